@@ -1,0 +1,210 @@
+"""THE RECIPE. Every build, whether from the CLI, ``ssg watch`` or CI, runs these stages:
+
+    site.toml --load_config--> SiteConfig
+    content/** --scan--> SourceFile* --read (parallel; cache hit = reuse)--> Article* (+ bodies -> cache)
+    Article* --assemble--> Site --plan--> RenderJob* --diff vs cache.outputs--> stale jobs
+    stale jobs --parallel: render/feeds + write (staged)--> WriteResult* --commit--> output/
+    --prune unplanned outputs--> cache.finish --> BuildReport
+
+No logic lives here beyond calling the stages in order and timing them.
+"""
+from __future__ import annotations
+
+import pickle
+import time
+from pathlib import Path
+from typing import Callable
+
+from . import __version__, assemble, parallel, plan, read, scan, write
+from .cache import BodyStore, Cache
+from .config import SiteConfig
+from .deps import TemplateGraph, digest
+from .errors import ContentError, SsgError
+from .feeds import FeedRenderer
+from .model import BuildReport, Problem, ReadResult, RenderJob, SourceFile, WriteResult
+from .render import Renderer, static_paths, template_paths
+
+Progress = Callable[[str, int, int], None]
+
+
+class _Timer:
+    def __init__(self):
+        self.timings: list[tuple[str, float]] = []
+
+    def __call__(self, name: str, fn, *args, **kwargs):
+        start = time.perf_counter()
+        result = fn(*args, **kwargs)
+        self.timings.append((name, time.perf_counter() - start))
+        return result
+
+
+def build(config: SiteConfig, *, force: bool = False, progress: Progress | None = None) -> BuildReport:
+    started = time.perf_counter()
+    t = _Timer()
+    out = write.check_output_safe(config)
+    cache = Cache(config.cache_path, __version__)
+    try:
+        problems = [Problem(path=".ssg-cache", message=cache.warning, severity="warning")] if cache.warning else []
+        sources, assets = t("scan", scan.scan, config.content_path, config.ignore, cache.source_stamps())
+        results = t("read", read_all, sources, config, cache, progress)
+        problems += [p for r in results for p in r.problems]
+        site = t("assemble", assemble.assemble, [a for r in results for a in r.articles], config)
+        problems += site.duplicates
+        _check_strict(config, problems)
+        graph = TemplateGraph(template_paths(config))
+        planner, jobs = t("plan", plan.plan, site, config, graph)
+        jobs += static_jobs(config, assets)
+        previous = cache.outputs()
+        stale, present = t("diff", diff, jobs, previous, out, force)
+        written, sizes = t("render", render_all, stale, planner, config, out, progress)
+        removed = t("commit", commit, out, written, present, jobs)
+        outputs = {j.output: (j.fingerprint, sizes.get(j.output, previous.get(j.output, ("", 0))[1])) for j in jobs}
+        t("cache", cache.finish, sources={r.source.rel_path: (r.source.stamp, r.source.digest) for r in results},
+          outputs=outputs, reader=read.read_digest(config),
+          live_reads={(r.source.rel_path, r.source.digest) for r in results},
+          live_bodies={a.body_digest for r in results for a in r.articles})
+    finally:
+        cache.close()
+    feeds = sum(1 for j in jobs if j.renderer in ("rss", "atom", "json"))
+    return BuildReport(
+        articles=len(site.articles), pages=len(jobs) - feeds, feeds=feeds,
+        rendered=frozenset(j.output for j in stale), written=frozenset(written), removed=frozenset(removed),
+        problems=tuple(problems), timings=tuple(t.timings), output_bytes=sum(s for _, s in outputs.values()),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _check_strict(config: SiteConfig, problems: list[Problem]) -> None:
+    errors = [p for p in problems if p.severity == "error"]
+    if config.build.strict and errors:
+        raise ContentError(f"{len(errors)} bad content file(s) and --strict is on; first: {errors[0]}")
+
+
+# --------------------------------------------------------------------------- read
+
+_READ: dict = {}
+
+
+def _init_read(config: SiteConfig, root: Path, cached: frozenset) -> None:
+    _READ.update(config=config, root=root, cached=cached)
+
+
+def _read_one(source: SourceFile) -> ReadResult | tuple[str, SourceFile]:
+    """Read, hash and parse one file; a known (path, digest) is only reported, not parsed again."""
+    try:
+        data, sidecar = scan.load(_READ["root"], source)
+    except OSError as exc:
+        return ReadResult(source=source, problems=(Problem(path=source.rel_path, message=f"cannot read: {exc.strerror}"),))
+    digest_ = read.digest_bytes(data + b"\x00" + (sidecar or b""))
+    source = SourceFile(rel_path=source.rel_path, stamp=source.stamp, digest=digest_, sidecar=source.sidecar)
+    if (source.rel_path, digest_) in _READ["cached"]:
+        return ("hit", source)
+    return read.read_source(source, data, sidecar, _READ["config"])
+
+
+def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, progress: Progress | None) -> list[ReadResult]:
+    reader = read.read_digest(config)
+    read.extract_options(config)                  # a bad [extract] table fails here, once, in the parent
+    cached = cache.reads(reader)
+    results, todo = [], []
+    for s in sources:
+        blob = cached.get((s.rel_path, s.digest)) if s.digest else None
+        if blob is not None:
+            results.append(_restamp(pickle.loads(blob), s))
+        else:
+            todo.append(s)
+    fresh = []
+    runner = parallel.run(_read_one, todo, init=_init_read, init_args=(config, config.content_path, frozenset(cached)),
+                          workers=config.build.workers, chunksize=32)
+    for n, result in enumerate(runner, 1):
+        if isinstance(result, tuple):
+            results.append(_restamp(pickle.loads(cached[(result[1].rel_path, result[1].digest)]), result[1]))
+        else:
+            cache.put_bodies(result.bodies)
+            result = ReadResult(source=result.source, articles=result.articles, problems=result.problems)
+            fresh.append(result)
+            results.append(result)
+        if progress:
+            progress("read", n, len(todo))
+    cache.put_reads(reader, fresh)
+    cache.commit()                                # bodies become visible to the render workers
+    results.sort(key=lambda r: r.source.rel_path)
+    return results
+
+
+def _restamp(result: ReadResult, source: SourceFile) -> ReadResult:
+    return ReadResult(source=source, articles=result.articles, bodies=(), problems=result.problems)
+
+
+# --------------------------------------------------------------------------- plan extras, diff
+
+def static_jobs(config: SiteConfig, assets: tuple[SourceFile, ...]) -> list[RenderJob]:
+    """Theme and site static files, then content assets (later wins), copied as they are."""
+    chosen: dict[str, tuple[Path, str]] = {}
+    for root in static_paths(config):
+        for rel, st in scan.walk(root, (".*",)).items():
+            chosen[rel] = (root / rel, f"{st.st_mtime_ns}:{st.st_size}")
+    for asset in assets:
+        chosen[asset.rel_path] = (config.content_path / asset.rel_path, asset.stamp)
+    return [RenderJob(output=rel, renderer="copy", template=None, view={"src": str(src)},
+                      fingerprint=digest(f"copy\x00{src}\x00{stamp}")) for rel, (src, stamp) in sorted(chosen.items())]
+
+
+def diff(jobs: list[RenderJob], previous: dict[str, tuple[str, int]], out: Path, force: bool):
+    """-> (jobs whose fingerprint changed or whose output file is missing, files now in output/)."""
+    present = write.existing_outputs(out) if out.exists() else set()
+    if force:
+        return list(jobs), present
+    return [j for j in jobs if j.output not in present or previous.get(j.output, ("",))[0] != j.fingerprint], present
+
+
+# --------------------------------------------------------------------------- render and write
+
+_RENDER: dict = {}
+
+
+def _init_render(config: SiteConfig, globals_view: dict, cards: dict, out: Path, staging: Path) -> None:
+    html = Renderer(config, globals_view, cards, config.cache_path)
+    feeds = FeedRenderer(globals_view, cards, html.bodies, full_text=config.feeds.full_text)
+    _RENDER.update(html=html, feeds=feeds, out=out, staging=staging)
+
+
+def _render_one(job: RenderJob) -> WriteResult:
+    if job.renderer == "html":
+        data = _RENDER["html"].render(job)
+    elif job.renderer in ("rss", "atom", "json"):
+        data = _RENDER["feeds"].render(job)
+    elif job.renderer == "copy":
+        data = Path(job.view["src"]).read_bytes()
+    else:
+        data = job.view["text"].encode("utf-8")
+    return write.write_output(_RENDER["out"], _RENDER["staging"], job.output, data, job.fingerprint)
+
+
+def render_all(stale: list[RenderJob], planner, config: SiteConfig, out: Path, progress: Progress | None):
+    out.mkdir(parents=True, exist_ok=True)
+    staging = write.prepare(out)
+    written, sizes = [], {}
+    try:
+        runner = parallel.run(_render_one, stale, init=_init_render,
+                              init_args=(config, planner.globals, planner.cards, out, staging),
+                              workers=config.build.workers, chunksize=64)
+        for n, result in enumerate(runner, 1):
+            sizes[result.output] = result.size
+            if result.written:
+                written.append(result.output)
+            if progress:
+                progress("render", n, len(stale))
+    except BaseException:
+        write.abort(staging)
+        raise
+    return written, sizes
+
+
+def commit(out: Path, written: list[str], present: set[str], jobs: list[RenderJob]) -> set[str]:
+    """Move staged files into place, then remove every file of output/ that is no longer planned."""
+    write.commit(out, out / write.STAGING, written)
+    planned = {j.output for j in jobs}
+    removed = present - planned
+    write.prune(out, removed)
+    return removed

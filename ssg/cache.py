@@ -1,0 +1,136 @@
+"""The persistent state in .ssg-cache/cache.sqlite: source stamps, read results, bodies, outputs.
+
+- Keys are content digests, never mtimes alone (``git checkout`` resets every mtime).
+- The whole store is dropped when the schema, ssg or Python version changes, or when the file is
+  unreadable: a cache is never trusted across versions, and a broken one is discarded with a warning.
+- The parent is the only writer; workers open it read-only (``BodyStore``) to fetch bodies.
+- Writes go in two transactions per build: read results and bodies once reading is done (so the
+  render workers can see them), the source stamps and output fingerprints once the outputs are in place.
+"""
+from __future__ import annotations
+
+import pickle
+import sqlite3
+import sys
+import zlib
+from pathlib import Path
+from typing import Iterable
+
+from .model import ReadResult
+
+SCHEMA = 1
+FILE = "cache.sqlite"
+
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (rel_path TEXT PRIMARY KEY, stamp TEXT NOT NULL, digest TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS reads (rel_path TEXT NOT NULL, digest TEXT NOT NULL, reader TEXT NOT NULL,
+                                  result BLOB NOT NULL, PRIMARY KEY (rel_path, digest, reader));
+CREATE TABLE IF NOT EXISTS bodies (digest TEXT PRIMARY KEY, html BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS outputs (output TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, size INTEGER NOT NULL);
+"""
+
+
+def version_key(ssg_version: str) -> str:
+    return f"schema={SCHEMA};ssg={ssg_version};python={sys.version_info[0]}.{sys.version_info[1]}"
+
+
+class Cache:
+    """The parent's read-write handle. ``warning`` says why an old cache was discarded, if it was."""
+
+    def __init__(self, directory: Path, ssg_version: str):
+        self.directory = directory
+        self.path = directory / FILE
+        self.warning: str | None = None
+        directory.mkdir(parents=True, exist_ok=True)
+        wanted = version_key(ssg_version)
+        try:
+            self.db = self._connect()
+            found = self.db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+            if found and found[0] != wanted:
+                self.warning = f"{self.path}: cache from another version ({found[0]}) discarded"
+                self._reset()
+        except sqlite3.DatabaseError as exc:
+            self.warning = f"{self.path}: unreadable cache discarded ({exc})"
+            self._reset()
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (wanted,))
+        self.db.commit()
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, isolation_level="DEFERRED")
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.executescript(_TABLES)
+        db.execute("SELECT count(*) FROM sources").fetchone()   # touch the file: raises if corrupt
+        return db
+
+    def _reset(self) -> None:
+        try:
+            self.db.close()
+        except Exception:
+            pass
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(self.path) + suffix).unlink(missing_ok=True)
+        self.db = self._connect()
+
+    # -- sources and read results
+    def source_stamps(self) -> dict[str, tuple[str, str]]:
+        return {rel: (stamp, digest) for rel, stamp, digest in self.db.execute("SELECT rel_path, stamp, digest FROM sources")}
+
+    def reads(self, reader: str) -> dict[tuple[str, str], bytes]:
+        """(rel_path, digest) -> pickled ReadResult, for this reader version."""
+        rows = self.db.execute("SELECT rel_path, digest, result FROM reads WHERE reader=?", (reader,))
+        return {(rel, digest): blob for rel, digest, blob in rows}
+
+    def put_reads(self, reader: str, results: Iterable[ReadResult]) -> None:
+        self.db.executemany(
+            "INSERT OR REPLACE INTO reads VALUES (?, ?, ?, ?)",
+            ((r.source.rel_path, r.source.digest, reader, pickle.dumps(r, protocol=5)) for r in results),
+        )
+
+    def put_bodies(self, bodies: Iterable[tuple[str, str]]) -> None:
+        self.db.executemany("INSERT OR IGNORE INTO bodies VALUES (?, ?)",
+                            ((d, zlib.compress(h.encode(), 1)) for d, h in bodies))
+
+    def commit(self) -> None:
+        self.db.commit()
+
+    # -- outputs
+    def outputs(self) -> dict[str, tuple[str, int]]:
+        """output -> (fingerprint, size) as of the last successful build."""
+        return {o: (f, s) for o, f, s in self.db.execute("SELECT output, fingerprint, size FROM outputs")}
+
+    def finish(self, *, sources: dict[str, tuple[str, str]], outputs: dict[str, tuple[str, int]], reader: str,
+               live_reads: set[tuple[str, str]], live_bodies: set[str] | None) -> None:
+        """Record this build: stamps, fingerprints; forget reads and bodies no source uses any more."""
+        db = self.db
+        db.execute("DELETE FROM sources")
+        db.executemany("INSERT INTO sources VALUES (?, ?, ?)", ((k, s, d) for k, (s, d) in sources.items()))
+        db.execute("DELETE FROM outputs")
+        db.executemany("INSERT INTO outputs VALUES (?, ?, ?)", ((o, f, s) for o, (f, s) in outputs.items()))
+        stale = [key for key in self.db.execute("SELECT rel_path, digest FROM reads WHERE reader=?", (reader,))
+                 if tuple(key) not in live_reads]
+        db.executemany("DELETE FROM reads WHERE rel_path=? AND digest=?", stale)
+        db.execute("DELETE FROM reads WHERE reader<>?", (reader,))
+        if live_bodies is not None:
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS live (digest TEXT PRIMARY KEY)")
+            db.execute("DELETE FROM live")
+            db.executemany("INSERT OR IGNORE INTO live VALUES (?)", ((d,) for d in live_bodies))
+            db.execute("DELETE FROM bodies WHERE digest NOT IN (SELECT digest FROM live)")
+        db.commit()
+
+    def close(self) -> None:
+        self.db.close()
+
+
+class BodyStore:
+    """Read-only access to bodies, opened once per worker process."""
+
+    def __init__(self, directory: Path):
+        self.db = sqlite3.connect(f"file:{directory / FILE}?mode=ro", uri=True, check_same_thread=False)
+
+    def get(self, digest: str) -> str:
+        row = self.db.execute("SELECT html FROM bodies WHERE digest=?", (digest,)).fetchone()
+        if row is None:
+            raise KeyError(f"body {digest} missing from the cache")
+        return zlib.decompress(row[0]).decode()

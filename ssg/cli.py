@@ -1,0 +1,164 @@
+"""Command line: argument parsing only; the work is in build, watch, serve and read."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import SsgError
+
+EPILOG = "Docs: README.md and docs/ in the ssg repository. Exit codes: 0 ok, 1 bad content (--strict) or failed inspect, 2 config/template/usage error."
+
+
+def _site_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("site_dir", nargs="?", default=".", metavar="SITE_DIR",
+                   help="site folder holding site.toml and content/ (default: current folder)")
+    p.add_argument("--base-url", help="override base_url, e.g. https://user.github.io/archive/")
+    p.add_argument("--content", metavar="DIR", help="override the content folder")
+    p.add_argument("--output", metavar="DIR", help="override the output folder")
+    p.add_argument("--strict", action="store_true", default=None, help="fail (exit 1) on any bad content file")
+    p.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores; 1 = no pool)")
+    p.add_argument("--force", action="store_true", help="re-render every output, ignoring fingerprints")
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="ssg", description="A static site generator for news archives: "
+                                  "raw articles in, a static site with feeds out.", epilog=EPILOG)
+    top.add_argument("--version", action="version", version=f"ssg {__version__}")
+    top.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = top.add_subparsers(dest="command", metavar="COMMAND")
+
+    b = sub.add_parser("build", help="build the site into output/", description="Build SITE_DIR's content/ into output/ "
+                       "(incremental: only outputs whose inputs changed are rendered).", epilog=EPILOG)
+    _site_args(b)
+    b.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+    b.add_argument("--quiet", "-q", action="store_true", help="print only problems and the summary line")
+
+    w = sub.add_parser("watch", help="rebuild on every change", description="Build, then rebuild on every change "
+                       "to content, templates, static files or site.toml.", epilog=EPILOG)
+    _site_args(w)
+    w.add_argument("--poll", action="store_true", help="poll the file system (network drives, WSL) instead of native events")
+    w.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+
+    s = sub.add_parser("serve", help="watch and serve output/ with live reload",
+                       description="Watch, and serve output/ under the configured base path with live reload.", epilog=EPILOG)
+    _site_args(s)
+    s.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    s.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    s.add_argument("--poll", action="store_true", help="poll the file system instead of native events")
+    s.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+
+    i = sub.add_parser("inspect", help="show the metadata the build extracts from files",
+                       description="Print the record the build would use for each file (folders are walked).", epilog=EPILOG)
+    i.add_argument("paths", nargs="+", metavar="PATH")
+    i.add_argument("--json", action="store_true", help="one JSON object per line per article")
+    i.add_argument("--explain", action="store_true", help="show which rule or override set each field")
+    i.add_argument("--site", default=".", metavar="SITE_DIR", help="site whose site.toml settings apply (default: .)")
+    i.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+
+    c = sub.add_parser("clean", help="remove output/ and .ssg-cache/", epilog=EPILOG)
+    c.add_argument("site_dir", nargs="?", default=".", metavar="SITE_DIR")
+    return top
+
+
+def load(args):
+    from .config import load_config, with_overrides
+    config = load_config(args.site_dir)
+    return with_overrides(config, base_url=args.base_url, content_dir=_abs(args.content), output_dir=_abs(args.output),
+                          workers=args.jobs, strict=args.strict)
+
+
+def _abs(path: str | None) -> str | None:
+    return str(Path(path).resolve()) if path else None
+
+
+def is_interactive() -> bool:
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def cmd_build(args) -> int:
+    from .build import build
+    config = load(args)
+    progress, done = _progress() if is_interactive() and not args.quiet else (None, lambda: None)
+    try:
+        report = build(config, force=args.force, progress=progress)
+    finally:
+        done()
+    for problem in report.problems:
+        print(f"{'warning' if problem.severity == 'warning' else 'skipped'}: {problem}", file=sys.stderr)
+    limit = config.build.size_warning_mb * 1_000_000
+    if report.output_bytes > limit:
+        print(f"warning: output/ is {report.output_bytes / 1e6:.0f} MB; GitHub Pages publishes at most 1 GB", file=sys.stderr)
+    print(f"{report.summary()}; site size {report.output_bytes / 1e6:.1f} MB")
+    return 0
+
+
+def _progress():
+    from rich.progress import Progress
+    bar = Progress(transient=True)
+    tasks = {}
+    bar.start()
+
+    def update(stage: str, n: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(stage, total=total)
+        bar.update(tasks[stage], completed=n)
+    return update, bar.stop
+
+
+def cmd_inspect(args) -> int:
+    from .config import load_config
+    from .inspect import inspect_paths
+    config = load_config(args.site)
+    failed = 0
+    for record, text in inspect_paths([Path(p) for p in args.paths], config, explain=args.explain):
+        print(json.dumps(record, ensure_ascii=False) if args.json else text, flush=True)
+        failed += bool(record.get("error"))
+    return 1 if failed else 0
+
+
+def cmd_watch(args) -> int:
+    from .watch import watch
+    return watch(args.site_dir, overrides=args, poll=args.poll)
+
+
+def cmd_serve(args) -> int:
+    from .serve import serve
+    return serve(args.site_dir, overrides=args, host=args.host, port=args.port, poll=args.poll)
+
+
+def cmd_clean(args) -> int:
+    import shutil
+    from .config import load_config
+    config = load_config(args.site_dir)
+    from .write import check_output_safe
+    shutil.rmtree(check_output_safe(config), ignore_errors=True)
+    shutil.rmtree(config.cache_path, ignore_errors=True)
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "inspect": cmd_inspect, "watch": cmd_watch, "serve": cmd_serve, "clean": cmd_clean}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if not args.command:
+        parser().print_help()
+        return 2
+    try:
+        return COMMANDS[args.command](args)
+    except SsgError as exc:
+        if args.debug:
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # an ssg bug: still one line, unless --debug
+        if args.debug:
+            raise
+        print(f"error: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", file=sys.stderr)
+        return 3

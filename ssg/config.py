@@ -1,0 +1,241 @@
+"""site.toml -> SiteConfig: a typed, frozen config. Unknown keys are errors with a did-you-mean.
+
+``parse_config(mapping)`` is pure; ``load_config(path)`` does the I/O. Every field carries its
+documentation in ``metadata["doc"]``; tests check that docs/configuration.md names every key.
+"""
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Mapping
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .errors import ConfigError
+
+FROZEN = dict(frozen=True, slots=True, kw_only=True)
+
+
+def _doc(text: str, *, output: bool = True) -> dict:
+    return {"doc": text, "output": output}
+
+
+@dataclass(**FROZEN)
+class FeedConfig:
+    limit: int = field(default=20, metadata=_doc("Newest N articles in each feed."))
+    full_text: bool = field(default=False, metadata=_doc("Put the whole article in feeds (else the summary)."))
+    rss: bool = field(default=True, metadata=_doc("Write RSS 2.0 feeds (feed.xml)."))
+    atom: bool = field(default=True, metadata=_doc("Write Atom feeds (atom.xml)."))
+    json: bool = field(default=True, metadata=_doc("Write JSON Feed 1.1 feeds (feed.json)."))
+    per_term: bool = field(default=True, metadata=_doc("Write feeds for every taxonomy term, not only the main feed."))
+
+
+@dataclass(**FROZEN)
+class BuildConfig:
+    workers: int = field(default=0, metadata=_doc("Worker processes; 0 = all cores.", output=False))
+    strict: bool = field(default=False, metadata=_doc("Fail the build (exit 1) on any bad content file.", output=False))
+    size_warning_mb: int = field(default=900, metadata=_doc("Warn when output/ grows past this many MB (GitHub Pages allows 1 GB).", output=False))
+
+
+@dataclass(**FROZEN)
+class SiteConfig:
+    title: str = field(default="أرشيف الأخبار", metadata=_doc("Site title."))
+    description: str = field(default="", metadata=_doc("One-line description for feeds and meta tags."))
+    base_url: str = field(default="http://127.0.0.1:8000/", metadata=_doc("Absolute URL of the site root, may carry a subpath (https://user.github.io/archive/)."))
+    language: str = field(default="ar", metadata=_doc("Site language (BCP 47); sets <html lang dir> and feed language."))
+    timezone: str = field(default="UTC", metadata=_doc("IANA zone applied to dates that give none (e.g. Asia/Riyadh)."))
+    theme: str = field(default="default", metadata=_doc("Theme folder name under themes/ (site's own first, then the bundled ones)."))
+    content_dir: str = field(default="content", metadata=_doc("Content folder, relative to the site folder.", output=False))
+    output_dir: str = field(default="output", metadata=_doc("Output folder, relative to the site folder.", output=False))
+    paginate_by: int = field(default=20, metadata=_doc("Articles per listing page."))
+    permalink: str = field(default="/{year}/{month}/{slug}/", metadata=_doc("Article URL pattern: {year} {month} {day} {slug} {category}."))
+    permalink_undated: str = field(default="/undated/{slug}/", metadata=_doc("URL pattern for articles with no date."))
+    slug_max_length: int = field(default=80, metadata=_doc("Longest slug, in characters."))
+    slug_ascii: bool = field(default=False, metadata=_doc("Transliterate slugs to ASCII instead of keeping Arabic letters."))
+    day_first: bool = field(default=True, metadata=_doc("Read ambiguous numeric dates as day-first (04-09-2021 = 4 September)."))
+    sanitize_html: bool = field(default=True, metadata=_doc("Sanitise raw HTML inside Markdown with nh3."))
+    cname: str = field(default="", metadata=_doc("Custom domain written to output/CNAME for GitHub Pages."))
+    author: str = field(default="", metadata=_doc("Site owner/publisher name for feeds and NewsArticle data."))
+    arabic_digits: bool = field(default=False, metadata=_doc("Show dates with Arabic-Indic digits."))
+    show_hijri: bool = field(default=False, metadata=_doc("Show the Hijri date beside the Gregorian one."))
+    related_count: int = field(default=4, metadata=_doc("Related articles shown on an article page."))
+    ignore: tuple = field(default=("README.md", "README.txt", "LICENSE*", "_*", ".*"), metadata=_doc("Glob patterns (matched on each path part) that scan skips in content/."))
+    duplicates: str = field(default="keep-first", metadata=_doc("Articles with the same normalised text: 'keep-first' (by path) keeps one and reports the rest; 'keep-all' only reports."))
+    feeds: FeedConfig = field(default_factory=FeedConfig, metadata=_doc("[feeds] table."))
+    build: BuildConfig = field(default_factory=BuildConfig, metadata=_doc("[build] table.", output=False))
+    extract: Mapping[str, Any] = field(default_factory=dict, metadata=_doc("[extract] table: rules for raw text; see docs/content.md."))
+    extra: Mapping[str, Any] = field(default_factory=dict, metadata=_doc("[extra] table: free-form values for themes."))
+    # Resolved paths (set by load_config; not keys of site.toml).
+    site_dir: str = field(default=".", metadata={"internal": True})
+
+    @property
+    def root(self) -> Path:
+        return Path(self.site_dir)
+
+    @property
+    def content_path(self) -> Path:
+        return (self.root / self.content_dir).resolve()
+
+    @property
+    def output_path(self) -> Path:
+        return (self.root / self.output_dir).resolve()
+
+    @property
+    def cache_path(self) -> Path:
+        return (self.root / ".ssg-cache").resolve()
+
+    @property
+    def base_path(self) -> str:
+        """The URL path of the site root: "/" or "/archive/"."""
+        rest = self.base_url.split("://", 1)[-1]
+        path = "/" + rest.split("/", 1)[1] if "/" in rest else "/"
+        return path if path.endswith("/") else path + "/"
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def dir(self) -> str:
+        return "rtl" if self.language.split("-")[0].lower() in RTL_LANGUAGES else "ltr"
+
+    @property
+    def digest(self) -> str:
+        """Hash of every setting that changes output (not workers, paths or strictness)."""
+        return hashlib.blake2b(json.dumps(_output_values(self), sort_keys=True, default=str).encode(), digest_size=16).hexdigest()
+
+
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "ku", "ckb", "yi", "dv", "sd", "ug"})
+TABLES = {"feeds": FeedConfig, "build": BuildConfig}
+FREE_TABLES = {"extract", "extra"}
+# Renamed keys are declarations: old name -> new name.
+RENAMED = {"baseurl": "base_url", "lang": "language", "paginate": "paginate_by", "content": "content_dir", "output": "output_dir"}
+
+
+def _output_values(obj: Any) -> dict:
+    out = {}
+    for f in fields(obj):
+        if f.metadata.get("internal") or not f.metadata.get("output", True):
+            continue
+        value = getattr(obj, f.name)
+        out[f.name] = _output_values(value) if f.name in TABLES else value
+    return out
+
+
+def _public_fields(cls) -> dict:
+    return {f.name: f for f in fields(cls) if not f.metadata.get("internal")}
+
+
+def _unknown(key: str, valid, where: str) -> ConfigError:
+    near = difflib.get_close_matches(key, list(valid), n=1, cutoff=0.5)
+    hint = f"; did you mean '{near[0]}'?" if near else f"; valid keys: {', '.join(sorted(valid))}"
+    return ConfigError(f"unknown key '{key}' in {where}{hint}")
+
+
+def _check_type(name: str, value: Any, default: Any, where: str) -> Any:
+    if isinstance(default, bool):
+        ok = isinstance(value, bool)
+    elif isinstance(default, int):
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif isinstance(default, str):
+        ok = isinstance(value, str)
+    elif isinstance(default, tuple):
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        value = tuple(value) if ok else value
+    else:
+        ok = isinstance(value, dict)
+    if not ok:
+        raise ConfigError(f"'{name}' in {where} must be {type(default).__name__}, not {type(value).__name__} ({value!r})")
+    return value
+
+
+def _parse_table(cls, table: Mapping[str, Any], where: str):
+    valid = _public_fields(cls)
+    values = {}
+    for key, value in table.items():
+        key = RENAMED.get(key, key)
+        if key not in valid:
+            raise _unknown(key, valid, where)
+        if key in TABLES:
+            if not isinstance(value, dict):
+                raise ConfigError(f"'{key}' in {where} must be a table")
+            values[key] = _parse_table(TABLES[key], value, f"[{key}]")
+        elif key in FREE_TABLES:
+            values[key] = _check_type(key, value, {}, where)
+        else:
+            default = cls.__dataclass_fields__[key].default
+            values[key] = _check_type(key, value, default, where)
+    return cls(**values)
+
+
+def parse_config(mapping: Mapping[str, Any], *, site_dir: str = ".") -> SiteConfig:
+    """Pure: a mapping (from TOML or tests) -> a validated SiteConfig."""
+    mapping = dict(mapping)
+    if isinstance(mapping.get("site"), dict):          # allow a [site] table as well as top-level keys
+        mapping = {**mapping.pop("site"), **mapping}
+    config = _parse_table(SiteConfig, mapping, "site.toml")
+    config = replace(config, site_dir=site_dir)
+    validate(config)
+    return config
+
+
+def validate(config: SiteConfig) -> None:
+    if "://" not in config.base_url:
+        raise ConfigError(f"base_url must be absolute (https://host/path/), not {config.base_url!r}")
+    try:
+        ZoneInfo(config.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"unknown timezone {config.timezone!r} (use an IANA name such as Asia/Riyadh)") from None
+    if config.paginate_by < 1:
+        raise ConfigError("paginate_by must be at least 1")
+    if "{slug}" not in config.permalink or "{slug}" not in config.permalink_undated:
+        raise ConfigError("permalink patterns must contain {slug}")
+    if config.duplicates not in ("keep-first", "keep-all"):
+        raise ConfigError(f"duplicates must be 'keep-first' or 'keep-all', not {config.duplicates!r}")
+    if config.feeds.limit < 1:
+        raise ConfigError("[feeds] limit must be at least 1")
+
+
+def with_overrides(config: SiteConfig, **overrides: Any) -> SiteConfig:
+    """Command-line flags win over the file."""
+    build = {k: overrides.pop(k) for k in ("workers", "strict") if overrides.get(k) is not None}
+    overrides = {k: v for k, v in overrides.items() if v is not None}
+    config = replace(config, **overrides)
+    if build:
+        config = replace(config, build=replace(config.build, **build))
+    validate(config)
+    return config
+
+
+def load_config(site_dir: str | Path = ".") -> SiteConfig:
+    """Read SITE_DIR/site.toml (optional: a folder with only content/ builds with the defaults)."""
+    site_dir = Path(site_dir).resolve()
+    if not site_dir.is_dir():
+        raise ConfigError(f"{site_dir}: site folder not found")
+    path = site_dir / "site.toml"
+    if not path.exists():
+        return parse_config({}, site_dir=str(site_dir))
+    try:
+        mapping = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid TOML: {exc}", path=str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read: {exc}", path=str(path)) from None
+    try:
+        return parse_config(mapping, site_dir=str(site_dir))
+    except ConfigError as exc:
+        raise ConfigError(exc.message, path=str(path)) from None
+
+
+def documented_keys() -> list[str]:
+    """Every key a user can set, as "key" or "table.key" (used by the docs test)."""
+    keys = []
+    for name, f in _public_fields(SiteConfig).items():
+        if name in TABLES:
+            keys += [f"{name}.{sub}" for sub in _public_fields(TABLES[name])]
+        else:
+            keys.append(name)
+    return keys

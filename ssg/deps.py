@@ -1,0 +1,85 @@
+"""The dependency graph: template closures and fingerprints. No I/O besides reading theme files.
+
+A page's fingerprint is the hash of exactly what its template can see: the digest of its template
+closure, the config digest, the globals, its view (with the card digests of the articles it lists)
+and the digests of the bodies it loads.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, TemplateNotFound, TemplateSyntaxError, meta
+
+from .errors import TemplateError
+
+
+def digest(data: bytes | str) -> str:
+    if isinstance(data, str):
+        data = data.encode()
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def canonical(value) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def fingerprint(*parts) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(part.encode() if isinstance(part, str) else canonical(part).encode())
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+class TemplateGraph:
+    """Static template closures over a search path (site templates first, then the theme's)."""
+
+    def __init__(self, search_paths: list[Path]):
+        self.search_paths = [p for p in search_paths if p.is_dir()]
+        self.env = Environment(loader=FileSystemLoader([str(p) for p in self.search_paths]))
+        self._closures: dict[str, frozenset[str]] = {}
+        self._digests: dict[str, str] = {}
+
+    def all_templates(self) -> list[str]:
+        return sorted(set(self.env.list_templates()))
+
+    def source(self, name: str) -> tuple[str, str]:
+        try:
+            text, filename, _ = self.env.loader.get_source(self.env, name)
+        except TemplateNotFound:
+            raise TemplateError(f"template {name!r} not found in {', '.join(map(str, self.search_paths))}") from None
+        return text, filename
+
+    def closure(self, name: str) -> frozenset[str]:
+        """The template and everything it extends, includes or imports (transitively).
+
+        A dynamic reference (a name computed at run time) makes it depend on every template."""
+        if name in self._closures:
+            return self._closures[name]
+        seen, todo = set(), [name]
+        while todo:
+            current = todo.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            text, filename = self.source(current)
+            try:
+                ast = self.env.parse(text, current, filename)
+            except TemplateSyntaxError as exc:
+                raise TemplateError(f"template syntax error: {exc.message}", path=filename, line=exc.lineno) from None
+            for ref in meta.find_referenced_templates(ast):
+                if ref is None:
+                    seen.update(self.all_templates())
+                    todo.clear()
+                    break
+                todo.append(ref)
+        self._closures[name] = frozenset(seen)
+        return self._closures[name]
+
+    def closure_digest(self, name: str) -> str:
+        if name not in self._digests:
+            parts = [f"{n}\x00{self.source(n)[0]}" for n in sorted(self.closure(name))]
+            self._digests[name] = digest("\x01".join(parts))
+        return self._digests[name]

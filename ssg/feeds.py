@@ -1,0 +1,109 @@
+"""Stage 5b: feed jobs -> bytes. RSS 2.0 and Atom through feedgen, JSON Feed 1.1 as JSON.
+
+Deterministic: every date comes from the articles (never the clock), so two builds of the same
+content give the same bytes. URLs inside feeds are absolute.
+"""
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timezone
+
+from feedgen.feed import FeedGenerator
+
+from .model import RenderJob
+from .urls import absolute
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_REL_LINK = re.compile(r'(\s(?:href|src)=")/(?!/)')
+
+
+class FeedRenderer:
+    def __init__(self, site: dict, cards: dict, bodies, *, full_text: bool):
+        self.site, self.cards, self.bodies, self.full_text = site, cards, bodies, full_text
+
+    def absolute(self, url: str) -> str:
+        return absolute(self.site["base_url"], url)
+
+    def content(self, key: str, body_key: str | None) -> str:
+        if self.full_text and body_key and self.bodies:
+            html = self.bodies.get(body_key)
+            root = self.site["base_url"].split("://", 1)
+            origin = root[0] + "://" + root[1].split("/", 1)[0] + "/"
+            return _REL_LINK.sub(lambda m: m.group(1) + origin, html)
+        return self.cards[key]["summary"]
+
+    def render(self, job: RenderJob) -> bytes:
+        items = [self.cards[k] for k in job.view["items"]]
+        bodies = dict(zip(job.view["items"], job.body_keys)) if job.body_keys else {}
+        if job.renderer == "json":
+            return self.json_feed(job, items, bodies)
+        return self.xml_feed(job, items, bodies)
+
+    def _title(self, job: RenderJob) -> str:
+        title = job.view["title"]
+        return title if title == self.site["title"] else f"{title} – {self.site['title']}"
+
+    def xml_feed(self, job: RenderJob, items: list[dict], bodies: dict) -> bytes:
+        fg = FeedGenerator()
+        links = job.view["links"]
+        fg.id(self.absolute(job.view["page_url"]))
+        fg.title(self._title(job))
+        fg.link(href=self.absolute(job.view["page_url"]), rel="alternate")
+        fg.link(href=self.absolute(links[job.renderer]), rel="self")
+        fg.description(self.site["description"] or self.site["title"])
+        fg.subtitle(self.site["description"] or self.site["title"])
+        fg.language(self.site["language"])
+        fg.generator("ssg")
+        newest = datetime.fromisoformat(items[0]["date"]) if items else _EPOCH
+        fg.lastBuildDate(newest)
+        fg.updated(newest)
+        if self.site["author"]:
+            fg.author({"name": self.site["author"]})
+        for card in items:
+            fe = fg.add_entry(order="append")
+            url = self.absolute(card["url"])
+            fe.id(url)
+            fe.guid(url, permalink=True)
+            fe.title(card["title"])
+            fe.link(href=url)
+            when = datetime.fromisoformat(card["date"])
+            fe.published(when)
+            fe.updated(when)
+            if card["author"]:
+                fe.author({"name": card["author"]["name"]})
+            if card["category"]:
+                fe.category(term=card["category"]["name"])
+            for tag in card["tags"]:
+                fe.category(term=tag["name"])
+            fe.description(card["summary"] or card["title"])
+            if self.full_text:
+                fe.content(self.content(card["key"], bodies.get(card["key"])), type="CDATA" if job.renderer == "rss" else "html")
+        data = fg.rss_str(pretty=True) if job.renderer == "rss" else fg.atom_str(pretty=True)
+        return data
+
+    def json_feed(self, job: RenderJob, items: list[dict], bodies: dict) -> bytes:
+        feed = {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": self._title(job),
+            "home_page_url": self.absolute(job.view["page_url"]),
+            "feed_url": self.absolute(job.view["links"]["json"]),
+            "language": self.site["language"],
+            "items": [],
+        }
+        if self.site["description"]:
+            feed["description"] = self.site["description"]
+        for card in items:
+            item = {"id": self.absolute(card["url"]), "url": self.absolute(card["url"]), "title": card["title"],
+                    "date_published": card["date"], "summary": card["summary"], "language": card["lang"]}
+            if self.full_text:
+                item["content_html"] = self.content(card["key"], bodies.get(card["key"]))
+            else:
+                item["content_text"] = card["summary"] or card["title"]
+            if card["author"]:
+                item["authors"] = [{"name": card["author"]["name"]}]
+            tags = [t["name"] for t in card["tags"]] + ([card["category"]["name"]] if card["category"] else [])
+            if tags:
+                item["tags"] = tags
+            feed["items"].append(item)
+        return (json.dumps(feed, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

@@ -1,0 +1,171 @@
+"""The values that cross stage boundaries. Frozen, picklable, no I/O.
+
+Records refer to each other by key (``Article.key``), never by reference, so that
+every value can be fingerprinted and sent to a worker process.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Mapping
+
+FROZEN = dict(frozen=True, slots=True, kw_only=True)
+
+
+@dataclass(**FROZEN)
+class SourceFile:
+    """One file under content/: the stat taken before reading, and the digest of the bytes read."""
+
+    rel_path: str                 # POSIX path relative to content/
+    stamp: str                    # "mtime_ns:size" of the file (and of its sidecar, if any)
+    digest: str = ""              # blake2b of the bytes read ("" until read)
+    sidecar: str | None = None    # NAME.meta.toml / NAME.meta.json beside it
+
+
+@dataclass(**FROZEN)
+class Problem:
+    """A content problem: skipped file or row (``error``) or a note about a kept one (``warning``)."""
+
+    path: str
+    message: str
+    line: int | None = None
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass(**FROZEN)
+class Article:
+    """A dated news article (or an undated one: ``date is None``), without its body.
+
+    The body HTML lives in the cache under ``body_digest`` so that 100k bodies never
+    sit in the parent's memory.
+    """
+
+    key: str                     # stable id: the source path, plus "#L<n>" for dataset rows
+    source_path: str
+    source_digest: str
+    title: str
+    date: datetime | None        # timezone-aware (site timezone applied when the text gave none)
+    updated: datetime | None
+    slug: str                    # wanted slug, before collision resolution (urls.py)
+    language: str
+    dir: str                     # "rtl" | "ltr"
+    category: str | None = None
+    section: str | None = None
+    tags: tuple[str, ...] = ()
+    source: str | None = None
+    author: str | None = None
+    agency: str | None = None
+    dek: str | None = None
+    summary: str = ""            # plain text, for listings and feeds
+    hijri: str | None = None
+    url_override: str | None = None  # an explicit permalink ("permalink" in front matter / sidecar)
+    source_url: str | None = None    # where the article was first published, when known
+    body_digest: str = ""
+    text_fingerprint: str = ""   # normalised text hash, for duplicate detection
+    word_count: int = 0
+    draft: bool = False
+
+
+@dataclass(**FROZEN)
+class ReadResult:
+    """What read.py makes of one source file: articles (maybe many, for a dataset dump) and problems."""
+
+    source: SourceFile
+    articles: tuple[Article, ...] = ()
+    bodies: tuple[tuple[str, str], ...] = ()   # (body_digest, html); moved to the cache by build.py
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(**FROZEN)
+class Term:
+    """One term of a taxonomy (a category, a tag, a source, an author, a year or a month)."""
+
+    taxonomy: str
+    name: str
+    slug: str
+    url: str                     # site-relative, e.g. "category/سياسة/"
+    article_keys: tuple[str, ...]  # newest first
+
+
+@dataclass(**FROZEN)
+class Taxonomy:
+    name: str                    # "category", "tags", "source", "author"
+    title: str                   # shown to readers
+    url: str                     # index of terms, e.g. "category/"
+    terms: tuple[Term, ...]      # by name
+
+
+@dataclass(**FROZEN)
+class Period:
+    """A date archive bucket: a year, a month or a day."""
+
+    year: int
+    month: int | None
+    day: int | None
+    url: str
+    article_keys: tuple[str, ...]
+
+
+@dataclass(**FROZEN)
+class Site:
+    """The whole archive as one value: articles newest first, keyed by ``key``."""
+
+    articles: tuple[Article, ...]
+    urls: Mapping[str, str]               # article key -> site-relative URL (collisions resolved)
+    taxonomies: tuple[Taxonomy, ...]
+    periods: tuple[Period, ...]           # years, months and days, oldest first
+    duplicates: tuple[Problem, ...] = ()
+
+
+@dataclass(**FROZEN)
+class RenderJob:
+    """One output file: what renders it, the data its template sees, and the fingerprint of both."""
+
+    output: str                           # relative to output/, e.g. "2021/09/slug/index.html"
+    renderer: str                         # "html" | "rss" | "atom" | "json" | "text"
+    template: str | None
+    view: Mapping[str, Any] = field(default_factory=dict)   # plain data only; treated as read-only
+    body_keys: tuple[str, ...] = ()       # body digests the renderer loads from the cache
+    fingerprint: str = ""
+    sources: tuple[str, ...] = ()         # article keys this output shows (for explain/watch)
+
+
+@dataclass(**FROZEN)
+class WriteResult:
+    output: str
+    fingerprint: str
+    written: bool                         # False when the bytes on disk were already identical
+    size: int
+
+
+@dataclass(**FROZEN)
+class BuildReport:
+    articles: int
+    pages: int                            # planned outputs
+    feeds: int
+    rendered: frozenset[str]              # outputs whose job ran in this build
+    written: frozenset[str]               # outputs whose bytes changed
+    removed: frozenset[str]
+    problems: tuple[Problem, ...]
+    timings: tuple[tuple[str, float], ...]
+    output_bytes: int
+    seconds: float
+
+    @property
+    def skipped(self) -> int:
+        return sum(1 for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for p in self.problems if p.severity == "warning")
+
+    def summary(self) -> str:
+        return (
+            f"{self.articles} articles, {self.pages} pages, {self.feeds} feeds, "
+            f"{len(self.rendered)} rendered, {len(self.written)} written, {len(self.removed)} removed, "
+            f"{self.skipped} skipped files, {self.warnings} warnings, {self.seconds:.2f} s"
+        )

@@ -1,0 +1,277 @@
+"""Stage 4: Site -> RenderJobs, one per output file, each with its view and fingerprint.
+
+This is the one place where page policy lives:
+- *Stable pagination*: listing pages are numbered from the oldest article, so page 1 never
+  changes when news is added; the landing page shows the newest ``paginate_by`` articles.
+  Adding one article rewrites the landing page and the newest one or two numbered pages of each
+  listing it belongs to, never the whole listing.
+- *Cards*: listings and feeds see articles through ``card`` views; a listing's fingerprint holds
+  the card digests, so a body edit re-renders only the article page (and full-text feeds).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+
+from .config import SiteConfig
+from .deps import TemplateGraph, fingerprint
+from .model import Article, Period, RenderJob, Site, Taxonomy, Term
+from .urls import absolute, output_path
+
+LABELS = {
+    "ar": {"home": "الرئيسية", "archive": "الأرشيف", "newer": "الأحدث", "older": "الأقدم", "page": "صفحة",
+           "previous": "السابق", "next": "التالي", "related": "مقالات ذات صلة", "source": "المصدر",
+           "author": "الكاتب", "category": "التصنيف", "section": "القسم", "tags": "الوسوم", "published": "نُشر",
+           "updated": "حُدّث", "subscribe": "اشترك", "articles": "مقالات", "search": "بحث", "not_found": "الصفحة غير موجودة",
+           "not_found_text": "لم نجد هذه الصفحة. ربما نُقلت أو حُذفت.", "undated": "بلا تاريخ", "skip": "تخطَّ إلى المحتوى",
+           "original": "المصدر الأصلي", "agency": "الوكالة", "years": "السنوات", "months": "الأشهر", "menu": "القائمة"},
+    "en": {"home": "Home", "archive": "Archive", "newer": "Newer", "older": "Older", "page": "Page",
+           "previous": "Previous", "next": "Next", "related": "Related articles", "source": "Source",
+           "author": "Author", "category": "Category", "section": "Section", "tags": "Tags", "published": "Published",
+           "updated": "Updated", "subscribe": "Subscribe", "articles": "articles", "search": "Search",
+           "not_found": "Page not found", "not_found_text": "This page does not exist. It may have moved or been removed.",
+           "undated": "Undated", "skip": "Skip to content", "original": "Original source", "agency": "Agency",
+           "years": "Years", "months": "Months", "menu": "Menu"},
+}
+_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+# --------------------------------------------------------------------------- dates in the site language
+
+@dataclass(frozen=True, slots=True)
+class DateFormatter:
+    months: tuple[str, ...]
+    arabic_digits: bool
+
+    @classmethod
+    def for_config(cls, config: SiteConfig) -> "DateFormatter":
+        from babel import Locale, UnknownLocaleError
+        try:
+            locale = Locale.parse(config.language.replace("-", "_"))
+        except (UnknownLocaleError, ValueError):
+            locale = Locale.parse("en")
+        names = locale.months["format"]["wide"]
+        return cls(months=tuple(names[i] for i in range(1, 13)), arabic_digits=config.arabic_digits)
+
+    def digits(self, text: str) -> str:
+        return text.translate(_ARABIC_INDIC) if self.arabic_digits else text
+
+    def date(self, d: datetime) -> str:
+        return self.digits(f"{d.day} {self.months[d.month - 1]} {d.year}")
+
+    def datetime(self, d: datetime) -> str:
+        return self.digits(f"{d.day} {self.months[d.month - 1]} {d.year}، {d:%H:%M}")
+
+    def month(self, year: int, month: int) -> str:
+        return self.digits(f"{self.months[month - 1]} {year}")
+
+
+# --------------------------------------------------------------------------- views
+
+def globals_view(site: Site, config: SiteConfig) -> dict:
+    lang = "ar" if config.language.startswith("ar") else "en"
+    nav = [{"title": t.title, "url": t.url} for t in site.taxonomies if t.name in ("category", "section", "source")]
+    nav.append({"title": LABELS[lang]["archive"], "url": "archive/"})
+    return {
+        "title": config.title, "description": config.description, "base_url": config.base_url,
+        "base_path": config.base_path, "language": config.language, "dir": config.dir, "author": config.author,
+        "feeds": _feed_links(config, ""), "nav": nav, "labels": LABELS[lang], "extra": dict(config.extra),
+        "show_hijri": config.show_hijri,
+    }
+
+
+def _feed_links(config: SiteConfig, prefix: str) -> dict:
+    f = config.feeds
+    links = {}
+    if f.rss:
+        links["rss"] = prefix + "feed.xml"
+    if f.atom:
+        links["atom"] = prefix + "atom.xml"
+    if f.json:
+        links["json"] = prefix + "feed.json"
+    return links
+
+
+def card_view(a: Article, site: Site, term_urls: dict, fmt: DateFormatter) -> dict:
+    def term(tax: str, name: str | None):
+        return {"name": name, "url": term_urls.get((tax, name))} if name else None
+
+    return {
+        "key": a.key, "title": a.title, "url": site.urls[a.key], "lang": a.language, "dir": a.dir,
+        "date": a.date.isoformat() if a.date else None,
+        "date_text": fmt.datetime(a.date) if a.date else None,
+        "category": term("category", a.category), "section": term("section", a.section),
+        "source": term("source", a.source), "author": term("author", a.author),
+        "tags": [term("tags", t) for t in a.tags], "summary": a.summary,
+    }
+
+
+def article_view(a: Article, cards: dict, neighbours: tuple, related: list[str], config: SiteConfig, fmt: DateFormatter) -> dict:
+    newer, older = neighbours
+    card = cards[a.key]
+    crumbs = [{"title": LABELS["ar" if config.language.startswith("ar") else "en"]["home"], "url": ""}]
+    if a.date:
+        crumbs.append({"title": fmt.digits(str(a.date.year)), "url": f"{a.date.year:04d}/"})
+        crumbs.append({"title": fmt.month(a.date.year, a.date.month), "url": f"{a.date.year:04d}/{a.date.month:02d}/"})
+    term = card["section"] or card["category"]
+    if term:
+        crumbs.append({"title": term["name"], "url": term["url"]})
+    return {
+        "kind": "article", "title": a.title, "url": card["url"], "lang": a.language, "dir": a.dir,
+        "article": card, "dek": a.dek, "hijri": a.hijri if config.show_hijri else None,
+        "agency": a.agency, "source_url": a.source_url, "updated": a.updated.isoformat() if a.updated else None,
+        "updated_text": fmt.datetime(a.updated) if a.updated else None, "word_count": a.word_count,
+        "newer": newer, "older": older, "related": related, "breadcrumbs": crumbs,
+    }
+
+
+# --------------------------------------------------------------------------- pagination
+
+def paginate(keys: tuple[str, ...], per_page: int, base: str) -> list[tuple[str, tuple[str, ...], dict]]:
+    """Stable pagination: numbered pages count from the oldest; the landing page is the newest."""
+    n = len(keys)
+    if n <= per_page:
+        return [(base, keys, {"number": None, "newer": None, "older": None})]
+    total = math.ceil(n / per_page)
+    oldest = keys[::-1]
+    pages = []
+    first_older = (n - 1 - per_page) // per_page + 1     # the page holding the item after the landing's last
+    # No page knows the page count: a new page would otherwise rewrite every old one.
+    pages.append((base, keys[:per_page], {"number": None, "newer": None, "older": f"{base}page/{first_older}/"}))
+    for k in range(1, total + 1):
+        chunk = oldest[(k - 1) * per_page: k * per_page][::-1]
+        newer = base if k == total else f"{base}page/{k + 1}/"
+        older = f"{base}page/{k - 1}/" if k > 1 else None
+        pages.append((f"{base}page/{k}/", chunk, {"number": k, "newer": newer, "older": older}))
+    return pages
+
+
+# --------------------------------------------------------------------------- the plan
+
+class Planner:
+    """Builds every job. ``cards`` and ``card_digests`` are shared with the renderer workers."""
+
+    def __init__(self, site: Site, config: SiteConfig, graph: TemplateGraph):
+        self.site, self.config, self.graph = site, config, graph
+        self.fmt = DateFormatter.for_config(config)
+        self.by_key = {a.key: a for a in site.articles}
+        self.term_urls = {(t.taxonomy, t.name): t.url for tax in site.taxonomies for t in tax.terms}
+        self.cards = {a.key: card_view(a, site, self.term_urls, self.fmt) for a in site.articles}
+        self.card_digests = {k: fingerprint(c) for k, c in self.cards.items()}
+        self.globals = globals_view(site, config)
+        self.base = fingerprint(config.digest, self.globals)
+
+    def job(self, url_or_path: str, renderer: str, template: str | None, view: dict, *, items=(), bodies=(), path=False) -> RenderJob:
+        output = url_or_path if path else output_path(url_or_path)
+        tdigest = self.graph.closure_digest(template) if template else ""
+        fp = fingerprint(self.base, tdigest, renderer, output, view, [self.card_digests[k] for k in items], list(bodies))
+        return RenderJob(output=output, renderer=renderer, template=template, view=view, body_keys=tuple(bodies),
+                         fingerprint=fp, sources=tuple(items))
+
+    def plan(self) -> list[RenderJob]:
+        jobs = list(self.article_jobs())
+        jobs += self.listing_jobs("home", "", tuple(a.key for a in self.site.articles), self.config.title, feeds_prefix="")
+        for tax in self.site.taxonomies:
+            jobs.append(self.taxonomy_index(tax))
+            for term in tax.terms:
+                title = term.name
+                jobs += self.listing_jobs("term", term.url, term.article_keys, title, term={"taxonomy": tax.name, "taxonomy_title": tax.title, "taxonomy_url": tax.url, "name": term.name},
+                                          feeds_prefix=term.url if self.config.feeds.per_term else None)
+        jobs += self.period_jobs()
+        jobs += self.site_files()
+        jobs.sort(key=lambda j: j.output)
+        return jobs
+
+    def article_jobs(self):
+        arts = self.site.articles
+        section_index = {}
+        for tax in self.site.taxonomies:
+            if tax.name in ("section", "category"):
+                for term in tax.terms:
+                    for i, k in enumerate(term.article_keys):
+                        section_index.setdefault(k, (term, i))
+        for i, a in enumerate(arts):
+            newer = arts[i - 1].key if i > 0 else None
+            older = arts[i + 1].key if i + 1 < len(arts) else None
+            related = self.related(a, section_index)
+            view = article_view(a, self.cards, (newer, older), related, self.config, self.fmt)
+            items = tuple(k for k in (a.key, newer, older, *related) if k)
+            yield self.job(self.site.urls[a.key], "html", "article.html", view, items=items, bodies=(a.body_digest,))
+
+    def related(self, a: Article, section_index: dict) -> list[str]:
+        """Nearest in time within the same section or category, preferring shared tags. O(1) per article."""
+        if a.key not in section_index or self.config.related_count < 1:
+            return []
+        term, i = section_index[a.key]
+        window = term.article_keys[max(0, i - 6): i + 7]
+        tags = set(a.tags)
+        candidates = [k for k in window if k != a.key]
+        candidates.sort(key=lambda k: (-len(tags & set(self.by_key[k].tags)), abs(term.article_keys.index(k, max(0, i - 6)) - i)))
+        return candidates[: self.config.related_count]
+
+    def listing_jobs(self, kind: str, base: str, keys: tuple[str, ...], title: str, *, term=None, feeds_prefix=None, extra=None):
+        jobs = []
+        feeds = _feed_links(self.config, feeds_prefix) if feeds_prefix is not None else {}
+        for url, items, page in paginate(keys, self.config.paginate_by, base):
+            view = {"kind": kind, "title": title, "url": url, "items": list(items), "page": page, "term": term,
+                    "count": len(keys), "feeds": feeds, **(extra or {})}
+            jobs.append(self.job(url, "html", "list.html", view, items=items))
+        if feeds_prefix is not None:
+            jobs += self.feed_jobs(base, title, keys, feeds_prefix)
+        return jobs
+
+    def feed_jobs(self, page_url: str, title: str, keys: tuple[str, ...], prefix: str):
+        items = tuple(k for k in keys if self.by_key[k].date is not None)[: self.config.feeds.limit]
+        bodies = tuple(self.by_key[k].body_digest for k in items) if self.config.feeds.full_text else ()
+        view = {"title": title, "page_url": page_url, "items": list(items), "links": _feed_links(self.config, prefix)}
+        return [self.job(link, renderer, None, view, items=items, bodies=bodies, path=True)
+                for renderer, link in _feed_links(self.config, prefix).items()]
+
+    def taxonomy_index(self, tax: Taxonomy) -> RenderJob:
+        terms = sorted(tax.terms, key=lambda t: (-len(t.article_keys), t.name))
+        view = {"kind": "taxonomy", "title": tax.title, "url": tax.url,
+                "terms": [{"name": t.name, "url": t.url, "count": len(t.article_keys)} for t in terms]}
+        return self.job(tax.url, "html", "terms.html", view)
+
+    def period_jobs(self):
+        jobs = []
+        years = [p for p in self.site.periods if p.month is None]
+        months = [p for p in self.site.periods if p.month is not None and p.day is None]
+        days = [p for p in self.site.periods if p.day is not None]
+        for group in (years, months, days):
+            for i, p in enumerate(group):
+                nav = {"newer": _period_link(group[i + 1], self.fmt) if i + 1 < len(group) else None,
+                       "older": _period_link(group[i - 1], self.fmt) if i > 0 else None}
+                jobs += self.listing_jobs("period", p.url, p.article_keys, _period_title(p, self.fmt),
+                                          extra={"period": nav})
+        archive = [{"year": self.fmt.digits(str(y.year)), "url": y.url, "count": len(y.article_keys),
+                    "months": [{"title": self.fmt.month(m.year, m.month), "url": m.url, "count": len(m.article_keys)}
+                               for m in months if m.year == y.year][::-1]} for y in years[::-1]]
+        view = {"kind": "archive", "title": self.globals["labels"]["archive"], "url": "archive/", "years": archive}
+        jobs.append(self.job("archive/", "html", "archive.html", view))
+        return jobs
+
+    def site_files(self):
+        jobs = [self.job("404.html", "html", "404.html", {"kind": "404", "title": self.globals["labels"]["not_found"], "url": "404.html"}, path=True),
+                self.job(".nojekyll", "text", None, {"text": ""}, path=True)]
+        if self.config.cname:
+            jobs.append(self.job("CNAME", "text", None, {"text": self.config.cname.strip() + "\n"}, path=True))
+        return jobs
+
+
+def _period_title(p: Period, fmt: DateFormatter) -> str:
+    if p.day:
+        return fmt.digits(f"{p.day} {fmt.months[p.month - 1]} {p.year}")
+    if p.month:
+        return fmt.month(p.year, p.month)
+    return fmt.digits(str(p.year))
+
+
+def _period_link(p: Period, fmt: DateFormatter) -> dict:
+    return {"title": _period_title(p, fmt), "url": p.url}
+
+
+def plan(site: Site, config: SiteConfig, graph: TemplateGraph) -> tuple[Planner, list[RenderJob]]:
+    planner = Planner(site, config, graph)
+    return planner, planner.plan()

@@ -1,0 +1,305 @@
+"""Stage 2: bytes -> Articles (+ bodies). Pure: ``read_source(source, data, sidecar, config)``.
+
+Three kinds of content:
+- Markdown with YAML (``---``) or TOML (``+++``) front matter, rendered by markdown-it-py
+  (CommonMark) and sanitised by nh3;
+- raw news text (``.txt``), whose metadata the extractor (``ssg.extract``) finds;
+- dataset dumps (``.jsonl``/``.csv``): one article per line or row.
+A sidecar ``NAME.meta.toml``/``NAME.meta.json`` overrides any field of any of them.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+import tomllib
+import unicodedata
+from datetime import date as date_type, datetime, time
+from functools import lru_cache
+
+import nh3
+import yaml
+from markdown_it import MarkdownIt
+
+from . import extract
+from .config import SiteConfig
+from .errors import ContentError
+from .model import Article, Problem, ReadResult, SourceFile
+from .urls import slugify
+
+READER_VERSION = "1"
+FIELD_ALIASES = {
+    "categories": "category", "lang": "language", "description": "dek", "subtitle": "dek",
+    "authors": "author", "lastmod": "updated", "modified": "updated",
+    "published": "date", "keywords": "tags",
+}
+_FRONT = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def digest_bytes(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def read_digest(config: SiteConfig) -> str:
+    """Everything besides the bytes that changes what read_source returns."""
+    parts = [READER_VERSION, getattr(extract, "__version__", ""), config.language, config.timezone, config.day_first,
+             config.slug_max_length, config.slug_ascii, config.sanitize_html, config.extract]
+    return hashlib.blake2b(json.dumps(parts, sort_keys=True, default=str).encode(), digest_size=16).hexdigest()
+
+
+_OPTIONS: dict[str, extract.ExtractOptions] = {}
+
+
+def extract_options(config: SiteConfig) -> extract.ExtractOptions:
+    key = read_digest(config)
+    if key not in _OPTIONS:
+        try:
+            _OPTIONS[key] = extract.parse_extract_options(dict(config.extract), timezone=config.timezone,
+                                                          day_first=config.day_first)
+        except ValueError as exc:
+            from .errors import ConfigError
+            raise ConfigError(str(exc)) from None
+    return _OPTIONS[key]
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True, "typographer": False}).enable("table").enable("strikethrough")
+
+
+# --------------------------------------------------------------------------- entry point
+
+def read_source(source: SourceFile, data: bytes, sidecar: bytes | None, config: SiteConfig) -> ReadResult:
+    """One content file -> a ReadResult. Never raises for bad content: problems are returned."""
+    path = source.rel_path
+    try:
+        overrides = extract.parse_sidecar(sidecar, name=source.sidecar) if sidecar is not None else {}
+    except extract.ExtractError as exc:
+        return ReadResult(source=source, problems=(Problem(path=source.sidecar or path, message=exc.message, line=exc.line),))
+    suffix = path.rsplit(".", 1)[-1].lower()
+    try:
+        if suffix in ("md", "markdown"):
+            ex, extra = _read_markdown(path, data, config)
+            items = [(None, ex)]
+        elif suffix in ("jsonl", "csv"):
+            items = list(extract.extract_dataset(data, rel_path=path, fmt=suffix, options=extract_options(config)))
+        else:
+            items = [(None, extract.extract_bytes(data, rel_path=path, options=extract_options(config)))]
+    except extract.ExtractError as exc:
+        return ReadResult(source=source, problems=(Problem(path=path, message=exc.message, line=exc.line),))
+    except ContentError as exc:
+        return ReadResult(source=source, problems=(Problem(path=path, message=exc.message, line=exc.line),))
+    if suffix not in ("md", "markdown"):
+        extra = {}
+    known, side_extra = split_overrides(_normalise_meta(overrides))
+    extra = {**extra, **side_extra}
+    articles, bodies, problems = [], [], []
+    for line, item in items:
+        if isinstance(item, extract.ExtractError):
+            problems.append(Problem(path=path, message=item.message, line=line or item.line))
+            continue
+        key = path if line is None else f"{path}#L{line}"
+        try:
+            if line is None and known:
+                item = extract.apply_overrides(item, known, origin="sidecar")
+            article, body = _article(key, source, item, extra if line is None else {}, config)
+        except ContentError as exc:
+            problems.append(Problem(path=path, message=exc.message, line=line or exc.line))
+            continue
+        problems += [Problem(path=path, line=line, message=w, severity="warning") for w in _warnings(item, article)]
+        articles.append(article)
+        bodies.append((article.body_digest, body))
+    return ReadResult(source=source, articles=tuple(articles), bodies=tuple(bodies), problems=tuple(problems))
+
+
+def _warnings(item, article: Article) -> list[str]:
+    out = list(getattr(item, "warnings", ()) or ())
+    if article.date is None:
+        out.append("no date found: listed as undated")
+    return out
+
+
+# --------------------------------------------------------------------------- markdown
+
+def split_front_matter(text: str, path: str) -> tuple[dict, str]:
+    match = _FRONT.match(text)
+    if not match:
+        return {}, text.lstrip("\ufeff")
+    fence, raw = match.group(1), match.group(2)
+    try:
+        meta = tomllib.loads(raw) if fence == "+++" else (yaml.safe_load(raw) or {})
+    except (tomllib.TOMLDecodeError, yaml.YAMLError) as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ContentError(f"invalid front matter: {first}", path=path, line=(line + 2) if line is not None else None) from None
+    if not isinstance(meta, dict):
+        raise ContentError("front matter must be a mapping of keys to values", path=path)
+    return meta, text[match.end():]
+
+
+OVERRIDABLE = frozenset({"title", "published", "category", "section", "tags", "source", "author", "agency",
+                         "dek", "language", "dir", "url", "hijri"})
+
+
+def split_overrides(meta: dict) -> tuple[dict, dict]:
+    """Front matter / sidecar keys -> (Extraction fields, extra keys such as slug, draft, updated)."""
+    known, extra = {}, {}
+    for key, value in meta.items():
+        key = "published" if key == "date" else key
+        if key == "tags":
+            value = list(_tags(value))
+        if key == "published" and not isinstance(value, (str, type(None))):
+            extra["date"] = value          # a YAML/TOML datetime: coerced in _article
+            continue
+        (known if key in OVERRIDABLE else extra)[key] = value
+    return known, extra
+
+
+def _read_markdown(path: str, data: bytes, config: SiteConfig) -> tuple[extract.Extraction, dict]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ContentError(f"not valid UTF-8 (byte {exc.start}); Markdown files must be UTF-8") from None
+    if "\x00" in text:
+        raise ContentError("not a text file (NUL bytes)")
+    meta, body = split_front_matter(text.replace("\r\n", "\n").replace("\r", "\n"), path)
+    rendered = _markdown().render(body)
+    if config.sanitize_html:
+        rendered = nh3.clean(rendered)
+    paragraphs = tuple(t for t in map(_plain, _PARAGRAPH.findall(rendered)) if t)
+    headings = tuple(t for t in map(_plain, _HEADING.findall(rendered)) if t)
+    lang = meta.get("language") or meta.get("lang") or config.language
+    base = extract.Extraction(
+        title=None, published=None, published_precision=None, hijri=None, category=None, section=None,
+        tags=(), source=None, author=None, agency=None, dek=None, subheadings=headings,
+        blocks=tuple(("p", p) for p in paragraphs), language=str(lang), dir=_dir(str(lang)),
+        encoding="utf-8", url=None, warnings=(), evidence=(),
+    )
+    known, extra = split_overrides(_normalise_meta(meta))
+    extra["_html"] = rendered
+    return extract.apply_overrides(base, known, origin="front-matter"), extra
+
+
+def _normalise_meta(meta: dict) -> dict:
+    out = {}
+    for key, value in meta.items():
+        key = FIELD_ALIASES.get(str(key).lower(), str(key).lower())
+        if key == "category" and isinstance(value, list):
+            value = value[0] if value else None
+        if key == "author" and isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        out[key] = value
+    return out
+
+
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+_HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _plain(fragment: str) -> str:
+    """Rendered (already sanitised) HTML -> its text, for summaries and duplicate detection."""
+    return re.sub(r"\s+", " ", html.unescape(_TAG.sub("", fragment))).strip()
+
+
+def _dir(language: str) -> str:
+    return "rtl" if language.split("-")[0].lower() in {"ar", "fa", "he", "ur", "ps", "ckb", "yi", "dv", "sd", "ug"} else "ltr"
+
+
+# --------------------------------------------------------------------------- extraction -> Article
+
+def _coerce_date(value, config: SiteConfig, field: str) -> datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        dt = value
+    elif isinstance(value, date_type):
+        dt = datetime.combine(value, time(0, 0))
+    else:
+        text = str(value).strip()
+        try:
+            dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            dt = _parse_loose_date(text, config)
+            if dt is None:
+                raise ContentError(f"unparseable {field} {text!r}") from None
+    return dt if dt.tzinfo else dt.replace(tzinfo=config.tz)
+
+
+def _parse_loose_date(text: str, config: SiteConfig) -> datetime | None:
+    """A front-matter date that is not ISO 8601: let the extractor's date rules read it."""
+    for fmt in ("%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d", "%d-%m-%Y, %H:%M"):
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            pass
+    parse = getattr(extract, "parse_date", None)
+    return parse(text, day_first=config.day_first) if parse else None
+
+
+def _clean(text: str | None) -> str | None:
+    if text is None:
+        return None
+    text = unicodedata.normalize("NFC", str(text)).strip()
+    return text or None
+
+
+def _tags(value) -> tuple[str, ...]:
+    if not value:
+        return ()
+    if isinstance(value, str):
+        value = re.split(r"[,،]", value)
+    seen = []
+    for tag in value:
+        tag = _clean(str(tag))
+        if tag and tag not in seen:
+            seen.append(tag)
+    return tuple(seen)
+
+
+def body_html(ex: extract.Extraction) -> str:
+    parts = []
+    for kind, text in ex.blocks:
+        tag = "h2" if kind == "h" else "p"
+        parts.append(f"<{tag}>{_escape(text)}</{tag}>")
+    return "\n".join(parts)
+
+
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def _escape(text: str) -> str:
+    return html.escape(_ILLEGAL.sub("", text), quote=False)
+
+
+def summarize(ex: extract.Extraction, limit: int = 220) -> str:
+    text = ex.dek or next((t for k, t in ex.blocks if k == "p"), "")
+    text = re.sub(r"\s+", " ", _ILLEGAL.sub("", text)).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def _article(key: str, source: SourceFile, ex: extract.Extraction, extra: dict, config: SiteConfig) -> tuple[Article, str]:
+    title = _clean(ex.title)
+    if not title:
+        raise ContentError("no title found")
+    date = _coerce_date(extra["date"] if "date" in extra else ex.published, config, "date")
+    updated = _coerce_date(extra.get("updated"), config, "updated") if extra.get("updated") else None
+    html_body = extra.get("_html") or body_html(ex)
+    html_body = _ILLEGAL.sub("", html_body)
+    body_digest = digest_bytes(html_body.encode())
+    language = ex.language or config.language
+    slug = extra.get("slug") or slugify(title, max_length=config.slug_max_length, ascii_only=config.slug_ascii)
+    article = Article(
+        key=key, source_path=source.rel_path, source_digest=source.digest, title=_ILLEGAL.sub("", title),
+        date=date, updated=updated, slug=str(slug), language=language, dir=ex.dir or _dir(language),
+        category=_clean(ex.category), section=_clean(ex.section), tags=_tags(ex.tags), source=_clean(ex.source),
+        author=_clean(ex.author), agency=_clean(ex.agency), dek=_clean(ex.dek), summary=summarize(ex),
+        hijri=ex.hijri, url_override=extra.get("permalink"), source_url=_clean(ex.url), body_digest=body_digest,
+        text_fingerprint=extract.text_fingerprint(ex), word_count=sum(len(t.split()) for _, t in ex.blocks),
+        draft=bool(extra.get("draft", False)),
+    )
+    return article, html_body

@@ -1,0 +1,70 @@
+"""Stage 5a: RenderJob -> bytes for HTML pages, through Jinja2.
+
+Templates are looked up in the site's ``templates/`` first, then in the theme's, file by file.
+Each worker process calls ``init_worker`` once (Jinja environment, read-only body store, the
+cards of every article); ``render(job)`` is then pure with respect to that state.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError as JinjaError, TemplateSyntaxError
+
+from .cache import BodyStore
+from .config import SiteConfig
+from .errors import TemplateError
+from .model import RenderJob
+from .urls import absolute, href
+
+BUNDLED_THEMES = Path(__file__).resolve().parent.parent / "themes"
+
+
+def theme_dirs(config: SiteConfig) -> list[Path]:
+    """[site theme folder or bundled theme folder] for config.theme."""
+    for root in (config.root / "themes", BUNDLED_THEMES):
+        if (root / config.theme).is_dir():
+            return [root / config.theme]
+    return []
+
+
+def template_paths(config: SiteConfig) -> list[Path]:
+    return [config.root / "templates"] + [d / "templates" for d in theme_dirs(config)]
+
+
+def static_paths(config: SiteConfig) -> list[Path]:
+    """Theme static first, then the site's static/ (later wins)."""
+    return [d / "static" for d in theme_dirs(config)] + [config.root / "static"]
+
+
+def make_env(config: SiteConfig) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader([str(p) for p in template_paths(config) if p.is_dir()]),
+        autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined,
+        auto_reload=False, cache_size=-1,
+    )
+    base_path, base_url = config.base_path, config.base_url
+    env.filters["href"] = lambda url: href(base_path, url or "")
+    env.filters["absolute"] = lambda url: absolute(base_url, url or "")
+    env.filters["tojson"] = lambda value: json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
+    return env
+
+
+class Renderer:
+    def __init__(self, config: SiteConfig, globals_view: dict, cards: dict, cache_dir: Path | None):
+        self.env = make_env(config)
+        self.site = globals_view
+        self.cards = cards
+        self.bodies = BodyStore(cache_dir) if cache_dir else None
+
+    def render(self, job: RenderJob) -> bytes:
+        try:
+            template = self.env.get_template(job.template)
+            body = self.bodies.get(job.body_keys[0]) if job.body_keys and self.bodies else ""
+            text = template.render(site=self.site, page=job.view, card=self.cards.__getitem__, body=body,
+                                   output=job.output)
+        except TemplateSyntaxError as exc:
+            raise TemplateError(f"template syntax error: {exc.message}", path=exc.filename or job.template, line=exc.lineno) from None
+        except JinjaError as exc:
+            raise TemplateError(f"while rendering {job.output}: {exc}", path=job.template) from None
+        return text.encode("utf-8")

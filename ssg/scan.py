@@ -1,0 +1,99 @@
+"""Stage 1: walk content/ and stat every file; reuse the cached digest when the stamp matches.
+
+Only stats here: the bytes are read (and hashed) by read.py in worker processes, from the same
+open file, so the digest always describes the bytes that were parsed (the stat is taken first:
+an edit racing the build shows up as a changed stamp next time).
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+from pathlib import Path
+from typing import Mapping
+
+from .model import SourceFile
+
+CONTENT_SUFFIXES = (".md", ".markdown", ".txt", ".jsonl", ".csv")
+SIDECAR_SUFFIXES = (".meta.toml", ".meta.json")
+ASSET_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".pdf", ".mp3", ".mp4", ".webm")
+
+
+def is_ignored(rel_path: str, patterns: tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatchcase(part, pat) for part in rel_path.split("/") for pat in patterns)
+
+
+def kind_of(rel_path: str) -> str | None:
+    """"content", "sidecar", "asset" or None (ignored) for a path under content/."""
+    low = rel_path.lower()
+    if low.endswith(SIDECAR_SUFFIXES):
+        return "sidecar"
+    if low.endswith(CONTENT_SUFFIXES):
+        return "content"
+    if low.endswith(ASSET_SUFFIXES):
+        return "asset"
+    return None
+
+
+def sidecar_base(rel_path: str) -> str:
+    """"a/x.meta.toml" -> "a/x" (matched against content files by their name without suffix)."""
+    for suffix in SIDECAR_SUFFIXES:
+        if rel_path.lower().endswith(suffix):
+            return rel_path[: -len(suffix)]
+    return rel_path
+
+
+def _stamp(st: os.stat_result) -> str:
+    return f"{st.st_mtime_ns}:{st.st_size}"
+
+
+def walk(root: Path, ignore: tuple[str, ...]) -> dict[str, os.stat_result]:
+    """rel_path -> stat for every regular file under root (sorted walk, ignored parts skipped)."""
+    found: dict[str, os.stat_result] = {}
+    stack = [""]
+    while stack:
+        rel_dir = stack.pop()
+        try:
+            entries = sorted(os.scandir(root / rel_dir), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
+            if any(fnmatch.fnmatchcase(entry.name, pat) for pat in ignore):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(rel)
+            elif entry.is_file():
+                found[rel] = entry.stat()
+    return dict(sorted(found.items()))
+
+
+def scan(root: Path, ignore: tuple[str, ...], known: Mapping[str, tuple[str, str]]) -> tuple[tuple[SourceFile, ...], tuple[SourceFile, ...]]:
+    """-> (content sources, assets). ``known`` is the cache's rel_path -> (stamp, digest).
+
+    A source keeps its cached digest only when its stamp is unchanged; otherwise its digest is
+    "" and read.py reads and hashes it.
+    """
+    files = walk(root, ignore)
+    sidecars = {}
+    for rel in files:
+        if kind_of(rel) == "sidecar":
+            sidecars[sidecar_base(rel)] = rel
+    sources, assets = [], []
+    for rel, st in files.items():
+        kind = kind_of(rel)
+        if kind == "content":
+            sidecar = sidecars.get(rel.rsplit(".", 1)[0])
+            stamp = _stamp(st) + (f"|{_stamp(files[sidecar])}" if sidecar else "")
+            cached = known.get(rel)
+            digest = cached[1] if cached and cached[0] == stamp else ""
+            sources.append(SourceFile(rel_path=rel, stamp=stamp, digest=digest, sidecar=sidecar))
+        elif kind == "asset":
+            assets.append(SourceFile(rel_path=rel, stamp=_stamp(st)))
+    return tuple(sources), tuple(assets)
+
+
+def load(root: Path, source: SourceFile) -> tuple[bytes, bytes | None]:
+    """The bytes of a content file and of its sidecar (None when it has none)."""
+    data = (root / source.rel_path).read_bytes()
+    sidecar = (root / source.sidecar).read_bytes() if source.sidecar else None
+    return data, sidecar

@@ -1,0 +1,236 @@
+"""End-to-end: build small sites in tmp folders and check them the way readers' clients would."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import feedparser
+import html5lib
+import pytest
+
+from ssg.errors import ContentError, OutputError, TemplateError
+from tests.conftest import build_site, make_site, tree
+
+BASE = "/archive/"
+
+
+def pages(out: Path) -> list[Path]:
+    return sorted(out.rglob("*.html"))
+
+
+def links(doc) -> list[str]:
+    found = []
+    for el in doc.iter():
+        tag = el.tag.split("}")[-1] if isinstance(el.tag, str) else ""
+        for attr in ("href", "src"):
+            if tag in ("a", "link", "script", "img") and el.get(attr):
+                found.append(el.get(attr))
+    return found
+
+
+def resolve(out: Path, href: str) -> Path | None:
+    """A root-relative href under the base path -> the file a static host would serve."""
+    path = unquote(urlparse(href).path)
+    assert path.startswith(BASE), f"link leaves the subpath: {href}"
+    rel = path[len(BASE):]
+    target = out / rel
+    return target / "index.html" if (rel == "" or rel.endswith("/")) else target
+
+
+def test_small_site_every_page_parses_and_every_internal_link_resolves(small_site):
+    report = build_site(small_site)
+    out = small_site / "output"
+    assert report.articles == 5 and report.skipped == 0
+    assert (out / ".nojekyll").exists()
+    parser = html5lib.HTMLParser(strict=False, namespaceHTMLElements=False)
+    checked = 0
+    for page in pages(out):
+        doc = parser.parse(page.read_bytes())
+        assert not parser.errors, (page, parser.errors[:3])
+        html = doc.getroot() if hasattr(doc, "getroot") else doc
+        assert html.get("lang") and html.get("dir") in ("rtl", "ltr")
+        assert doc.find(".//link[@rel='alternate'][@type='application/rss+xml']") is not None, page
+        for href in links(doc):
+            if href.startswith(("http://", "https://", "#", "mailto:")):
+                continue
+            target = resolve(out, href)
+            assert target.exists(), f"{page.relative_to(out)} links to missing {href}"
+            checked += 1
+    assert checked > 50
+
+
+def test_article_page_carries_the_metadata(small_site):
+    build_site(small_site)
+    text = (small_site / "output/2024/03/الخبر-الأول-عن-الاقتصاد/index.html").read_text()
+    assert '<html lang="ar" dir="rtl">' in text
+    assert "الخبر الأول عن الاقتصاد" in text and "صحيفة الاختبار" in text and "سارة" in text
+    assert 'datetime="2024-03-01T10:00:00+03:00"' in text
+    english = next((small_site / "output" / "2024" / "04").glob("third-*/index.html")).read_text()
+    assert '<html lang="en" dir="ltr">' in english
+    assert "<script>alert" not in english and "&lt;script&gt;" not in english   # sanitised away
+    assert "<b>bold</b>" in english
+
+
+def test_feed_parses_clean_in_feedparser(small_site):
+    build_site(small_site)
+    out = small_site / "output"
+    feed = feedparser.parse((out / "feed.xml").read_bytes())
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    assert feed.feed.language == "ar"
+    assert [e.title for e in feed.entries] == ["الخبر الرابع", "Third story, in English", "الخبر الثاني عن الرياضة"]
+    first = feed.entries[0]
+    assert first.link.startswith("https://example.github.io/archive/2024/04/")
+    assert first.id == first.link
+    assert first.published_parsed[:5] == (2024, 4, 6, 9, 0)            # 12:00 +03:00 in UTC
+    assert "+0300" in (out / "feed.xml").read_text()
+    for name in ("atom.xml", "category/رياضة/feed.xml", "tag/أسواق/atom.xml"):
+        parsed = feedparser.parse((out / name).read_bytes())
+        assert parsed.bozo == 0 and parsed.entries, name
+
+
+def test_two_clean_builds_are_byte_identical(tmp_path):
+    from tests.conftest import SMALL_SITE
+    a = make_site(tmp_path / "a", SMALL_SITE)
+    b = make_site(tmp_path / "b", SMALL_SITE)
+    build_site(a)
+    build_site(b)
+    assert tree(a / "output") == tree(b / "output")
+
+
+def test_one_worker_and_many_workers_give_the_same_tree(tmp_path):
+    from tests.conftest import SMALL_SITE
+    extra = "".join(f"-- content/bulk/{i}.md --\n---\ntitle: خبر رقم {i}\ndate: 2022-01-{i % 28 + 1:02d}T10:00:00\ntags: [وسم{i % 7}]\n---\nنص {i}.\n" for i in range(300))
+    a = make_site(tmp_path / "a", SMALL_SITE + extra)
+    b = make_site(tmp_path / "b", SMALL_SITE + extra)
+    build_site(a, workers=1)
+    build_site(b, workers=2)
+    assert tree(a / "output") == tree(b / "output")
+
+
+def test_noop_rebuild_renders_nothing(small_site):
+    build_site(small_site)
+    report = build_site(small_site)
+    assert report.rendered == frozenset() and report.written == frozenset()
+
+
+def test_body_edit_rerenders_only_that_article(small_site):
+    build_site(small_site)
+    path = small_site / "content/2024/a.md"
+    path.write_text(path.read_text().replace("فقرة ثانية", "فقرة ثانية معدلة"))
+    report = build_site(small_site)
+    assert report.rendered == {f for f in report.rendered if f.startswith("2024/03/")} and len(report.rendered) == 1
+
+
+def test_retag_rerenders_the_article_and_the_affected_listings(small_site):
+    build_site(small_site)
+    path = small_site / "content/2024/b.md"
+    path.write_text(path.read_text().replace("tags: [كرة]", "tags: [كرة, ملاعب]"))
+    report = build_site(small_site)
+    assert "tag/ملاعب/index.html" in report.rendered
+    assert "tag/ملاعب/feed.xml" in report.rendered
+    assert any(r.startswith("2024/03/") for r in report.rendered)
+    assert "category/اقتصاد/index.html" not in report.rendered
+
+
+def test_incremental_build_equals_clean_build(tmp_path):
+    from tests.conftest import SMALL_SITE
+    site = make_site(tmp_path / "inc", SMALL_SITE)
+    build_site(site)
+    (site / "content/2024/b.md").unlink()
+    (site / "content/2024/new.md").write_text("---\ntitle: خبر جديد\ndate: 2024-05-01T10:00:00+03:00\ncategory: ثقافة\n---\nنص.\n")
+    a = site / "content/2024/a.md"
+    a.write_text(a.read_text().replace("اقتصاد", "أعمال"))
+    report = build_site(site)
+    assert report.removed                       # b's page and its now-empty listings are gone
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    shutil.copytree(site / "content", clean / "content", dirs_exist_ok=True)
+    shutil.copy(site / "site.toml", clean / "site.toml")
+    build_site(clean)
+    assert tree(site / "output") == tree(clean / "output")
+
+
+def test_bad_file_is_reported_and_skipped_and_strict_fails_without_touching_output(small_site):
+    build_site(small_site)
+    before = tree(small_site / "output")
+    (small_site / "content/bad.md").write_text("---\ntitle: [unclosed\n---\nx\n")
+    (small_site / "content/nodate.md").write_text("---\ndate: 2024-01-01\n---\nno title here\n")
+    report = build_site(small_site)
+    messages = {str(p) for p in report.problems}
+    assert any(m.startswith("bad.md") and "front matter" in m for m in messages)
+    assert any(m.startswith("nodate.md") and "no title" in m for m in messages)
+    assert report.skipped == 2 and report.articles == 5
+    (small_site / "content/new.md").write_text("---\ntitle: خبر جديد\ndate: 2024-05-01\n---\nنص\n")
+    with pytest.raises(ContentError, match="strict"):
+        build_site(small_site, strict=True)
+    assert tree(small_site / "output") == before
+
+
+def test_template_error_leaves_the_last_good_site(small_site):
+    build_site(small_site)
+    before = tree(small_site / "output")
+    (small_site / "templates").mkdir()
+    (small_site / "templates/article.html").write_text("{% extends 'base.html' %}{% block main %}{{ page.nope.deeper }}{% endblock %}")
+    (small_site / "content/2024/a.md").write_text((small_site / "content/2024/a.md").read_text() + "\nmore\n")
+    with pytest.raises(TemplateError, match="article.html"):
+        build_site(small_site)
+    assert tree(small_site / "output") == before
+    assert not (small_site / "output/.ssg-staging").exists()
+
+
+def test_site_template_overrides_theme_template_file_by_file(small_site):
+    (small_site / "templates").mkdir()
+    (small_site / "templates/404.html").write_text("{% extends 'base.html' %}{% block main %}<p>custom-404</p>{% endblock %}")
+    build_site(small_site)
+    assert "custom-404" in (small_site / "output/404.html").read_text()
+    assert "custom-404" not in (small_site / "output/index.html").read_text()
+
+
+@pytest.mark.parametrize("output", [".", "content", "..", "/"])
+def test_unsafe_output_folders_are_refused(small_site, output):
+    with pytest.raises(OutputError):
+        build_site(small_site, output_dir=str((small_site / output).resolve()) if output != "/" else "/")
+
+
+def test_content_is_never_written(small_site):
+    before = tree(small_site / "content")
+    build_site(small_site)
+    build_site(small_site)
+    assert tree(small_site / "content") == before
+    assert sorted(p.name for p in small_site.iterdir()) == [".ssg-cache", "content", "output", "site.toml"]
+
+
+def test_corrupt_cache_is_discarded_with_a_warning(small_site):
+    build_site(small_site)
+    (small_site / ".ssg-cache/cache.sqlite").write_bytes(b"not a database" * 100)
+    for suffix in ("-wal", "-shm"):
+        (small_site / f".ssg-cache/cache.sqlite{suffix}").unlink(missing_ok=True)
+    report = build_site(small_site)
+    assert any("discarded" in str(p) for p in report.problems)
+    assert report.articles == 5
+
+
+def run_cli(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "ssg", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_cli_version_help_and_one_line_errors(small_site):
+    assert run_cli("--version").stdout.startswith("ssg ")
+    helptext = run_cli("build", "--help").stdout
+    for flag in ("--base-url", "--content", "--output", "--strict", "--debug", "-j", "SITE_DIR"):
+        assert flag in helptext
+    (small_site / "site.toml").write_text("titel = 'x'\n")
+    result = run_cli("build", str(small_site))
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0 and "did you mean 'title'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_build_prints_one_summary_line(small_site):
+    result = run_cli("build", str(small_site), "-j", "1")
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"5 articles, \d+ pages, \d+ feeds, .* 0 skipped files, \d+ warnings, [\d.]+ s", result.stdout)

@@ -1,0 +1,54 @@
+import pytest
+
+from ssg.config import documented_keys, load_config, parse_config, with_overrides
+from ssg.errors import ConfigError
+from tests.conftest import REPO
+
+
+def test_defaults_build_without_site_toml(tmp_path):
+    (tmp_path / "content").mkdir()
+    config = load_config(tmp_path)
+    assert config.language == "ar" and config.dir == "rtl"
+    assert config.output_path == (tmp_path / "output").resolve()
+
+
+def test_unknown_key_names_the_nearest_valid_one():
+    with pytest.raises(ConfigError, match="unknown key 'titel'.*did you mean 'title'"):
+        parse_config({"titel": "x"})
+    with pytest.raises(ConfigError, match=r"unknown key 'limt' in \[feeds\].*'limit'"):
+        parse_config({"feeds": {"limt": 3}})
+
+
+def test_wrong_type_and_bad_values_are_errors():
+    with pytest.raises(ConfigError, match="paginate_by.*must be int"):
+        parse_config({"paginate_by": "ten"})
+    with pytest.raises(ConfigError, match="unknown timezone"):
+        parse_config({"timezone": "Mars/Olympus"})
+    with pytest.raises(ConfigError, match="base_url must be absolute"):
+        parse_config({"base_url": "archive/"})
+
+
+def test_invalid_toml_names_the_file(tmp_path):
+    (tmp_path / "site.toml").write_text("title = \n")
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path)
+    assert str(info.value).startswith(str(tmp_path / "site.toml"))
+
+
+def test_base_path_and_overrides():
+    config = parse_config({"base_url": "https://u.github.io/archive"})
+    assert config.base_path == "/archive/"
+    assert with_overrides(config, base_url="https://x.org/").base_path == "/"
+    assert with_overrides(config, workers=3).build.workers == 3
+
+
+def test_digest_ignores_settings_that_do_not_change_output():
+    a = parse_config({})
+    assert with_overrides(a, workers=4).digest == a.digest
+    assert parse_config({"title": "other"}).digest != a.digest
+
+
+def test_every_key_is_documented():
+    text = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")
+    missing = [k for k in documented_keys() if f"`{k.split('.')[-1]}`" not in text]
+    assert not missing, f"undocumented keys: {missing}"
