@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from . import __version__, assemble, parallel, plan, read, scan, write
+from . import __version__, assemble, parallel, permalinks, plan, read, scan, write
 from .cache import BodyStore, Cache
 from .config import SiteConfig
 from .deps import TemplateGraph, digest
@@ -48,11 +48,12 @@ def build(config: SiteConfig, *, force: bool = False, progress: Progress | None 
         sources, assets = t("scan", scan.scan, config.content_path, config.ignore, cache.source_stamps())
         results = t("read", read_all, sources, config, cache, progress)
         problems += [p for r in results for p in r.problems]
-        site = t("assemble", assemble.assemble, [a for r in results for a in r.articles], config)
+        links = permalinks.load(config.root)
+        site = t("assemble", assemble.assemble, [a for r in results for a in r.articles], config, links.articles)
         problems += site.duplicates
         _check_strict(config, problems)
         graph = TemplateGraph(template_paths(config))
-        planner, jobs = t("plan", plan.plan, site, config, graph)
+        planner, jobs = t("plan", plan.plan, site, config, graph, links.redirects)
         jobs += static_jobs(config, assets)
         previous = cache.outputs()
         stale, present = t("diff", diff, jobs, previous, out, force)
@@ -72,6 +73,18 @@ def build(config: SiteConfig, *, force: bool = False, progress: Progress | None 
         problems=tuple(problems), timings=tuple(t.timings), output_bytes=sum(s for _, s in outputs.values()),
         seconds=time.perf_counter() - started,
     )
+
+
+def assemble_only(config: SiteConfig):
+    """The first three stages alone (scan, read, assemble): for ``ssg pin``, which needs the URLs."""
+    cache = Cache(config.cache_path, __version__)
+    try:
+        sources, _ = scan.scan(config.content_path, config.ignore, cache.source_stamps())
+        results = read_all(sources, config, cache, None)
+    finally:
+        cache.close()
+    links = permalinks.load(config.root)
+    return assemble.assemble([a for r in results for a in r.articles], config, links.articles), links
 
 
 def _check_strict(config: SiteConfig, problems: list[Problem]) -> None:
@@ -172,7 +185,7 @@ def _init_render(config: SiteConfig, globals_view: dict, cards: dict, out: Path,
 def _render_one(job: RenderJob) -> WriteResult:
     if job.renderer == "html":
         data = _RENDER["html"].render(job)
-    elif job.renderer in ("rss", "atom", "json"):
+    elif job.renderer in ("rss", "atom", "json", "sitemap", "sitemap-index", "news-sitemap"):
         data = _RENDER["feeds"].render(job)
     elif job.renderer == "copy":
         data = Path(job.view["src"]).read_bytes()

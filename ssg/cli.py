@@ -59,6 +59,13 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--site", default=".", metavar="SITE_DIR", help="site whose site.toml settings apply (default: .)")
     i.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
 
+    pn = sub.add_parser("pin", help="pin every article's URL in permalinks.toml (commit that file)",
+                        description="Write permalinks.toml in SITE_DIR: every article's current URL is pinned, so "
+                        "editing a title never moves a page; a changed front-matter permalink moves the pin and "
+                        "leaves a redirect. The only command that writes into the site folder.", epilog=EPILOG)
+    _site_args(pn)
+    pn.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+
     c = sub.add_parser("clean", help="remove output/ and .ssg-cache/", epilog=EPILOG)
     c.add_argument("site_dir", nargs="?", default=".", metavar="SITE_DIR")
     return top
@@ -130,6 +137,19 @@ def cmd_serve(args) -> int:
     return serve(args.site_dir, overrides=args, host=args.host, port=args.port, poll=args.poll)
 
 
+def cmd_pin(args) -> int:
+    from . import permalinks
+    from .build import assemble_only
+    config = load(args)
+    site, links = assemble_only(config)
+    wanted = {a.key: a.url_override for a in site.articles}
+    new = permalinks.updated(links, dict(site.urls), wanted)
+    path = permalinks.save(config.root, new)
+    added = len(new.articles) - len(links.articles)
+    print(f"{path}: {len(new.articles)} articles pinned ({added} new), {len(new.redirects)} redirects")
+    return 0
+
+
 def cmd_clean(args) -> int:
     import shutil
     from .config import load_config
@@ -140,7 +160,7 @@ def cmd_clean(args) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "inspect": cmd_inspect, "watch": cmd_watch, "serve": cmd_serve, "clean": cmd_clean}
+COMMANDS = {"pin": cmd_pin, "build": cmd_build, "inspect": cmd_inspect, "watch": cmd_watch, "serve": cmd_serve, "clean": cmd_clean}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,4 +1,5 @@
-"""Stage 5b: feed jobs -> bytes. RSS 2.0 and Atom through feedgen, JSON Feed 1.1 as JSON.
+"""Stage 5b: machine-read outputs -> bytes. RSS 2.0 and Atom through feedgen, JSON Feed 1.1 as
+JSON, and the sitemaps (sitemap index, per-year sitemaps, Google News sitemap).
 
 Deterministic: every date comes from the articles (never the clock), so two builds of the same
 content give the same bytes. URLs inside feeds are absolute.
@@ -8,6 +9,8 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime, timezone
+
+from xml.sax.saxutils import escape as xml_escape
 
 from feedgen.feed import FeedGenerator
 
@@ -34,6 +37,8 @@ class FeedRenderer:
         return self.cards[key]["summary"]
 
     def render(self, job: RenderJob) -> bytes:
+        if job.renderer.startswith(("sitemap", "news-")):
+            return self.sitemap(job)
         items = [self.cards[k] for k in job.view["items"]]
         bodies = dict(zip(job.view["items"], job.body_keys)) if job.body_keys else {}
         if job.renderer == "json":
@@ -107,3 +112,27 @@ class FeedRenderer:
                 item["tags"] = tags
             feed["items"].append(item)
         return (json.dumps(feed, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+    # ------------------------------------------------------------------ sitemaps
+
+    def sitemap(self, job: RenderJob) -> bytes:
+        esc = lambda text: xml_escape(self.absolute(text))
+        if job.renderer == "sitemap-index":
+            rows = [f"<sitemap><loc>{esc(name)}</loc>" + (f"<lastmod>{mod}</lastmod>" if mod else "") + "</sitemap>"
+                    for name, mod in job.view["sitemaps"]]
+            return _xml("sitemapindex", 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"', rows)
+        if job.renderer == "sitemap":
+            rows = [f"<url><loc>{esc(url)}</loc>" + (f"<lastmod>{mod}</lastmod>" if mod else "") + "</url>"
+                    for url, mod in job.view["urls"]]
+            return _xml("urlset", 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"', rows)
+        pub = (f"<news:publication><news:name>{xml_escape(job.view['publication'])}</news:name>"
+               f"<news:language>{xml_escape(job.view['language'])}</news:language></news:publication>")
+        rows = [f"<url><loc>{esc(i['url'])}</loc><news:news>{pub}<news:publication_date>{i['date']}</news:publication_date>"
+                f"<news:title>{xml_escape(i['title'])}</news:title></news:news></url>" for i in job.view["items"]]
+        return _xml("urlset", 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+                    'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"', rows)
+
+
+def _xml(root: str, namespaces: str, rows: list[str]) -> bytes:
+    body = "\n".join(rows)
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n<{root} {namespaces}>\n{body}\n</{root}>\n'.encode("utf-8")

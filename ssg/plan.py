@@ -34,6 +34,7 @@ LABELS = {
            "undated": "Undated", "skip": "Skip to content", "original": "Original source", "agency": "Agency",
            "years": "Years", "months": "Months", "menu": "Menu"},
 }
+SITEMAP_MAX = 50_000          # URLs per sitemap file (the sitemaps.org limit)
 _ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
@@ -152,8 +153,9 @@ def paginate(keys: tuple[str, ...], per_page: int, base: str) -> list[tuple[str,
 class Planner:
     """Builds every job. ``cards`` and ``card_digests`` are shared with the renderer workers."""
 
-    def __init__(self, site: Site, config: SiteConfig, graph: TemplateGraph):
+    def __init__(self, site: Site, config: SiteConfig, graph: TemplateGraph, redirects: dict[str, str] | None = None):
         self.site, self.config, self.graph = site, config, graph
+        self.redirects = redirects or {}
         self.fmt = DateFormatter.for_config(config)
         self.by_key = {a.key: a for a in site.articles}
         self.term_urls = {(t.taxonomy, t.name): t.url for tax in site.taxonomies for t in tax.terms}
@@ -179,6 +181,8 @@ class Planner:
                 jobs += self.listing_jobs("term", term.url, term.article_keys, title, term={"taxonomy": tax.name, "taxonomy_title": tax.title, "taxonomy_url": tax.url, "name": term.name},
                                           feeds_prefix=term.url if self.config.feeds.per_term else None)
         jobs += self.period_jobs()
+        jobs += self.sitemap_jobs()
+        jobs += self.redirect_jobs(self.redirects)
         jobs += self.site_files()
         jobs.sort(key=lambda j: j.output)
         return jobs
@@ -252,8 +256,49 @@ class Planner:
         jobs.append(self.job("archive/", "html", "archive.html", view))
         return jobs
 
+    def sitemap_jobs(self) -> list[RenderJob]:
+        """sitemap.xml is an index: one sitemap per year (split at 50,000 URLs), one for listings,
+        and a Google News sitemap of the last two days counted from the newest article."""
+        by_year: dict[int, list] = {}
+        for a in reversed(self.site.articles):            # oldest first: stable sitemap order
+            if a.date is None:
+                continue
+            by_year.setdefault(a.date.year, []).append((self.site.urls[a.key], (a.updated or a.date).isoformat()))
+        jobs, index = [], []
+        for year, entries in sorted(by_year.items()):
+            for part in range(0, len(entries), SITEMAP_MAX):
+                chunk = entries[part: part + SITEMAP_MAX]
+                name = f"sitemaps/{year}.xml" if part == 0 else f"sitemaps/{year}-{part // SITEMAP_MAX + 1}.xml"
+                jobs.append(self.job(name, "sitemap", None, {"urls": chunk}, path=True))
+                index.append((name, max(e[1] for e in chunk)))
+        undated = [(self.site.urls[a.key], None) for a in self.site.articles if a.date is None]
+        listings = [("", None), ("archive/", None)] + [(t.url, None) for t in self.site.taxonomies]
+        listings += [(term.url, None) for t in self.site.taxonomies for term in t.terms]
+        listings += [(p.url, None) for p in self.site.periods if p.day is None]
+        jobs.append(self.job("sitemaps/pages.xml", "sitemap", None, {"urls": listings + undated}, path=True))
+        index.append(("sitemaps/pages.xml", None))
+        jobs.append(self.job("sitemap.xml", "sitemap-index", None, {"sitemaps": index}, path=True))
+        dated = [a for a in self.site.articles if a.date is not None]
+        if dated:
+            cutoff = dated[0].date.timestamp() - 2 * 86400
+            recent = [a for a in dated[:1000] if a.date.timestamp() >= cutoff]
+            view = {"publication": self.config.title, "language": self.config.language.split("-")[0],
+                    "items": [{"url": self.site.urls[a.key], "title": a.title, "date": a.date.isoformat()} for a in recent]}
+            jobs.append(self.job("news-sitemap.xml", "news-sitemap", None, view, path=True))
+        return jobs
+
+    def redirect_jobs(self, redirects: dict[str, str]) -> list[RenderJob]:
+        taken = set(self.site.urls.values())
+        return [self.job(old, "html", "redirect.html", {"kind": "redirect", "title": new, "url": new, "target": new})
+                for old, new in sorted(redirects.items()) if old not in taken and old != new]
+
     def site_files(self):
-        jobs = [self.job("404.html", "html", "404.html", {"kind": "404", "title": self.globals["labels"]["not_found"], "url": "404.html"}, path=True),
+        news = "news-sitemap.xml" if any(a.date for a in self.site.articles) else None
+        robots = "User-agent: *\nAllow: /\n\nSitemap: " + absolute(self.config.base_url, "sitemap.xml") + "\n"
+        if news:
+            robots += "Sitemap: " + absolute(self.config.base_url, news) + "\n"
+        jobs = [self.job("robots.txt", "text", None, {"text": robots}, path=True)]
+        jobs += [self.job("404.html", "html", "404.html", {"kind": "404", "title": self.globals["labels"]["not_found"], "url": "404.html"}, path=True),
                 self.job(".nojekyll", "text", None, {"text": ""}, path=True)]
         if self.config.cname:
             jobs.append(self.job("CNAME", "text", None, {"text": self.config.cname.strip() + "\n"}, path=True))
@@ -272,6 +317,6 @@ def _period_link(p: Period, fmt: DateFormatter) -> dict:
     return {"title": _period_title(p, fmt), "url": p.url}
 
 
-def plan(site: Site, config: SiteConfig, graph: TemplateGraph) -> tuple[Planner, list[RenderJob]]:
-    planner = Planner(site, config, graph)
+def plan(site: Site, config: SiteConfig, graph: TemplateGraph, redirects: dict[str, str] | None = None) -> tuple[Planner, list[RenderJob]]:
+    planner = Planner(site, config, graph, redirects)
     return planner, planner.plan()

@@ -9,6 +9,7 @@ A sidecar ``NAME.meta.toml``/``NAME.meta.json`` overrides any field of any of th
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import html
 import json
@@ -70,40 +71,45 @@ def _markdown() -> MarkdownIt:
 
 # --------------------------------------------------------------------------- entry point
 
+def extractions(source: SourceFile, data: bytes, sidecar: bytes | None, config: SiteConfig):
+    """One content file -> [(line or None, Extraction | ExtractError, extra keys)], overrides applied.
+
+    Shared by the build (``read_source``) and ``ssg inspect``, so inspect shows exactly what the
+    build uses. Raises ExtractError/ContentError for a file that cannot be used at all."""
+    path = source.rel_path
+    overrides = extract.parse_sidecar(sidecar, name=source.sidecar) if sidecar is not None else {}
+    known, side_extra = split_overrides(_normalise_meta(overrides))
+    suffix = path.rsplit(".", 1)[-1].lower()
+    if suffix in ("md", "markdown"):
+        ex, extra = _read_markdown(path, data, config)
+        items = [(None, ex, extra)]
+    elif suffix in ("jsonl", "csv"):
+        rows = extract.extract_dataset(data, rel_path=path, fmt=suffix, options=extract_options(config))
+        return [(line, item, {}) for line, item in rows]
+    else:
+        items = [(None, extract.extract_bytes(data, rel_path=path, options=extract_options(config)), {})]
+    if known:
+        items = [(line, extract.apply_overrides(ex, known, origin="sidecar"), extra) for line, ex, extra in items]
+    items = [(line, _localise(ex, config), extra) for line, ex, extra in items]
+    return [(line, ex, {**extra, **side_extra}) for line, ex, extra in items]
+
+
 def read_source(source: SourceFile, data: bytes, sidecar: bytes | None, config: SiteConfig) -> ReadResult:
     """One content file -> a ReadResult. Never raises for bad content: problems are returned."""
     path = source.rel_path
     try:
-        overrides = extract.parse_sidecar(sidecar, name=source.sidecar) if sidecar is not None else {}
-    except extract.ExtractError as exc:
-        return ReadResult(source=source, problems=(Problem(path=source.sidecar or path, message=exc.message, line=exc.line),))
-    suffix = path.rsplit(".", 1)[-1].lower()
-    try:
-        if suffix in ("md", "markdown"):
-            ex, extra = _read_markdown(path, data, config)
-            items = [(None, ex)]
-        elif suffix in ("jsonl", "csv"):
-            items = list(extract.extract_dataset(data, rel_path=path, fmt=suffix, options=extract_options(config)))
-        else:
-            items = [(None, extract.extract_bytes(data, rel_path=path, options=extract_options(config)))]
-    except extract.ExtractError as exc:
-        return ReadResult(source=source, problems=(Problem(path=path, message=exc.message, line=exc.line),))
-    except ContentError as exc:
-        return ReadResult(source=source, problems=(Problem(path=path, message=exc.message, line=exc.line),))
-    if suffix not in ("md", "markdown"):
-        extra = {}
-    known, side_extra = split_overrides(_normalise_meta(overrides))
-    extra = {**extra, **side_extra}
+        items = extractions(source, data, sidecar, config)
+    except (extract.ExtractError, ContentError) as exc:
+        where = source.sidecar if isinstance(exc, extract.ExtractError) and sidecar is not None and exc.code == "bad_sidecar" else path
+        return ReadResult(source=source, problems=(Problem(path=where, message=exc.message, line=exc.line),))
     articles, bodies, problems = [], [], []
-    for line, item in items:
+    for line, item, extra in items:
         if isinstance(item, extract.ExtractError):
             problems.append(Problem(path=path, message=item.message, line=line or item.line))
             continue
         key = path if line is None else f"{path}#L{line}"
         try:
-            if line is None and known:
-                item = extract.apply_overrides(item, known, origin="sidecar")
-            article, body = _article(key, source, item, extra if line is None else {}, config)
+            article, body = _article(key, source, item, extra, config)
         except ContentError as exc:
             problems.append(Problem(path=path, message=exc.message, line=line or exc.line))
             continue
@@ -142,6 +148,13 @@ OVERRIDABLE = frozenset({"title", "published", "category", "section", "tags", "s
                          "dek", "language", "dir", "url", "hijri"})
 
 
+def _localise(ex: extract.Extraction, config: SiteConfig) -> extract.Extraction:
+    """A date given without a zone is in the site's timezone."""
+    if ex.published is not None and ex.published.tzinfo is None:
+        return dataclasses.replace(ex, published=ex.published.replace(tzinfo=config.tz))
+    return ex
+
+
 def split_overrides(meta: dict) -> tuple[dict, dict]:
     """Front matter / sidecar keys -> (Extraction fields, extra keys such as slug, draft, updated)."""
     known, extra = {}, {}
@@ -149,9 +162,6 @@ def split_overrides(meta: dict) -> tuple[dict, dict]:
         key = "published" if key == "date" else key
         if key == "tags":
             value = list(_tags(value))
-        if key == "published" and not isinstance(value, (str, type(None))):
-            extra["date"] = value          # a YAML/TOML datetime: coerced in _article
-            continue
         (known if key in OVERRIDABLE else extra)[key] = value
     return known, extra
 
@@ -286,7 +296,7 @@ def _article(key: str, source: SourceFile, ex: extract.Extraction, extra: dict, 
     title = _clean(ex.title)
     if not title:
         raise ContentError("no title found")
-    date = _coerce_date(extra["date"] if "date" in extra else ex.published, config, "date")
+    date = _coerce_date(ex.published, config, "date")
     updated = _coerce_date(extra.get("updated"), config, "updated") if extra.get("updated") else None
     html_body = extra.get("_html") or body_html(ex)
     html_body = _ILLEGAL.sub("", html_body)

@@ -1,0 +1,73 @@
+"""The slug map: ``permalinks.toml`` in the site folder pins each published article's URL.
+
+The build only *reads* it (it is an input like content/, so a clean build and an incremental
+build agree). ``ssg pin`` writes it: it adds the URL of every article not yet pinned, and when
+an article's front matter asks for a different ``permalink`` than its pinned one it moves the pin
+and records the old URL under ``[redirects]`` so that a redirect page stays behind.
+
+    [articles]                       # article key (content path) -> URL, site-relative
+    "raw/reference.txt" = "2021/09/بعد-أسبوع/"
+    [redirects]                      # old URL -> new URL
+    "2021/09/old-title/" = "2021/09/بعد-أسبوع/"
+"""
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ConfigError
+
+FILE = "permalinks.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Permalinks:
+    articles: dict = field(default_factory=dict)
+    redirects: dict = field(default_factory=dict)
+
+
+def load(site_dir: Path) -> Permalinks:
+    path = site_dir / FILE
+    if not path.exists():
+        return Permalinks()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"invalid TOML: {exc}", path=str(path)) from None
+    unknown = set(data) - {"articles", "redirects"}
+    if unknown:
+        raise ConfigError(f"unknown table {sorted(unknown)[0]!r}; expected [articles] and [redirects]", path=str(path))
+    clean = lambda table: {str(k): str(v).strip("/") + "/" for k, v in data.get(table, {}).items()}
+    return Permalinks(articles=clean("articles"), redirects=clean("redirects"))
+
+
+def updated(current: Permalinks, urls: dict[str, str], wanted: dict[str, str | None]) -> Permalinks:
+    """Pin every article's URL; an explicit new permalink moves the pin and leaves a redirect."""
+    articles, redirects = dict(current.articles), dict(current.redirects)
+    for key, url in sorted(urls.items()):
+        explicit = wanted.get(key)
+        old = articles.get(key)
+        if old and explicit and explicit.strip("/") + "/" != old:
+            redirects[old] = explicit.strip("/") + "/"
+            articles[key] = explicit.strip("/") + "/"
+        elif not old:
+            articles[key] = url
+    return Permalinks(articles=articles, redirects=redirects)
+
+
+def dump(links: Permalinks) -> str:
+    q = lambda s: json.dumps(s, ensure_ascii=False)     # a TOML basic string is a JSON string
+    lines = ["# Pinned article URLs: commit this file. Written by `ssg pin`; see docs/permalinks.md.", "", "[articles]"]
+    lines += [f"{q(k)} = {q(v)}" for k, v in sorted(links.articles.items())]
+    lines += ["", "[redirects]"] + [f"{q(k)} = {q(v)}" for k, v in sorted(links.redirects.items())]
+    return "\n".join(lines) + "\n"
+
+
+def save(site_dir: Path, links: Permalinks) -> Path:
+    path = site_dir / FILE
+    tmp = path.with_suffix(".toml.tmp")
+    tmp.write_text(dump(links), encoding="utf-8")
+    tmp.replace(path)
+    return path
