@@ -1,0 +1,969 @@
+"""Text -> Extraction: line classification, header/body/footer analysis.
+
+The pipeline (all regexes precompiled, one pass over the lines plus a few
+local look-ups):
+
+1. every line gets a *kind* from data-driven rules (rules.py): blank, nav,
+   crumb, share, readalso, boiler, label, date, site or text;
+2. the header is the run of lines from the top up to the last metadata landmark
+   (nav, breadcrumb, date, site name, "Label: value", repeated headline) seen
+   before the first prose paragraph;
+3. header lines give title / byline / category / source / date; a headline
+   repeated in the header marks the title (the first occurrence);
+4. the body is everything after the header minus boilerplate; metadata lines
+   after the last paragraph (credit line, "Label: value" block, copyright) are
+   consumed as fields; hard-wrapped lines are re-joined; short unpunctuated
+   lines between paragraphs are subheadings.
+
+A field the text does not give stays None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from fnmatch import fnmatchcase
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from .dates import WEEKDAY_RE, DateHit, find_dates
+from .decode import decode
+from .errors import ExtractError
+from .model import Extraction
+from .options import ExtractOptions, Profile
+from .rules import RuleSet, compile_rules
+from .text import STRIP, clean, fold, fold_pattern, is_blank_text, nfc
+
+__all__ = ["extract_bytes", "extract_text", "ArticleParts", "build_extraction"]
+
+TERMINAL = frozenset(".!?؟…。")
+_END_PUNCT = re.compile(r"[.!?؟…:;؛،,\"”»)\]'’]\s*$")
+_SENT_END = re.compile(r"[.!?؟…]['\"”»)\]’]*\s*$")
+_LIST_MARK = re.compile(r"^\s*(?:[-*•·▪●◦>]|\d{1,3}\s*[-.)]|[(\[]\d{1,3}[)\]])\s*")
+_SEP_SPLIT = re.compile(r"\s*(?:\||•|·|»|›|\s{3,})\s*")
+_PIPE_SPLIT = re.compile(r"\s*\|\s*")
+_CRUMB_SPLIT = re.compile(r"\s*(?:»|>|›|/|\\|«|<|‹|→|←)\s*")
+_CRUMB_ONLY = re.compile(r"\s*(?:»|›|\s>\s)\s*")
+_BY_RE = re.compile(r"^(by|بقلم)\s+([^:：|]{2,80})$", re.IGNORECASE)
+_TZ_WORDS = re.compile(r"^(?:بتوقيت|توقيت|gmt|utc|local time|ت\s*م$)", re.IGNORECASE)
+_TAG_SPLIT = re.compile(r"\s*[,،;؛|#]\s*")
+_BYLINE_PUNCT = re.compile(r"[:：\-–—ـ(،,]")
+_HAS_DIGIT = re.compile(r"\d")
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]+")
+_HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]{2,8});")
+_RTL_LANGS = {"ar", "fa", "ur", "he", "ps", "ku", "yi", "dv", "sd", "ug"}
+_EN_STOP = re.compile(r"\b(?:the|and|of|to|in|is|was|for|that|with|on|said|has|have)\b", re.IGNORECASE)
+_FR_STOP = re.compile(r"\b(?:le|la|les|des|est|et|une|du|dans|pour|qui|que)\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Line:
+    no: int  # 1-based line number
+    raw: str
+    o: str  # NFC, trimmed: the characters fields are cut from
+    f: str  # folded matching copy, same length as o
+    words: int
+    kind: str = "text"
+    sub: str = ""  # label group / detail
+    val: tuple = ()  # parsed values (date hit, spans ...)
+
+
+# ---------------------------------------------------------------------------
+# helpers
+
+
+def _words(s: str) -> int:
+    return len(s.split())
+
+
+def _tokens(s: str) -> list[str]:
+    return re.findall(r"\w+", s.lower())
+
+
+def _cut(line: _Line, start: int, end: int) -> str:
+    return clean(line.o[start:end]).strip(" |-–—ـ,،:：")
+
+
+def _is_repeat(short: str, long: str) -> bool:
+    """``short`` repeats ``long`` (identical, or a shortened version of it)."""
+    if short == long:
+        return True
+    a, b = _tokens(short), _tokens(long)
+    if len(a) < 3 or not b or len(a) < 0.4 * len(b):
+        return False
+    bs = set(b)
+    inside = sum(1 for t in a if t in bs)
+    return inside >= 0.8 * len(a) and len(a) <= len(b) + 1
+
+
+def _terminal(s: str) -> bool:
+    return bool(_SENT_END.search(s))
+
+
+@lru_cache(maxsize=256)
+def _profile_boiler(patterns: tuple[str, ...]) -> re.Pattern | None:
+    if not patterns:
+        return None
+    return re.compile("^(?:" + "|".join(f"(?:{fold_pattern(p)})" for p in patterns) + r")", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _profile_strip(patterns: tuple[str, ...]) -> re.Pattern | None:
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def _tz(name: str | None):
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except Exception:  # validated in parse_extract_options; be safe for direct callers
+        return None
+
+
+def _apply_tz(value: datetime, tz_given: bool, tzname: str | None) -> datetime:
+    if value.tzinfo is not None or tz_given:
+        return value
+    zone = _tz(tzname)
+    if zone is None:
+        return value
+    return value.replace(tzinfo=zone)
+
+
+# ---------------------------------------------------------------------------
+# line classification
+
+
+def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
+    f = line.f
+    if not f.strip():
+        line.kind = "blank"
+        return
+    n = len(f)
+    words = line.words
+    if n > 240 or words > 30:
+        line.kind = "text"
+        return
+    if words <= 12 and rules.share.match(f):
+        line.kind = "share"
+        return
+    m = rules.read_also.match(f) if words <= 25 else None
+    if m:
+        line.kind = "readalso" if not (m.group("rest") or "").strip() else "boiler"
+        return
+    if rules.boiler.match(f):
+        line.kind = "boiler"
+        m = rules.copyright_site.search(f)
+        if m:
+            line.sub = "copyright"
+            line.val = (m.start("site"), m.end("site"))
+        return
+    if rules.tail_boiler.match(f):
+        line.kind = "boiler"
+        line.sub = "tail"
+        return
+    if words <= 60:
+        m = rules.label.match(f)
+        if m:
+            for g in ("cat", "src", "date", "tags", "dek", "auth"):
+                if m.group(g):
+                    break
+            val_start = m.start("val")
+            if g == "auth" and _words(f[val_start:]) > 8:
+                pass
+            elif m.group("val").strip() or g == "tags":
+                line.kind = "label"
+                line.sub = g
+                line.val = (val_start, n)
+                if g == "date":
+                    hits = find_dates(f, day_first=day_first)
+                    line.val = (val_start, n, hits)
+                return
+    if words <= 8 and rules.nav.match(f):
+        line.kind = "nav"
+        return
+    if words <= 8:
+        m = _BY_RE.match(f)
+        if m and (m.group(1).lower() != "by" or line.o[m.start(2):m.start(2) + 1].isupper()):
+            line.kind = "label"
+            line.sub = "auth"
+            line.val = (m.start(2), n)
+            return
+    m = rules.crumb.match(f) if words <= 15 else None
+    if m:
+        line.kind = "crumb"
+        line.val = (m.start("rest"), n)
+        return
+    if words <= 15 and ("»" in f or "›" in f or " > " in f) and "«" not in f and "‹" not in f and not _LIST_MARK.match(f) and not f.endswith(":"):
+        items = [x for x in _CRUMB_ONLY.split(f.strip()) if x.strip()]
+        if 2 <= len(items) <= 6 and all(_words(x) <= 4 for x in items) and not _terminal(f):
+            line.kind = "crumb"
+            line.sub = "generic"
+            line.val = (0, n)
+            return
+    if words <= 30 and ("|" in f or "•" in f or "·" in f or "   " in f or "»" in f):
+        items = [x for x in _SEP_SPLIT.split(f.strip()) if x]
+        if len(items) >= 4 and all(_words(x) <= 3 for x in items):
+            line.kind = "nav"
+            return
+    if words <= 25 and _HAS_DIGIT.search(f):
+        hits = find_dates(f, day_first=day_first)
+        greg = [h for h in hits if h.hijri is None]
+        if greg:
+            h = greg[0]
+            before = f[: h.start]
+            after = f[h.end:]
+            # drop weekday names and "published" labels around the date
+            before_clean = WEEKDAY_RE.sub(" ", before)
+            before_clean = rules.label.sub(" ", before_clean) if rules.label.match(before_clean.strip()) else before_clean
+            rest_words = _words(re.sub(r"[|\-–—,،:]", " ", before_clean)) + _words(after)
+            if rest_words <= 12:
+                line.kind = "date"
+                line.val = (h, hits)
+                return
+    if words <= 8 and ":" not in f and not _terminal(f):
+        key = " ".join(f.lower().split())
+        if rules.profile_site_re is not None and rules.profile_site_re.match(key):
+            line.kind = "site"
+            line.sub = "profile"
+            return
+        if "|" in f:
+            parts = _PIPE_SPLIT.split(f)
+            if any(rules.site.match(p.strip()) and _words(p) <= 6 for p in parts) or (
+                rules.profile_site_re is not None
+                and any(rules.profile_site_re.match(" ".join(p.lower().split())) for p in parts)
+            ):
+                line.kind = "site"
+                line.sub = "pipe"
+                return
+        elif words <= 6 and rules.site.match(f):
+            line.kind = "site"
+            return
+
+
+def _prepare(text: str, rules: RuleSet, day_first: bool) -> list[_Line]:
+    out = []
+    for i, raw in enumerate(text.splitlines(), 1):
+        o = nfc(raw.strip(STRIP))
+        words = len(o.split())
+        # long lines are prose: no keyword matching, no folded copy needed
+        f = fold(o) if len(o) <= 240 and words <= 30 else o
+        line = _Line(i, raw, o, f, words)
+        _classify(line, rules, day_first)
+        out.append(line)
+    # the titles listed under a "read also" heading
+    n = len(out)
+    for i, line in enumerate(out):
+        if line.kind != "readalso":
+            continue
+        items = 0
+        j = i + 1
+        while j < n and items < 15:
+            l = out[j]
+            if l.kind == "blank":
+                if items:
+                    break
+                j += 1
+                continue
+            if (l.kind == "text" and l.words <= 25 and not _terminal(l.f)) or (
+                l.kind in ("text", "crumb", "date", "site", "nav") and _LIST_MARK.match(l.f) and l.words <= 30
+            ):
+                l.kind = "related"
+                items += 1
+                j += 1
+                continue
+            break
+    return out
+
+
+# ---------------------------------------------------------------------------
+# result builder
+
+
+class ArticleParts:
+    """Mutable accumulator used while reading one article; frozen into Extraction."""
+
+    __slots__ = (
+        "title", "published", "precision", "tz_given", "hijri", "category", "section", "tags", "source",
+        "author", "agency", "dek", "blocks", "language", "dir", "encoding", "url", "warnings", "evidence",
+    )
+
+    def __init__(self) -> None:
+        self.title = self.published = self.precision = self.hijri = None
+        self.category = self.section = self.source = self.author = self.agency = self.dek = None
+        self.language = self.dir = self.encoding = self.url = None
+        self.tz_given = False
+        self.tags: list[str] = []
+        self.blocks: list[tuple[str, str]] = []
+        self.warnings: list[str] = []
+        self.evidence: list[tuple[str, str, int | None, str]] = []
+
+    def set(self, field: str, value, rule: str, line: _Line | None = None, *, text: str | None = None) -> bool:
+        if value is None or value == "" or getattr(self, field) not in (None, "", []):
+            return False
+        setattr(self, field, value)
+        self.evidence.append((field, rule, line.no if line else None, text if text is not None else (line.o if line else "")))
+        return True
+
+    def set_date(self, hit: DateHit, hits: list[DateHit], rule: str, line: _Line | None, tzname: str | None,
+                 *, text: str | None = None) -> bool:
+        if self.published is not None:
+            return False
+        self.published = _apply_tz(hit.value, hit.tz_given, tzname)
+        self.precision = hit.precision
+        self.tz_given = hit.tz_given
+        self.evidence.append(("published", f"{rule}:{hit.rule}", line.no if line else None,
+                              text if text is not None else (line.o if line else "")))
+        for h in hits:
+            if h.hijri and self.hijri is None:
+                self.hijri = h.hijri
+                self.evidence.append(("hijri", "date:hijri", line.no if line else None,
+                                      text if text is not None else (line.o if line else "")))
+        return True
+
+    def freeze(self) -> Extraction:
+        return Extraction(
+            title=self.title,
+            published=self.published,
+            published_precision=self.precision if self.published is not None else None,
+            hijri=self.hijri,
+            category=self.category,
+            section=self.section,
+            tags=tuple(dict.fromkeys(t for t in self.tags if t)),
+            source=self.source,
+            author=self.author,
+            agency=self.agency,
+            dek=self.dek,
+            subheadings=tuple(t for k, t in self.blocks if k == "h"),
+            blocks=tuple(self.blocks),
+            language=self.language,
+            dir=self.dir,
+            encoding=self.encoding,
+            url=self.url,
+            warnings=tuple(dict.fromkeys(self.warnings)),
+            evidence=tuple(self.evidence),
+        )
+
+
+def _unescape(s: str | None) -> str | None:
+    if s is None:
+        return None
+    if "&" in s and _HTML_ENTITY.search(s):
+        import html
+
+        s = html.unescape(s)
+    s = clean(s)
+    return s or None
+
+
+def _byline_like(line: _Line, rules: RuleSet) -> bool:
+    return line.words <= 8 and (bool(_BYLINE_PUNCT.search(line.f)) or bool(rules.agency.search(line.f)))
+
+
+def _agency_in(text_f: str, rules: RuleSet) -> str | None:
+    m = rules.agency.search(text_f)
+    return m.group(0) if m else None
+
+
+# ---------------------------------------------------------------------------
+# main
+
+
+def _profiles_for(options: ExtractOptions, rel_path: str, *, url: str | None = None,
+                  source_id: str | None = None) -> list[Profile]:
+    out = []
+    path = rel_path.replace("\\", "/")
+    for p in options.profiles:
+        if p.paths and any(fnmatchcase(path, g) for g in p.paths):
+            out.append(p)
+        elif source_id and source_id in p.ids:
+            out.append(p)
+        elif url and p.url_pattern and re.search(p.url_pattern, url):
+            out.append(p)
+    return out
+
+
+def extract_text(text: str, *, options: ExtractOptions, rel_path: str = "", encoding: str | None = None) -> Extraction:
+    """Extract one article from decoded text. Raises ExtractError (empty_input)."""
+    if not text or is_blank_text(text):
+        raise ExtractError("empty_input", "the text holds only whitespace or invisible marks")
+    parts = ArticleParts()
+    parts.encoding = encoding
+    _extract_lines(text, parts, options, rel_path)
+    return parts.freeze()
+
+
+def extract_bytes(data: bytes, *, rel_path: str, options: ExtractOptions) -> Extraction:
+    text, enc = decode(data, rel_path=rel_path, options=options)
+    result = extract_text(text, options=options, rel_path=rel_path, encoding=enc)
+    return result
+
+
+def _rules_for(options: ExtractOptions) -> RuleSet:
+    return compile_rules(options.profiles, options.boilerplate, options.site_names)
+
+
+def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_path: str,
+                   *, profiles: list[Profile] | None = None, body_only: bool = False) -> None:
+    rules = _rules_for(options)
+    lines = _prepare(text, rules, options.day_first)
+    if profiles is None:
+        profiles = _profiles_for(options, rel_path)
+    # profiles selected by a site name printed in the file
+    if options.profiles:
+        names = {" ".join(l.f.lower().split()) for l in lines if l.kind == "site"}
+        for l in lines:
+            if l.kind == "site" and l.sub == "pipe":
+                names.update(" ".join(p.lower().split()) for p in _PIPE_SPLIT.split(l.f))
+            elif l.kind == "boiler" and l.sub == "copyright":
+                names.add(" ".join(l.f[l.val[0]:l.val[1]].lower().split()).strip(" .,،-–|"))
+            elif l.kind == "label" and l.sub == "src":
+                names.add(" ".join(l.f[l.val[0]:].lower().split()))
+        for p in options.profiles:
+            if p not in profiles and any(" ".join(fold_pattern(s).lower().split()) in names for s in p.site_names):
+                profiles.append(p)
+    tzname = next((p.timezone for p in profiles if p.timezone), None) or options.timezone
+    pboiler = _profile_boiler(tuple(b for p in profiles for b in p.boilerplate))
+    if pboiler is not None:
+        for l in lines:
+            if l.kind == "text" and pboiler.match(l.f):
+                l.kind = "boiler"
+                l.sub = "profile"
+    n = len(lines)
+
+    # -- header -----------------------------------------------------------
+    header_end = -1
+    repeats: dict[int, int] = {}  # index of repeated headline -> index of the first occurrence
+    if not body_only:
+        texts_seen: list[int] = []
+        pending = 0
+        for i, l in enumerate(lines):
+            k = l.kind
+            if k in ("blank", "share", "boiler", "readalso"):
+                continue
+            if k in ("nav", "crumb", "date", "site", "label"):
+                if k == "label" and l.sub == "tags":
+                    continue
+                header_end = i
+                pending = 0
+                continue
+            # text line
+            rep = None
+            if l.words <= 40:
+                for j in texts_seen:
+                    if _is_repeat(l.f.lower(), lines[j].f.lower()) and lines[j].words <= 40:
+                        rep = j
+                        break
+            if rep is not None:
+                repeats[i] = rep
+                header_end = i
+                pending = 0
+                continue
+            if _is_prose(l):
+                break
+            texts_seen.append(i)
+            pending += 1
+            if pending >= 5 or l.words > 20:
+                break
+
+    title_idx = None
+    author_from_header = False
+    structured = header_end >= 0
+    if header_end >= 0:
+        title_idx = _read_header(lines, header_end, repeats, parts, rules, tzname)
+        author_from_header = parts.author is not None
+    elif not body_only:
+        first = lines[0] if lines else None
+        if (
+            first is not None
+            and first.kind == "text"
+            and n > 2
+            and lines[1].kind == "blank"
+            and 1 <= first.words <= 25
+            and not (_SENT_END.search(first.f) and not first.f.rstrip().endswith(("?", "؟", "!", "..", "…")))
+            and any(l.kind == "text" for l in lines[2:])
+        ):
+            parts.set("title", first.o, "title:first-line-then-blank", first)
+            title_idx = 0
+            header_end = 0
+        else:
+            nonblank = next((l for l in lines if l.kind == "text"), None)
+            if nonblank is not None:
+                parts.warnings.append(
+                    f"no_title: no headline structure; first line {nonblank.no} kept in the body"
+                )
+
+    body_start = header_end + 1
+    if parts.title is None and header_end >= 0 and not body_only:
+        # header of metadata only (site name, date ...): the headline follows it
+        j = _next_nonblank(lines, body_start)
+        while j is not None and lines[j].kind in ("boiler", "share"):
+            j = _next_nonblank(lines, j + 1)
+        if (
+            j is not None
+            and j - header_end <= 4
+            and lines[j].kind == "text"
+            and 2 <= lines[j].words <= 20
+            and not _SENT_END.search(lines[j].f)
+            and not _byline_like(lines[j], rules)
+            and any(_is_prose(x) for x in lines[j + 1:j + 8])
+        ):
+            parts.set("title", lines[j].o, "title:first-line-after-header", lines[j])
+            title_idx = j
+            header_end = j
+            body_start = j + 1
+
+    # -- dek / section directly under the headline (reference layout) ----
+    if title_idx is not None and not body_only:
+        last_header = lines[header_end] if header_end >= 0 else None
+        headline_last = header_end in repeats or header_end == title_idx
+        if headline_last and last_header is not None and header_end in repeats:
+            j = _next_nonblank(lines, body_start)
+            if j is not None and lines[j].kind == "text" and parts.dek is None:
+                l = lines[j]
+                k2 = _next_nonblank(lines, j + 1)
+                blank_after = j + 1 < n and lines[j + 1].kind == "blank"
+                if (
+                    8 <= l.words <= 60
+                    and len(l.o) <= 320
+                    and not _END_PUNCT.search(l.f)
+                    and blank_after
+                    and k2 is not None
+                    and lines[k2].kind == "text"
+                ):
+                    parts.set("dek", l.o, "dek:unpunctuated-line-under-headline", l)
+                    body_start = j + 1
+            j = _next_nonblank(lines, body_start)
+            if j is not None and lines[j].kind == "text" and parts.section is None:
+                l = lines[j]
+                k2 = _next_nonblank(lines, j + 1)
+                if (
+                    l.words <= 2
+                    and len(l.o) <= 30
+                    and not re.search(r"[\d\W_]", l.f.replace(" ", ""))
+                    and j + 1 < n
+                    and lines[j + 1].kind == "blank"
+                    and k2 is not None
+                    and lines[k2].kind == "text"
+                    and _is_prose(lines[k2])
+                ):
+                    parts.set("section", l.o, "section:short-line-above-body", l)
+                    body_start = j + 1
+
+    _read_body(lines, body_start, parts, rules, options, tzname, profiles,
+               credit_ok=not author_from_header and not body_only, structured=structured)
+
+    # -- fall-backs and derived fields ------------------------------------
+    if parts.published is None and not body_only:
+        first_p = next((l for l in lines[body_start:] if l.kind == "text"), None)
+        if first_p is not None:
+            head = first_p.f[:160]
+            hits = find_dates(head, day_first=options.day_first)
+            greg = [h for h in hits if h.hijri is None]
+            if greg:
+                parts.set_date(greg[0], hits, "published:dateline", first_p, tzname, text=first_p.o[:160])
+                if parts.agency is None:
+                    m = rules.agency.match(head, greg[-1].end + (len(head[greg[-1].end:]) - len(head[greg[-1].end:].lstrip(" ([«-–—ـ"))))
+                    if m:
+                        parts.set("agency", first_p.o[m.start():m.end()], "agency:dateline", first_p, text=first_p.o[:160])
+    if parts.author and parts.agency is None:
+        ag = _agency_in(fold(parts.author), rules)
+        if ag:
+            parts.set("agency", _canon_agency(parts.author, fold(parts.author), rules), "agency:in-byline", None,
+                      text=parts.author)
+    for p in profiles:
+        if p.source and parts.source != p.source:
+            parts.evidence.append(("source", f"profile:{p.name}", None, parts.source or ""))
+            parts.source = p.source
+            break
+    _language(parts, profiles)
+
+
+def _canon_agency(text: str, text_f: str, rules: RuleSet) -> str | None:
+    m = rules.agency.search(text_f)
+    if not m:
+        return None
+    return text[m.start():m.end()]
+
+
+def _is_prose(l: _Line) -> bool:
+    return l.kind == "text" and (
+        l.words >= 25 or len(l.o) >= 200 or (l.words >= 10 and bool(_SENT_END.search(l.f)))
+    )
+
+
+def _next_nonblank(lines: list[_Line], start: int) -> int | None:
+    for j in range(start, len(lines)):
+        if lines[j].kind != "blank":
+            return j
+    return None
+
+
+def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], parts: ArticleParts,
+                 rules: RuleSet, tzname: str | None) -> int | None:
+    texts: list[int] = []
+    for i in range(header_end + 1):
+        l = lines[i]
+        k = l.kind
+        if k == "crumb":
+            crumbs = [c for c in _CRUMB_SPLIT.split(l.o[l.val[0]:]) if clean(c)]
+            if crumbs:
+                last = clean(crumbs[-1])
+                if not rules.nav_item.match(fold(last)):
+                    parts.set("category", last, "category:breadcrumb", l)
+        elif k == "site":
+            _read_site(l, parts, rules)
+        elif k == "date":
+            hit, hits = l.val
+            parts.set_date(hit, hits, "published:date-line", l, tzname)
+            before = l.f[: hit.start]
+            after_s = l.o[hit.end:]
+            # "author | date" (byline printed with the date)
+            bparts = [p for p in _PIPE_SPLIT.split(before) if p.strip()]
+            if "|" in before and bparts:
+                cand_f = bparts[0]
+                cand = clean(l.o[: len(cand_f)]).strip(" |")
+                if cand and not WEEKDAY_RE.fullmatch(cand_f.strip()) and _words(cand) <= 10:
+                    parts.set("author", cand, "author:byline-with-date", l)
+            rest = clean(after_s).strip(" |-–—,،")
+            if (
+                rest
+                and _words(rest) <= 5
+                and not _HAS_DIGIT.search(rest)
+                and len(re.findall(r"\w", rest)) >= 2
+                and not _TZ_WORDS.match(fold(rest))
+            ):
+                parts.set("category", rest, "category:text-after-date", l)
+        elif k == "label":
+            _read_label(l, parts, rules, tzname)
+        elif k == "text":
+            if i in repeats:
+                continue
+            texts.append(i)
+        elif k == "boiler" and l.sub == "copyright":
+            _read_copyright(l, parts)
+    title_idx = None
+    # the first occurrence of a repeated headline is the title
+    if repeats:
+        first = min(repeats.values())
+        title_idx = first
+        parts.set("title", lines[first].o, "title:repeated-headline", lines[first])
+        texts = [t for t in texts if t != first]
+    else:
+        cands = list(texts)
+        if len(cands) >= 2:
+            c1, c2 = lines[cands[0]], lines[cands[1]]
+            adjacent = cands[1] == cands[0] + 1
+            if (
+                adjacent
+                and c1.words <= 3
+                and not _END_PUNCT.search(c1.f)
+                and c2.words > c1.words
+                and not _byline_like(c2, rules)
+                and parts.category is None
+            ):
+                parts.set("category", c1.o, "category:line-above-title", c1)
+                cands.pop(0)
+                texts.pop(0)
+        if cands:
+            title_idx = cands[0]
+            rule = "title:header-headline"
+            nxt = _next_nonblank(lines, title_idx + 1)
+            if nxt is not None and lines[nxt].kind in ("date", "label"):
+                rule = "title:above-date"
+            parts.set("title", lines[title_idx].o, rule, lines[title_idx])
+            texts = [t for t in texts if t != title_idx]
+    # remaining header text lines: byline above the date, dek, or unassigned
+    for t in texts:
+        l = lines[t]
+        nxt = t + 1 if t + 1 <= header_end else None
+        if title_idx is not None and t < title_idx:
+            parts.warnings.append(f"header line {l.no} not used: {l.o[:60]}")
+            continue
+        if nxt is not None and lines[nxt].kind == "date" and l.words <= 12:
+            if parts.set("author", l.o, "author:line-above-date", l):
+                continue
+        if l.words <= 10 and _byline_like(l, rules) and parts.author is None:
+            parts.set("author", l.o, "author:header-byline", l)
+            continue
+        if l.words >= 8 and parts.dek is None and not _SENT_END.search(l.f):
+            parts.set("dek", l.o, "dek:header-line", l)
+            continue
+        parts.warnings.append(f"header line {l.no} not used: {l.o[:60]}")
+    return title_idx
+
+
+def _read_site(l: _Line, parts: ArticleParts, rules: RuleSet) -> None:
+    if l.sub == "pipe":
+        segs = _PIPE_SPLIT.split(l.f)
+        pos = 0
+        spans = []
+        for s in segs:
+            start = l.f.find(s, pos)
+            spans.append((start, start + len(s)))
+            pos = start + len(s)
+        site_i = None
+        for idx, (a, b) in enumerate(spans):
+            seg = l.f[a:b].strip()
+            key = " ".join(seg.lower().split())
+            if (rules.profile_site_re is not None and rules.profile_site_re.match(key)) or (
+                rules.site.match(seg) and _words(seg) <= 6
+            ):
+                site_i = idx
+                break
+        if site_i is None:
+            return
+        a, b = spans[site_i]
+        parts.set("source", clean(l.o[a:b]), "source:site-name", l)
+        after = [clean(l.o[x:y]) for x, y in spans[site_i + 1:] if clean(l.o[x:y])]
+        if after and _words(after[0]) <= 4:
+            parts.set("category", after[0], "category:after-site-name", l)
+        return
+    if l.sub == "profile":
+        src = rules.profile_sites.get(" ".join(l.f.lower().split()), (None, ""))[0]
+        parts.set("source", src or l.o, "source:profile-site-name", l)
+        return
+    parts.set("source", l.o, "source:site-name", l)
+
+
+def _read_copyright(l: _Line, parts: ArticleParts) -> None:
+    a, b = l.val
+    site = clean(l.o[a:b]).strip(" .,،-–|")
+    if site and _words(site) <= 8:
+        parts.set("source", site, "source:copyright-line", l)
+
+
+def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | None) -> None:
+    a = l.val[0]
+    value = clean(l.o[a:])
+    g = l.sub
+    if g == "cat":
+        parts.set("category", value, "category:label", l)
+    elif g == "src":
+        parts.set("source", value, "source:label", l)
+    elif g == "auth":
+        parts.set("author", value, "author:label", l)
+    elif g == "dek":
+        parts.set("dek", value, "dek:label", l)
+    elif g == "tags":
+        for t in _TAG_SPLIT.split(value):
+            t = clean(t)
+            if t:
+                parts.tags.append(t)
+        if value:
+            parts.evidence.append(("tags", "tags:label", l.no, l.o))
+    elif g == "date":
+        hits = l.val[2]
+        greg = [h for h in hits if h.hijri is None]
+        if greg:
+            parts.set_date(greg[0], hits, "published:label", l, tzname)
+
+
+def _read_body(lines: list[_Line], start: int, parts: ArticleParts, rules: RuleSet, options: ExtractOptions,
+               tzname: str | None, profiles: list[Profile], *, credit_ok: bool, structured: bool = True) -> None:
+    n = len(lines)
+    body: list[_Line | None] = []  # None = paragraph break (one per blank or dropped line)
+    last_text = -1
+    for i in range(start, n):
+        if lines[i].kind == "text":
+            last_text = i
+    # metadata lines are fields only in the tail (after the last text line)
+    for i in range(start, n):
+        l = lines[i]
+        k = l.kind
+        if k == "blank":
+            body.append(None)
+            continue
+        if k == "text":
+            body.append(l)
+            continue
+        if k in ("date", "site", "label") and i < last_text or (
+            k in ("boiler", "crumb") and l.sub in ("tail", "generic") and i < last_text
+        ):
+            # a metadata-looking line inside the body: keep it as text
+            body.append(l)
+            continue
+        if k == "label":
+            _read_label(l, parts, rules, tzname)
+        elif k == "site":
+            _read_site(l, parts, rules)
+        elif k == "date":
+            hit, hits = l.val
+            parts.set_date(hit, hits, "published:date-line-after-body", l, tzname)
+        elif k == "boiler" and l.sub == "copyright":
+            _read_copyright(l, parts)
+        body.append(None)
+
+    # credit / byline line after the body
+    texts = [x for x in body if x is not None]
+    if credit_ok and len(texts) >= 2:
+        last = texts[-1]
+        # a page chrome / metadata line after it, or a structured header, marks a page layout
+        footer = structured or any(
+            lines[j].kind not in ("blank", "text") for j in range(last.no, n)
+        )
+        if (
+            footer and
+            last.words <= 8
+            and len(last.o) <= 70
+            and not _SENT_END.search(last.f)
+            and not _LIST_MARK.match(last.f)
+            and "@" not in last.f
+        ):
+            parts.set("author", last.o, "author:credit-after-body", last)
+            ag = _agency_in(last.f, rules)
+            if ag:
+                parts.set("agency", _canon_agency(last.o, last.f, rules), "agency:credit-line", last)
+            idx = len(body) - 1 - body[::-1].index(last)
+            body[idx] = None
+    elif len(texts) >= 1 and rules.agency_only.match(texts[-1].f) and len(texts) >= 2:
+        last = texts[-1]
+        parts.set("agency", _canon_agency(last.o, last.f, rules), "agency:credit-line", last)
+        idx = len(body) - 1 - body[::-1].index(last)
+        body[idx] = None
+
+    _assemble(body, parts, rules, options, profiles)
+
+
+def _assemble(body: list[_Line | None], parts: ArticleParts, rules: RuleSet, options: ExtractOptions,
+              profiles: list[Profile]) -> None:
+    # group into blocks of consecutive lines; remember the gap (breaks) before each block
+    blocks: list[list[_Line]] = []
+    gaps: dict[int, int] = {}  # id(first line of block) -> breaks before it
+    cur: list[_Line] = []
+    gap = 0
+    for x in body:
+        if x is None:
+            if cur:
+                blocks.append(cur)
+                cur = []
+            gap += 1
+        else:
+            if not cur:
+                gaps[id(x)] = gap
+            gap = 0
+            cur.append(x)
+    if cur:
+        blocks.append(cur)
+    if not blocks:
+        parts.warnings.append("no_body: no paragraph found")
+        return
+    # hard-wrapped text?
+    wrapped = False
+    width = 0
+    multi = [b for b in blocks if len(b) >= 2]
+    if multi:
+        lens = sorted(len(l.o) for b in blocks for l in b)
+        width = lens[int(0.9 * (len(lens) - 1))]
+        if width <= 110:
+            inner = [l for b in multi for l in b[:-1]]
+            if (
+                inner
+                and sum(1 for l in inner if len(l.o) >= 0.6 * width) >= 0.8 * len(inner)
+                and sum(1 for l in inner if not _SENT_END.search(l.o)) >= 0.6 * len(inner)
+            ):
+                wrapped = True
+    paras: list[tuple[_Line, str]] = []
+    for b in blocks:
+        if not wrapped:
+            for l in b:
+                paras.append((l, clean(l.raw)))
+            continue
+        acc: list[str] = []
+        first = b[0]
+        prev = None
+        for l in b:
+            indented = bool(re.match(r"^[ \t\u00a0\u3000]{2,}", l.raw))
+            if prev is not None and (indented or len(prev.o) < 0.6 * width or _LIST_MARK.match(l.f)):
+                paras.append((first, _join(acc)))
+                acc = []
+                first = l
+            acc.append(clean(l.raw))
+            prev = l
+        if acc:
+            paras.append((first, _join(acc)))
+    if wrapped:
+        parts.warnings.append("hard_wrapped: lines re-joined into paragraphs")
+    # strip patterns
+    strip_res = [rules.strip] + [_profile_strip(tuple(p.strip)) for p in profiles]
+    strip_res = [s for s in strip_res if s is not None]
+    out: list[tuple[str, str, _Line]] = []
+    for l, text in paras:
+        for s in strip_res:
+            if s is rules.strip:
+                off = max(0, len(text) - 200)
+                m = s.search(fold(text[off:]))
+                if m:
+                    text = clean(text[: off + m.start()] + text[off + m.end():])
+            else:
+                text = clean(s.sub("", text))
+        if text:
+            out.append(("p", text, l))
+    # dateline agency at the start of the first paragraph
+    if out and parts.agency is None:
+        l = out[0][2]
+        m = rules.dateline.match(fold(out[0][1][:120]))
+        if m:
+            parts.set("agency", out[0][1][m.start("ag"):m.end("ag")], "agency:dateline", l, text=out[0][1][:120])
+    # subheadings: short unpunctuated lines between two paragraphs, after a wider gap
+    # than the one between paragraphs (or, in text with no blank lines, standing alone)
+    if options.subheadings and len(out) >= 3:
+        gap_list = [gaps.get(id(l), 0) for _, _, l in out[1:]]
+        typical = Counter(gap_list).most_common(1)[0][0] if gap_list else 0
+        for idx in range(1, len(out) - 1):
+            kind, text, l = out[idx]
+            prev, nxt = out[idx - 1], out[idx + 1]
+            g = gaps.get(id(l), 0)
+            if (
+                (g > typical if typical >= 1 else True)
+                and prev[0] == "p"
+                and l.words <= 8
+                and len(text) <= 80
+                and not _END_PUNCT.search(l.f)
+                and not _LIST_MARK.match(l.f)
+                and not _HAS_DIGIT.search(l.f[:3])
+                and _terminal(prev[1])
+                and _words(prev[1]) >= 15
+                and _words(nxt[1]) >= 15
+                and "@" not in text
+            ):
+                out[idx] = ("h", text, l)
+                parts.evidence.append(("subheadings", "subheading:short-line-between-paragraphs", l.no, l.o))
+    parts.blocks = [(k, t) for k, t, _ in out]
+
+
+def _join(chunks: list[str]) -> str:
+    out = ""
+    for c in chunks:
+        if not out:
+            out = c
+        elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and c[:1].islower():
+            out = out[:-1] + c
+        else:
+            out = out + " " + c
+    return out
+
+
+def _language(parts: ArticleParts, profiles: list[Profile]) -> None:
+    lang = next((p.language for p in profiles if p.language), None)
+    if lang is None:
+        sample = ((parts.title or "") + " " + " ".join(t for _, t in parts.blocks[:2]))[:300]
+        ar = sum(map(len, _ARABIC.findall(sample)))
+        la = sum(map(len, _LATIN.findall(sample))) if ar < 150 else 0
+        if ar + la >= 3:
+            if ar >= la:
+                lang = "ar"
+            else:
+                en, fr = len(_EN_STOP.findall(sample)), len(_FR_STOP.findall(sample))
+                if en >= 1 and en >= fr:
+                    lang = "en"
+                elif fr >= 2:
+                    lang = "fr"
+    if lang:
+        parts.language = lang
+        parts.dir = "rtl" if lang.split("-")[0] in _RTL_LANGS else "ltr"

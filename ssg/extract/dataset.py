@@ -1,0 +1,193 @@
+"""Dataset dumps: one article per JSON line or CSV row, mapped by options.dataset."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from datetime import datetime
+from typing import Iterator
+
+from .core import ArticleParts, _extract_lines, _profiles_for, _unescape
+from .dates import compact_date, find_dates
+from .decode import decode
+from .errors import ExtractError
+from .model import Extraction
+from .options import ExtractOptions
+from .text import fold
+
+__all__ = ["extract_dataset", "extract_row"]
+
+_TITLE_PREFIX = re.compile(
+    r"^(?P<cat>عام|سياسي|اقتصادي|رياضي|ثقافي|اجتماعي|محلي|دولي|عربي|خليجي|تقني|صحي|علمي|أمني|عسكري)\s*/\s*(?P<rest>\S.*)$"
+)
+
+
+def _field(row: dict, name: str | None):
+    if not name:
+        return None
+    value = row.get(name)
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def extract_row(row: dict, *, options: ExtractOptions, rel_path: str = "", line: int | None = None) -> Extraction:
+    """One mapped dataset row -> Extraction (raises ExtractError empty_input/bad_row)."""
+    m = options.dataset
+    if m is None:
+        from .options import DatasetMapping
+
+        m = DatasetMapping()
+    title = _field(row, m.title)
+    content = _field(row, m.content)
+    for name, value in (("title", title), ("content", content)):
+        if value is not None and not isinstance(value, str):
+            raise ExtractError("bad_row", f"field '{name}' is not text", line=line)
+    source_id = _field(row, m.source)
+    url = _field(row, m.url)
+    source_id = source_id if isinstance(source_id, str) else None
+    url = url if isinstance(url, str) and url.strip() else None
+    title = _unescape(title)
+    has_body = bool(content and content.strip(" \t\r\n\u00a0\u200e\u200f"))
+    if not title and not has_body:
+        raise ExtractError("empty_input", "row has neither a title nor any text", line=line)
+    profiles = _profiles_for(options, rel_path, url=url, source_id=source_id)
+    parts = ArticleParts()
+    parts.encoding = "utf-8"
+    parts.url = url
+    tzname = next((p.timezone for p in profiles if p.timezone), None) or options.timezone
+    if title:
+        tm = _TITLE_PREFIX.match(title)
+        if tm:
+            parts.set("category", tm.group("cat"), "category:title-prefix", None, text=title)
+            title = tm.group("rest").strip()
+        parts.set("title", title, f"title:field:{m.title}", None, text=title)
+    else:
+        parts.warnings.append("no_title: the title field is empty")
+    author = _unescape(_field(row, m.author)) if isinstance(_field(row, m.author), str) else None
+    if author:
+        parts.set("author", author, f"author:field:{m.author}", None, text=author)
+    names = dict(m.source_names)
+    if source_id:
+        printed = names.get(source_id) or next((p.source for p in profiles if p.source), None) or source_id
+        parts.set("source", printed, f"source:field:{m.source}", None, text=source_id)
+    date_value = _field(row, m.date)
+    if isinstance(date_value, str) and date_value.strip():
+        s = date_value.strip()
+        value = None
+        try:
+            value = datetime.fromisoformat(s.replace("Z", "+00:00"))
+            precision = "second" if s.count(":") >= 2 else ("minute" if ":" in s else "day")
+            tz_given = value.tzinfo is not None
+        except ValueError:
+            hits = [h for h in find_dates(fold(s), day_first=options.day_first) if h.hijri is None]
+            if hits:
+                value, precision, tz_given = hits[0].value, hits[0].precision, hits[0].tz_given
+        if value is not None:
+            if value.tzinfo is None and tzname:
+                from .core import _apply_tz
+
+                value = _apply_tz(value, tz_given, tzname)
+            parts.published, parts.precision, parts.tz_given = value, precision, tz_given
+            parts.evidence.append(("published", f"published:field:{m.date}", None, s))
+        else:
+            parts.warnings.append(f"field '{m.date}' is not a date: {s[:40]!r}")
+    if parts.published is None and url:
+        ymd = compact_date(url)
+        if ymd:
+            parts.published, parts.precision = datetime(*ymd), "day"
+            parts.evidence.append(("published", "published:url-path", None, url))
+    cat = _field(row, m.category)
+    if isinstance(cat, str) and cat.strip():
+        parts.set("category", cat.strip(), f"category:field:{m.category}", None, text=cat)
+    if parts.category is None and url:
+        for p in profiles:
+            if p.category_from_url:
+                cm = re.search(p.category_from_url, url)
+                if cm and cm.group(1):
+                    parts.set("category", cm.group(1), f"category:url:{p.name}", None, text=url)
+                    break
+    tags = _field(row, m.tags)
+    if isinstance(tags, str):
+        parts.tags.extend(t.strip() for t in re.split(r"[,،;|]", tags) if t.strip())
+    elif isinstance(tags, list):
+        parts.tags.extend(str(t).strip() for t in tags if str(t).strip())
+    dek = _field(row, m.dek)
+    if isinstance(dek, str):
+        parts.set("dek", _unescape(dek), f"dek:field:{m.dek}", None, text=dek)
+    if has_body:
+        _extract_lines(content, parts, options, rel_path, profiles=profiles, body_only=True)
+    else:
+        parts.warnings.append("no_body: the text field is empty")
+        from .core import _language
+
+        _language(parts, profiles)
+    return parts.freeze()
+
+
+def extract_dataset(
+    data: bytes, *, rel_path: str, fmt: str, options: ExtractOptions
+) -> Iterator[tuple[int, Extraction | ExtractError]]:
+    """Yield (line or row number, Extraction | ExtractError) per article. A problem
+    with the whole file is yielded once with number 0."""
+    try:
+        text, _enc = decode(data, rel_path=rel_path, options=options)
+    except ExtractError as exc:
+        yield 0, exc
+        return
+    if fmt == "jsonl":
+        for lineno, raw in enumerate(text.splitlines(), 1):
+            if not raw.strip():
+                continue
+            try:
+                row = json.loads(raw)
+            except (json.JSONDecodeError, RecursionError) as exc:
+                msg = getattr(exc, "msg", "nesting too deep")
+                yield lineno, ExtractError("bad_row", f"{rel_path}: invalid JSON ({msg})", line=lineno)
+                continue
+            if not isinstance(row, dict):
+                yield lineno, ExtractError("bad_row", f"{rel_path}: a JSON object was expected, got {type(row).__name__}", line=lineno)
+                continue
+            yield lineno, _safe_row(row, options, rel_path, lineno)
+    elif fmt == "csv":
+        reader = csv.reader(io.StringIO(text, newline=""))
+        header = None
+        prev_end = 0
+        while True:
+            try:
+                values = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                start = prev_end + 1
+                prev_end = reader.line_num
+                yield start, ExtractError("bad_row", f"{rel_path}: {exc}", line=start)
+                continue
+            start = prev_end + 1
+            prev_end = reader.line_num
+            if header is None:
+                header = [h.strip().lstrip("\ufeff") for h in values]
+                continue
+            if not any(v.strip() for v in values):
+                continue
+            if len(values) != len(header):
+                yield start, ExtractError("bad_row", f"{rel_path}: {len(values)} fields, the header has {len(header)}", line=start)
+                continue
+            yield start, _safe_row(dict(zip(header, values)), options, rel_path, start)
+        if header is None:
+            yield 0, ExtractError("empty_input", f"{rel_path}: no CSV header row")
+    else:
+        raise ValueError(f"unknown dataset format {fmt!r} (jsonl or csv)")
+
+
+def _safe_row(row: dict, options: ExtractOptions, rel_path: str, lineno: int) -> Extraction | ExtractError:
+    try:
+        return extract_row(row, options=options, rel_path=rel_path, line=lineno)
+    except ExtractError as exc:
+        if exc.line is None:
+            return ExtractError(exc.code, exc.message, line=lineno)
+        return exc

@@ -1,0 +1,233 @@
+"""Date and time recognition on folded lines (see text.fold).
+
+Supported: DD-MM-YYYY / MM-DD-YYYY (day-first is a setting), YYYY/MM/DD, ISO 8601
+(with offset), day + month name in Arabic (Egyptian/Gulf, Levantine and Maghreb
+names, optionally the other name in brackets) or English, Arabic weekday names,
+Hijri dates (recorded, never used as the publish date), 24/12-hour times with
+ص/م, AM/PM (also inconsistent ones such as ``16:10 pm``), and time zones given
+as GMT/UTC offsets, ISO offsets or ``ت م`` (Makkah time).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from .text import fold_pattern
+
+__all__ = ["DateHit", "find_dates", "WEEKDAY_RE"]
+
+_AR_MONTHS = {
+    # Egyptian / Gulf names
+    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "إبريل": 4, "ابريل": 4, "مايو": 5,
+    "يونيو": 6, "يونيه": 6, "يونية": 6, "يوليو": 7, "يوليه": 7, "يولية": 7, "أغسطس": 8,
+    "اغسطس": 8, "أغسطوس": 8, "سبتمبر": 9, "أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    # Levantine / Iraqi names
+    "كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7,
+    "آب": 8, "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12,
+    # Maghreb names
+    "جانفي": 1, "فيفري": 2, "أفريل": 4, "ماي": 5, "جوان": 6, "جويلية": 7, "جويلية": 7,
+    "يوليوز": 7, "أوت": 8, "غشت": 8, "شتنبر": 9, "نونبر": 11, "دجنبر": 12,
+}
+_HIJRI_MONTHS = {
+    "محرم": 1, "صفر": 2, "ربيع الأول": 3, "ربيع الاول": 3, "ربيع الآخر": 4, "ربيع الثاني": 4,
+    "جمادى الأولى": 5, "جمادى الأول": 5, "جمادى الآخرة": 6, "جمادى الثانية": 6, "جمادى الآخر": 6,
+    "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10, "ذو القعدة": 11, "ذي القعدة": 11,
+    "ذو الحجة": 12, "ذي الحجة": 12,
+}
+_EN_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+
+def _table(names: dict[str, int]) -> dict[str, int]:
+    return {fold_pattern(k).lower(): v for k, v in names.items()}
+
+
+AR_MONTHS = _table(_AR_MONTHS)
+HIJRI_MONTHS = _table(_HIJRI_MONTHS)
+EN_MONTHS = _EN_MONTHS
+
+
+def _alt(names) -> str:
+    return "|".join(re.escape(n).replace("\\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
+
+
+_WD_AR = fold_pattern("(?:يوم\\s+)?(?:الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت)")
+_WD_EN = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+WEEKDAY_RE = re.compile(rf"(?:{_WD_AR}|\b{_WD_EN})\s*[,،]?", re.IGNORECASE)
+
+_AR_M = _alt(AR_MONTHS)
+_HJ_M = _alt(HIJRI_MONTHS)
+_EN_M = _alt(EN_MONTHS)
+
+_D = r"(?<!\d)(\d{1,2})"
+_Y = r"(\d{4})(?!\d)"
+
+_TIME = (
+    r"(?<![\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?![\d:])"
+    r"(?:\s*(am|pm|a\.m\.|p\.m\.|" + fold_pattern("صباحاً|صباحا|مساءً|مساء|ظهراً|ظهرا|فجراً|فجرا") + r"|ص|م)(?![\w]))?"
+)
+_TZ = (
+    r"(?:\s*(?:\(?\s*)(?:(?:gmt|utc)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?|(z)\b|([+-])(\d{2}):?(\d{2})"
+    r"|(ت\s*م|" + fold_pattern("بتوقيت مكة المكرمة|بتوقيت مكة|بتوقيت السعودية|بتوقيت الرياض") + r")"
+    r"|(" + fold_pattern("بتوقيت غرينتش|بتوقيت جرينتش") + r"))(?:\s*\))?)?"
+)
+TIME_RE = re.compile(_TIME + _TZ, re.IGNORECASE)
+_SEP_AFTER = (
+    r"\s*(?:[,،|@\-–—/]|\bat\b|" + fold_pattern("الساعة|الساعه|في تمام|على الساعة") + r")?\s*"
+    r"(?:" + fold_pattern("الساعة|الساعه") + r"|\bat\b)?\s*(?:t(?=\d))?"
+)
+TIME_AFTER_RE = re.compile(_SEP_AFTER + "(?:" + _TIME + _TZ + ")", re.IGNORECASE)
+TIME_BEFORE_RE = re.compile("(?:" + _TIME + _TZ + r")\s*(?:[,،|\-–—]\s*)?(?:on\s+)?$", re.IGNORECASE)
+
+_NAMED_AR = re.compile(
+    rf"{_D}\s*[-/]?\s*(?:من\s+)?({_AR_M}|{_HJ_M})(?:\s*[(\[]\s*({_AR_M})\s*[)\]])?(?:\s*[/\-]\s*({_AR_M}))?\s*[,،\-/]?\s*{_Y}"
+    r"(?:\s*(" + fold_pattern("هـ|ه|م|ميلادي|ميلادية|هجري|هجرية") + r")(?!\w))?",
+    re.IGNORECASE,
+)
+_NAMED_EN_DMY = re.compile(rf"{_D}(?:st|nd|rd|th)?\s+(?:of\s+)?({_EN_M})\b\.?,?\s+{_Y}", re.IGNORECASE)
+_NAMED_EN_MDY = re.compile(rf"\b({_EN_M})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_Y}", re.IGNORECASE)
+_YMD = re.compile(r"(?<![\d/.\-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d/\-])")
+_DMY = re.compile(r"(?<![\d/.\-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?![\d/\-])")
+_COMPACT = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+
+_PM = {"pm", "p.m.", fold_pattern("مساءً"), fold_pattern("مساء"), "م", fold_pattern("ظهراً"), fold_pattern("ظهرا")}
+_AM = {"am", "a.m.", "ص", fold_pattern("صباحاً"), fold_pattern("صباحا"), fold_pattern("فجراً"), fold_pattern("فجرا")}
+_MAKKAH = timezone(timedelta(hours=3))
+
+
+@dataclass(frozen=True, slots=True)
+class DateHit:
+    start: int
+    end: int
+    value: datetime  # naive or aware
+    precision: str  # "day" | "minute" | "second"
+    tz_given: bool
+    hijri: str | None  # for a Hijri date: "YYYY-MM-DD" (value is then a placeholder)
+    rule: str
+
+
+def _time_parts(m: re.Match, base: int) -> tuple[int, int, int | None, timezone | None] | None:
+    g = m.groups()[base:]
+    hour, minute = int(g[0]), int(g[1])
+    second = int(g[2]) if g[2] else None
+    ampm = (g[3] or "").lower()
+    if ampm in _PM and hour < 12:
+        hour += 12
+    elif ampm in _AM and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59 or (second is not None and second > 59):
+        return None
+    tz = None
+    sign, th, tm, z, isign, ih, im, makkah, gmt_ar = g[4:13]
+    if sign:
+        off = timedelta(hours=int(th), minutes=int(tm or 0))
+        tz = timezone(off if sign == "+" else -off)
+    elif z or gmt_ar or (m.group(0).lower().find("gmt") >= 0 or m.group(0).lower().find("utc") >= 0):
+        tz = timezone.utc
+    elif isign:
+        off = timedelta(hours=int(ih), minutes=int(im))
+        tz = timezone(off if isign == "+" else -off)
+    elif makkah:
+        tz = _MAKKAH
+    return hour, minute, second, tz
+
+
+def _valid(y: int, mo: int, d: int) -> bool:
+    if not (1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100):
+        return False
+    try:
+        datetime(y, mo, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _with_time(line: str, start: int, end: int, y: int, mo: int, d: int, rule: str) -> DateHit | None:
+    if not _valid(y, mo, d):
+        return None
+    tm = TIME_AFTER_RE.match(line, end)
+    before = None
+    if tm is None:
+        before = TIME_BEFORE_RE.search(line[max(0, start - 40):start])
+    parts = None
+    if tm is not None:
+        parts = _time_parts(tm, 0)
+        if parts is not None:
+            end = tm.end()
+    elif before is not None:
+        parts = _time_parts(before, 0)
+        if parts is not None:
+            start = max(0, start - 40) + before.start()
+    if parts is None:
+        return DateHit(start, end, datetime(y, mo, d), "day", False, None, rule)
+    hour, minute, second, tz = parts
+    value = datetime(y, mo, d, hour, minute, second or 0, tzinfo=tz)
+    return DateHit(start, end, value, "second" if second is not None else "minute", tz is not None, None, rule)
+
+
+def find_dates(line: str, *, day_first: bool = True) -> list[DateHit]:
+    """All non-overlapping dates in a folded line, in order."""
+    if not any(ch.isdigit() for ch in line):
+        return []
+    hits: list[DateHit] = []
+    for m in _NAMED_AR.finditer(line):
+        day, month_name, alt1, alt2, year, era = m.groups()
+        mkey = " ".join(month_name.lower().split())
+        if mkey in HIJRI_MONTHS:
+            y, mo, d = int(year), HIJRI_MONTHS[mkey], int(day)
+            if 1300 <= y <= 1600 and 1 <= d <= 30:
+                hits.append(DateHit(m.start(), m.end(), datetime(2000, 1, 1), "day", False,
+                                    f"{y:04d}-{mo:02d}-{d:02d}", "date:hijri"))
+            continue
+        hit = _with_time(line, m.start(), m.end(), int(year), AR_MONTHS[mkey], int(day), "date:arabic-month")
+        if hit:
+            hits.append(hit)
+    for m in _NAMED_EN_DMY.finditer(line):
+        hit = _with_time(line, m.start(), m.end(), int(m.group(3)), EN_MONTHS[m.group(2).lower()], int(m.group(1)), "date:english-month")
+        if hit:
+            hits.append(hit)
+    for m in _NAMED_EN_MDY.finditer(line):
+        hit = _with_time(line, m.start(), m.end(), int(m.group(3)), EN_MONTHS[m.group(1).lower()], int(m.group(2)), "date:english-month")
+        if hit:
+            hits.append(hit)
+    for m in _YMD.finditer(line):
+        hit = _with_time(line, m.start(), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4)), "date:ymd")
+        if hit:
+            hits.append(hit)
+    for m in _DMY.finditer(line):
+        a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if a > 12 and b <= 12:
+            d, mo = a, b
+        elif b > 12 and a <= 12:
+            d, mo = b, a
+        elif day_first:
+            d, mo = a, b
+        else:
+            d, mo = b, a
+        hit = _with_time(line, m.start(), m.end(), y, mo, d, "date:dmy" if (d, mo) == (a, b) else "date:mdy")
+        if hit:
+            hits.append(hit)
+    if len(hits) > 1:
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        kept: list[DateHit] = []
+        for h in hits:
+            if kept and h.start < kept[-1].end:
+                continue
+            kept.append(h)
+        hits = kept
+    return hits
+
+
+def compact_date(text: str) -> tuple[int, int, int] | None:
+    """YYYYMMDD or YYYY/MM/DD inside a URL path."""
+    m = re.search(r"/(19\d{2}|20\d{2})/(\d{1,2})/(\d{1,2})/", text) or _COMPACT.search(text)
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    return (y, mo, d) if _valid(y, mo, d) else None

@@ -1,0 +1,67 @@
+"""The ``inspect --json`` record and the duplicate fingerprint."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from .errors import ExtractError
+from .model import Extraction
+from .text import fold, squash
+
+__all__ = ["RECORD_KEYS", "to_record", "text_fingerprint"]
+
+RECORD_KEYS = (
+    "path", "title", "published", "category", "section", "tags", "source", "author", "dek",
+    "subheadings", "paragraphs", "language", "dir", "encoding", "warnings", "error", "evidence",
+)
+_FIELDS = ("title", "published", "category", "section", "tags", "source", "author", "dek", "subheadings",
+           "paragraphs", "language", "dir", "encoding")
+
+
+def to_record(path: str, result: Extraction | ExtractError) -> dict:
+    """One JSON-ready object with exactly RECORD_KEYS (``published`` in ISO 8601)."""
+    if isinstance(result, ExtractError):
+        rec = {k: None for k in RECORD_KEYS}
+        rec.update(path=path, tags=[], subheadings=[], paragraphs=[], warnings=[],
+                   error={"code": result.code, "message": result.message, "line": result.line},
+                   evidence={})
+        return rec
+    e = result
+    evidence: dict[str, dict] = {}
+    for field, rule, line, text in e.evidence:
+        key = field if field in _FIELDS or field in ("hijri", "agency", "url") else field
+        if key in evidence and not rule.startswith(("override:", "profile:")):
+            continue
+        evidence[key] = {"rule": rule, "line": line, "text": text}
+    return {
+        "path": path,
+        "title": e.title,
+        "published": e.published.isoformat() if e.published is not None else None,
+        "category": e.category,
+        "section": e.section,
+        "tags": list(e.tags),
+        "source": e.source,
+        "author": e.author,
+        "dek": e.dek,
+        "subheadings": list(e.subheadings),
+        "paragraphs": list(e.paragraphs),
+        "language": e.language,
+        "dir": e.dir,
+        "encoding": e.encoding,
+        "warnings": list(e.warnings),
+        "error": None,
+        "evidence": evidence,
+    }
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def text_fingerprint(extraction: Extraction) -> str:
+    """Hash of the normalised body text (NFC, folded letters/digits, case, punctuation
+    and whitespace ignored). Equal fingerprints = duplicate articles. Falls back to the
+    title when there is no body."""
+    body = "\n".join(t for _, t in extraction.blocks) or (extraction.title or "")
+    norm = _NON_WORD.sub(" ", fold(squash(body)).lower()).strip()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()

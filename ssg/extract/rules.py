@@ -1,0 +1,187 @@
+"""Default rule set (Arabic + English) as data, and its compiled form.
+
+Every pattern here is written in natural spelling and folded (see text.fold)
+when compiled; all patterns are matched against the folded copy of a line with
+re.IGNORECASE. Profiles from site.toml extend these tables; nothing in the
+extractor special-cases a file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .options import Profile
+from .text import fold_pattern
+
+__all__ = ["DEFAULT_RULES", "RuleSet", "compile_rules"]
+
+DEFAULT_RULES: dict[str, tuple[str, ...]] = {
+    # A line that is only a navigation menu entry.
+    "nav_words": (
+        "القائمة الرئيسية", "الرئيسية", "الصفحة الرئيسية", "القائمة", "main menu", "menu", "home",
+        "skip to content", "skip to main content", "تخطى إلى المحتوى", "search", "بحث", "اتصل بنا",
+        "contact us", "من نحن", "about us", "sign in", "log in", "subscribe", "اشترك", "تسجيل الدخول",
+    ),
+    # First crumb of a breadcrumb trail.
+    "crumb_home": ("الرئيسية", "الصفحة الرئيسية", "home", "homepage", "news", "أخبار", "الأخبار"),
+    # Words that start a site-name line: "صحيفة الوطن", "موقع ... الإخباري".
+    "site_words": (
+        "صحيفة", "جريدة", "موقع", "مجلة", "بوابة", "شبكة", "قناة", "وكالة", "إذاعة", "راديو", "تلفزيون",
+        "يومية", "أسبوعية", "منصة",
+    ),
+    # English site names end with one of these words ("The Daily Star", "BBC News").
+    "site_words_en": (
+        "news", "times", "post", "herald", "gazette", "journal", "tribune", "telegraph", "guardian",
+        "chronicle", "observer", "daily", "online", "today", "express", "mail", "review", "independent",
+        "standard", "mirror", "sun", "star", "magazine", "weekly", "press", "network",
+    ),
+    # News agencies (credits, datelines). The longest match wins.
+    "agencies": (
+        "رويترز", "أ ف ب", "ا ف ب", "أ.ف.ب", "ا.ف.ب", "فرانس برس", "وكالة الصحافة الفرنسية", "أ ب", "اسوشيتد برس",
+        "أسوشيتد برس", "د ب أ", "د.ب.أ", "يو بي آي", "واس", "وكالات", "الوكالات", "وكالة الأنباء السعودية", "سانا", "وفا",
+        "قنا", "كونا", "وام", "بنا", "و.م.ع", "و م ع", "العمانية", "الأناضول", "شينخوا", "مكتب", "يونا", "ومع", "أ ش أ",
+        "reuters", "afp", "ap", "associated press", "dpa", "xinhua", "upi", "bloomberg", "agencies", "pa",
+    ),
+    # Share / print / follow / comment bars (a line starting with one of these, short).
+    "share": (
+        "شارك", "شاركها", "مشاركة", "شارك هذا الخبر", "شارك الخبر", "شارك المقال", "انشر", "share", "share this",
+        "share on", "print", "طباعة", "اطبع", "email", "أرسل لصديق", "ارسل لصديق", "أرسل", "تابعونا", "تابعنا",
+        "follow us", "follow", "tweet", "تغريد", "facebook", "twitter", "whatsapp", "فيسبوك", "تويتر", "واتساب",
+        "تيليجرام", "telegram", "linkedin", "pinterest", "reddit", "comments", "comment", "التعليقات", "تعليقات",
+        "أضف تعليق", "اضف تعليق", "leave a comment", "add comment", "كن أول من يعلق", "حجم الخط", "font size",
+        "تكبير الخط", "تصغير الخط", "save", "حفظ", "like", "أعجبني", "copy link", "نسخ الرابط", "الرابط المختصر",
+        "short link", "permalink", "next previous", "previous next", "السابق التالي", "التالي السابق",
+        "back to top", "العودة إلى الأعلى", "للأعلى",
+    ),
+    # Headings that introduce a list of other articles' titles.
+    "read_also": (
+        "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "إقرأ أيضاً", "اقرأ كذلك", "اقرأ المزيد", "أخبار ذات صلة", "أخبار متعلقة",
+        "مواضيع ذات صلة", "مقالات ذات صلة", "موضوعات ذات صلة", "ذات صلة", "المزيد من الأخبار", "الأكثر قراءة",
+        "الأكثر مشاهدة", "شاهد أيضا", "شاهد أيضاً", "قد يهمك أيضا", "قد يهمك أيضاً", "قد يعجبك أيضا", "روابط ذات صلة",
+        "related", "related articles", "related stories", "related news", "related posts", "related content",
+        "read more", "read also", "see also", "more on this story", "more stories", "you may also like",
+        "most read", "most popular", "recommended", "more from", "top stories", "latest news", "trending",
+    ),
+    # Whole-line boilerplate (regexes), removed wherever it stands.
+    "boilerplate": (
+        r"(?:©|\(c\)|copyright\b).*",
+        r".*جميع الحقوق محفوظة.*",
+        r".*all rights reserved.*",
+        r"(?:صورة|الصورة|صور|تصوير|photo|image|picture|pictured|caption)\s*[:：|].{0,150}",
+        r".{0,200}(?:[(\[]\s*(?:أرشيفية|ارشيفية|أرشيف|ارشيف|صورة أرشيفية|file photo|getty images|reuters|afp|ap photo|ap|epa|ذا أسوشيتد برس)\s*[)\]]|[\s\-–—](?:أرشيفية|ارشيفية|صورة أرشيفية))",
+        r"رابط الخبر(?: بصحيفة \S+(?: \S+)?)?\s*:.*",
+        r"رابط (?:المقال|الموضوع|مختصر)\s*:.*",
+        r"(?:advertisement|sponsored|ads by)",
+        r"(?:loading|جاري التحميل)\.{0,3}",
+        r"(?:click here|اضغط هنا|انقر هنا)\b.{0,80}",
+        r"(?:download|حمّل|حمل) (?:the )?(?:app|تطبيق).{0,80}",
+        r"(?:subscribe|اشترك) (?:to|في|ب).{0,80}",
+        r"(?:we use cookies|this site uses cookies|ملفات تعريف الارتباط).{0,200}",
+    ),
+    # Boilerplate removed only around the article (before the headline, after the
+    # last paragraph): inside the body such lines may be part of the copy.
+    "tail_boilerplate": (
+        r"(?:للتواصل|للاشتراك)\s.{0,80}(?:sms|رسالة|@).*",
+        r".{0,60}\b\d{4,6}\s*[-–]\s*(?:zain|stc|mobily|زين|موبايلي)\b.*",
+        r"//\s*(?:انتهى|يتبع)\s*//.*",
+        r"[(\[]?\s*(?:و?للحديث (?:بقية|صلة)|يتبع|انتهى|to be continued|ends)\s*[.)\]]?",
+        r"[-–—_=*•·.~ـ]{3,}",
+        r"(?:إعلان|اعلان)",
+        r"\S+@\S+\.\w{2,}",
+        r"(?:\d{1,2}:\d{2}\s*)?ت\s*م",
+    ),
+    # Regexes cut from paragraphs (inline teasers, link bars). Empty by default:
+    # text inside a paragraph is copy unless a source profile says otherwise.
+    "strip": (),
+    # Labels: "Label: value".
+    "label_category": ("التصنيف", "التبويب", "القسم", "الفئة", "الباب", "الركن", "category", "categories", "section", "filed under", "topic", "topics"),
+    "label_source": ("المصدر", "source", "المصدر الأصلي"),
+    "label_author": ("بقلم", "كتب", "كتبت", "الكاتب", "الكاتبة", "إعداد", "اعداد", "تقرير", "حوار", "متابعة", "تحرير",
+                     "المحرر", "by", "author", "authors", "written by", "reporter", "reported by", "words"),
+    "label_date": ("تاريخ النشر", "نشر في", "نُشر في", "نشر بتاريخ", "نُشر بتاريخ", "بتاريخ", "التاريخ", "تاريخ", "آخر تحديث",
+                   "اخر تحديث", "تحديث", "published", "published on", "posted", "posted on", "updated", "last updated",
+                   "date", "dated", "first published"),
+    "label_tags": ("الوسوم", "وسوم", "كلمات مفتاحية", "كلمات دلالية", "الكلمات الدالة", "سمات", "tags", "keywords", "topics"),
+    "label_dek": ("ملخص", "الملخص", "summary", "standfirst"),
+}
+
+
+def _alt(words, *, fold_it=True) -> str:
+    items = sorted({fold_pattern(w) if fold_it else w for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace("\\ ", r"\s+") for w in items)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    nav: re.Pattern
+    nav_item: re.Pattern
+    crumb: re.Pattern
+    site: re.Pattern
+    site_en: re.Pattern
+    agency: re.Pattern
+    agency_only: re.Pattern
+    share: re.Pattern
+    read_also: re.Pattern
+    boiler: re.Pattern
+    tail_boiler: re.Pattern
+    strip: re.Pattern | None
+    label: re.Pattern
+    copyright_site: re.Pattern
+    profile_sites: dict  # folded name -> (printed source or None, profile name)
+    profile_site_re: re.Pattern | None
+    dateline: re.Pattern  # "CITY - (AGENCY) -" at the start of the first paragraph
+
+
+_FL = re.IGNORECASE
+
+
+@lru_cache(maxsize=64)
+def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, ...] = (),
+                  extra_sites: tuple[str, ...] = ()) -> RuleSet:
+    """Compile the default rules extended by ``profiles`` (cached per value)."""
+    r = DEFAULT_RULES
+    boiler = list(r["boilerplate"]) + list(extra_boiler)
+    strip = list(r["strip"])
+    cat_labels = list(r["label_category"])
+    sites: dict[str, tuple[str | None, str]] = {}
+    for name in extra_sites:
+        sites[" ".join(fold_pattern(name).lower().split())] = (None, "site")
+    for p in profiles:  # boilerplate/strip of a profile apply only to its articles (core.py)
+        cat_labels.extend(p.category_labels)
+        for name in p.site_names:
+            sites[" ".join(fold_pattern(name).lower().split())] = (p.source, p.name)
+    sep = r"\s*(?:[:：\-–—|]|\s)\s*"
+    label = (
+        rf"^(?:(?P<cat>{_alt(cat_labels)})|(?P<src>{_alt(r['label_source'])})|(?P<date>{_alt(r['label_date'])})"
+        rf"|(?P<tags>{_alt(r['label_tags'])})|(?P<dek>{_alt(r['label_dek'])})"
+        rf"|(?P<auth>{_alt(r['label_author'])}))\s*[:：]\s*(?P<val>.*)$"
+    )
+    site_words = _alt(r["site_words"])
+    ag = _alt(r["agencies"])
+    return RuleSet(
+        nav=re.compile(rf"^(?:{_alt(r['nav_words'])})$", _FL),
+        nav_item=re.compile(rf"^(?:{_alt(r['nav_words'] + r['crumb_home'])})$", _FL),
+        crumb=re.compile(rf"^(?:{_alt(r['crumb_home'])})\s*(?:»|>|›|/|\\|«|<|‹|→|←)\s*(?P<rest>.+)$", _FL),
+        site=re.compile(rf"^(?:ال)?(?:{site_words})\s+\S.*$", _FL),
+        site_en=re.compile(rf"^(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+){{0,3}}(?:{_alt(r['site_words_en'], fold_it=False)})(?:\.com)?$", _FL),
+        agency=re.compile(rf"(?<!\w)(?:{ag})(?!\w)", _FL),
+        agency_only=re.compile(rf"^[\s(\[{{«\-–—ـ*]*(?:{ag})[\s)\]}}»\-–—ـ:.]*$", _FL),
+        share=re.compile(rf"^(?:{_alt(r['share'])})" + fold_pattern(r"(?:\s*[:：|\-–—]|\s*$|\s+(?:on|this|هذا|هذه|عبر|على|من خلال|في|via|the|الخبر|المقال|الموضوع|facebook|twitter|فيسبوك|تويتر|\W))"), _FL),
+        read_also=re.compile(rf"^(?:{_alt(r['read_also'])})(?:\s*[:：|\-–—.…]\s*(?P<rest>.*)|\s*)$", _FL),
+        boiler=re.compile("^(?:" + "|".join(f"(?:{fold_pattern(b)})" for b in boiler) + r")\s*$", _FL),
+        tail_boiler=re.compile("^(?:" + "|".join(f"(?:{fold_pattern(b)})" for b in r["tail_boilerplate"]) + r")\s*$", _FL),
+        strip=re.compile("|".join(f"(?:{fold_pattern(s)})" for s in strip), _FL) if strip else None,
+        label=re.compile(label, _FL),
+        copyright_site=re.compile(
+            rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?\s*[,،\-–]?\s*(?P<site>.+?)\s*[.,،\-–|]?\s*(?:{fold_pattern('جميع الحقوق محفوظة')}|all rights reserved)",
+            _FL,
+        ),
+        dateline=re.compile(
+            rf"^(?:[^\s.!?؟:]+(?:\s+[^\s.!?؟:]+){{0,3}})?\s*[\-–—ـ:(]*\s*[(«]?\s*(?P<ag>{ag})\s*[)»]?\s*(?:[\-–—ـ:)]|$)",
+            _FL,
+        ),
+        profile_sites=sites,
+        profile_site_re=re.compile("^(?:" + "|".join(re.escape(s).replace("\\ ", r"\s+") for s in sorted(sites, key=len, reverse=True)) + ")$", _FL) if sites else None,
+    )

@@ -1,0 +1,83 @@
+"""Text helpers: the normalised matching copy of a line and the characters to strip.
+
+Matching is done on a *folded* copy of each line that has exactly the same length
+as the (NFC) line, so spans found by a regex on the folded copy can be cut from
+the original characters: spaces of every kind -> ' ', zero-width and bidi marks
+-> ' ', Arabic-Indic / Persian digits -> ASCII, alef/yeh/teh-marbuta variants ->
+one letter.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "FOLD",
+    "MARKS",
+    "STRIP",
+    "clean",
+    "fold",
+    "fold_pattern",
+    "is_blank_text",
+    "nfc",
+    "squash",
+]
+
+# zero-width, bidi and BOM marks
+MARKS = "\x00\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\ufeff\u2060\u00ad"
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"
+STRIP = " \t\r\n\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\u2028\u2029\x85" + MARKS
+
+_fold_map: dict[int, str] = {}
+for _c in _SPACES + MARKS:
+    _fold_map[ord(_c)] = " "
+for _i, _c in enumerate("٠١٢٣٤٥٦٧٨٩"):
+    _fold_map[ord(_c)] = str(_i)
+for _i, _c in enumerate("۰۱۲۳۴۵۶۷۸۹"):
+    _fold_map[ord(_c)] = str(_i)
+for _c in "أإآٱ":
+    _fold_map[ord(_c)] = "ا"
+_fold_map[ord("ى")] = "ي"
+_fold_map[ord("ة")] = "ه"
+_fold_map[ord("ی")] = "ي"  # Persian yeh
+_fold_map[ord("ک")] = "ك"  # Persian kaf
+_fold_map[ord("٫")] = "."
+_fold_map[ord("٬")] = ","
+FOLD = _fold_map
+
+_WS_RUN = re.compile(r"\s+")
+_NOT_BLANK = re.compile("[^\\s" + MARKS + "]")
+
+
+def nfc(text: str) -> str:
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Same-length matching copy of ``text``."""
+    return text.translate(FOLD)
+
+
+def fold_pattern(pattern: str) -> str:
+    """Fold the Arabic letters of a regex written in natural spelling."""
+    return pattern.translate({k: v for k, v in FOLD.items() if v != " "})
+
+
+def squash(text: str) -> str:
+    """NFC, marks removed, whitespace runs folded to one space, trimmed (for comparing)."""
+    text = nfc(text).translate({ord(c): None for c in MARKS})
+    return _WS_RUN.sub(" ", text).strip()
+
+
+PARA_STRIP = STRIP.replace("\u202a", "").replace("\u202b", "").replace("\u202c", "").replace("\u202d", "").replace("\u202e", "").replace("\u2066", "").replace("\u2067", "").replace("\u2068", "").replace("\u2069", "")
+
+
+def clean(text: str) -> str:
+    """Trim whitespace (NBSP included), LRM/RLM, zero-width marks and BOM at both
+    ends; inner characters are kept (bidi embeddings are kept: they pair up)."""
+    return text.strip(PARA_STRIP)
+
+
+def is_blank_text(text: str) -> bool:
+    return _NOT_BLANK.search(text) is None

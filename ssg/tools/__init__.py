@@ -1,0 +1,1 @@
+"""Developer tools (``python -m ssg.tools.<name>``)."""

@@ -1,0 +1,49 @@
+"""Dataset dumps (.jsonl / .csv) read as one article per row."""
+
+from datetime import datetime
+from pathlib import Path
+
+from ssg.extract import DatasetMapping, ExtractError, ExtractOptions, Extraction, extract_dataset, parse_extract_options
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
+
+
+def test_jsonl_rows_bad_row_and_empty_row_are_reported_not_fatal():
+    opts = ExtractOptions(dataset=DatasetMapping(source_names=(("paper1", "صحيفة الأولى"),)))
+    rows = list(extract_dataset((FIX / "dump.jsonl").read_bytes(), rel_path="dump.jsonl", fmt="jsonl", options=opts))
+    assert [n for n, _ in rows] == [1, 2, 3, 4]
+    first, empty, broken, third = (r for _, r in rows)
+    assert isinstance(first, Extraction)
+    assert first.title == "عنوان الخبر الأول “مهم”"  # HTML entities decoded
+    assert first.author == "واس (جدة)"  # &nbsp; removed
+    assert first.agency == "واس"
+    assert first.source == "صحيفة الأولى"
+    assert first.published == datetime(2015, 7, 21, 2, 51, 40) and first.published_precision == "second"
+    assert first.url == "http://example.com/2015/07/20/a1"
+    assert first.paragraphs == ("الفقرة الأولى من الخبر الأول تتحدث عن موضوع مهم جداً.", "الفقرة الثانية من الخبر الأول.")
+    assert isinstance(empty, ExtractError) and empty.code == "empty_input" and empty.line == 2
+    assert isinstance(broken, ExtractError) and broken.code == "bad_row" and broken.line == 3
+    assert third.category == "عام" and third.title == "خبر ثالث عن الاقتصاد"  # wire category prefix
+    assert third.source == "paper2"  # no mapping: the id as given
+
+
+def test_csv_with_mapping_from_site_toml():
+    opts = parse_extract_options(
+        {"dataset": {"title": "headline", "content": "body", "date": "when", "author": "writer",
+                     "source": "outlet", "url": "link"}},
+        timezone="Europe/London",
+    )
+    rows = list(extract_dataset((FIX / "dump.csv").read_bytes(), rel_path="dump.csv", fmt="csv", options=opts))
+    assert [n for n, _ in rows] == [1 + 1, 5, 6]
+    a, bad, b = (r for _, r in rows)
+    assert a.title == "Council approves budget" and a.author == "Sam Lee" and a.source == "The Town Post"
+    assert a.paragraphs == ("The council approved the budget on Monday.", "It includes new funding for parks.")
+    assert a.published.isoformat() == "2019-03-04T18:00:00+00:00"
+    assert isinstance(bad, ExtractError) and bad.code == "bad_row" and bad.line == 5
+    assert b.published.date() == datetime(2019, 3, 4).date()  # day-first 04/03/2019
+    assert b.author is None
+
+
+def test_whole_file_problem_is_row_zero():
+    rows = list(extract_dataset(b"", rel_path="x.jsonl", fmt="jsonl", options=ExtractOptions()))
+    assert len(rows) == 1 and rows[0][0] == 0 and rows[0][1].code == "empty_input"

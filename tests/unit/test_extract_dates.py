@@ -1,0 +1,65 @@
+"""Date/time recognition (ssg.extract.dates)."""
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from ssg.extract.dates import find_dates
+from ssg.extract.text import fold
+
+
+def first(text, **kw):
+    hits = [h for h in find_dates(fold(text), **kw) if h.hijri is None]
+    assert hits, f"no date in {text!r}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    "text, expected, precision",
+    [
+        ("24-07-2015, 15:38 local", datetime(2015, 7, 24, 15, 38), "minute"),
+        ("2015/07/27 18:52:10", datetime(2015, 7, 27, 18, 52, 10), "second"),
+        ("الجمعة 7 أغسطس 2015 - 11:22 م", datetime(2015, 8, 7, 23, 22), "minute"),
+        ("الجمعة 7 أغسطس 2015 - 11:22 ص", datetime(2015, 8, 7, 11, 22), "minute"),
+        ("الخميس 12 أغسطس 2015 - 12:05 ص", datetime(2015, 8, 12, 0, 5), "minute"),
+        ("نُشر في: الجمعة ٣١ تموز (يوليو) ٢٠١٥ - الساعة ١٨:١٨", datetime(2015, 7, 31, 18, 18), "minute"),
+        ("Sunday, 26 July 2015 - 04:49 PM", datetime(2015, 7, 26, 16, 49), "minute"),
+        ("Tuesday, 11 August 2015 - 16:10 pm", datetime(2015, 8, 11, 16, 10), "minute"),
+        ("March 5, 2015 10:30 am", datetime(2015, 3, 5, 10, 30), "minute"),
+        ("15 كانون الثاني 2020", datetime(2020, 1, 15), "day"),
+        ("۱۵ يناير ۲۰۲۰", datetime(2020, 1, 15), "day"),
+        ("الخميس 26 جويلية 2012", datetime(2012, 7, 26), "day"),
+        ("25-يوليو-2012", datetime(2012, 7, 25), "day"),
+        ("05-30-2012 11:25 PM", datetime(2012, 5, 30, 23, 25), "minute"),
+    ],
+)
+def test_formats(text, expected, precision):
+    hit = first(text)
+    assert hit.value.replace(tzinfo=None) == expected
+    assert hit.precision == precision
+
+
+def test_ambiguous_numeric_date_follows_the_setting():
+    assert first("03/04/2016").value == datetime(2016, 4, 3)
+    assert first("03/04/2016", day_first=False).value == datetime(2016, 3, 4)
+    # unambiguous dates ignore the setting
+    assert first("25/04/2016", day_first=False).value == datetime(2016, 4, 25)
+
+
+def test_offsets_and_makkah_time():
+    assert first("2015-07-21T02:51:40+03:00").value.utcoffset() == timedelta(hours=3)
+    assert first("2015-07-21T02:51:40Z").value.tzinfo == timezone.utc
+    hit = first("Updated: 12:34 GMT, 5 March 2015")
+    assert hit.value == datetime(2015, 3, 5, 12, 34, tzinfo=timezone.utc)
+    assert first("10 اغسطس 2015 الساعة 20:27 ت م").value.utcoffset() == timedelta(hours=3)
+
+
+def test_hijri_is_recorded_not_used():
+    hits = find_dates(fold("الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس"))
+    assert [h.hijri for h in hits] == ["1436-10-25", None]
+    assert hits[1].value == datetime(2015, 8, 10)
+
+
+@pytest.mark.parametrize("text", ["31-02-2015", "no date here", "1234", "99:99 2015", "السبت 4 سبتمبر (أيلول)"])
+def test_no_false_dates(text):
+    assert [h for h in find_dates(fold(text)) if h.hijri is None] == []

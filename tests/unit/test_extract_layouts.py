@@ -1,0 +1,130 @@
+"""Whole-article extraction on small invented articles, one per layout style
+(tests/fixtures/extract/*; none is copied from the corpus)."""
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from ssg.extract import ExtractOptions, Profile, extract_bytes, extract_text, text_fingerprint, to_record, RECORD_KEYS
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
+OPT = ExtractOptions()
+
+
+def load(name, options=OPT):
+    return extract_bytes((FIX / name).read_bytes(), rel_path=name, options=options)
+
+
+def test_reference_layout_headline_dek_section_subheadings_credit():
+    r = load("ar_reference.txt")
+    assert r.title.startswith("وزارة الزراعة تطلق موسم زراعة القمح في المنطقة الشمالية")
+    assert r.published == datetime(2022, 3, 12, 8, 15) and r.published_precision == "minute"
+    assert r.category == "اقتصاد محلي"  # text after the dateline
+    assert r.source == "موقع الحقول الإخباري"
+    assert r.dek.startswith("ويشمل البرنامج")
+    assert r.section == "الشمال"
+    assert r.subheadings == ("دعم المزارعين",)
+    assert r.author == "وكالات" and r.agency == "وكالات"
+    assert len(r.paragraphs) == 4
+    assert ("h", "دعم المزارعين") == r.blocks[2]
+    assert all("شارك" != p for p in r.paragraphs)
+    assert r.language == "ar" and r.dir == "rtl"
+    rules = {f: rule for f, rule, _, _ in r.evidence}
+    assert rules["title"] == "title:repeated-headline"
+
+
+def test_portal_layout_breadcrumb_byline_12h_clock_copyright():
+    r = load("ar_portal.txt")
+    assert r.title == "النادي الأهلي يتعاقد مع مدرب جديد للفريق الأول"
+    assert r.category == "رياضة"  # breadcrumb, not the nav line
+    assert r.published == datetime(2020, 3, 3, 21, 40)
+    assert r.source == "جريدة الملاعب"
+    assert r.agency == "رويترز"
+    # single-newline paragraphs are not re-joined; the dateline stays in the body
+    assert len(r.paragraphs) == 3 and r.paragraphs[0].startswith("القاهرة - (رويترز) -")
+    assert not any("الزمالك" in p for p in r.paragraphs)  # related list removed
+
+
+def test_arabic_indic_digits_levantine_month_label_byline():
+    r = load("ar_indic.txt")
+    assert r.published == datetime(2019, 10, 15, 16, 30)
+    assert r.author == "سارة الحسن"
+    assert r.source == "صحيفة النهار الجديد" and r.category == "ثقافة"
+    assert len(r.paragraphs) == 2
+
+
+def test_metadata_after_the_body_and_timezone_setting():
+    r = load("ar_meta_after.txt", ExtractOptions(timezone="Asia/Riyadh"))
+    assert r.title == "ارتفاع أسعار الذهب في الأسواق المحلية"
+    assert r.author == "الرياض: خالد العمر"
+    assert r.category == "Economy" and r.source == "صحيفة الأسواق"
+    assert r.published.utcoffset() == timedelta(hours=3) and r.published_precision == "second"
+    assert len(r.paragraphs) == 2
+
+
+def test_wild_cp1256_crlf_caption_dateline_subheading():
+    r = load("ar_wild_cp1256.txt")
+    assert r.encoding == "windows-1256"
+    assert r.title == "افتتاح مستشفى جديد في المدينة"
+    assert r.agency == "ا ف ب"
+    assert not any("ارشيفية" in p for p in r.paragraphs)  # photo caption
+    assert r.subheadings == ("تجهيزات حديثة",)
+    assert r.paragraphs[0].startswith("نيقوسيا ــ (ا ف ب):")
+
+
+def test_wire_copy_hijri_and_end_markers():
+    r = load("ar_spa_wire.txt")
+    assert r.published.date() == datetime(2015, 8, 10).date() and r.hijri == "1436-10-25"
+    assert r.agency == "واس"
+    assert r.source == "وكالة الأنباء السعودية"
+    assert not any("انتهى" in p or "ت م" == p[-3:] for p in r.paragraphs)
+
+
+def test_english_page():
+    r = load("en_page.txt")
+    assert r.title == "Harbour city opens new ferry terminal"
+    assert r.author == "Jane Okafor"
+    assert r.category == "Middle East"
+    assert r.published.isoformat() == "2019-03-12T14:05:00+00:00"
+    assert r.source == "The Harbour Herald"
+    assert r.language == "en" and r.dir == "ltr"
+    assert len(r.paragraphs) == 3 and not any(p.startswith("Photo:") for p in r.paragraphs)
+
+
+def test_plain_text_hard_wrapped():
+    r = load("en_plain_wrapped.txt")
+    assert r.title == "Village library reopens after flood repairs"
+    assert len(r.paragraphs) == 3
+    assert "repairs following the floods" in r.paragraphs[0]
+    assert r.published is None and r.author is None and r.source is None  # never guessed
+
+
+def test_no_headline_structure_gives_no_title():
+    text = "\n\nخبر بلا عنوان واضح في أول الملف\n\n\nوقال المسؤول إن الخطة ستنفذ على ثلاث مراحل خلال العامين المقبلين في كل المحافظات.\n"
+    r = extract_text(text, options=OPT)
+    assert r.title is None
+    assert any(w.startswith("no_title") for w in r.warnings)
+
+
+def test_profile_boilerplate_and_site_name():
+    text = (FIX / "ar_portal.txt").read_text(encoding="utf-8").replace(
+        "وكان الفريق", "تابع آخر الأخبار على تطبيقنا\nوكان الفريق"
+    )
+    plain = extract_text(text, options=OPT)
+    assert any(p.startswith("تابع آخر الأخبار") for p in plain.paragraphs)
+    prof = Profile(name="malaeb", site_names=("جريدة الملاعب",), boilerplate=(r"تابع آخر الأخبار.*",), source="Al Malaeb")
+    r = extract_text(text, options=ExtractOptions(profiles=(prof,)))
+    assert not any(p.startswith("تابع آخر الأخبار") for p in r.paragraphs)
+    assert r.source == "Al Malaeb"
+
+
+def test_record_and_fingerprint():
+    r = load("ar_portal.txt")
+    rec = to_record("ar_portal.txt", r)
+    assert tuple(rec) == RECORD_KEYS
+    assert rec["published"] == "2020-03-03T21:40:00" and rec["error"] is None
+    assert rec["evidence"]["title"]["line"] == 3
+    again = extract_text((FIX / "ar_portal.txt").read_text(encoding="utf-8").replace("\n", "\r\n"), options=OPT)
+    assert text_fingerprint(again) == text_fingerprint(r)
+    assert text_fingerprint(load("ar_indic.txt")) != text_fingerprint(r)
