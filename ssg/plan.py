@@ -163,10 +163,13 @@ class Planner:
         self.card_digests = {k: fingerprint(c) for k, c in self.cards.items()}
         self.globals = globals_view(site, config)
         self.base = fingerprint(config.digest, self.globals)
+        self.card_template_digest = graph.closure_digest("_card.html") if "_card.html" in graph.all_templates() else ""
 
     def job(self, url_or_path: str, renderer: str, template: str | None, view: dict, *, items=(), bodies=(), path=False) -> RenderJob:
         output = url_or_path if path else output_path(url_or_path)
         tdigest = self.graph.closure_digest(template) if template else ""
+        if items and template:      # cards are rendered through _card.html by the card_html() global
+            tdigest += self.card_template_digest
         fp = fingerprint(self.base, tdigest, renderer, output, view, [self.card_digests[k] for k in items], list(bodies))
         return RenderJob(output=output, renderer=renderer, template=template, view=view, body_keys=tuple(bodies),
                          fingerprint=fp, sources=tuple(items))
@@ -208,11 +211,11 @@ class Planner:
         if a.key not in section_index or self.config.related_count < 1:
             return []
         term, i = section_index[a.key]
-        window = term.article_keys[max(0, i - 6): i + 7]
+        start = max(0, i - 6)
         tags = set(a.tags)
-        candidates = [k for k in window if k != a.key]
-        candidates.sort(key=lambda k: (-len(tags & set(self.by_key[k].tags)), abs(term.article_keys.index(k, max(0, i - 6)) - i)))
-        return candidates[: self.config.related_count]
+        ranked = sorted((-len(tags.intersection(self.by_key[k].tags)), abs(start + j - i), k)
+                        for j, k in enumerate(term.article_keys[start: i + 7]) if k != a.key)
+        return [k for _, _, k in ranked[: self.config.related_count]]
 
     def listing_jobs(self, kind: str, base: str, keys: tuple[str, ...], title: str, *, term=None, feeds_prefix=None, extra=None):
         jobs = []
@@ -247,6 +250,13 @@ class Planner:
             for i, p in enumerate(group):
                 nav = {"newer": _period_link(group[i + 1], self.fmt) if i + 1 < len(group) else None,
                        "older": _period_link(group[i - 1], self.fmt) if i > 0 else None}
+                if p.month is None:     # a year page is an index of its months: no card is listed twice over
+                    view = {"kind": "year", "title": _period_title(p, self.fmt), "url": p.url, "period": nav,
+                            "count": len(p.article_keys),
+                            "months": [{"title": self.fmt.month(m.year, m.month), "url": m.url, "count": len(m.article_keys)}
+                                       for m in months if m.year == p.year]}
+                    jobs.append(self.job(p.url, "html", "year.html", view))
+                    continue
                 jobs += self.listing_jobs("period", p.url, p.article_keys, _period_title(p, self.fmt),
                                           extra={"period": nav})
         archive = [{"year": self.fmt.digits(str(y.year)), "url": y.url, "count": len(y.article_keys),

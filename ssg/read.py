@@ -30,6 +30,7 @@ from .model import Article, Problem, ReadResult, SourceFile
 from .urls import slugify
 
 READER_VERSION = "1"
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when PyYAML was built with it: ~10x faster
 FIELD_ALIASES = {
     "categories": "category", "lang": "language", "description": "dek", "subtitle": "dek",
     "authors": "author", "lastmod": "updated", "modified": "updated",
@@ -134,7 +135,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict, str]:
         return {}, text.lstrip("\ufeff")
     fence, raw = match.group(1), match.group(2)
     try:
-        meta = tomllib.loads(raw) if fence == "+++" else (yaml.safe_load(raw) or {})
+        meta = tomllib.loads(raw) if fence == "+++" else (yaml.load(raw, Loader=_YAML_LOADER) or {})
     except (tomllib.TOMLDecodeError, yaml.YAMLError) as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -283,7 +284,7 @@ def _escape(text: str) -> str:
     return html.escape(_ILLEGAL.sub("", text), quote=False)
 
 
-def summarize(ex: extract.Extraction, limit: int = 220) -> str:
+def summarize(ex: extract.Extraction, limit: int = 160) -> str:
     text = ex.dek or next((t for k, t in ex.blocks if k == "p"), "")
     text = re.sub(r"\s+", " ", _ILLEGAL.sub("", text)).strip()
     if len(text) <= limit:

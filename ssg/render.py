@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from markupsafe import Markup
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError as JinjaError, TemplateSyntaxError
 
 from .cache import BodyStore
@@ -17,6 +18,7 @@ from .errors import TemplateError
 from .model import RenderJob
 from .urls import absolute, href
 
+CARD_TEMPLATE = "_card.html"   # listings call card_html(key); plan.py folds its digest into their fingerprints
 BUNDLED_THEMES = Path(__file__).resolve().parent.parent / "themes"
 
 
@@ -56,6 +58,16 @@ class Renderer:
         self.site = globals_view
         self.cards = cards
         self.bodies = BodyStore(cache_dir) if cache_dir else None
+        self._cards: dict[tuple[str, bool], Markup] = {}
+        self.env.globals["card_html"] = self.card_html
+
+    def card_html(self, key: str, with_summary: bool = False) -> Markup:
+        """A card's HTML, rendered once per worker and reused on every listing that shows it."""
+        memo = (key, bool(with_summary))
+        if memo not in self._cards:
+            template = self.env.get_template(CARD_TEMPLATE)
+            self._cards[memo] = Markup(template.render(site=self.site, c=self.cards[key], with_summary=with_summary))
+        return self._cards[memo]
 
     def render(self, job: RenderJob) -> bytes:
         try:

@@ -7,6 +7,7 @@ written at all, so mtimes and deploy diffs stay small.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -45,6 +46,12 @@ def prepare(out: Path) -> Path:
     return staging
 
 
+def staged_name(rel: str) -> str:
+    """Staged files sit flat in one folder: creating (and removing) a mirror tree of folders
+    costs more than writing the files on some file systems."""
+    return hashlib.blake2b(rel.encode(), digest_size=12).hexdigest()
+
+
 def write_output(out: Path, staging: Path, rel: str, data: bytes, fingerprint: str) -> WriteResult:
     """Stage ``data`` for ``rel`` unless output/rel already holds exactly these bytes."""
     target = out / rel
@@ -53,18 +60,19 @@ def write_output(out: Path, staging: Path, rel: str, data: bytes, fingerprint: s
             return WriteResult(output=rel, fingerprint=fingerprint, written=False, size=len(data))
     except OSError:
         pass
-    staged = staging / rel
-    staged.parent.mkdir(parents=True, exist_ok=True)
-    staged.write_bytes(data)
+    (staging / staged_name(rel)).write_bytes(data)
     return WriteResult(output=rel, fingerprint=fingerprint, written=True, size=len(data))
 
 
 def commit(out: Path, staging: Path, written: list[str]) -> None:
     """Move every staged file into place (each os.replace is atomic), then drop the staging folder."""
+    made: set[str] = set()
     for rel in sorted(written):
-        target = out / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(staging / rel, target)
+        parent = os.path.dirname(rel)
+        if parent and parent not in made:
+            os.makedirs(out / parent, exist_ok=True)
+            made.add(parent)
+        os.replace(staging / staged_name(rel), out / rel)
     shutil.rmtree(staging, ignore_errors=True)
 
 

@@ -55,7 +55,7 @@ def test_small_site_every_page_parses_and_every_internal_link_resolves(small_sit
         assert html.get("lang") and html.get("dir") in ("rtl", "ltr")
         assert doc.find(".//link[@rel='alternate'][@type='application/rss+xml']") is not None, page
         for href in links(doc):
-            if href.startswith(("http://", "https://", "#", "mailto:")):
+            if href.startswith(("http://", "https://", "#", "mailto:", "data:")):
                 continue
             target = resolve(out, href)
             assert target.exists(), f"{page.relative_to(out)} links to missing {href}"

@@ -54,9 +54,17 @@ def nfc(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
+_FOLDABLE = re.compile("[" + re.escape("".join(map(chr, FOLD))) + "]")
+_FOLD_CHAR = {chr(k): v for k, v in FOLD.items()}
+_MARKS_RE = re.compile("[" + MARKS + "]")
+
+
 def fold(text: str) -> str:
-    """Same-length matching copy of ``text``."""
-    return text.translate(FOLD)
+    """Same-length matching copy of ``text``.
+
+    (A regex over the few foldable characters is ~4x faster than ``str.translate`` with a
+    dict, which looks up every character of the text.)"""
+    return _FOLDABLE.sub(lambda m: _FOLD_CHAR[m.group()], text)
 
 
 def fold_pattern(pattern: str) -> str:
@@ -66,8 +74,7 @@ def fold_pattern(pattern: str) -> str:
 
 def squash(text: str) -> str:
     """NFC, marks removed, whitespace runs folded to one space, trimmed (for comparing)."""
-    text = nfc(text).translate({ord(c): None for c in MARKS})
-    return _WS_RUN.sub(" ", text).strip()
+    return _WS_RUN.sub(" ", _MARKS_RE.sub("", nfc(text))).strip()
 
 
 PARA_STRIP = STRIP.replace("\u202a", "").replace("\u202b", "").replace("\u202c", "").replace("\u202d", "").replace("\u202e", "").replace("\u2066", "").replace("\u2067", "").replace("\u2068", "").replace("\u2069", "")

@@ -1,0 +1,416 @@
+"""Full-text search for the static site: text analysis and the sharded index. Pure; stdlib only.
+
+The browser client (themes/default/static/js/search.js) repeats ``normalise``/``stem`` exactly;
+tests/test_search.py runs both on the same words. Why our own index and not Pagefind, and the
+measurements: docs/search.md.
+
+Output, under ``search/`` (``DIR``):
+
+- ``manifest.json``: counts, facet names, year -> doc id range, the postings shard keys, the
+  analysis tables (stop words, affixes) and ``v``, a digest of every other file (cache buster).
+- ``t/<hex of key>.bin``: postings shards. A term lives in the shard named by its first 2
+  characters; a shard over ``SHARD_BYTES`` is split by one more character (keys in ``split``).
+- ``d/<n>.json``: doc records (title, url, date text, section, source, excerpt), ``DOCS_PER_SHARD``
+  per file, by doc id.
+- ``f/<facet>-<i>.bin``: the doc ids of each section and source (for filters).
+
+Doc ids follow (date, key), oldest first, so a year is an id range, a new article appends, and
+editing one article rewrites its doc shard, the postings shards of the terms it gained or lost,
+and the manifest; nothing else.
+
+Binary files are sequences of unsigned LEB128 varints. A postings shard: ``nterms``, then per
+term ``len(suffix bytes) suffix df nbytes`` (the suffix follows the shard key), then each
+term's postings: ``(id_delta << 2) | weight`` with weight 3 = title, 2 = body tf >= 3, 1 = body.
+"""
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import json
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+
+DIR = "search/"
+FORMAT = 1
+DOCS_PER_SHARD = 32
+SHARD_BYTES = 48_000
+KEY_CHARS = 2
+MAX_KEY_CHARS = 6
+BODY_WORDS = 400
+
+# --------------------------------------------------------------------------- text analysis
+
+
+
+def _ranges(codes: list[int]) -> str:
+    """Code points -> a regex class body of ranges (a class of single characters is slow in re)."""
+    out, start = [], None
+    for c, nxt in zip(codes, codes[1:] + [-1]):
+        start = c if start is None else start
+        if nxt != c + 1:
+            out.append(re.escape(chr(start)) + ("-" + re.escape(chr(c)) if c > start else ""))
+            start = None
+    return "".join(out)
+
+
+# Non-spacing marks (Unicode category Mn), as the JS client's /\p{Mn}/u. One big class is slow in
+# re, so the marks below U+0700 (Latin accents, Arabic harakat) go by regex and the rest, rare in
+# news text, by str.translate only when the text has characters past that block.
+_MN = [c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Mn"]
+_MARKS = re.compile("[" + _ranges([c for c in _MN if c < 0x700]) + "]")
+_OTHER_MARKS = dict.fromkeys(c for c in _MN if c >= 0x700)
+_BEYOND = re.compile("[^\x00-\u06ff\u2000-\u206f]")
+_HAMZA_SEAT = re.compile("[\u0648\u064A]\u0654")            # ؤ ئ after NFKD: waw/yeh + hamza above
+_FOLD = (("\u0629", "\u0647"), ("\u0649", "\u064A"), ("\u0671", "\u0627"), ("\u06A9", "\u0643"), ("\u06CC", "\u064A"),
+         ("\u06C1", "\u0647"), ("\u06D5", "\u0647"), ("\u0640", ""), ("\u00AD", ""), ("\u061C", ""), ("\uFEFF", ""),
+         *((chr(c), "") for c in range(0x200B, 0x2010)),
+         *((chr(0x0660 + i), str(i)) for i in range(10)), *((chr(0x06F0 + i), str(i)) for i in range(10)))
+_TOKEN = re.compile(r"[^\W_]+")
+
+STOP = frozenset("""
+في من على الى عن ان او ثم مع هذا هذه ذلك تلك التي الذي الذين اللذين اللتين هو هي هم هن انه انها كان كانت
+يكون قد لقد لا لم لن ما ماذا اذا بين كل بعد قبل عند حتى وفي ومن وعلى والى وعن وان او وهو وهي وقد وكان
+ولا ولم وما وكل فيه فيها منه منها عليه عليها اليه به بها له لها الا اما اي ايضا كما لكن بل الي يا
+the a an and or of to in on for is are was were be been by with at from as it its that this these those
+not but has have had will would can which who what when where than then there their they he she we you
+""".split())
+PREFIXES = ("وال", "بال", "كال", "فال", "ولل", "لل", "ال")   # removed when 2+ letters remain
+SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")    # each tried once, in order (Larkey light10)
+
+
+def normalise(text: str) -> str:
+    """Fold what readers type inconsistently: case, accents, diacritics, tatweel, alef and hamza seats,
+    taa marbuta (ة -> ه), alef maqsura (ى -> ي), Persian letters and Arabic-Indic digits."""
+    text = _HAMZA_SEAT.sub("\u0621", unicodedata.normalize("NFKD", text))
+    text = _MARKS.sub("", text)
+    if _BEYOND.search(text):
+        text = text.translate(_OTHER_MARKS)
+    for old, new in _FOLD:
+        if old in text:
+            text = text.replace(old, new)
+    return text.lower()
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(normalise(text))
+
+
+def _arabic(word: str) -> bool:
+    return "\u0621" <= word[0] <= "\u064A"
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def stem(word: str) -> str:
+    """Light stemming of one normalised token: Arabic prefixes and suffixes, English plurals."""
+    if _arabic(word):
+        for p in PREFIXES:
+            if word.startswith(p) and len(word) - len(p) >= 2:
+                word = word[len(p):]
+                break
+        for s in SUFFIXES:
+            if word.endswith(s) and len(word) - len(s) >= 2:
+                word = word[: -len(s)]
+        return word
+    if word.isascii() and word.isalpha() and len(word) > 3:
+        if word.endswith("ies") and not word.endswith(("eies", "aies")):
+            return word[:-3] + "y"
+        if word.endswith("es") and not word.endswith(("aes", "ees", "oes")):
+            return word[:-1]
+        if word.endswith("s") and not word.endswith(("us", "ss")):
+            return word[:-1]
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """Search terms of a text, in order: tokens that are not stop words and not one letter, stemmed."""
+    return [stem(t) for t in tokens(text) if t not in STOP and len(t) > 1]
+
+
+PROCLITICS = "وبلفك"   # one-letter prefixes (and, with, for, so, like): indexed with and without
+
+
+def index_terms(text: str) -> list[str]:
+    """``terms`` plus, for a word starting with a one-letter proclitic, the stem without it: "ووزارة"
+    is found by "وزارة" while "وزارة" itself keeps its و (stripping it at query time would turn
+    وزارة into زارة and miss الوزارة)."""
+    out = []
+    for t in tokens(text):
+        if t in STOP or len(t) < 2:
+            continue
+        out.append(stem(t))
+        if len(t) >= 4 and t[0] in PROCLITICS and _arabic(t) and not t.startswith(PREFIXES) and t[1:] not in STOP:
+            out.append(stem(t[1:]))
+    return out
+
+
+def analyse(doc: dict, *, body_words: int = BODY_WORDS) -> str:
+    """A doc's index terms with weights, as one compact string: "term" (1: in the body), "term!"
+    (2: 3+ times in the first ``body_words`` words, or in the summary, tags, section, source or
+    author) or "term^" (3: in the title).
+
+    Computing this where the body text is at hand (the read workers) and keeping it with the
+    article means planning the index never loads 100k bodies: pass it as ``doc["terms"]``."""
+    counts: dict[str, int] = defaultdict(int)
+    words = (doc.get("text") or "").split(None, body_words)[:body_words]
+    for t in index_terms(" ".join(words)):
+        counts[t] += 1
+    weights = {t: 2 if n >= 3 else 1 for t, n in counts.items()}
+    meta = " ".join([doc.get("summary") or "", doc.get("section") or "", doc.get("source") or "",
+                     doc.get("author") or "", *(doc.get("tags") or ())])
+    weights.update((t, 2) for t in index_terms(meta))
+    weights.update((t, 3) for t in index_terms(doc.get("title") or ""))
+    return " ".join(t + _MARK[w] for t, w in sorted(weights.items()))
+
+
+_MARK = {1: "", 2: "!", 3: "^"}
+_WEIGHT = {"!": 2, "^": 3}
+
+
+# --------------------------------------------------------------------------- encoding
+
+def varints(values) -> bytes:
+    out = bytearray()
+    for v in values:
+        while v >= 0x80:
+            out.append((v & 0x7F) | 0x80)
+            v >>= 7
+        out.append(v)
+    return bytes(out)
+
+
+def _postings(entries: list[int]) -> bytes:
+    """Ascending ``id << 2 | weight`` values -> varints of ``(id delta) << 2 | weight``."""
+    values = [((b >> 2) - (a >> 2)) << 2 | (b & 3) for a, b in zip([0] + entries, entries)]
+    return bytes(values) if max(values) < 0x80 else varints(values)
+
+
+def _shard_bytes(key: str, items: list[tuple[str, bytes, int]]) -> bytes:
+    head = [varints([len(items)])]
+    for term, blob, df in items:
+        suffix = term[len(key):].encode()
+        head.append(varints([len(suffix)]) + suffix + varints([df, len(blob)]))
+    return b"".join(head) + b"".join(blob for _, blob, _ in items)
+
+
+def key_hex(key: str) -> str:
+    return key.encode().hex()
+
+
+def _split_keys(sizes: dict[str, int]) -> tuple[dict[str, str], list[str]]:
+    """term -> shard key, and the keys that were split: a group over SHARD_BYTES is split by one more
+    character (terms no longer than the key stay in it). Depends only on the data: deterministic."""
+    assign, split = {}, []
+    groups: dict[str, list[str]] = defaultdict(list)
+    for term in sizes:
+        groups[term[:KEY_CHARS]].append(term)
+    todo = sorted(groups.items())
+    while todo:
+        key, members = todo.pop()
+        if sum(sizes[t] for t in members) > SHARD_BYTES and len(key) < MAX_KEY_CHARS and any(len(t) > len(key) for t in members):
+            split.append(key)
+            children: dict[str, list[str]] = defaultdict(list)
+            for t in members:
+                children[t[: len(key) + 1]].append(t)
+            todo.extend(sorted(children.items()))
+        else:
+            assign.update((t, key) for t in members)
+    return assign, sorted(split)
+
+
+# --------------------------------------------------------------------------- the index as views
+
+def _order(docs: list[dict]) -> list[dict]:
+    return sorted(docs, key=lambda d: (d.get("date") or "", d["key"]))
+
+
+def _index_of(values) -> tuple[list[str], dict[str, int]]:
+    names = sorted({v for v in values if v})
+    return names, {n: i for i, n in enumerate(names)}
+
+
+def _view(data: bytes | str) -> dict:
+    if isinstance(data, str):
+        return {"text": data}
+    return {"b64": base64.b64encode(data).decode("ascii")}
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def shard_views(docs: list[dict], *, docs_per_shard: int = DOCS_PER_SHARD) -> dict[str, dict]:
+    """docs -> {output path: view}. Pure and deterministic; ``render_shard(view)`` gives the bytes.
+
+    A doc: key, url (site-relative), title, date (ISO or None), date_text, section, source, tags,
+    summary, author, and either text (the body's plain text) or terms (``analyse(doc)``)."""
+    docs = _order(docs)
+    sections, section_ix = _index_of(d.get("section") for d in docs)
+    sources, source_ix = _index_of(d.get("source") for d in docs)
+    postings: dict[str, list[int]] = defaultdict(list)
+    facets: dict[str, list[int]] = defaultdict(list)
+    years: dict[int, list[int]] = {}
+    for i, doc in enumerate(docs):
+        for token in (doc["terms"] if "terms" in doc else analyse(doc)).split():
+            weight = _WEIGHT.get(token[-1], 1)
+            postings[token[:-1] if weight > 1 else token].append(i << 2 | weight)
+        if doc.get("section"):
+            facets[f"section-{section_ix[doc['section']]}"].append(i)
+        if doc.get("source"):
+            facets[f"source-{source_ix[doc['source']]}"].append(i)
+        if doc.get("date"):
+            span = years.setdefault(int(doc["date"][:4]), [i, i])
+            span[1] = i
+    encoded = {t: _postings(p) for t, p in postings.items()}
+    assign, split = _split_keys({t: len(b) + len(t.encode()) + 4 for t, b in encoded.items()})
+    shards: dict[str, list] = defaultdict(list)
+    for term in sorted(encoded):
+        shards[assign[term]].append((term, encoded[term], len(postings[term])))
+    files: dict[str, dict] = {}
+    for key, items in shards.items():
+        files[f"{DIR}t/{key_hex(key)}.bin"] = _view(_shard_bytes(key, items))
+    for name, ids in facets.items():
+        files[f"{DIR}f/{name}.bin"] = _view(varints([ids[0]] + [b - a for a, b in zip(ids, ids[1:])]))
+    for n in range(0, len(docs), docs_per_shard):
+        records = [_record(d, section_ix, source_ix) for d in docs[n: n + docs_per_shard]]
+        files[f"{DIR}d/{n // docs_per_shard}.json"] = _view(_json(records))
+    version = hashlib.blake2b(_json(sorted((p, v) for p, v in files.items())).encode(), digest_size=6).hexdigest()
+    manifest = {
+        "format": FORMAT, "v": version, "count": len(docs), "docs_per_shard": docs_per_shard,
+        "sections": sections, "sources": sources, "years": [[y, lo, hi] for y, (lo, hi) in sorted(years.items())],
+        "keys": sorted(shards), "split": split, "key_chars": KEY_CHARS,
+        "stop": sorted(STOP), "prefixes": list(PREFIXES), "suffixes": list(SUFFIXES), "proclitics": PROCLITICS,
+    }
+    files[f"{DIR}manifest.json"] = _view(_json(manifest))
+    return dict(sorted(files.items()))
+
+
+def _record(doc: dict, section_ix: dict, source_ix: dict) -> list:
+    excerpt = doc.get("summary") or re.sub(r"\s+", " ", doc.get("text") or "").strip()[:220]
+    date_text = doc.get("date_text") or (doc.get("date") or "")[:10]
+    return [doc.get("title") or "", doc["url"], date_text, section_ix.get(doc.get("section"), -1),
+            source_ix.get(doc.get("source"), -1), excerpt]
+
+
+def render_shard(view: dict) -> bytes:
+    if "b64" in view:
+        return base64.b64decode(view["b64"])
+    return view["text"].encode("utf-8")
+
+
+def search_doc(card: dict, text: str | None = None, *, terms: str | None = None) -> dict:
+    """A planner card (plan.card_view) plus the body's plain text (or its ``analyse`` terms) -> a doc."""
+    term = card.get("section") or card.get("category")
+    doc = {
+        "key": card["key"], "url": card["url"], "title": card["title"], "date": card.get("date"),
+        "date_text": card.get("date_text"), "section": term["name"] if term else None,
+        "source": card["source"]["name"] if card.get("source") else None,
+        "author": card["author"]["name"] if card.get("author") else None,
+        "tags": [t["name"] for t in card.get("tags") or () if t], "summary": card.get("summary") or "",
+    }
+    if terms is not None:
+        doc["terms"] = terms
+    else:
+        doc["text"] = text or ""
+    return doc
+
+
+# --------------------------------------------------------------------------- a Python reader (tests, bench)
+
+def read_index(files: dict[str, bytes]) -> "Index":
+    return Index(files)
+
+
+def _read_varints(data: bytes, pos: int = 0, end: int | None = None):
+    end = len(data) if end is None else end
+    value = shift = 0
+    while pos < end:
+        b = data[pos]
+        pos += 1
+        value |= (b & 0x7F) << shift
+        shift += 7
+        if not b & 0x80:
+            yield value
+            value = shift = 0
+
+
+class Index:
+    """The same lookup the browser does, over {path: bytes}; used by the recall tests."""
+
+    def __init__(self, files: dict[str, bytes]):
+        self.files = files
+        self.manifest = json.loads(files[f"{DIR}manifest.json"])
+        self.split = set(self.manifest["split"])
+        self.keys = set(self.manifest["keys"])
+
+    def shard_key(self, term: str) -> str:
+        key = term[:KEY_CHARS]
+        while key in self.split and len(term) > len(key):
+            key = term[: len(key) + 1]
+        return key
+
+    def shard(self, key: str) -> dict[str, list[tuple[int, int]]]:
+        if key not in self.keys:
+            return {}
+        data = self.files[f"{DIR}t/{key_hex(key)}.bin"]
+        pos, head = 0, []
+        n, pos = _one(data, pos)
+        for _ in range(n):
+            length, pos = _one(data, pos)
+            suffix = data[pos: pos + length].decode()
+            pos += length
+            df, pos = _one(data, pos)
+            size, pos = _one(data, pos)
+            head.append((key + suffix, size))
+        out = {}
+        for term, size in head:
+            doc_id, entries = 0, []
+            for v in _read_varints(data, pos, pos + size):
+                doc_id += v >> 2
+                entries.append((doc_id, v & 3))
+            out[term] = entries
+            pos += size
+        return out
+
+    def search(self, query: str, *, prefix: bool = True) -> list[int]:
+        """AND of the query's terms (the last one as a prefix); ids by score, then newest."""
+        words = terms(query)
+        scores: dict[int, float] | None = None
+        for n, word in enumerate(words):
+            shard = self.shard(self.shard_key(word))
+            if prefix and n == len(words) - 1:
+                shard = self._prefix_shards(word)
+                hits = {t: e for t, e in shard.items() if t.startswith(word)}
+            else:
+                hits = {word: shard[word]} if word in shard else {}
+            found: dict[int, float] = {}
+            for entries in hits.values():
+                for doc_id, w in entries:
+                    found[doc_id] = max(found.get(doc_id, 0), w)
+            scores = found if scores is None else {d: s + found[d] for d, s in scores.items() if d in found}
+        return sorted(scores or {}, key=lambda d: (-scores[d], -d))
+
+    def _prefix_shards(self, word: str) -> dict:
+        key = self.shard_key(word)
+        keys = [k for k in self.keys if k.startswith(key)] if key in self.split else [key]
+        merged: dict = {}
+        for k in keys:
+            merged.update(self.shard(k))
+        return merged
+
+    def record(self, doc_id: int) -> list:
+        per = self.manifest["docs_per_shard"]
+        return json.loads(self.files[f"{DIR}d/{doc_id // per}.json"])[doc_id % per]
+
+
+def _one(data: bytes, pos: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        b = data[pos]
+        pos += 1
+        value |= (b & 0x7F) << shift
+        shift += 7
+        if not b & 0x80:
+            return value, pos
