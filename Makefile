@@ -24,6 +24,7 @@ build: $(STAMP)
 	@echo "Preview: $(BIN)/ssg serve   (then open http://127.0.0.1:8000/)"
 
 test: $(TSTAMP)
+	@for script in .ci/deps/*.sh; do [ -e "$$script" ] || continue; bash "$$script" || exit 1; done
 	$(BIN)/python -m pytest -q
 
 serve: $(STAMP)
