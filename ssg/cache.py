@@ -119,6 +119,17 @@ class Cache:
             db.execute("DELETE FROM bodies WHERE digest NOT IN (SELECT digest FROM live)")
         db.commit()
 
+    def last_build(self) -> tuple[str, bytes] | None:
+        """(inputs key, pickled BuildReport) of the last successful build."""
+        row = self.db.execute("SELECT value FROM meta WHERE key='last_key'").fetchone()
+        blob = self.db.execute("SELECT value FROM meta WHERE key='last_report'").fetchone()
+        return (row[0], blob[0]) if row and blob else None
+
+    def set_last_build(self, key: str | None, report: bytes) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('last_key', ?)", (key or "",))
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('last_report', ?)", (report,))
+        self.db.commit()
+
     def close(self) -> None:
         self.db.close()
 

@@ -66,6 +66,18 @@ def parser() -> argparse.ArgumentParser:
     _site_args(pn)
     pn.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
 
+    n = sub.add_parser("init", help="start a new site (site.toml, sample content, GitHub Pages workflow)",
+                       description="Write a new site into DIR: a commented site.toml, sample articles, .gitignore, "
+                       "README.md and .github/workflows/pages.yml (build and publish on GitHub Pages). "
+                       "DIR must be empty or new (a .git folder alone is fine).", epilog=EPILOG)
+    n.add_argument("directory", metavar="DIR", help="folder to create the site in")
+    n.add_argument("--title", help="site title (default: أرشيف الأخبار, or News Archive for other languages)")
+    n.add_argument("--base-url", help="absolute URL of the site root, e.g. https://user.github.io/archive/ "
+                   "(default: http://127.0.0.1:8000/; the Pages workflow passes the real one)")
+    n.add_argument("--language", default="ar", help="site language, BCP 47 (default: ar)")
+    n.add_argument("--force", action="store_true", help="write into a non-empty DIR: add missing files, keep existing ones")
+    n.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+
     c = sub.add_parser("clean", help="remove output/ and .ssg-cache/", epilog=EPILOG)
     c.add_argument("site_dir", nargs="?", default=".", metavar="SITE_DIR")
     return top
@@ -150,6 +162,13 @@ def cmd_pin(args) -> int:
     return 0
 
 
+def cmd_init(args) -> int:
+    from .init import init_site, report
+    written = init_site(args.directory, title=args.title, base_url=args.base_url, language=args.language, force=args.force)
+    print(report(args.directory, written))
+    return 0
+
+
 def cmd_clean(args) -> int:
     import shutil
     from .config import load_config
@@ -160,7 +179,7 @@ def cmd_clean(args) -> int:
     return 0
 
 
-COMMANDS = {"pin": cmd_pin, "build": cmd_build, "inspect": cmd_inspect, "watch": cmd_watch, "serve": cmd_serve, "clean": cmd_clean}
+COMMANDS = {"init": cmd_init, "pin": cmd_pin, "build": cmd_build, "inspect": cmd_inspect, "watch": cmd_watch, "serve": cmd_serve, "clean": cmd_clean}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,7 +19,7 @@ from .model import RenderJob
 from .urls import absolute, href
 
 CARD_TEMPLATE = "_card.html"   # listings call card_html(key); plan.py folds its digest into their fingerprints
-BUNDLED_THEMES = Path(__file__).resolve().parent.parent / "themes"
+BUNDLED_THEMES = Path(__file__).parent / "themes"   # a link to the repository's themes/, so wheels carry it
 
 
 def theme_dirs(config: SiteConfig) -> list[Path]:
