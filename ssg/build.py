@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
-from . import __version__, assemble, parallel, permalinks, plan, read, scan, write
+from . import __version__, assemble, parallel, permalinks, plan, read, scan, search, write
 from .cache import BodyStore, Cache
 from .config import SiteConfig
 from .deps import TemplateGraph, digest, fingerprint
@@ -218,6 +218,8 @@ def _init_render(config: SiteConfig, globals_view: dict, cards: dict, out: Path,
 def _render_one(job: RenderJob) -> WriteResult:
     if job.renderer == "html":
         data = _RENDER["html"].render(job)
+    elif job.renderer == "search":
+        data = search.render_shard(job.view)
     elif job.renderer in ("rss", "atom", "json", "sitemap", "sitemap-index", "news-sitemap"):
         data = _RENDER["feeds"].render(job)
     elif job.renderer == "copy":

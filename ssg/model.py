@@ -68,6 +68,7 @@ class Article:
     text_fingerprint: str = ""   # normalised text hash, for duplicate detection
     word_count: int = 0
     draft: bool = False
+    search_terms: str = ""       # search.analyse(...): the article's index terms (computed in the read workers)
 
 
 @dataclass(**FROZEN)

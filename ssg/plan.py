@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime
 
+from . import search
 from .config import SiteConfig
 from .deps import TemplateGraph, fingerprint
 from .model import Article, Period, RenderJob, Site, Taxonomy, Term
@@ -187,6 +188,7 @@ class Planner:
         jobs += self.sitemap_jobs()
         jobs += self.redirect_jobs(self.redirects)
         jobs += self.site_files()
+        jobs += self.search_jobs()
         jobs.sort(key=lambda j: j.output)
         return jobs
 
@@ -264,6 +266,15 @@ class Planner:
                                for m in months if m.year == y.year][::-1]} for y in years[::-1]]
         view = {"kind": "archive", "title": self.globals["labels"]["archive"], "url": "archive/", "years": archive}
         jobs.append(self.job("archive/", "html", "archive.html", view))
+        return jobs
+
+    def search_jobs(self) -> list[RenderJob]:
+        """The search index (one job per shard; a shard's view is its content) and the search page."""
+        docs = [search.search_doc(self.cards[a.key], terms=a.search_terms) for a in self.site.articles]
+        jobs = [RenderJob(output=path, renderer="search", template=None, view=view, fingerprint=fingerprint("search", path, view))
+                for path, view in search.shard_views(docs).items()]
+        view = {"kind": "search", "title": self.globals["labels"]["search"], "url": "search/"}
+        jobs.append(self.job("search/", "html", "search.html", view))
         return jobs
 
     def sitemap_jobs(self) -> list[RenderJob]:

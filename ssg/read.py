@@ -23,7 +23,7 @@ import nh3
 import yaml
 from markdown_it import MarkdownIt
 
-from . import extract
+from . import extract, search
 from .config import SiteConfig
 from .errors import ContentError
 from .model import Article, Problem, ReadResult, SourceFile
@@ -45,7 +45,7 @@ def digest_bytes(data: bytes) -> str:
 
 def read_digest(config: SiteConfig) -> str:
     """Everything besides the bytes that changes what read_source returns."""
-    parts = [READER_VERSION, getattr(extract, "__version__", ""), config.language, config.timezone, config.day_first,
+    parts = [READER_VERSION, search.FORMAT, getattr(extract, "__version__", ""), config.language, config.timezone, config.day_first,
              config.slug_max_length, config.slug_ascii, config.sanitize_html, config.extract]
     return hashlib.blake2b(json.dumps(parts, sort_keys=True, default=str).encode(), digest_size=16).hexdigest()
 
@@ -303,6 +303,11 @@ def _article(key: str, source: SourceFile, ex: extract.Extraction, extra: dict, 
     html_body = _ILLEGAL.sub("", html_body)
     body_digest = digest_bytes(html_body.encode())
     language = ex.language or config.language
+    text = "\n".join(t for _, t in ex.blocks) if ex.blocks else _plain(html_body)
+    search_terms = search.analyse({
+        "title": title, "text": text, "summary": summarize(ex), "section": _clean(ex.section) or _clean(ex.category),
+        "source": _clean(ex.source), "author": _clean(ex.author), "tags": list(_tags(ex.tags)),
+    })
     slug = extra.get("slug") or slugify(title, max_length=config.slug_max_length, ascii_only=config.slug_ascii)
     article = Article(
         key=key, source_path=source.rel_path, source_digest=source.digest, title=_ILLEGAL.sub("", title),
@@ -311,6 +316,6 @@ def _article(key: str, source: SourceFile, ex: extract.Extraction, extra: dict, 
         author=_clean(ex.author), agency=_clean(ex.agency), dek=_clean(ex.dek), summary=summarize(ex),
         hijri=ex.hijri, url_override=extra.get("permalink"), source_url=_clean(ex.url), body_digest=body_digest,
         text_fingerprint=extract.text_fingerprint(ex), word_count=sum(len(t.split()) for _, t in ex.blocks),
-        draft=bool(extra.get("draft", False)),
+        draft=bool(extra.get("draft", False)), search_terms=search_terms,
     )
     return article, html_body
