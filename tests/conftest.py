@@ -115,3 +115,7 @@ category: اقتصاد
 @pytest.fixture
 def small_site(tmp_path: Path) -> Path:
     return make_site(tmp_path, SMALL_SITE)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/*/expected from this build")

@@ -528,8 +528,12 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
                 l = lines[j]
                 k2 = _next_nonblank(lines, j + 1)
                 blank_after = j + 1 < n and lines[j + 1].kind == "blank"
+                # a short dek (5-7 words) only when the section word follows it, as in the reference
+                # layout; a short first paragraph (a caption, a name) is not a dek
+                short_ok = (k2 is not None and lines[k2].kind == "text" and lines[k2].words <= 2
+                            and any(_is_prose(x) for x in lines[k2 + 1:k2 + 4]))
                 if (
-                    8 <= l.words <= 60
+                    (8 <= l.words or (5 <= l.words and short_ok)) and l.words <= 60
                     and len(l.o) <= 320
                     and not _END_PUNCT.search(l.f)
                     and blank_after

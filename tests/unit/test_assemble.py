@@ -1,0 +1,49 @@
+from datetime import datetime, timedelta, timezone
+
+from ssg.assemble import assemble
+from ssg.config import parse_config
+from ssg.model import Article
+
+CONFIG = parse_config({})
+T0 = datetime(2024, 3, 1, tzinfo=timezone.utc)
+
+
+def art(key, days=0, **kw):
+    base = dict(key=key, source_path=key, source_digest="d", title=key, date=T0 + timedelta(days=days), updated=None,
+                slug=kw.pop("slug", key), language="ar", dir="rtl", text_fingerprint=kw.pop("fp", key))
+    return Article(**base, **kw)
+
+
+def test_newest_first_with_undated_last():
+    undated = Article(key="c", source_path="c", source_digest="d", title="c", date=None, updated=None, slug="c",
+                      language="ar", dir="rtl")
+    site = assemble([art("a", 0), art("b", 2), undated], CONFIG)
+    assert [a.key for a in site.articles] == ["b", "a", "c"]
+    assert site.urls["c"] == "undated/c/"
+
+
+def test_the_older_article_keeps_a_colliding_url():
+    site = assemble([art("new", 5, slug="same"), art("old", 1, slug="same")], CONFIG)
+    assert site.urls == {"old": "2024/03/same/", "new": "2024/03/same-2/"}
+
+
+def test_a_pinned_url_wins_and_is_never_taken():
+    site = assemble([art("new", 5, slug="x"), art("old", 1, slug="y")], CONFIG, pinned={"new": "2024/03/y/"})
+    assert site.urls["new"] == "2024/03/y/" and site.urls["old"] == "2024/03/y-2/"
+
+
+def test_duplicates_are_reported_and_dropped_by_rule():
+    arts = [art("a", 0, fp="same"), art("b", 1, fp="same"), art("c", 2)]
+    site = assemble(arts, CONFIG)
+    assert [a.key for a in site.articles] == ["c", "a"]
+    assert "same text as a: dropped" in site.duplicates[0].message
+    keep = assemble(arts, parse_config({"duplicates": "keep-all"}))
+    assert len(keep.articles) == 3 and keep.duplicates
+
+
+def test_taxonomies_and_periods_share_one_shape():
+    site = assemble([art("a", 0, category="سياسة", tags=("x", "y")), art("b", 40, category="سياسة", tags=("y",))], CONFIG)
+    tax = {t.name: t for t in site.taxonomies}
+    assert [t.article_keys for t in tax["tags"].terms] == [("a",), ("b", "a")]
+    assert tax["category"].terms[0].url == "category/سياسة/"
+    assert [(p.year, p.month, p.day) for p in site.periods] == [(2024, None, None), (2024, 3, None), (2024, 3, 1), (2024, 4, None), (2024, 4, 10)]

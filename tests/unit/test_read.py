@@ -1,0 +1,65 @@
+from datetime import datetime, timezone
+
+from ssg.config import parse_config
+from ssg.model import SourceFile
+from ssg.read import read_source
+
+CONFIG = parse_config({"timezone": "Asia/Riyadh"})
+
+
+def read(name: str, text: str | bytes, sidecar: bytes | None = None, config=CONFIG):
+    data = text.encode() if isinstance(text, str) else text
+    source = SourceFile(rel_path=name, stamp="1:1", digest="d", sidecar=name.rsplit(".", 1)[0] + ".meta.toml" if sidecar else None)
+    return read_source(source, data, sidecar, config)
+
+
+def test_yaml_front_matter_and_markdown_body():
+    r = read("a.md", "---\ntitle: عنوان\ndate: 2024-03-01 10:00\ncategories: [سياسة, اقتصاد]\ntags: وسم, آخر\n---\n# رأس\n\nفقرة **أولى**.\n")
+    (a,) = r.articles
+    assert a.title == "عنوان" and a.category == "سياسة" and a.tags == ("وسم", "آخر")
+    assert a.date == datetime(2024, 3, 1, 7, 0, tzinfo=timezone.utc)          # site timezone applied
+    assert a.summary == "فقرة أولى." and a.dir == "rtl"
+    (digest, html), = r.bodies
+    assert "<strong>أولى</strong>" in html and "<h1>رأس</h1>" in html and digest == a.body_digest
+
+
+def test_toml_front_matter_and_language():
+    r = read("b.md", '+++\ntitle = "Hello"\ndate = 2024-01-02T03:04:05Z\nlanguage = "en"\n+++\nBody.\n')
+    (a,) = r.articles
+    assert a.language == "en" and a.dir == "ltr" and a.date.tzinfo is not None
+
+
+def test_raw_html_is_sanitised():
+    r = read("c.md", "---\ntitle: x\n---\n<script>alert(1)</script><p onclick='x()'>ok</p>\n")
+    html = r.bodies[0][1]
+    assert "<script" not in html and "onclick" not in html and "ok" in html
+
+
+def test_problems_are_returned_not_raised():
+    assert "front matter" in str(read("d.md", "---\ntitle: [x\n---\n").problems[0])
+    assert "no title" in str(read("e.md", "---\ndate: 2024-01-01\n---\nbody\n").problems[0])
+    assert "date" in str(read("f.md", "---\ntitle: t\ndate: not a date\n---\nbody\n").problems[0])
+    assert "UTF-8" in str(read("g.md", b"---\ntitle: \xff\n---\n").problems[0])
+    bad = read("h.txt", b"")
+    assert not bad.articles and bad.problems[0].path == "h.txt"
+
+
+def test_undated_article_is_kept_with_a_warning():
+    r = read("u.md", "---\ntitle: بلا تاريخ\n---\nنص\n")
+    assert r.articles[0].date is None
+    assert [p.severity for p in r.problems] == ["warning"]
+
+
+def test_sidecar_overrides_extracted_fields():
+    text = "القائمة الرئيسية\n\nعنوان الخبر هنا طويل بما يكفي\n\n04-09-2021, 23:47 سياسة\nصحيفة الاختبار\n\nفقرة أولى من النص، وفيها جملة كاملة.\n\nشارك\n"
+    plain = read("n.txt", text).articles[0]
+    assert plain.category == "سياسة"
+    over = read("n.txt", text, sidecar='category = "اقتصاد"\ntags = ["نفط"]\nslug = "my-slug"\n'.encode()).articles[0]
+    assert over.category == "اقتصاد" and over.tags == ("نفط",) and over.slug == "my-slug"
+
+
+def test_dataset_rows_become_articles_and_bad_rows_are_reported_by_line():
+    rows = b'{"title": "one", "content": "first body text.", "date_extracted": "2015-07-20 10:00:00"}\nnot json\n{"title": "two", "content": "second body.", "date_extracted": "2015-07-21 11:00:00"}\n'
+    r = read("dump.jsonl", rows)
+    assert [a.key for a in r.articles] == ["dump.jsonl#L1", "dump.jsonl#L3"]
+    assert [(p.line, p.severity) for p in r.problems if p.severity == "error"] == [(2, "error")]

@@ -1,0 +1,23 @@
+from ssg import write
+
+
+def test_identical_bytes_are_not_written_and_changed_ones_are_staged(tmp_path):
+    out = tmp_path / "out"
+    (out / "a").mkdir(parents=True)
+    (out / "a/index.html").write_bytes(b"same")
+    staging = write.prepare(out)
+    assert not write.write_output(out, staging, "a/index.html", b"same", "f").written
+    result = write.write_output(out, staging, "b/c/index.html", b"new", "f")
+    assert result.written and not (out / "b").exists()          # nothing visible before commit
+    write.commit(out, staging, ["b/c/index.html"])
+    assert (out / "b/c/index.html").read_bytes() == b"new" and not staging.exists()
+
+
+def test_prune_removes_files_and_empty_folders(tmp_path):
+    out = tmp_path / "out"
+    (out / "x/y").mkdir(parents=True)
+    (out / "x/y/index.html").write_text("1")
+    (out / "keep.html").write_text("2")
+    assert write.existing_outputs(out) == {"x/y/index.html", "keep.html"}
+    write.prune(out, {"x/y/index.html"})
+    assert not (out / "x").exists() and (out / "keep.html").exists()
