@@ -33,7 +33,9 @@ class FeedRenderer:
             html = self.bodies.get(body_key)
             root = self.site["base_url"].split("://", 1)
             origin = root[0] + "://" + root[1].split("/", 1)[0] + "/"
-            return _REL_LINK.sub(lambda m: m.group(1) + origin, html)
+            card = self.cards[key]
+            html = _REL_LINK.sub(lambda m: m.group(1) + origin, html)
+            return f'<div lang="{card["lang"]}" dir="{card["dir"]}">{html}</div>'    # direction travels with the text
         return self.cards[key]["summary"]
 
     def render(self, job: RenderJob) -> bytes:

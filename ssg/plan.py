@@ -68,6 +68,16 @@ class DateFormatter:
     def month(self, year: int, month: int) -> str:
         return self.digits(f"{self.months[month - 1]} {year}")
 
+    def hijri(self, d: datetime, language: str) -> str | None:
+        """The Umm al-Qura date of ``d`` (hijridate), e.g. "27 محرم 1443 هـ"; None outside its range."""
+        from hijridate import Gregorian
+        try:
+            h = Gregorian(d.year, d.month, d.day).to_hijri()
+        except (ValueError, OverflowError):
+            return None
+        lang = "ar" if language.startswith("ar") else "en"
+        return self.digits(f"{h.day} {h.month_name(lang)} {h.year} {h.notation(lang)}")
+
 
 # --------------------------------------------------------------------------- views
 
@@ -121,7 +131,7 @@ def article_view(a: Article, cards: dict, neighbours: tuple, related: list[str],
         crumbs.append({"title": term["name"], "url": term["url"]})
     return {
         "kind": "article", "title": a.title, "url": card["url"], "lang": a.language, "dir": a.dir,
-        "article": card, "dek": a.dek, "hijri": a.hijri if config.show_hijri else None,
+        "article": card, "dek": a.dek, "hijri": fmt.hijri(a.date, config.language) if config.show_hijri and a.date else None,
         "agency": a.agency, "source_url": a.source_url, "updated": a.updated.isoformat() if a.updated else None,
         "updated_text": fmt.datetime(a.updated) if a.updated else None, "word_count": a.word_count,
         "newer": newer, "older": older, "related": related, "breadcrumbs": crumbs,

@@ -1,0 +1,61 @@
+"""Issue 4: URLs that never break (ssg pin, redirects) and every feed readable by feedparser."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import feedparser
+
+from tests.conftest import build_site
+
+
+def pin(site):
+    result = subprocess.run([sys.executable, "-m", "ssg", "pin", str(site)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_a_pinned_url_survives_a_title_edit_and_a_moved_one_leaves_a_redirect(small_site):
+    build_site(small_site)
+    assert "5 articles pinned (5 new)" in pin(small_site)
+    a = small_site / "content/2024/a.md"
+    a.write_text(a.read_text().replace("title: الخبر الأول عن الاقتصاد", "title: عنوان جديد تماماً"))
+    report = build_site(small_site)
+    old = small_site / "output/2024/03/الخبر-الأول-عن-الاقتصاد/index.html"
+    assert "عنوان جديد تماماً" in old.read_text()                  # same URL, new headline
+    assert not (small_site / "output/2024/03/عنوان-جديد-تماما").exists()
+    a.write_text(a.read_text().replace("author: سارة", "author: سارة\npermalink: /2024/03/moved/"))
+    assert "1 redirects" in pin(small_site)
+    build_site(small_site)
+    moved = small_site / "output/2024/03/moved/index.html"
+    assert "عنوان جديد تماماً" in moved.read_text()
+    redirect = old.read_text()
+    assert 'http-equiv="refresh"' in redirect and "/archive/2024/03/moved/" in redirect
+    assert 'rel="canonical" href="https://example.github.io/archive/2024/03/moved/"' in redirect
+
+
+def test_every_feed_parses_clean_and_carries_language(small_site):
+    (small_site / "site.toml").write_text((small_site / "site.toml").read_text().replace("limit = 3", "limit = 3\nfull_text = true"))
+    build_site(small_site)
+    out = small_site / "output"
+    xml = sorted(out.rglob("feed.xml")) + sorted(out.rglob("atom.xml"))
+    assert len(xml) >= 16          # main + category, tag, source and author terms, RSS and Atom each
+    for path in xml:
+        feed = feedparser.parse(path.read_bytes())
+        assert feed.bozo == 0, (path, feed.get("bozo_exception"))
+        assert feed.entries and all(e.link.startswith("https://example.github.io/archive/") for e in feed.entries)
+        assert len(feed.entries) <= 3
+    for path in out.rglob("feed.json"):
+        data = json.loads(path.read_text())
+        assert data["version"] == "https://jsonfeed.org/version/1.1" and data["language"] == "ar"
+        assert all(item["id"].startswith("https://example.github.io/archive/") for item in data["items"])
+    main = (out / "feed.xml").read_text()
+    assert "<language>ar</language>" in main and 'dir="rtl"' in main and 'dir="ltr"' in main
+
+
+def test_hijri_date_is_an_option(small_site):
+    (small_site / "site.toml").write_text((small_site / "site.toml").read_text().replace('paginate_by = 2', 'paginate_by = 2\nshow_hijri = true\narabic_digits = true'))
+    build_site(small_site)
+    html = (small_site / "output/2024/03/الخبر-الأول-عن-الاقتصاد/index.html").read_text()
+    assert "٢٠ شعبان ١٤٤٥ هـ" in html and "١ مارس ٢٠٢٤" in html
