@@ -1,0 +1,187 @@
+"""Watch latency: from a saved edit of one article to its page rewritten in output/.
+
+    python bench/bench_watch.py [N ...] [--edits 5] [--jobs 0] [--root /tmp/ssg-watch-bench] [--profile]
+
+For each N (default 10000) it generates an N-article Markdown archive with bench/gen_site.py (once;
+reused while the generator is unchanged), runs ``ssg watch`` on it as a user would (a child process,
+``python -m ssg watch``), waits for the first build, then edits one article at a time: it appends a
+paragraph with a unique marker (below the summary, so only that article's page should re-render),
+and polls the article's output page until the marker appears. Reported: median and each edit's
+latency, the build time ``ssg watch`` printed for it (the rest is event delivery, debounce quiet
+period and polling), and what the build rendered.
+
+``--profile`` also runs one such incremental build in-process under cProfile and prints the
+stage timings of the BuildReport and the top functions by cumulative and own time.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+GEN = REPO / "bench" / "gen_site.py"
+TARGETS = {10_000: 0.300, 100_000: 1.0}      # seconds, issue 5
+
+
+def archive(root: Path, n: int) -> Path:
+    """The md/ site of an N-article archive under root (generated once)."""
+    out = root / f"archive-{n}"
+    site = out / "md"
+    if not (out / "manifest.json").exists():
+        print(f"generating {n} articles in {out} ...", file=sys.stderr, flush=True)
+        subprocess.run([sys.executable, str(GEN), str(n), str(out), "--formats", "md"], check=True,
+                       stderr=subprocess.DEVNULL)
+    return site
+
+
+class Child:
+    """``python -m ssg watch SITE`` with its stderr lines collected on a thread."""
+
+    def __init__(self, site: Path, jobs: int, poll: bool):
+        cmd = [sys.executable, "-m", "ssg", "watch", str(site), "-j", str(jobs)] + (["--poll"] if poll else [])
+        self.proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self.lines: list[str] = []
+        self.cond = threading.Condition()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.proc.stderr:
+            with self.cond:
+                self.lines.append(line.rstrip("\n"))
+                self.cond.notify_all()
+
+    def wait_line(self, pattern: str, start: int, timeout: float) -> tuple[int, str]:
+        with self.cond:
+            deadline = time.monotonic() + timeout
+            while True:
+                for i in range(start, len(self.lines)):
+                    if re.search(pattern, self.lines[i]):
+                        return i, self.lines[i]
+                left = deadline - time.monotonic()
+                if left <= 0 or self.proc.poll() is not None:
+                    raise RuntimeError(f"no line matching {pattern!r}; got: {self.lines[start:][-5:]}")
+                self.cond.wait(left)
+
+    def stop(self) -> None:
+        self.proc.send_signal(signal.SIGINT)
+        try:
+            self.proc.wait(30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def append_paragraph(path: Path, marker: str) -> None:
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(f"\n\nفقرة مضافة للقياس {marker}.\n")
+
+
+def find_page(out: Path, marker: str, timeout: float) -> Path:
+    """The one HTML page that shows ``marker`` (searched once, for the warm-up edit)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        hits = subprocess.run(["grep", "-rl", "--include=index.html", marker, str(out)], capture_output=True, text=True).stdout.split()
+        if hits:
+            return Path(hits[0])
+        time.sleep(0.05)
+    raise RuntimeError(f"no page shows {marker}")
+
+
+def measure(site: Path, edits: int, jobs: int, poll: bool) -> dict:
+    files = sorted((site / "content").rglob("*.md"))
+    article = files[len(files) // 2]
+    out = site / "output"
+    child = Child(site, jobs, poll)
+    try:
+        started = time.monotonic()
+        n, first = child.wait_line(r"built: ", 0, timeout=3600)
+        n, _ = child.wait_line(r"^watching ", n, timeout=60)
+        initial = time.monotonic() - started
+        time.sleep(1.0)
+        append_paragraph(article, "warmup-0")                        # which page is it? (not timed)
+        page = find_page(out, "warmup-0", timeout=120)
+        n, _ = child.wait_line(r"rendered", n + 1, timeout=120)
+        results = []
+        for i in range(1, edits + 1):
+            time.sleep(0.5)
+            marker = f"edit-{i}-{time.time_ns()}"
+            t0 = time.perf_counter()
+            append_paragraph(article, marker)
+            while marker.encode() not in page.read_bytes():
+                time.sleep(0.0005)
+            latency = time.perf_counter() - t0
+            n, line = child.wait_line(r"rendered", n + 1, timeout=120)
+            build_s = float(re.search(r"in ([\d.]+) s", line).group(1))
+            rendered = int(re.search(r"(\d+) rendered", line).group(1))
+            results.append({"latency_s": round(latency, 4), "build_s": build_s, "rendered": rendered})
+            print(f"  edit {i}: {latency * 1000:.0f} ms (build {build_s * 1000:.0f} ms, {rendered} rendered)",
+                  file=sys.stderr, flush=True)
+    finally:
+        child.stop()
+    return {"article": str(article.relative_to(site)), "page": str(page.relative_to(out)),
+            "initial_build": first, "initial_s": round(initial, 1), "edits": results,
+            "median_s": statistics.median(r["latency_s"] for r in results),
+            "median_build_s": statistics.median(r["build_s"] for r in results)}
+
+
+def profile(site: Path, jobs: int, top: int = 25) -> None:
+    """One incremental build after a one-article edit, in-process under cProfile."""
+    sys.path.insert(0, str(REPO))
+    from ssg.build import build
+    from ssg.watch import load
+    config = load(site, {"workers": jobs})
+    build(config)                                                  # settle
+    article = sorted((site / "content").rglob("*.md"))[0]
+    append_paragraph(article, f"profile-{time.time_ns()}")
+    prof = cProfile.Profile()
+    prof.enable()
+    report = build(config)
+    prof.disable()
+    print(f"\nprofiled build: {report.summary()}")
+    print("stages: " + ", ".join(f"{name} {sec * 1000:.0f} ms" for name, sec in report.timings))
+    for order in ("cumulative", "tottime"):
+        buf = io.StringIO()
+        pstats.Stats(prof, stream=buf).strip_dirs().sort_stats(order).print_stats(top)
+        print(f"\n-- top {top} by {order}\n" + "\n".join(buf.getvalue().splitlines()[6:]))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("sizes", nargs="*", type=int, default=[10_000])
+    ap.add_argument("--edits", type=int, default=5)
+    ap.add_argument("--jobs", "-j", type=int, default=0, help="ssg worker processes (0 = all cores)")
+    ap.add_argument("--root", type=Path, default=Path("/tmp/ssg-watch-bench"))
+    ap.add_argument("--poll", action="store_true", help="measure the polling observer instead of native events")
+    ap.add_argument("--profile", action="store_true", help="also cProfile one incremental build")
+    ap.add_argument("--json", type=Path, help="write the results here")
+    args = ap.parse_args(argv)
+    results = {}
+    for n in args.sizes:
+        site = archive(args.root, n)
+        print(f"{n} articles: watching {site}", file=sys.stderr, flush=True)
+        r = measure(site, args.edits, args.jobs, args.poll)
+        target = TARGETS.get(n)
+        verdict = "" if target is None else (" (target <= %d ms: %s)" % (target * 1000, "met" if r["median_s"] <= target else "MISSED"))
+        print(f"{n} articles: median edit->page {r['median_s'] * 1000:.0f} ms, median build {r['median_build_s'] * 1000:.0f} ms"
+              f"{verdict}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+        results[n] = r
+        if args.profile:
+            profile(site, args.jobs)
+    if args.json:
+        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
