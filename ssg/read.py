@@ -17,11 +17,11 @@ import re
 import tomllib
 import unicodedata
 from datetime import date as date_type, datetime, time
-from functools import lru_cache
 
 import nh3
 import yaml
-from markdown_it import MarkdownIt
+import cmarkgfm
+from cmarkgfm.cmark import Options as CmarkOptions
 
 from . import extract, search
 from .config import SiteConfig
@@ -29,7 +29,7 @@ from .errors import ContentError
 from .model import Article, Problem, ReadResult, SourceFile
 from .urls import slugify
 
-READER_VERSION = "1"
+READER_VERSION = "2"
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when PyYAML was built with it: ~10x faster
 FIELD_ALIASES = {
     "categories": "category", "lang": "language", "description": "dek", "subtitle": "dek",
@@ -65,9 +65,16 @@ def extract_options(config: SiteConfig) -> extract.ExtractOptions:
     return _OPTIONS[key]
 
 
-@lru_cache(maxsize=1)
-def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": True, "typographer": False}).enable("table").enable("strikethrough")
+# CommonMark plus GitHub's tables, strikethrough and autolinks, by cmark-gfm (C): ~5x faster than a
+# pure-Python parser on news bodies. Raw HTML is let through here and sanitised by nh3 afterwards.
+_CMARK_OPTIONS = CmarkOptions.CMARK_OPT_UNSAFE
+
+
+_CMARK_EXTENSIONS = ["table", "strikethrough", "autolink"]   # not "tagfilter": nh3 removes unsafe tags outright
+
+
+def render_markdown(text: str) -> str:
+    return cmarkgfm.markdown_to_html_with_extensions(text, options=_CMARK_OPTIONS, extensions=_CMARK_EXTENSIONS)
 
 
 # --------------------------------------------------------------------------- entry point
@@ -175,7 +182,7 @@ def _read_markdown(path: str, data: bytes, config: SiteConfig) -> tuple[extract.
     if "\x00" in text:
         raise ContentError("not a text file (NUL bytes)")
     meta, body = split_front_matter(text.replace("\r\n", "\n").replace("\r", "\n"), path)
-    rendered = _markdown().render(body)
+    rendered = render_markdown(body)
     if config.sanitize_html:
         rendered = nh3.clean(rendered)
     paragraphs = tuple(t for t in map(_plain, _PARAGRAPH.findall(rendered)) if t)

@@ -81,15 +81,22 @@ def abort(staging: Path) -> None:
 
 
 def existing_outputs(out: Path) -> set[str]:
-    found = set()
-    for dirpath, dirnames, filenames in os.walk(out):
-        rel_dir = os.path.relpath(dirpath, out)
-        if rel_dir == STAGING or rel_dir.startswith(STAGING + os.sep):
-            dirnames[:] = []
+    """Every file under output/ (relative, POSIX), the staging folder left out."""
+    found: set[str] = set()
+    stack = [(str(out), "")]
+    while stack:
+        path, prefix = stack.pop()
+        try:
+            entries = os.scandir(path)
+        except OSError:
             continue
-        dirnames[:] = [d for d in dirnames if d != STAGING]
-        for name in filenames:
-            found.add(name if rel_dir == "." else f"{rel_dir}/{name}".replace(os.sep, "/"))
+        with entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if not (prefix == "" and entry.name == STAGING):
+                        stack.append((entry.path, prefix + entry.name + "/"))
+                else:
+                    found.add(prefix + entry.name)
     return found
 
 
