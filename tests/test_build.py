@@ -238,3 +238,15 @@ def test_cli_build_prints_one_summary_line(small_site):
     result = run_cli("build", str(small_site), "-j", "1")
     assert result.returncode == 0, result.stderr
     assert re.search(r"5 articles, \d+ pages, \d+ feeds, .* 0 skipped files, \d+ warnings, [\d.]+ s", result.stdout)
+
+
+def test_cache_from_another_version_is_discarded_with_a_warning(small_site):
+    import sqlite3
+    build_site(small_site)
+    db = sqlite3.connect(small_site / ".ssg-cache/cache.sqlite")
+    db.execute("UPDATE meta SET value='schema=0;ssg=0.0.1;python=3.0' WHERE key='version'")
+    db.commit()
+    db.close()
+    report = build_site(small_site)
+    assert any("another version" in str(p) for p in report.problems)
+    assert report.articles == 5 and report.rendered and report.written == frozenset()   # re-rendered, bytes identical
