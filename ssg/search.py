@@ -8,8 +8,9 @@ Output, under ``search/`` (``DIR``):
 
 - ``manifest.json``: counts, facet names, year -> doc id range, the postings shard keys, the
   analysis tables (stop words, affixes) and ``v``, a digest of every other file (cache buster).
-- ``t/<hex of key>.bin``: postings shards. A term lives in the shard named by its first 2
-  characters; a shard over ``SHARD_BYTES`` is split by one more character (keys in ``split``).
+- ``t/<hex of key>.bin``: postings shards. A term lives in the shard named by its first
+  character; a shard over ``SHARD_BYTES`` is split by one more character (keys in ``split``),
+  children under ``MIN_SHARD`` bytes staying with their parent.
 - ``d/<n>.json``: doc records (title, url, date text, section, source, excerpt), ``DOCS_PER_SHARD``
   per file, by doc id.
 - ``f/<facet>-<i>.bin``: the doc ids of each section and source (for filters).
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import gc
 import hashlib
 import json
 import re
@@ -34,11 +36,13 @@ import unicodedata
 from collections import defaultdict
 
 DIR = "search/"
-FORMAT = 1
-DOCS_PER_SHARD = 32
+FORMAT = 2                 # bump when analyse() output or the file formats change (read cache + manifest)
+DOCS_PER_SHARD = 16
 SHARD_BYTES = 48_000
-KEY_CHARS = 2
+KEY_CHARS = 1
+MIN_SHARD = 2_000
 MAX_KEY_CHARS = 6
+PREFIX_SHARDS = 8          # a prefix spanning more shards than this matches in its own shard only
 BODY_WORDS = 400
 
 # --------------------------------------------------------------------------- text analysis
@@ -147,9 +151,9 @@ def index_terms(text: str) -> list[str]:
 
 
 def analyse(doc: dict, *, body_words: int = BODY_WORDS) -> str:
-    """A doc's index terms with weights, as one compact string: "term" (1: in the body), "term!"
-    (2: 3+ times in the first ``body_words`` words, or in the summary, tags, section, source or
-    author) or "term^" (3: in the title).
+    """A doc's index terms by weight, as one compact string of three space-separated groups joined
+    by "|": weight 1 (in the first ``body_words`` words of the body), 2 (there 3+ times, or in the
+    summary, tags, section, source or author), 3 (in the title).
 
     Computing this where the body text is at hand (the read workers) and keeping it with the
     article means planning the index never loads 100k bodies: pass it as ``doc["terms"]``."""
@@ -162,16 +166,29 @@ def analyse(doc: dict, *, body_words: int = BODY_WORDS) -> str:
                      doc.get("author") or "", *(doc.get("tags") or ())])
     weights.update((t, 2) for t in index_terms(meta))
     weights.update((t, 3) for t in index_terms(doc.get("title") or ""))
-    return " ".join(t + _MARK[w] for t, w in sorted(weights.items()))
-
-
-_MARK = {1: "", 2: "!", 3: "^"}
-_WEIGHT = {"!": 2, "^": 3}
+    return "|".join(" ".join(sorted(t for t, w in weights.items() if w == n)) for n in (1, 2, 3))
 
 
 # --------------------------------------------------------------------------- encoding
 
+def _varint(v: int) -> bytes:
+    out = bytearray()
+    while v >= 0x80:
+        out.append((v & 0x7F) | 0x80)
+        v >>= 7
+    out.append(v)
+    return bytes(out)
+
+
+_SMALL = [_varint(v) for v in range(1 << 14)]
+
+
 def varints(values) -> bytes:
+    small = _SMALL
+    try:
+        return b"".join([small[v] for v in values])
+    except IndexError:
+        pass
     out = bytearray()
     for v in values:
         while v >= 0x80:
@@ -200,23 +217,31 @@ def key_hex(key: str) -> str:
 
 
 def _split_keys(sizes: dict[str, int]) -> tuple[dict[str, str], list[str]]:
-    """term -> shard key, and the keys that were split: a group over SHARD_BYTES is split by one more
-    character (terms no longer than the key stay in it). Depends only on the data: deterministic."""
-    assign, split = {}, []
+    """term -> shard key, and the keys that were split. A term starts in the shard of its first
+    character; a shard over SHARD_BYTES is split by one more character, except that children under
+    MIN_SHARD bytes stay in the parent (so no swarm of tiny files), as do terms no longer than the
+    key. Depends only on the data: deterministic, and stable while sizes stay off the thresholds."""
+    assign: dict[str, str] = {}
+    split: list[str] = []
     groups: dict[str, list[str]] = defaultdict(list)
     for term in sizes:
         groups[term[:KEY_CHARS]].append(term)
     todo = sorted(groups.items())
     while todo:
         key, members = todo.pop()
-        if sum(sizes[t] for t in members) > SHARD_BYTES and len(key) < MAX_KEY_CHARS and any(len(t) > len(key) for t in members):
-            split.append(key)
-            children: dict[str, list[str]] = defaultdict(list)
-            for t in members:
-                children[t[: len(key) + 1]].append(t)
-            todo.extend(sorted(children.items()))
-        else:
+        total = sum(sizes[t] for t in members)
+        if total <= SHARD_BYTES or len(key) >= MAX_KEY_CHARS or not any(len(t) > len(key) for t in members):
             assign.update((t, key) for t in members)
+            continue
+        split.append(key)
+        children: dict[str, list[str]] = defaultdict(list)
+        for t in members:
+            children[t[: len(key) + 1]].append(t)
+        for child, terms_ in sorted(children.items()):
+            if child == key or sum(sizes[t] for t in terms_) < MIN_SHARD:
+                assign.update((t, key) for t in terms_)
+            else:
+                todo.append((child, terms_))
     return assign, sorted(split)
 
 
@@ -227,8 +252,13 @@ def _order(docs: list[dict]) -> list[dict]:
 
 
 def _index_of(values) -> tuple[list[str], dict[str, int]]:
-    names = sorted({v for v in values if v})
-    return names, {n: i for i, n in enumerate(names)}
+    """Names numbered in order of first appearance (oldest doc first): a new name appends, so the
+    doc records and facet files of older docs keep their numbers."""
+    index: dict[str, int] = {}
+    for v in values:
+        if v and v not in index:
+            index[v] = len(index)
+    return list(index), index
 
 
 def _view(data: bytes | str) -> dict:
@@ -246,6 +276,16 @@ def shard_views(docs: list[dict], *, docs_per_shard: int = DOCS_PER_SHARD) -> di
 
     A doc: key, url (site-relative), title, date (ISO or None), date_text, section, source, tags,
     summary, author, and either text (the body's plain text) or terms (``analyse(doc)``)."""
+    enabled = gc.isenabled()
+    gc.disable()                 # millions of small lists: the cycle collector would only rescan them
+    try:
+        return _shard_views(docs, docs_per_shard)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _shard_views(docs: list[dict], docs_per_shard: int) -> dict[str, dict]:
     docs = _order(docs)
     sections, section_ix = _index_of(d.get("section") for d in docs)
     sources, source_ix = _index_of(d.get("source") for d in docs)
@@ -253,9 +293,10 @@ def shard_views(docs: list[dict], *, docs_per_shard: int = DOCS_PER_SHARD) -> di
     facets: dict[str, list[int]] = defaultdict(list)
     years: dict[int, list[int]] = {}
     for i, doc in enumerate(docs):
-        for token in (doc["terms"] if "terms" in doc else analyse(doc)).split():
-            weight = _WEIGHT.get(token[-1], 1)
-            postings[token[:-1] if weight > 1 else token].append(i << 2 | weight)
+        for weight, group in enumerate((doc["terms"] if "terms" in doc else analyse(doc)).split("|"), 1):
+            value = i << 2 | weight
+            for term in group.split():
+                postings[term].append(value)
         if doc.get("section"):
             facets[f"section-{section_ix[doc['section']]}"].append(i)
         if doc.get("source"):
@@ -276,11 +317,14 @@ def shard_views(docs: list[dict], *, docs_per_shard: int = DOCS_PER_SHARD) -> di
     for n in range(0, len(docs), docs_per_shard):
         records = [_record(d, section_ix, source_ix) for d in docs[n: n + docs_per_shard]]
         files[f"{DIR}d/{n // docs_per_shard}.json"] = _view(_json(records))
-    version = hashlib.blake2b(_json(sorted((p, v) for p, v in files.items())).encode(), digest_size=6).hexdigest()
+    h = hashlib.blake2b(digest_size=6)
+    for path, view in sorted(files.items()):
+        h.update(f"{path}\x00{view.get('b64') or view.get('text')}\x00".encode())
+    version = h.hexdigest()
     manifest = {
         "format": FORMAT, "v": version, "count": len(docs), "docs_per_shard": docs_per_shard,
         "sections": sections, "sources": sources, "years": [[y, lo, hi] for y, (lo, hi) in sorted(years.items())],
-        "keys": sorted(shards), "split": split, "key_chars": KEY_CHARS,
+        "keys": " ".join(sorted(shards)), "split": " ".join(split), "key_chars": KEY_CHARS, "prefix_shards": PREFIX_SHARDS,
         "stop": sorted(STOP), "prefixes": list(PREFIXES), "suffixes": list(SUFFIXES), "proclitics": PROCLITICS,
     }
     files[f"{DIR}manifest.json"] = _view(_json(manifest))
@@ -342,13 +386,16 @@ class Index:
     def __init__(self, files: dict[str, bytes]):
         self.files = files
         self.manifest = json.loads(files[f"{DIR}manifest.json"])
-        self.split = set(self.manifest["split"])
-        self.keys = set(self.manifest["keys"])
+        self.split = set(self.manifest["split"].split())
+        self.keys = set(self.manifest["keys"].split())
 
     def shard_key(self, term: str) -> str:
-        key = term[:KEY_CHARS]
+        key = term[: self.manifest["key_chars"]]
         while key in self.split and len(term) > len(key):
-            key = term[: len(key) + 1]
+            child = term[: len(key) + 1]
+            if child not in self.keys and child not in self.split:
+                break
+            key = child
         return key
 
     def shard(self, key: str) -> dict[str, list[tuple[int, int]]]:
@@ -394,7 +441,9 @@ class Index:
 
     def _prefix_shards(self, word: str) -> dict:
         key = self.shard_key(word)
-        keys = [k for k in self.keys if k.startswith(key)] if key in self.split else [key]
+        keys = [k for k in self.keys if k.startswith(key)] if key in self.split and len(word) <= len(key) else [key]
+        if len(keys) > self.manifest["prefix_shards"]:
+            keys = [key]
         merged: dict = {}
         for k in keys:
             merged.update(self.shard(k))

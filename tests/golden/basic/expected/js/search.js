@@ -91,8 +91,9 @@
     constructor(base, manifest) {
       this.base = base;
       this.m = manifest;
-      this.keys = new Set(manifest.keys);
-      this.split = new Set(manifest.split);
+      this.keyList = manifest.keys.split(' ');
+      this.keys = new Set(this.keyList);
+      this.split = new Set(manifest.split.split(' '));
       this.analyser = makeAnalyser(manifest);
       this.shards = new Map();
       this.docShards = new Map();
@@ -106,7 +107,11 @@
     }
     shardKey(term) {
       let key = firstChars(term, this.m.key_chars);
-      while (this.split.has(key) && len(term) > len(key)) key = firstChars(term, len(key) + 1);
+      while (this.split.has(key) && len(term) > len(key)) {
+        const child = firstChars(term, len(key) + 1);
+        if (!this.keys.has(child) && !this.split.has(child)) break;   // a small child stays in its parent
+        key = child;
+      }
       return key;
     }
     shard(key) {
@@ -134,9 +139,9 @@
       /* -> Map(term -> entry) of the term, or of every term starting with it when prefix. */
       const key = this.shardKey(word);
       let keys = [key];
-      if (prefix && this.split.has(key)) {
-        keys = this.m.keys.filter(k => k.startsWith(key));
-        if (keys.length > 6) keys = [key];
+      if (prefix && this.split.has(key) && len(word) <= len(key)) {
+        keys = this.keyList.filter(k => k.startsWith(key));
+        if (keys.length > this.m.prefix_shards) keys = [key];
       }
       const maps = await Promise.all(keys.map(k => this.shard(k)));
       const found = new Map();
@@ -265,6 +270,7 @@
     const t = form.dataset;
     const base = t.index;
     const site = t.site;
+    const lang = doc.documentElement.lang || undefined;
     let index = null, run = 0, current = null, shown = 0;
 
     const params = new URLSearchParams(win.location.search);
@@ -273,7 +279,7 @@
     function say(text) { status.textContent = text; }
     function count(n) {
       if (n === 0) return t.none;
-      return (n === 1 ? t.one : t.many).replace('{n}', n.toLocaleString(doc.documentElement.lang || undefined));
+      return (n === 1 ? t.one : t.many).replace('{n}', n.toLocaleString(lang));
     }
     function filters() {
       const out = {};
@@ -333,12 +339,14 @@
       const started = win.performance.now();
       const result = await index.search(query, filters());
       if (mine !== run) return;
+      form.dataset.msFind = String(Math.round(win.performance.now() - started));
       current = { ...result, run: mine };
       list.replaceChildren();
       await render(0);
       if (mine !== run) return;
       say(result.words.length ? count(result.ids.length) : t.none);
       form.dataset.ms = String(Math.round(win.performance.now() - started));
+      form.dataset.query = query;
       form.dataset.done = String(mine);
     }
 
@@ -353,7 +361,8 @@
       .then(manifest => {
         index = new Index(base, manifest);
         const options = {
-          section: manifest.sections, source: manifest.sources,
+          section: [...manifest.sections].sort((a, b) => a.localeCompare(b, lang)),
+          source: [...manifest.sources].sort((a, b) => a.localeCompare(b, lang)),
           year: manifest.years.map(y => String(y[0])).reverse(),
         };
         for (const [name, values] of Object.entries(options)) {

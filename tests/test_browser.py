@@ -1,0 +1,307 @@
+"""Browser tests: headless Debian Chromium, driven by Playwright, opens the built sample site from a
+local server under a subpath (as on GitHub Pages) and checks every page type: no console errors,
+zero axe-core violations (light and dark), search finds known articles by Arabic queries typed
+with and without diacritics, the article page's HTML + CSS before its body stays under 30 KB.
+
+Needs /usr/bin/chromium (.ci/deps/20-chromium.sh), axe-core (.ci/deps/30-node-tools.sh) and the
+playwright package; `make test` installs all three. Each test skips with the reason when one is
+missing. ``SSG_SCREENSHOTS=docs/screenshots pytest tests/test_browser.py`` also saves the
+screenshots shown in docs/screenshots/README.md.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import socket
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, build_site
+
+CHROMIUM = Path(os.environ.get("SSG_CHROMIUM", "/usr/bin/chromium"))
+AXE = REPO / ".venv" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run"]
+SUBPATH = "/archive/"
+WIDTHS = {"phone": (360, 740), "desktop": (1440, 900)}
+
+
+def _requirements() -> str | None:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright package is not installed (pip install -e '.[test]')"
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} not found: run `make test` (or bash .ci/deps/20-chromium.sh)"
+    if not AXE.exists():
+        return f"{AXE} not found: run `make test` (or bash .ci/deps/30-node-tools.sh)"
+    return None
+
+
+pytestmark = pytest.mark.skipif(_requirements() is not None, reason=_requirements() or "")
+
+
+# --------------------------------------------------------------------------- the site and its server
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves output/ under SUBPATH only, like a GitHub Pages project site; 404.html for misses."""
+
+    def log_message(self, *args):
+        pass
+
+    def translate_path(self, path):
+        path = path.split("?", 1)[0].split("#", 1)[0]
+        if not path.startswith(SUBPATH):
+            return str(Path(self.directory) / "__outside__")
+        return super().translate_path("/" + path[len(SUBPATH):])
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code == 404 and page.exists():
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """The bundled sample site, built with a base URL under SUBPATH and served on 127.0.0.1."""
+    site = tmp_path_factory.mktemp("sample")
+    shutil.copytree(REPO / "content", site / "content")
+    port = _free_port()
+    toml = (REPO / "site.toml").read_text(encoding="utf-8")
+    toml = re.sub(r'(?m)^base_url\s*=.*$', f'base_url = "http://127.0.0.1:{port}{SUBPATH}"', toml)
+    (site / "site.toml").write_text(toml, encoding="utf-8")
+    build_site(site)
+    out = site / "output"
+    assert (out / "search" / "manifest.json").is_file() and (out / "search" / "index.html").is_file()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Handler, directory=str(out)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{port}{SUBPATH}", out
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield b
+        b.close()
+
+
+def _pages(out: Path) -> dict[str, str]:
+    """Page type -> site-relative URL, picked from the built tree."""
+    def first(pattern: str) -> str:
+        found = sorted(p.relative_to(out).parent.as_posix() + "/" for p in out.glob(pattern))
+        assert found, f"no {pattern} in the build"
+        return found[0]
+
+    articles = sorted(p for p in out.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html"))
+    article = max(articles, key=lambda p: p.stat().st_size)      # the longest: the reference article
+    return {
+        "home": "", "article": article.relative_to(out).parent.as_posix() + "/",
+        "listing": first("category/*/index.html"), "terms": "category/",
+        "month": first("[0-9][0-9][0-9][0-9]/[0-9][0-9]/index.html"),
+        "year": first("[0-9][0-9][0-9][0-9]/index.html"), "archive": "archive/",
+        "search": "search/?q=%D8%AC%D8%B3%D8%B1", "404": "no-such-page/",
+    }
+
+
+class _Watch:
+    """Console errors, page errors and failed requests of one page."""
+
+    def __init__(self, page):
+        self.errors: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text} {m.location.get('url', '')}"))
+        page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url}"))
+
+
+def _open(browser, url: str):
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, device_scale_factor=1)
+    page = context.new_page()
+    watch = _Watch(page)
+    page.goto(url, wait_until="load")
+    page.wait_for_function("() => document.getElementById('search').dataset.ready")
+    return context, page, watch
+
+
+@pytest.fixture(scope="module")
+def tour(served, browser):
+    """One visit per page type, collecting what the tests below check: errors, axe (light and dark),
+    overflow on a 360 px phone; with SSG_SCREENSHOTS set, the screenshots too."""
+    base, out = served
+    shots = os.environ.get("SSG_SCREENSHOTS")
+    seen = {}
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, device_scale_factor=1)
+    try:
+        for kind, rel in _pages(out).items():
+            page = context.new_page()
+            watch = _Watch(page)
+            page.goto(base + rel, wait_until="load")
+            if kind == "search":
+                page.wait_for_function("() => document.getElementById('search').dataset.done")
+            if kind == "404":
+                watch.errors = [e for e in watch.errors if "404" not in e]   # the status itself is the point
+            visit = {"h1": page.locator("main h1").count(), "axe": {}, "errors": watch.errors}
+            page.add_script_tag(path=str(AXE))
+            for scheme in ("light", "dark"):
+                page.emulate_media(color_scheme=scheme)
+                visit["axe"][scheme] = _axe(page)
+            page.emulate_media(color_scheme="light")
+            page.set_viewport_size({"width": 360, "height": 740})
+            visit["overflow"] = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            if shots:
+                _screenshots(page, kind, Path(shots))
+            seen[kind] = visit
+            page.close()
+    finally:
+        context.close()
+    return seen
+
+
+def _axe(page) -> list[str]:
+    return page.evaluate("""async () => {
+        const r = await axe.run(document, {resultTypes: ['violations']});
+        return r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
+    }""")
+
+
+def test_every_page_type_renders_without_console_errors(tour):
+    assert set(tour) == {"home", "article", "listing", "terms", "month", "year", "archive", "search", "404"}
+    problems = [f"{kind}: {e}" for kind, v in tour.items() for e in v["errors"]]
+    problems += [f"{kind}: no <h1> in <main>" for kind, v in tour.items() if not v["h1"]]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_core_finds_no_violations(tour, scheme):
+    problems = [f"{kind}: {v}" for kind, visit in tour.items() for v in visit["axe"][scheme]]
+    assert not problems, "\n".join(problems)
+
+
+def test_layout_has_no_horizontal_scroll_on_a_phone(tour):
+    wide = {kind: v["overflow"] for kind, v in tour.items() if v["overflow"] > 0}
+    assert not wide, f"wider than a 360 px screen (px): {wide}"
+
+
+def _screenshots(page, kind: str, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, (width, height) in WIDTHS.items():
+        page.set_viewport_size({"width": width, "height": height})
+        page.wait_for_timeout(50)
+        path = folder / f"{kind}-{name}.png"
+        page.screenshot(path=str(path), full_page=False)
+        if shutil.which("pngquant"):          # 256 colours: a third of the bytes, same look
+            subprocess.run(["pngquant", "--force", "--skip-if-larger", "--strip", "--output", str(path), "256", str(path)], check=False)
+
+
+QUERIES = [
+    ("جسر المشاة", "جسر"),                  # plain
+    ("جِسْرُ المُشَاةِ", "جسر"),              # with diacritics
+    ("الجسر", "جسر"),                       # with the article
+    ("ماراثون", "ماراثون"),
+]
+
+
+@pytest.mark.parametrize("query,expect", QUERIES)
+def test_search_finds_known_articles(served, browser, query, expect):
+    base, _ = served
+    context, page, watch = _open(browser, base + "search/")
+    try:
+        page.fill("#q", query)
+        page.wait_for_function("() => document.getElementById('search').dataset.done")
+        page.wait_for_function("() => document.querySelectorAll('#search-results li').length > 0", timeout=5000)
+        titles = page.locator("#search-results h2").all_inner_texts()
+        assert any(expect in t for t in titles), titles
+        marks = page.locator("#search-results mark").all_inner_texts()
+        assert marks, "no highlighted words"
+        href = page.locator("#search-results h2 a").first.get_attribute("href")
+        assert href.startswith(SUBPATH), href
+        status = page.locator("#search-status").inner_text()
+        assert status.strip()
+        assert not watch.errors, watch.errors
+    finally:
+        context.close()
+
+
+def test_search_state_is_in_the_url_and_filters_apply(served, browser):
+    base, _ = served
+    context, page, watch = _open(browser, base + "search/?q=%D8%AC%D8%B3%D8%B1")
+    try:
+        page.wait_for_function("() => document.querySelectorAll('#search-results li').length > 0")
+        years = page.locator("#f-year option").all_inner_texts()
+        assert len(years) >= 2, years
+        n = page.locator("#search-results li").count()
+        wrong = next(y for y in years[1:] if y != page.locator("#search-results .meta").first.inner_text()[-4:])
+        page.select_option("#f-year", wrong)
+        page.wait_for_function(f"() => document.querySelectorAll('#search-results li').length < {n} || "
+                               "document.getElementById('search-status').textContent.length > 0")
+        assert "year=" in page.url
+        assert not watch.errors, watch.errors
+    finally:
+        context.close()
+
+
+def test_pages_are_readable_without_javascript(served, browser):
+    """Every page but search is complete HTML; the search page says why it needs JavaScript."""
+    _, out = served
+    for kind, rel in _pages(out).items():
+        path = out / (rel.split("?")[0] or "") / "index.html" if kind != "404" else out / "404.html"
+        text = path.read_text(encoding="utf-8")
+        assert re.search(r"<main[^>]*>.*<h1", text, re.S), kind
+        assert "<script src" not in text or kind == "search", f"{kind} loads a script"
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(served[0] + "search/")
+        assert page.locator("noscript, .notice").count() and page.locator("input[name=q]").is_visible()
+    finally:
+        context.close()
+
+
+def test_nothing_is_loaded_from_another_host(served, browser):
+    base, out = served
+    context = browser.new_context()
+    hosts = set()
+    try:
+        page = context.new_page()
+        page.on("request", lambda r: hosts.add(r.url.split("/")[2]))
+        for rel in _pages(out).values():
+            page.goto(base + rel)
+        assert hosts == {base.split("/")[2]}, hosts
+    finally:
+        context.close()
+
+
+def test_article_html_and_css_before_the_body_is_under_30_kb(served):
+    _, out = served
+    rel = _pages(out)["article"]
+    page = (out / rel / "index.html").read_text(encoding="utf-8")
+    body = re.search(r'<div class="body"[^>]*>(.*?)</div>\s*<footer class="article-footer"', page, re.S)
+    assert body, "article body not found"
+    css = sum(len((out / href[len(SUBPATH):]).read_bytes())
+              for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', page))
+    without_body = len(page.encode()) - len(body.group(1).encode())
+    assert without_body + css < 30_000, (without_body, css)

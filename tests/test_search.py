@@ -1,0 +1,280 @@
+"""Search: the text analysis (Python and the browser's JavaScript agree), the index files
+(deterministic, few rewritten per edit) and recall over the real corpus in ../shared/corpus/real/."""
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from ssg import search
+from tests.conftest import CORPUS, REPO
+
+SEARCH_JS = REPO / "themes" / "default" / "static" / "js" / "search.js"
+NODE = shutil.which("node")
+
+
+# --------------------------------------------------------------------------- normalisation
+
+@pytest.mark.parametrize("typed,stored", [
+    ("مُسْتَشْفَى", "مستشفي"),           # diacritics; alef maqsura -> yeh
+    ("الرِّيَاضُ", "الرياض"),
+    ("مدرســـة", "مدرسه"),               # tatweel; taa marbuta -> heh
+    ("أحمد", "احمد"), ("إسلام", "اسلام"), ("آمال", "امال"), ("ٱلله", "الله"),
+    ("مسؤول", "مسءول"), ("مسئول", "مسءول"),   # hamza seats fold to one hamza
+    ("ﻻ", "لا"),                          # presentation form
+    ("٢٠١٥", "2015"), ("۱۲", "12"),       # Arabic-Indic and Persian digits
+    ("کتاب", "كتاب"), ("یوم", "يوم"),     # Persian kaf and yeh
+    ("Café NAÏVE", "cafe naive"),
+    ("a\u200fb\u200ec", "abc"),           # bidi marks
+])
+def test_normalise_folds_what_readers_type_inconsistently(typed, stored):
+    assert search.normalise(typed) == stored
+
+
+@pytest.mark.parametrize("word,stem", [
+    ("الرياض", "رياض"), ("والرياض", "رياض"), ("بالرياض", "رياض"), ("للرياض", "رياض"), ("فالرياض", "رياض"),
+    ("كالرياض", "رياض"), ("الوزارة", "وزار"), ("وزارة", "وزار"), ("السعودية", "سعود"), ("السعودي", "سعود"),
+    ("المعلمون", "معلم"), ("المعلمين", "معلم"), ("سيارات", "سيار"), ("كتابها", "كتاب"),
+    ("economies", "economy"), ("crops", "crop"), ("glasses", "glasse"), ("bus", "bus"), ("news", "new"),
+])
+def test_stem(word, stem):
+    assert search.stem(search.normalise(word)) == stem
+
+
+def test_one_letter_proclitics_are_indexed_with_and_without():
+    assert search.index_terms("ووزارة") == ["ووزار", "وزار"]
+    assert search.index_terms("بمدينة") == ["بمدين", "مدين"]
+    assert search.index_terms("وزارة") == ["وزار", "زار"]
+    assert search.terms("وزارة") == ["وزار"]                       # queries are never split
+    assert search.terms("في الرياض من") == ["رياض"]                 # stop words
+
+
+def _node(texts: list[str]) -> list[dict]:
+    script = (
+        "const core = require(process.argv[1]);"
+        "const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "const an = core.makeAnalyser(input.tables);"
+        "process.stdout.write(JSON.stringify(input.texts.map(t => "
+        "({norm: core.normalise(t), terms: an.terms(t), index: an.indexTerms(t)}))));"
+    )
+    tables = {"stop": sorted(search.STOP), "prefixes": list(search.PREFIXES), "suffixes": list(search.SUFFIXES),
+              "proclitics": search.PROCLITICS}
+    run = subprocess.run(["node", "-e", script, str(SEARCH_JS)], input=json.dumps({"tables": tables, "texts": texts}),
+                         capture_output=True, text=True, check=True, timeout=120)
+    return json.loads(run.stdout)
+
+
+AGREEMENT_SAMPLES = [
+    "مُسْتَشْفَى الملك فهد ـ الرياض", "المسئولون والمسؤولون", "ﻻ إله ﷺ", "٢٠١٥ و۱۲", "Ｆｕｌｌwidth café İstanbul ß",
+    "שָׁלוֹם क्षत्रिय 𝐀𝐁 😀 a_b", "والمعلمون بالمدارس للطلاب فالوزارة كالعادة", "Economies glasses crops news",
+    "\u200fمرحبا\u200e hello\u00ad world", "ۀ ە ک ی ٱ",
+]
+
+
+@pytest.mark.skipif(NODE is None, reason="node not found: the JS/Python agreement test needs it")
+def test_browser_and_python_analysis_agree(request):
+    texts = list(AGREEMENT_SAMPLES)
+    if CORPUS.is_dir():
+        rows = [json.loads(line) for line in (CORPUS / "real" / "saudinewsnet_2000.jsonl").open(encoding="utf-8")]
+        texts += [(r["title"] or "") + "\n" + (r["content"] or "")[:2000] for r in rows[::4]]
+    results = _node(texts)
+    for text, js in zip(texts, results):
+        py = {"norm": search.normalise(text), "terms": search.terms(text), "index": search.index_terms(text)}
+        assert js == py, text[:80]
+
+
+# --------------------------------------------------------------------------- the index files
+
+def _doc(i: int, **kw) -> dict:
+    doc = {"key": f"k{i:03d}", "url": f"2024/01/a{i}/", "title": f"عنوان الخبر رقم {i}", "date": f"20{20 + i % 5}-01-{1 + i % 28:02d}T10:00:00+03:00",
+           "date_text": "", "section": ["اقتصاد", "رياضة", None][i % 3], "source": ["واس", "سبق"][i % 2], "tags": [], "summary": "",
+           "text": f"نص الخبر {i} عن الاقتصاد والرياضة في المملكة. كلمة{i} " * 3}
+    doc.update(kw)
+    return doc
+
+
+def _files(docs) -> dict[str, bytes]:
+    return {path: search.render_shard(view) for path, view in search.shard_views(docs).items()}
+
+
+def test_index_is_deterministic_whatever_the_input_order():
+    docs = [_doc(i) for i in range(80)]
+    shuffled = docs[:]
+    random.Random(4).shuffle(shuffled)
+    assert _files(docs) == _files(shuffled)
+
+
+def test_one_edit_rewrites_few_files():
+    docs = [_doc(i) for i in range(200)]
+    before = _files(docs)
+    docs[57] = _doc(57, text="نص جديد تماما عن الطاقة الشمسية")
+    after = _files(docs)
+    changed = {p for p in after if before.get(p) != after[p]} | (before.keys() - after.keys())
+    doc_shards = {p for p in changed if p.startswith("search/d/")}
+    assert len(doc_shards) == 1 and "search/manifest.json" in changed
+    assert len(changed) < 20, sorted(changed)
+
+
+def test_a_new_article_appends_without_touching_old_doc_shards():
+    docs = [_doc(i, date="2020-01-01T00:00:00+03:00") for i in range(100)]
+    before = _files(docs)
+    after = _files(docs + [_doc(100, date="2030-01-01T00:00:00+03:00")])
+    last = f"search/d/{99 // search.DOCS_PER_SHARD}.json"
+    old = [p for p in before if p.startswith("search/d/") and p != last]
+    assert old
+    assert all(before[p] == after[p] for p in old)
+
+
+def test_lookup_facets_years_and_records_round_trip():
+    docs = [_doc(i) for i in range(90)]
+    files = _files(docs)
+    index = search.read_index(files)
+    m = index.manifest
+    assert m["count"] == 90 and sorted(m["sections"]) == ["اقتصاد", "رياضة"] and sorted(m["sources"]) == ["سبق", "واس"]
+    hits = index.search("كلمة17")
+    assert len(hits) == 1 and index.record(hits[0])[1] == "2024/01/a17/"
+    assert set(index.search("الاقتصاد المملكة")) == set(range(90))
+    ordered = sorted(docs, key=lambda d: (d["date"], d["key"]))
+    for year, lo, hi in m["years"]:
+        assert all(ordered[i]["date"].startswith(str(year)) for i in range(lo, hi + 1))
+    section = [i for i, d in enumerate(ordered) if d["section"] == "رياضة"]
+    ids, value = [], 0
+    facet = f"search/f/section-{m['sections'].index('رياضة')}.bin"
+    for n, v in enumerate(search._read_varints(files[facet])):
+        value = v if n == 0 else value + v
+        ids.append(value)
+    assert ids == section
+
+
+def test_big_shards_are_split_by_one_more_letter(monkeypatch):
+    monkeypatch.setattr(search, "SHARD_BYTES", 300)
+    monkeypatch.setattr(search, "MIN_SHARD", 100)
+    docs = [_doc(i, text=" ".join(f"مستقبل{i % 7} مستوى{i % 5} مستشفى{i % 3}" for _ in range(2))) for i in range(120)]
+    files = _files(docs)
+    index = search.read_index(files)
+    assert {"م", "مس", "مست"} <= set(index.manifest["split"].split())
+    assert len(index.search("مستشفى2")) == 40
+    assert len(index.search("مست")) == 120                    # a prefix across split shards
+    assert len(index.search("مستوى3 مستقبل")) == 24
+
+
+# --------------------------------------------------------------------------- recall on the real corpus
+
+# (query, fragments of the titles that must be found). Variants typed on purpose.
+RECALL = [
+    ("روائح كريهة مستشفي", ["روائح كريهة تكشف جثة طفلة"]),          # ى typed as ي
+    ("مسؤولو عسير", ["مسئولو عسير"]),                                 # ؤ for ئ
+    ("الأرصاد تحذر موجة حارة", ["تُحَذّر من موجة حارة"]),             # title has diacritics, query none
+    ("تُحَذِّرُ مِنْ مَوْجَةٍ حَارَّةٍ", ["تُحَذّر من موجة حارة"]),      # query with diacritics
+    ("ظلم اسرائيل", ["ظلم إسرائيل ووحشيتها"]),                         # إ typed as ا
+    ("السعوديه برنامج فطن", ["السعودية تطلق برنامج «فطن»"]),           # ة typed as ه
+    ("جنرالات امريكا", ["جنرالات أمريكا يؤكدون"]),                     # أ typed as ا
+    ("عاصفه ترابيه العاصمه", ["عاصفة ترابية تضرب العاصمة"]),
+    ("الحافلة السياحية الامطار", ["تحطم حافلة سياحية نتيجة الأمطار"]),  # ال added
+    ("حافلة سياحية أمطار", ["تحطم حافلة سياحية نتيجة الأمطار"]),        # ال left out
+    ("ســوريا المفيـدة", ["الأسد يلوذ بـ«سوريا المفيدة»"]),             # tatweel typed
+    ("كورونا وافد الرياض", ["إصابة وافد بفيروس \"كورونا\" في الرياض", "إصابة وافد بفيرس «كورونا»في الرياض"]),
+    ("اوبك الصادرات الايرانيه", ["«أوبك» ستنجح في احتواء عودة الصادرات"]),
+    ("مهندسو السياسة النفط", ["مهندسو السياسة النفطية السعودية"]),      # last word as a prefix
+    ("مهندسو السياس", ["مهندسو السياسة النفطية السعودية"]),            # typed half-way
+    ("مجزرة عدن الكاتيوشا", ["مذبحة حوثية في عدن"]),                   # body text only
+    ("ethiopia crops", ["Ethiopia's crop production up 24%"]),          # English plural
+    ("soaring oil economies", ["Soaring oil 'hits world economy'"]),
+    ("german business confidence", ["German business confidence slides"]),
+    ("japan beer", ["Japan turns to beer alternatives"]),
+]
+
+
+@pytest.fixture(scope="module")
+def corpus_index():
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus not found: the real-data corpus exists only in CI and the dev workspace")
+    real = CORPUS / "real"
+    docs = []
+    for i, line in enumerate((real / "saudinewsnet_2000.jsonl").open(encoding="utf-8")):
+        r = json.loads(line)
+        docs.append({"key": f"snn/{i:04d}", "url": f"snn/{i}/", "title": r["title"] or "", "text": r["content"] or "",
+                     "date": r["date_extracted"].replace(" ", "T"), "source": r["source"], "section": None,
+                     "summary": (r["content"] or "")[:160], "tags": []})
+    for line in (real / "bbc_news_2004_2005" / "manifest.jsonl").open(encoding="utf-8"):
+        m = json.loads(line)
+        text = (real / "bbc_news_2004_2005" / m["file"]).read_bytes().decode(m["encoding"] if m["encoding"] != "utf-8" else "utf-8", "replace")
+        title, _, body = text.strip().partition("\n")
+        docs.append({"key": f"bbc/{m['file']}", "url": f"bbc/{m['file']}/", "title": title.strip(), "text": body,
+                     "date": "2005-01-01T00:00:00+00:00", "source": "BBC News", "section": m["category"], "summary": "", "tags": []})
+    index = search.read_index(_files(docs))
+    titles = {}
+    for doc_id in range(index.manifest["count"]):
+        titles[doc_id] = index.record(doc_id)[0]
+    return index, titles
+
+
+@pytest.mark.parametrize("query,expected", RECALL, ids=[q for q, _ in RECALL])
+def test_recall_on_the_real_corpus(corpus_index, query, expected):
+    index, titles = corpus_index
+    found = index.search(query)
+    for fragment in expected:
+        wanted = [i for i, t in titles.items() if fragment in t]
+        assert wanted, f"test data: no title contains {fragment!r}"
+        assert set(wanted) & set(found), f"{query!r} misses {fragment!r} ({len(found)} results)"
+
+
+def test_first_results_are_title_hits(corpus_index):
+    index, titles = corpus_index
+    top = index.search("الإرهاب")[:5]
+    assert all("رهاب" in search.normalise(titles[i]) for i in top), [titles[i] for i in top]
+
+
+_NODE_SEARCH = r"""
+const fs = require('fs'), path = require('path');
+const [js, dir] = process.argv.slice(1);
+const core = require(js);
+globalThis.fetch = async url => {
+  const file = path.join(dir, url.split('?')[0]);
+  if (!fs.existsSync(file)) return { ok: false, status: 404 };
+  const data = fs.readFileSync(file);
+  return { ok: true, arrayBuffer: async () => data.buffer.slice(data.byteOffset, data.byteOffset + data.length),
+           json: async () => JSON.parse(data.toString('utf8')) };
+};
+(async () => {
+  const queries = JSON.parse(fs.readFileSync(0, 'utf8'));
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'search/manifest.json'), 'utf8'));
+  const index = new core.Index('search/', manifest);
+  const out = [];
+  for (const [q, filters] of queries) out.push((await index.search(q, filters)).ids);
+  process.stdout.write(JSON.stringify(out));
+})().catch(e => { console.error(e); process.exit(1); });
+"""
+
+
+@pytest.mark.skipif(NODE is None, reason="node not found: the JS index test needs it")
+def test_browser_index_reader_finds_what_python_finds(tmp_path, monkeypatch):
+    """search.js's Index (shard keys through split shards, prefixes, AND, filters) on real files."""
+    monkeypatch.setattr(search, "SHARD_BYTES", 300)
+    monkeypatch.setattr(search, "MIN_SHARD", 100)
+    docs = [_doc(i, text=" ".join(f"مستقبل{i % 7} مستوى{i % 5} مستشفى{i % 3} كلمة{i}" for _ in range(2))) for i in range(120)]
+    files = _files(docs)
+    for rel, data in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_bytes(data)
+    index = search.read_index(files)
+    queries = ["مستشفى2", "مست", "مستوى3 مستقبل", "كلمة17", "عنوان الخبر", "مستشفي1 كلم", "غير موجود", "Café"]
+    ordered = sorted(docs, key=lambda d: (d["date"], d["key"]))
+    sport = {i for i, d in enumerate(ordered) if d["section"] == "رياضة"}
+    cases = [(q, {}) for q in queries] + [("مست", {"section": "رياضة"}), ("مست", {"year": "2021"})]
+    run = subprocess.run(["node", "-e", _NODE_SEARCH, str(SEARCH_JS), str(tmp_path)], input=json.dumps(cases),
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    got = json.loads(run.stdout)
+    for (q, filters), ids in zip(cases, got):
+        expected = set(index.search(q))
+        if filters.get("section"):
+            expected &= sport
+        if filters.get("year"):
+            expected = {i for i in expected if ordered[i]["date"].startswith(filters["year"])}
+        assert set(ids) == expected, (q, filters)
+    assert len(got[1]) == 120 and len(got[-2]) == len(sport)
