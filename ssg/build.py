@@ -151,20 +151,16 @@ def _read_one(source: SourceFile) -> ReadResult | tuple[str, SourceFile]:
 def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, progress: Progress | None) -> list[ReadResult]:
     reader = read.read_digest(config)
     read.extract_options(config)                  # a bad [extract] table fails here, once, in the parent
-    cached = cache.reads(reader)
-    results, todo = [], []
-    for s in sources:
-        blob = cached.get((s.rel_path, s.digest)) if s.digest else None
-        if blob is not None:
-            results.append(_restamp(pickle.loads(blob), s))
-        else:
-            todo.append(s)
+    known = cache.read_keys(reader)
+    hits = {(s.rel_path, s.digest): s for s in sources if s.digest and (s.rel_path, s.digest) in known}
+    results = [_restamp(r, hits[(r.source.rel_path, r.source.digest)]) for r in cache.reads(reader, set(hits))]
+    todo = [s for s in sources if (s.rel_path, s.digest) not in hits]
     fresh = []
-    runner = parallel.run(_read_one, todo, init=_init_read, init_args=(config, config.content_path, frozenset(cached)),
+    runner = parallel.run(_read_one, todo, init=_init_read, init_args=(config, config.content_path, known),
                           workers=config.build.workers, chunksize=32)
     for n, result in enumerate(runner, 1):
-        if isinstance(result, tuple):
-            results.append(_restamp(pickle.loads(cached[(result[1].rel_path, result[1].digest)]), result[1]))
+        if isinstance(result, tuple):             # bytes already known under a new stamp (a git checkout)
+            results.append(_restamp(cache.read_result(reader, result[1].rel_path, result[1].digest), result[1]))
         else:
             cache.put_bodies(result.bodies)
             result = ReadResult(source=result.source, articles=result.articles, problems=result.problems)

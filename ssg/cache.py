@@ -77,10 +77,22 @@ class Cache:
     def source_stamps(self) -> dict[str, tuple[str, str]]:
         return {rel: (stamp, digest) for rel, stamp, digest in self.db.execute("SELECT rel_path, stamp, digest FROM sources")}
 
-    def reads(self, reader: str) -> dict[tuple[str, str], bytes]:
-        """(rel_path, digest) -> pickled ReadResult, for this reader version."""
+    def read_keys(self, reader: str) -> frozenset[tuple[str, str]]:
+        """Every (rel_path, digest) with a cached ReadResult for this reader version."""
+        rows = self.db.execute("SELECT rel_path, digest FROM reads WHERE reader=?", (reader,))
+        return frozenset((rel, digest) for rel, digest in rows)
+
+    def read_result(self, reader: str, rel_path: str, digest: str) -> ReadResult:
+        row = self.db.execute("SELECT result FROM reads WHERE rel_path=? AND digest=? AND reader=?",
+                              (rel_path, digest, reader)).fetchone()
+        return pickle.loads(row[0])
+
+    def reads(self, reader: str, wanted: set[tuple[str, str]]) -> Iterable[ReadResult]:
+        """The cached ReadResults among ``wanted``, unpickled one row at a time (never all blobs at once)."""
         rows = self.db.execute("SELECT rel_path, digest, result FROM reads WHERE reader=?", (reader,))
-        return {(rel, digest): blob for rel, digest, blob in rows}
+        for rel, digest, blob in rows:
+            if (rel, digest) in wanted:
+                yield pickle.loads(blob)
 
     def put_reads(self, reader: str, results: Iterable[ReadResult]) -> None:
         self.db.executemany(

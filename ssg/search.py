@@ -29,10 +29,12 @@ import base64
 import functools
 import gc
 import hashlib
+import itertools
 import json
 import re
 import sys
 import unicodedata
+from array import array
 from collections import defaultdict
 
 DIR = "search/"
@@ -200,7 +202,7 @@ def varints(values) -> bytes:
 
 def _postings(entries: list[int]) -> bytes:
     """Ascending ``id << 2 | weight`` values -> varints of ``(id delta) << 2 | weight``."""
-    values = [((b >> 2) - (a >> 2)) << 2 | (b & 3) for a, b in zip([0] + entries, entries)]
+    values = [((b >> 2) - (a >> 2)) << 2 | (b & 3) for a, b in zip(itertools.chain((0,), entries), entries)]
     return bytes(values) if max(values) < 0x80 else varints(values)
 
 
@@ -289,7 +291,7 @@ def _shard_views(docs: list[dict], docs_per_shard: int) -> dict[str, dict]:
     docs = _order(docs)
     sections, section_ix = _index_of(d.get("section") for d in docs)
     sources, source_ix = _index_of(d.get("source") for d in docs)
-    postings: dict[str, list[int]] = defaultdict(list)
+    postings: dict[str, array] = defaultdict(lambda: array("I"))   # 4 bytes an entry, not a list's ~36
     facets: dict[str, list[int]] = defaultdict(list)
     years: dict[int, list[int]] = {}
     for i, doc in enumerate(docs):
