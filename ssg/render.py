@@ -39,6 +39,14 @@ def static_paths(config: SiteConfig) -> list[Path]:
     return [d / "static" for d in theme_dirs(config)] + [config.root / "static"]
 
 
+_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def json_for_script(value) -> Markup:
+    """JSON safe inside <script> (no "</script>", no HTML entities), Arabic kept as UTF-8."""
+    return Markup(json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_UNSAFE))
+
+
 def make_env(config: SiteConfig) -> Environment:
     env = Environment(
         loader=FileSystemLoader([str(p) for p in template_paths(config) if p.is_dir()]),
@@ -48,7 +56,7 @@ def make_env(config: SiteConfig) -> Environment:
     base_path, base_url = config.base_path, config.base_url
     env.filters["href"] = lambda url: href(base_path, url or "")
     env.filters["absolute"] = lambda url: absolute(base_url, url or "")
-    env.filters["tojson"] = lambda value: json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
+    env.filters["tojson"] = json_for_script
     return env
 
 

@@ -1,6 +1,7 @@
 """End-to-end: build small sites in tmp folders and check them the way readers' clients would."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -69,6 +70,14 @@ def test_article_page_carries_the_metadata(small_site):
     assert '<html lang="ar" dir="rtl">' in text
     assert "الخبر الأول عن الاقتصاد" in text and "صحيفة الاختبار" in text and "سارة" in text
     assert 'datetime="2024-03-01T10:00:00+03:00"' in text
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', text, re.S).group(1))
+    assert ld["@type"] == "NewsArticle" and ld["headline"] == "الخبر الأول عن الاقتصاد"
+    assert ld["datePublished"] == ld["dateModified"] == "2024-03-01T10:00:00+03:00"
+    assert ld["author"] == [{"@type": "Person", "name": "سارة"}] and ld["publisher"]["name"] == "صحيفة الاختبار"
+    assert ld["articleSection"] == "اقتصاد" and ld["inLanguage"] == "ar"
+    assert '<meta property="og:title" content="الخبر الأول عن الاقتصاد">' in text
+    canonical = re.search(r'<link rel="canonical" href="([^"]+)">', text).group(1)
+    assert unquote(canonical) == "https://example.github.io/archive/2024/03/الخبر-الأول-عن-الاقتصاد/"
     english = next((small_site / "output" / "2024" / "04").glob("third-*/index.html")).read_text()
     assert '<html lang="en" dir="ltr">' in english
     assert "<script>alert" not in english and "&lt;script&gt;" not in english   # sanitised away
