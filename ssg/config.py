@@ -63,6 +63,7 @@ class SiteConfig:
     show_hijri: bool = field(default=False, metadata=_doc("Show the Hijri date beside the Gregorian one."))
     related_count: int = field(default=4, metadata=_doc("Related articles shown on an article page."))
     ignore: tuple = field(default=("README.md", "README.txt", "LICENSE*", "_*", ".*"), metadata=_doc("Glob patterns (matched on each path part) that scan skips in content/."))
+    untitled: str = field(default="skip", metadata=_doc("A text with no headline found: 'skip' it (reported), or 'first-line': use its first line (cut at 14 words) as the headline, with a warning."))
     duplicates: str = field(default="keep-first", metadata=_doc("Articles with the same normalised text: 'keep-first' (by path) keeps one and reports the rest; 'keep-all' only reports."))
     feeds: FeedConfig = field(default_factory=FeedConfig, metadata=_doc("[feeds] table."))
     build: BuildConfig = field(default_factory=BuildConfig, metadata=_doc("[build] table.", output=False))
@@ -193,6 +194,8 @@ def validate(config: SiteConfig) -> None:
         raise ConfigError("paginate_by must be at least 1")
     if "{slug}" not in config.permalink or "{slug}" not in config.permalink_undated:
         raise ConfigError("permalink patterns must contain {slug}")
+    if config.untitled not in ("skip", "first-line"):
+        raise ConfigError(f"untitled must be 'skip' or 'first-line', not {config.untitled!r}")
     if config.duplicates not in ("keep-first", "keep-all"):
         raise ConfigError(f"duplicates must be 'keep-first' or 'keep-all', not {config.duplicates!r}")
     if config.feeds.limit < 1:

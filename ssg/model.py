@@ -168,5 +168,5 @@ class BuildReport:
         return (
             f"{self.articles} articles, {self.pages} pages, {self.feeds} feeds, "
             f"{len(self.rendered)} rendered, {len(self.written)} written, {len(self.removed)} removed, "
-            f"{self.skipped} skipped files, {self.warnings} warnings, {self.seconds:.2f} s"
+            f"{self.skipped} skipped files or rows, {self.warnings} warnings, {self.seconds:.2f} s"
         )

@@ -29,7 +29,7 @@ from .errors import ContentError
 from .model import Article, Problem, ReadResult, SourceFile
 from .urls import slugify
 
-READER_VERSION = "2"
+READER_VERSION = "3"
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when PyYAML was built with it: ~10x faster
 FIELD_ALIASES = {
     "categories": "category", "lang": "language", "description": "dek", "subtitle": "dek",
@@ -45,7 +45,7 @@ def digest_bytes(data: bytes) -> str:
 
 def read_digest(config: SiteConfig) -> str:
     """Everything besides the bytes that changes what read_source returns."""
-    parts = [READER_VERSION, search.FORMAT, getattr(extract, "__version__", ""), config.language, config.timezone, config.day_first,
+    parts = [READER_VERSION, search.FORMAT, getattr(extract, "__version__", ""), config.untitled, config.language, config.timezone, config.day_first,
              config.slug_max_length, config.slug_ascii, config.sanitize_html, config.extract]
     return hashlib.blake2b(json.dumps(parts, sort_keys=True, default=str).encode(), digest_size=16).hexdigest()
 
@@ -124,6 +124,10 @@ def read_source(source: SourceFile, data: bytes, sidecar: bytes | None, config: 
         problems += [Problem(path=path, line=line, message=w, severity="warning") for w in _warnings(item, article)]
         articles.append(article)
         bodies.append((article.body_digest, body))
+    if not articles and len(problems) > 2 and all(p.severity == "error" for p in problems):
+        # a dataset file none of whose rows is an article (a manifest, say): one line, not one per row
+        first = problems[0]
+        problems = [Problem(path=path, message=f"no row is an article ({len(problems)} rows; line {first.line}: {first.message})")]
     return ReadResult(source=source, articles=tuple(articles), bodies=tuple(bodies), problems=tuple(problems))
 
 
@@ -302,8 +306,12 @@ def summarize(ex: extract.Extraction, limit: int = 160) -> str:
 
 def _article(key: str, source: SourceFile, ex: extract.Extraction, extra: dict, config: SiteConfig) -> tuple[Article, str]:
     title = _clean(ex.title)
+    if not title and config.untitled == "first-line" and ex.blocks:
+        ex = dataclasses.replace(ex, title=" ".join(ex.blocks[0][1].split()[:14]), blocks=ex.blocks[1:] or ex.blocks,
+                                 warnings=(*ex.warnings, "no headline found: its first line is used (untitled = 'first-line')"))
+        title = _clean(ex.title)
     if not title:
-        raise ContentError("no title found")
+        raise ContentError("no title found (set untitled = 'first-line' in site.toml to use the first line)")
     date = _coerce_date(ex.published, config, "date")
     updated = _coerce_date(extra.get("updated"), config, "updated") if extra.get("updated") else None
     html_body = extra.get("_html") or body_html(ex)

@@ -246,7 +246,7 @@ def test_cli_version_help_and_one_line_errors(small_site):
 def test_cli_build_prints_one_summary_line(small_site):
     result = run_cli("build", str(small_site), "-j", "1")
     assert result.returncode == 0, result.stderr
-    assert re.search(r"5 articles, \d+ pages, \d+ feeds, .* 0 skipped files, \d+ warnings, [\d.]+ s", result.stdout)
+    assert re.search(r"5 articles, \d+ pages, \d+ feeds, .* 0 skipped files or rows, \d+ warnings, [\d.]+ s", result.stdout)
 
 
 def test_cache_from_another_version_is_discarded_with_a_warning(small_site):
