@@ -46,7 +46,8 @@ def build(config: SiteConfig, *, force: bool = False, progress: Progress | None 
     cache = Cache(config.cache_path, __version__)
     try:
         problems = [Problem(path=".ssg-cache", message=cache.warning, severity="warning")] if cache.warning else []
-        sources, assets = t("scan", scan.scan, config.content_path, config.ignore, cache.source_stamps())
+        stamps = cache.source_stamps()
+        sources, assets = t("scan", scan.scan, config.content_path, config.ignore, stamps)
         graph = TemplateGraph(template_paths(config))
         statics = static_jobs(config, assets)
         key = inputs_key(config, sources, statics, graph)
@@ -69,7 +70,8 @@ def build(config: SiteConfig, *, force: bool = False, progress: Progress | None 
         t("cache", cache.finish, sources={r.source.rel_path: (r.source.stamp, r.source.digest) for r in results},
           outputs=outputs, reader=read.read_digest(config),
           live_reads={(r.source.rel_path, r.source.digest) for r in results},
-          live_bodies={a.body_digest for r in results for a in r.articles})
+          live_bodies={a.body_digest for r in results for a in r.articles},
+          previous_sources=stamps, previous_outputs=previous)
         feeds = sum(1 for j in jobs if j.renderer in ("rss", "atom", "json"))
         report = BuildReport(
             articles=len(site.articles), pages=len(jobs) - feeds, feeds=feeds,
