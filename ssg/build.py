@@ -39,7 +39,10 @@ class _Timer:
         return result
 
 
-def build(config: SiteConfig, *, force: bool = False, progress: Progress | None = None) -> BuildReport:
+def build(config: SiteConfig, *, force: bool = False, progress: Progress | None = None,
+          keep_memory: bool = False) -> BuildReport:
+    """Build the site. ``keep_memory`` (ssg watch) keeps in-process working state, such as the
+    search index, so that the next build in this process updates it instead of starting over."""
     started = time.perf_counter()
     t = _Timer()
     out = write.check_output_safe(config)
@@ -60,7 +63,7 @@ def build(config: SiteConfig, *, force: bool = False, progress: Progress | None 
         site = t("assemble", assemble.assemble, [a for r in results for a in r.articles], config, links.articles)
         problems += site.duplicates
         _check_strict(config, problems)
-        planner, jobs = t("plan", plan.plan, site, config, graph, links.redirects)
+        planner, jobs = t("plan", plan.plan, site, config, graph, links.redirects, keep_memory=keep_memory)
         jobs += statics
         previous = cache.outputs()
         stale, present = t("diff", diff, jobs, previous, out, force)

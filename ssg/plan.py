@@ -164,8 +164,10 @@ def paginate(keys: tuple[str, ...], per_page: int, base: str) -> list[tuple[str,
 class Planner:
     """Builds every job. ``cards`` and ``card_digests`` are shared with the renderer workers."""
 
-    def __init__(self, site: Site, config: SiteConfig, graph: TemplateGraph, redirects: dict[str, str] | None = None):
+    def __init__(self, site: Site, config: SiteConfig, graph: TemplateGraph, redirects: dict[str, str] | None = None,
+                 *, keep_memory: bool = False):
         self.site, self.config, self.graph = site, config, graph
+        self.keep_memory = keep_memory
         self.redirects = redirects or {}
         self.fmt = DateFormatter.for_config(config)
         self.by_key = {a.key: a for a in site.articles}
@@ -282,7 +284,7 @@ class Planner:
         """The search index (one job per shard; a shard's view is its content) and the search page."""
         docs = [search.search_doc(self.cards[a.key], terms=a.search_terms) for a in self.site.articles]
         jobs = [RenderJob(output=path, renderer="search", template=None, view=view, fingerprint=fingerprint("search", path, view))
-                for path, view in search.shard_views(docs).items()]
+                for path, view in search.shard_views(docs, keep=self.keep_memory).items()]
         view = {"kind": "search", "title": self.globals["labels"]["search"], "url": "search/"}
         jobs.append(self.job("search/", "html", "search.html", view))
         return jobs
@@ -348,6 +350,7 @@ def _period_link(p: Period, fmt: DateFormatter) -> dict:
     return {"title": _period_title(p, fmt), "url": p.url}
 
 
-def plan(site: Site, config: SiteConfig, graph: TemplateGraph, redirects: dict[str, str] | None = None) -> tuple[Planner, list[RenderJob]]:
-    planner = Planner(site, config, graph, redirects)
+def plan(site: Site, config: SiteConfig, graph: TemplateGraph, redirects: dict[str, str] | None = None, *,
+         keep_memory: bool = False) -> tuple[Planner, list[RenderJob]]:
+    planner = Planner(site, config, graph, redirects, keep_memory=keep_memory)
     return planner, planner.plan()

@@ -35,6 +35,7 @@ import re
 import sys
 import unicodedata
 from array import array
+from bisect import insort
 from collections import defaultdict
 
 DIR = "search/"
@@ -273,7 +274,7 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def shard_views(docs: list[dict], *, docs_per_shard: int = DOCS_PER_SHARD) -> dict[str, dict]:
+def shard_views(docs: list[dict], *, docs_per_shard: int = DOCS_PER_SHARD, keep: bool = True) -> dict[str, dict]:
     """docs -> {output path: view}. Pure and deterministic; ``render_shard(view)`` gives the bytes.
 
     A doc: key, url (site-relative), title, date (ISO or None), date_text, section, source, tags,
@@ -281,24 +282,123 @@ def shard_views(docs: list[dict], *, docs_per_shard: int = DOCS_PER_SHARD) -> di
     enabled = gc.isenabled()
     gc.disable()                 # millions of small lists: the cycle collector would only rescan them
     try:
-        return _shard_views(docs, docs_per_shard)
+        return _shard_views(docs, docs_per_shard, keep)
     finally:
         if enabled:
             gc.enable()
 
 
-def _shard_views(docs: list[dict], docs_per_shard: int) -> dict[str, dict]:
+class _Index:
+    """The working state of the last index this process built. ``ssg watch`` rebuilds after each
+    save: when the docs are the same articles in the same order, only the changed docs' terms are
+    moved in the postings and only the shards they touch are encoded again. The bytes are the
+    same as a build from scratch (tests/test_search.py checks it); a one-shot build never hits."""
+
+    __slots__ = ("docs", "postings", "encoded", "assign", "split", "t_files", "d_files")
+
+
+_LAST: dict[int, _Index] = {}
+
+
+def _terms(doc: dict) -> str:
+    return doc["terms"] if "terms" in doc else analyse(doc)
+
+
+def _shard_views(docs: list[dict], docs_per_shard: int, keep: bool) -> dict[str, dict]:
+    """``keep``: hold the working state for the next call in this process (ssg watch); a one-shot
+    build passes False, so the postings are freed before rendering starts."""
     docs = _order(docs)
+    last = _LAST.pop(docs_per_shard, None)
+    same = last is not None and len(last.docs) == len(docs) and all(a["key"] == b["key"] for a, b in zip(last.docs, docs))
+    state = _update(last, docs, docs_per_shard) if same else _build(docs, docs_per_shard)
+    if keep:
+        _LAST[docs_per_shard] = state
+    return _files(state, docs_per_shard)
+
+
+def _build(docs: list[dict], docs_per_shard: int) -> _Index:
+    state = _Index()
+    state.docs = docs
+    state.postings = defaultdict(lambda: array("I"))   # 4 bytes an entry, not a list's ~36
+    for i, doc in enumerate(docs):
+        for weight, group in enumerate(_terms(doc).split("|"), 1):
+            value = i << 2 | weight
+            for term in group.split():
+                state.postings[term].append(value)
+    state.encoded = {t: _postings(p) for t, p in state.postings.items()}
+    _assign(state, set(state.encoded), force=True)
+    state.d_files = _doc_files(docs, docs_per_shard, range(0, len(docs), docs_per_shard))
+    return state
+
+
+def _update(state: _Index, docs: list[dict], docs_per_shard: int) -> _Index:
+    old_docs, state.docs = state.docs, docs
+    changed = [i for i, (a, b) in enumerate(zip(old_docs, docs)) if a != b]
+    touched: set[str] = set()
+    for i in changed:
+        old, new = _terms(old_docs[i]), _terms(docs[i])
+        if old == new:
+            continue
+        for weight, group in enumerate(old.split("|"), 1):
+            for term in group.split():
+                state.postings[term].remove(i << 2 | weight)
+                touched.add(term)
+        for weight, group in enumerate(new.split("|"), 1):
+            for term in group.split():
+                insort(state.postings[term], i << 2 | weight)
+                touched.add(term)
+    for term in touched:
+        if state.postings[term]:
+            state.encoded[term] = _postings(state.postings[term])
+        else:
+            del state.postings[term]
+            state.encoded.pop(term, None)
+    _assign(state, touched, force=False)
+    if _index_of(d.get("section") for d in old_docs) != _index_of(d.get("section") for d in docs) or \
+            _index_of(d.get("source") for d in old_docs) != _index_of(d.get("source") for d in docs):
+        starts = range(0, len(docs), docs_per_shard)       # facet numbering moved: every record may change
+    else:
+        starts = sorted({i - i % docs_per_shard for i in changed})
+    state.d_files.update(_doc_files(docs, docs_per_shard, starts))
+    return state
+
+
+def _assign(state: _Index, touched: set[str], *, force: bool) -> None:
+    """Shard assignment from the sizes; shards holding a touched term (or all, if it moved) re-encoded."""
+    assign, split = _split_keys({t: len(b) + len(t.encode()) + 4 for t, b in state.encoded.items()})
+    if force or assign != state.assign:
+        keys = set(assign.values())
+        state.t_files = {}
+    else:
+        keys = {assign[t] for t in touched if t in assign} | {state.assign[t] for t in touched if t in state.assign}
+    state.assign, state.split = assign, split
+    members: dict[str, list[str]] = defaultdict(list)
+    for term, key in assign.items():
+        if key in keys:
+            members[key].append(term)
+    for key in keys:
+        path = f"{DIR}t/{key_hex(key)}.bin"
+        if key in members:
+            items = [(t, state.encoded[t], len(state.postings[t])) for t in sorted(members[key])]
+            state.t_files[path] = _view(_shard_bytes(key, items))
+        else:
+            state.t_files.pop(path, None)
+
+
+def _doc_files(docs: list[dict], docs_per_shard: int, starts) -> dict[str, dict]:
+    _, section_ix = _index_of(d.get("section") for d in docs)
+    _, source_ix = _index_of(d.get("source") for d in docs)
+    return {f"{DIR}d/{n // docs_per_shard}.json": _view(_json([_record(d, section_ix, source_ix) for d in docs[n: n + docs_per_shard]]))
+            for n in starts}
+
+
+def _files(state: _Index, docs_per_shard: int) -> dict[str, dict]:
+    docs = state.docs
     sections, section_ix = _index_of(d.get("section") for d in docs)
     sources, source_ix = _index_of(d.get("source") for d in docs)
-    postings: dict[str, array] = defaultdict(lambda: array("I"))   # 4 bytes an entry, not a list's ~36
     facets: dict[str, list[int]] = defaultdict(list)
     years: dict[int, list[int]] = {}
     for i, doc in enumerate(docs):
-        for weight, group in enumerate((doc["terms"] if "terms" in doc else analyse(doc)).split("|"), 1):
-            value = i << 2 | weight
-            for term in group.split():
-                postings[term].append(value)
         if doc.get("section"):
             facets[f"section-{section_ix[doc['section']]}"].append(i)
         if doc.get("source"):
@@ -306,28 +406,19 @@ def _shard_views(docs: list[dict], docs_per_shard: int) -> dict[str, dict]:
         if doc.get("date"):
             span = years.setdefault(int(doc["date"][:4]), [i, i])
             span[1] = i
-    encoded = {t: _postings(p) for t, p in postings.items()}
-    assign, split = _split_keys({t: len(b) + len(t.encode()) + 4 for t, b in encoded.items()})
-    shards: dict[str, list] = defaultdict(list)
-    for term in sorted(encoded):
-        shards[assign[term]].append((term, encoded[term], len(postings[term])))
-    files: dict[str, dict] = {}
-    for key, items in shards.items():
-        files[f"{DIR}t/{key_hex(key)}.bin"] = _view(_shard_bytes(key, items))
+    files: dict[str, dict] = dict(state.t_files)
     for name, ids in facets.items():
         files[f"{DIR}f/{name}.bin"] = _view(varints([ids[0]] + [b - a for a, b in zip(ids, ids[1:])]))
-    for n in range(0, len(docs), docs_per_shard):
-        records = [_record(d, section_ix, source_ix) for d in docs[n: n + docs_per_shard]]
-        files[f"{DIR}d/{n // docs_per_shard}.json"] = _view(_json(records))
+    files.update(state.d_files)
     h = hashlib.blake2b(digest_size=6)
     for path, view in sorted(files.items()):
         h.update(f"{path}\x00{view.get('b64') or view.get('text')}\x00".encode())
-    version = h.hexdigest()
     manifest = {
-        "format": FORMAT, "v": version, "count": len(docs), "docs_per_shard": docs_per_shard,
+        "format": FORMAT, "v": h.hexdigest(), "count": len(docs), "docs_per_shard": docs_per_shard,
         "sections": sections, "sources": sources, "years": [[y, lo, hi] for y, (lo, hi) in sorted(years.items())],
-        "keys": " ".join(sorted(shards)), "split": " ".join(split), "key_chars": KEY_CHARS, "prefix_shards": PREFIX_SHARDS,
-        "stop": sorted(STOP), "prefixes": list(PREFIXES), "suffixes": list(SUFFIXES), "proclitics": PROCLITICS,
+        "keys": " ".join(sorted(set(state.assign.values()))), "split": " ".join(state.split), "key_chars": KEY_CHARS,
+        "prefix_shards": PREFIX_SHARDS, "stop": sorted(STOP), "prefixes": list(PREFIXES), "suffixes": list(SUFFIXES),
+        "proclitics": PROCLITICS,
     }
     files[f"{DIR}manifest.json"] = _view(_json(manifest))
     return dict(sorted(files.items()))

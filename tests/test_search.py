@@ -278,3 +278,36 @@ def test_browser_index_reader_finds_what_python_finds(tmp_path, monkeypatch):
             expected = {i for i in expected if ordered[i]["date"].startswith(filters["year"])}
         assert set(ids) == expected, (q, filters)
     assert len(got[1]) == 120 and len(got[-2]) == len(sport)
+
+
+def test_incremental_index_in_one_process_equals_a_fresh_one():
+    """ssg watch keeps the last index in memory and updates only what an edit touched: after any
+    sequence of edits the files must be the bytes a fresh build gives."""
+    import random
+
+    from ssg import search
+
+    rng = random.Random(7)
+    words = ["وزارة", "الصحة", "مستشفى", "مدرسة", "الطلاب", "النفط", "اسعار", "market", "energy", "الرياض",
+             "جدة", "الكويت", "مباراة", "الهلال", "النصر", "ثقافة", "معرض", "كتاب", "حديقة", "جسر"]
+
+    def doc(i, text):
+        return {"key": f"k{i:03d}", "url": f"2024/01/k{i}/", "title": f"عنوان {i} " + text[:20], "date": f"2024-01-{i % 28 + 1:02d}T10:00:00+03:00",
+                "date_text": "x", "section": ["محليات", "رياضة", "اقتصاد"][i % 3], "source": "مصدر", "author": None,
+                "tags": [], "summary": text[:40], "terms": search.analyse({"title": f"عنوان {i}", "text": text})}
+
+    docs = [doc(i, " ".join(rng.choice(words) for _ in range(30))) for i in range(120)]
+    search._LAST.clear()
+    search.shard_views(docs, docs_per_shard=8)
+    for step in range(40):
+        i = rng.randrange(len(docs))
+        docs[i] = doc(i, " ".join(rng.choice(words + [f"كلمة{step}"]) for _ in range(rng.randrange(1, 40))))
+        if step % 7 == 0:
+            docs[i]["section"] = "جديد"                 # a new facet name renumbers the facets
+        incremental = search.shard_views(docs, docs_per_shard=8)
+        kept = dict(search._LAST)                     # the chain of in-memory updates goes on after the check
+        search._LAST.clear()
+        fresh = search.shard_views(docs, docs_per_shard=8)
+        search._LAST.clear()
+        search._LAST.update(kept)
+        assert incremental == fresh, step
