@@ -82,6 +82,7 @@ def build(config: SiteConfig, *, force: bool = False, progress: Progress | None 
             problems=tuple(problems), timings=tuple(t.timings), output_bytes=sum(s for _, s in outputs.values()),
             seconds=time.perf_counter() - started,
         )
+        key = inputs_key(config, [r.source for r in results], statics, graph)   # now every digest is known
         cache.set_last_build(key, pickle.dumps(replace(report, rendered=frozenset(), written=frozenset(), removed=frozenset())))
     finally:
         cache.close()

@@ -259,3 +259,13 @@ def test_cache_from_another_version_is_discarded_with_a_warning(small_site):
     report = build_site(small_site)
     assert any("another version" in str(p) for p in report.problems)
     assert report.articles == 5 and report.rendered and report.written == frozenset()   # re-rendered, bytes identical
+
+
+def test_the_build_right_after_a_cold_one_stops_after_scan(small_site):
+    build_site(small_site)                       # cold: every file read and hashed
+    report = build_site(small_site)
+    assert [name for name, _ in report.timings] == ["scan", "check"]
+    assert report.articles == 5 and report.rendered == frozenset()
+    (small_site / "output/index.html").unlink()   # a missing output is not "unchanged"
+    report = build_site(small_site)
+    assert report.rendered == {"index.html"}
