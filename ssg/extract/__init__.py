@@ -5,6 +5,10 @@ Pure functions, no I/O. See docs/content.md for the rules and site.toml settings
 
 from __future__ import annotations
 
+# Bump when a change can alter what is extracted from the same bytes: builds then re-read
+# every file instead of trusting their cached records.
+__version__ = "6"
+
 from .core import extract_bytes, extract_text
 from .dataset import extract_dataset, extract_row
 from .decode import decode

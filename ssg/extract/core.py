@@ -46,6 +46,7 @@ _SEP_SPLIT = re.compile(r"\s*(?:\||•|·|»|›|\s{3,})\s*")
 _PIPE_SPLIT = re.compile(r"\s*\|\s*")
 _CRUMB_SPLIT = re.compile(r"\s*(?:»|>|›|/|\\|«|<|‹|→|←)\s*")
 _CRUMB_ONLY = re.compile(r"\s*(?:»|›|\s>\s)\s*")
+_HEADLINE_PUNCT = re.compile(r"\.\.|[؟?!…]")     # a site name never has these; a headline may
 _BY_RE = re.compile(r"^(by|بقلم)\s+([^:：|]{2,80})$", re.IGNORECASE)
 _TZ_WORDS = re.compile(r"^(?:بتوقيت|توقيت|gmt|utc|local time|ت\s*م$)", re.IGNORECASE)
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|#]\s*")
@@ -174,7 +175,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
                 if m.group(g):
                     break
             val_start = m.start("val")
-            if g == "auth" and _words(f[val_start:]) > 8:
+            if g == "auth" and _words(f[val_start:]) > 6:      # a byline names people; longer is a headline
                 pass
             elif m.group("val").strip() or g == "tags":
                 line.kind = "label"
@@ -241,9 +242,17 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
                 line.kind = "site"
                 line.sub = "pipe"
                 return
-        elif words <= 6 and rules.site.match(f):
+        elif words <= 6 and rules.site.match(f) and not _HEADLINE_PUNCT.search(f):
             line.kind = "site"
             return
+        elif words <= 5 and _title_case(line.o) and rules.site_en.match(line.o.strip()):
+            line.kind = "site"           # "BBC News", "The Daily Star": capitalised words ending in a press word
+            return
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in text.split() if w.lower() not in ("the", "of", "and", "&")]
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def _prepare(text: str, rules: RuleSet, day_first: bool) -> list[_Line]:
@@ -444,6 +453,12 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
         pending = 0
         for i, l in enumerate(lines):
             k = l.kind
+            if k == "boiler" and not l.sub and not texts_seen and l.words <= 45:
+                # a headline such as "... (ارشيف)" or "... (AFP)" looks like a photo caption; standing
+                # right above the dateline or the site name it is the headline
+                nxt = _next_nonblank(lines, i + 1)
+                if nxt is not None and lines[nxt].kind in ("date", "site", "label"):
+                    l.kind = k = "text"
             if k in ("blank", "share", "boiler", "readalso"):
                 continue
             if k in ("nav", "crumb", "date", "site", "label"):
@@ -463,6 +478,14 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
                 repeats[i] = rep
                 header_end = i
                 pending = 0
+                continue
+            nxt = _next_nonblank(lines, i + 1)
+            # a headline may end in "؟", "!" or "..": it is not prose when metadata (a date, the
+            # site name, a label) follows it
+            heads_metadata = (l.words <= 45 and nxt is not None and lines[nxt].kind in ("date", "site", "label", "crumb"))
+            if heads_metadata:
+                texts_seen.append(i)
+                pending += 1
                 continue
             if _is_prose(l):
                 break
