@@ -24,7 +24,6 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-import os
 import random
 import re
 import sys

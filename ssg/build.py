@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__, assemble, parallel, permalinks, plan, read, scan, search, write
-from .cache import BodyStore, Cache
+from .cache import Cache
 from .config import SiteConfig
 from .deps import TemplateGraph, digest, fingerprint
-from .errors import ContentError, SsgError
+from .errors import ContentError
 from .feeds import FeedRenderer
 from .model import BuildReport, Problem, ReadResult, RenderJob, SourceFile, WriteResult
 from .render import Renderer, static_paths, template_paths

@@ -17,7 +17,7 @@ from datetime import datetime
 from . import search
 from .config import SiteConfig
 from .deps import TemplateGraph, fingerprint
-from .model import Article, Period, RenderJob, Site, Taxonomy, Term
+from .model import Article, Period, RenderJob, Site, Taxonomy
 from .urls import absolute, output_path
 
 LABELS = {

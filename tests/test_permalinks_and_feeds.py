@@ -21,7 +21,7 @@ def test_a_pinned_url_survives_a_title_edit_and_a_moved_one_leaves_a_redirect(sm
     assert "5 articles pinned (5 new)" in pin(small_site)
     a = small_site / "content/2024/a.md"
     a.write_text(a.read_text().replace("title: الخبر الأول عن الاقتصاد", "title: عنوان جديد تماماً"))
-    report = build_site(small_site)
+    build_site(small_site)
     old = small_site / "output/2024/03/الخبر-الأول-عن-الاقتصاد/index.html"
     assert "عنوان جديد تماماً" in old.read_text()                  # same URL, new headline
     assert not (small_site / "output/2024/03/عنوان-جديد-تماما").exists()

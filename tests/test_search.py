@@ -6,7 +6,6 @@ import json
 import random
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 

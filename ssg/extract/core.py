@@ -36,7 +36,7 @@ from .options import ExtractOptions, Profile
 from .rules import RuleSet, compile_rules
 from .text import STRIP, clean, fold, fold_pattern, is_blank_text, nfc
 
-__all__ = ["extract_bytes", "extract_text", "ArticleParts", "build_extraction"]
+__all__ = ["extract_bytes", "extract_text", "ArticleParts"]
 
 TERMINAL = frozenset(".!?؟…。")
 _END_PUNCT = re.compile(r"[.!?؟…:;؛،,\"”»)\]'’]\s*$")

@@ -152,7 +152,6 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
         cat_labels.extend(p.category_labels)
         for name in p.site_names:
             sites[" ".join(fold_pattern(name).lower().split())] = (p.source, p.name)
-    sep = r"\s*(?:[:：\-–—|]|\s)\s*"
     label = (
         rf"^(?:(?P<cat>{_alt(cat_labels)})|(?P<src>{_alt(r['label_source'])})|(?P<date>{_alt(r['label_date'])})"
         rf"|(?P<tags>{_alt(r['label_tags'])})|(?P<dek>{_alt(r['label_dek'])})"

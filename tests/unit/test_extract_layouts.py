@@ -4,7 +4,6 @@
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import pytest
 
 from ssg.extract import ExtractOptions, Profile, extract_bytes, extract_text, text_fingerprint, to_record, RECORD_KEYS
 

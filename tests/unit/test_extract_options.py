@@ -1,7 +1,6 @@
 """site.toml [extract] parsing, sidecar overrides, records."""
 
 import json
-from datetime import datetime
 from pathlib import Path
 
 import pytest
