@@ -27,11 +27,7 @@ def _files(path: Path, config: SiteConfig) -> Iterator[tuple[Path, str]]:
 
 
 def _sidecar(root: Path, rel: str) -> str | None:
-    base = rel.rsplit(".", 1)[0]
-    for suffix in scan.SIDECAR_SUFFIXES:
-        if (root / (base + suffix)).is_file():
-            return base + suffix
-    return None
+    return next((name for name in scan.sidecar_names(rel) if (root / name).is_file()), None)
 
 
 def inspect_paths(paths: list[Path], config: SiteConfig, *, explain: bool = False) -> Iterator[tuple[dict, str]]:

@@ -24,6 +24,8 @@ import cmarkgfm
 from cmarkgfm.cmark import Options as CmarkOptions
 
 from . import extract, search
+from .extract.dates import find_dates
+from .extract.text import fold
 from .config import SiteConfig
 from .errors import ContentError
 from .model import Article, Problem, ReadResult, SourceFile
@@ -250,14 +252,9 @@ def _coerce_date(value, config: SiteConfig, field: str) -> datetime | None:
 
 
 def _parse_loose_date(text: str, config: SiteConfig) -> datetime | None:
-    """A front-matter date that is not ISO 8601: let the extractor's date rules read it."""
-    for fmt in ("%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d", "%d-%m-%Y, %H:%M"):
-        try:
-            return datetime.strptime(text, fmt)
-        except ValueError:
-            pass
-    parse = getattr(extract, "parse_date", None)
-    return parse(text, day_first=config.day_first) if parse else None
+    """A front-matter date that is not ISO 8601, read by the extractor's own date rules."""
+    hits = [h for h in find_dates(fold(text), day_first=config.day_first) if h.hijri is None]
+    return hits[0].value if hits else None
 
 
 def _clean(text: str | None) -> str | None:

@@ -34,12 +34,10 @@ def kind_of(rel_path: str) -> str | None:
     return None
 
 
-def sidecar_base(rel_path: str) -> str:
-    """"a/x.meta.toml" -> "a/x" (matched against content files by their name without suffix)."""
-    for suffix in SIDECAR_SUFFIXES:
-        if rel_path.lower().endswith(suffix):
-            return rel_path[: -len(suffix)]
-    return rel_path
+def sidecar_names(rel_path: str) -> tuple[str, ...]:
+    """The sidecar names a content file may have: "a/x.txt" -> ("a/x.meta.toml", "a/x.meta.json")."""
+    base = rel_path.rsplit(".", 1)[0]
+    return tuple(base + suffix for suffix in SIDECAR_SUFFIXES)
 
 
 def _stamp(st: os.stat_result) -> str:
@@ -74,15 +72,11 @@ def scan(root: Path, ignore: tuple[str, ...], known: Mapping[str, tuple[str, str
     "" and read.py reads and hashes it.
     """
     files = walk(root, ignore)
-    sidecars = {}
-    for rel in files:
-        if kind_of(rel) == "sidecar":
-            sidecars[sidecar_base(rel)] = rel
     sources, assets = [], []
     for rel, st in files.items():
         kind = kind_of(rel)
         if kind == "content":
-            sidecar = sidecars.get(rel.rsplit(".", 1)[0])
+            sidecar = next((name for name in sidecar_names(rel) if name in files), None)
             stamp = _stamp(st) + (f"|{_stamp(files[sidecar])}" if sidecar else "")
             cached = known.get(rel)
             digest = cached[1] if cached and cached[0] == stamp else ""

@@ -111,14 +111,3 @@ def prune(out: Path, remove: set[str]) -> None:
             (out / d).rmdir()
         except OSError:
             pass
-
-
-def tree_size(out: Path) -> int:
-    total = 0
-    for dirpath, _, filenames in os.walk(out):
-        for name in filenames:
-            try:
-                total += os.lstat(os.path.join(dirpath, name)).st_size
-            except OSError:
-                pass
-    return total
