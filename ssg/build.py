@@ -67,8 +67,8 @@ def build(config: SiteConfig, *, force: bool = False, progress: Progress | None 
         jobs += statics
         previous = cache.outputs()
         stale, present = t("diff", diff, jobs, previous, out, force)
-        written, sizes = t("render", render_all, stale, planner, config, out, progress)
-        removed = t("commit", commit, out, written, present, jobs)
+        written, sizes, staging = t("render", render_all, stale, planner, config, out, progress)
+        removed = t("commit", commit, staging, written, present, jobs)
         outputs = {j.output: (j.fingerprint, sizes.get(j.output, previous.get(j.output, ("", 0))[1])) for j in jobs}
         t("cache", cache.finish, sources={r.source.rel_path: (r.source.stamp, r.source.digest) for r in results},
           outputs=outputs, reader=read.read_digest(config),
@@ -211,10 +211,10 @@ def diff(jobs: list[RenderJob], previous: dict[str, tuple[str, int]], out: Path,
 _RENDER: dict = {}
 
 
-def _init_render(config: SiteConfig, globals_view: dict, cards: dict, out: Path, staging: Path) -> None:
+def _init_render(config: SiteConfig, globals_view: dict, cards: dict, staging: write.Staging) -> None:
     html = Renderer(config, globals_view, cards, config.cache_path)
     feeds = FeedRenderer(globals_view, cards, html.bodies, full_text=config.feeds.full_text)
-    _RENDER.update(html=html, feeds=feeds, out=out, staging=staging)
+    _RENDER.update(html=html, feeds=feeds, staging=staging)
 
 
 def _render_one(job: RenderJob) -> WriteResult:
@@ -228,7 +228,7 @@ def _render_one(job: RenderJob) -> WriteResult:
         data = Path(job.view["src"]).read_bytes()
     else:
         data = job.view["text"].encode("utf-8")
-    return write.write_output(_RENDER["out"], _RENDER["staging"], job.output, data, job.fingerprint)
+    return _RENDER["staging"].write(job.output, data, job.fingerprint)
 
 
 def render_all(stale: list[RenderJob], planner, config: SiteConfig, out: Path, progress: Progress | None):
@@ -237,7 +237,7 @@ def render_all(stale: list[RenderJob], planner, config: SiteConfig, out: Path, p
     written, sizes = [], {}
     try:
         runner = parallel.run(_render_one, stale, init=_init_render,
-                              init_args=(config, planner.globals, planner.cards, out, staging),
+                              init_args=(config, planner.globals, planner.cards, staging),
                               workers=config.build.workers, chunksize=64)
         for n, result in enumerate(runner, 1):
             sizes[result.output] = result.size
@@ -246,15 +246,15 @@ def render_all(stale: list[RenderJob], planner, config: SiteConfig, out: Path, p
             if progress:
                 progress("render", n, len(stale))
     except BaseException:
-        write.abort(staging)
+        staging.abort()
         raise
-    return written, sizes
+    return written, sizes, staging
 
 
-def commit(out: Path, written: list[str], present: set[str], jobs: list[RenderJob]) -> set[str]:
+def commit(staging: write.Staging, written: list[str], present: set[str], jobs: list[RenderJob]) -> set[str]:
     """Move staged files into place, then remove every file of output/ that is no longer planned."""
-    write.commit(out, out / write.STAGING, written)
+    staging.commit(written)
     planned = {j.output for j in jobs}
     removed = present - planned
-    write.prune(out, removed)
+    write.prune(staging.out, removed)
     return removed

@@ -224,7 +224,7 @@ _TAG = re.compile(r"<[^>]+>")
 
 def _plain(fragment: str) -> str:
     """Rendered (already sanitised) HTML -> its text, for summaries and duplicate detection."""
-    return re.sub(r"\s+", " ", html.unescape(_TAG.sub("", fragment))).strip()
+    return " ".join(html.unescape(_TAG.sub("", fragment)).split())
 
 
 def _dir(language: str) -> str:
@@ -294,7 +294,7 @@ def _escape(text: str) -> str:
 
 def summarize(ex: extract.Extraction, limit: int = 160) -> str:
     text = ex.dek or next((t for k, t in ex.blocks if k == "p"), "")
-    text = re.sub(r"\s+", " ", _ILLEGAL.sub("", text)).strip()
+    text = " ".join(_ILLEGAL.sub("", text).split())
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0]
@@ -316,8 +316,9 @@ def _article(key: str, source: SourceFile, ex: extract.Extraction, extra: dict, 
     body_digest = digest_bytes(html_body.encode())
     language = ex.language or config.language
     text = "\n".join(t for _, t in ex.blocks) if ex.blocks else _plain(html_body)
+    summary = summarize(ex)
     search_terms = search.analyse({
-        "title": title, "text": text, "summary": summarize(ex), "section": _clean(ex.section) or _clean(ex.category),
+        "title": title, "text": text, "summary": summary, "section": _clean(ex.section) or _clean(ex.category),
         "source": _clean(ex.source), "author": _clean(ex.author), "tags": list(_tags(ex.tags)),
     })
     slug = extra.get("slug") or slugify(title, max_length=config.slug_max_length, ascii_only=config.slug_ascii)
@@ -325,7 +326,7 @@ def _article(key: str, source: SourceFile, ex: extract.Extraction, extra: dict, 
         key=key, source_path=source.rel_path, source_digest=source.digest, title=_ILLEGAL.sub("", title),
         date=date, updated=updated, slug=str(slug), language=language, dir=ex.dir or _dir(language),
         category=_clean(ex.category), section=_clean(ex.section), tags=_tags(ex.tags), source=_clean(ex.source),
-        author=_clean(ex.author), agency=_clean(ex.agency), dek=_clean(ex.dek), summary=summarize(ex),
+        author=_clean(ex.author), agency=_clean(ex.agency), dek=_clean(ex.dek), summary=summary,
         hijri=ex.hijri, url_override=extra.get("permalink"), source_url=_clean(ex.url), body_digest=body_digest,
         text_fingerprint=extract.text_fingerprint(ex), word_count=sum(len(t.split()) for _, t in ex.blocks),
         draft=bool(extra.get("draft", False)), search_terms=search_terms,

@@ -36,7 +36,7 @@ import sys
 import unicodedata
 from array import array
 from bisect import insort
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 DIR = "search/"
 FORMAT = 2                 # bump when analyse() output or the file formats change (read cache + manifest)
@@ -143,14 +143,22 @@ def index_terms(text: str) -> list[str]:
     """``terms`` plus, for a word starting with a one-letter proclitic, the stem without it: "ووزارة"
     is found by "وزارة" while "وزارة" itself keeps its و (stripping it at query time would turn
     وزارة into زارة and miss الوزارة)."""
-    out = []
-    for t in tokens(text):
-        if t in STOP or len(t) < 2:
-            continue
-        out.append(stem(t))
-        if len(t) >= 4 and t[0] in PROCLITICS and _arabic(t) and not t.startswith(PREFIXES) and t[1:] not in STOP:
-            out.append(stem(t[1:]))
-    return out
+    return list(_terms_of(text))
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _expand(token: str) -> tuple[str, ...]:
+    """The index terms of one normalised token (none for a stop word or a single letter)."""
+    if token in STOP or len(token) < 2:
+        return ()
+    if len(token) >= 4 and token[0] in PROCLITICS and _arabic(token) and not token.startswith(PREFIXES) \
+            and token[1:] not in STOP:
+        return (stem(token), stem(token[1:]))
+    return (stem(token),)
+
+
+def _terms_of(text: str):
+    return itertools.chain.from_iterable(map(_expand, tokens(text)))
 
 
 def analyse(doc: dict, *, body_words: int = BODY_WORDS) -> str:
@@ -159,17 +167,19 @@ def analyse(doc: dict, *, body_words: int = BODY_WORDS) -> str:
     summary, tags, section, source or author), 3 (in the title).
 
     Computing this where the body text is at hand (the read workers) and keeping it with the
-    article means planning the index never loads 100k bodies: pass it as ``doc["terms"]``."""
-    counts: dict[str, int] = defaultdict(int)
+    article means planning the index never loads 100k bodies: pass it as ``doc["terms"]``.
+    Tokens are counted first and each distinct one is expanded once (``_expand`` is cached)."""
     words = (doc.get("text") or "").split(None, body_words)[:body_words]
-    for t in index_terms(" ".join(words)):
-        counts[t] += 1
+    counts = Counter(_terms_of(" ".join(words)))
     weights = {t: 2 if n >= 3 else 1 for t, n in counts.items()}
     meta = " ".join([doc.get("summary") or "", doc.get("section") or "", doc.get("source") or "",
                      doc.get("author") or "", *(doc.get("tags") or ())])
-    weights.update((t, 2) for t in index_terms(meta))
-    weights.update((t, 3) for t in index_terms(doc.get("title") or ""))
-    return "|".join(" ".join(sorted(t for t, w in weights.items() if w == n)) for n in (1, 2, 3))
+    weights.update(dict.fromkeys(_terms_of(meta), 2))
+    weights.update(dict.fromkeys(_terms_of(doc.get("title") or ""), 3))
+    groups: tuple[list, list, list] = ([], [], [])
+    for t, w in weights.items():
+        groups[w - 1].append(t)
+    return "|".join(" ".join(sorted(g)) for g in groups)
 
 
 # --------------------------------------------------------------------------- encoding

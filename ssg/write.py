@@ -1,8 +1,8 @@
 """Stage 6: put bytes in output/ so that a failed build leaves the last good site in place.
 
-Workers write changed files into a staging folder inside output/ (``.ssg-staging/``); only after
-every job has succeeded does ``commit`` move them into place with ``os.replace`` and ``prune``
-remove outputs that are no longer planned. A file whose bytes are already identical is not
+Workers write changed files into a staging folder inside output/ (``.ssg-staging/``, see
+``Staging``); only after every job has succeeded does ``commit`` move them into place with
+``os.replace`` and ``prune`` remove outputs that are no longer planned. A file whose bytes are already identical is not
 written at all, so mtimes and deploy diffs stay small.
 """
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from .config import SiteConfig
@@ -38,46 +39,69 @@ def check_output_safe(config: SiteConfig) -> Path:
     return out
 
 
-def prepare(out: Path) -> Path:
+@dataclass(frozen=True)
+class Staging:
+    """Where a build's new bytes wait until every job has succeeded.
+
+    Into an output/ that already holds a site, changed files are staged flat in one folder
+    (creating and removing a mirror tree of folders costs more than writing the few files) and
+    ``commit`` moves each into place. Into an empty output/ (a first or clean build) files are
+    staged at their own paths and ``commit`` moves the few top-level entries: a cold build of
+    100k pages does not pay 100k renames."""
+    out: Path
+    path: Path
+    tree: bool
+
+    def write(self, rel: str, data: bytes, fingerprint: str) -> WriteResult:
+        """Stage ``data`` for ``rel`` unless output/rel already holds exactly these bytes."""
+        if self.tree:
+            target = self.path / rel
+            try:
+                target.write_bytes(data)
+            except FileNotFoundError:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+            return WriteResult(output=rel, fingerprint=fingerprint, written=True, size=len(data))
+        target = self.out / rel
+        try:
+            if target.stat().st_size == len(data) and target.read_bytes() == data:
+                return WriteResult(output=rel, fingerprint=fingerprint, written=False, size=len(data))
+        except OSError:
+            pass
+        (self.path / staged_name(rel)).write_bytes(data)
+        return WriteResult(output=rel, fingerprint=fingerprint, written=True, size=len(data))
+
+    def commit(self, written: list[str]) -> None:
+        """Move every staged file into place (each os.replace is atomic), then drop the staging folder."""
+        if self.tree:
+            for entry in sorted(os.listdir(self.path)):
+                os.replace(self.path / entry, self.out / entry)
+        else:
+            made: set[str] = set()
+            for rel in sorted(written):
+                parent = os.path.dirname(rel)
+                if parent and parent not in made:
+                    os.makedirs(self.out / parent, exist_ok=True)
+                    made.add(parent)
+                os.replace(self.path / staged_name(rel), self.out / rel)
+        shutil.rmtree(self.path, ignore_errors=True)
+
+    def abort(self) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
+def prepare(out: Path) -> Staging:
     staging = out / STAGING
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
-    return staging
+    with os.scandir(out) as entries:
+        empty = all(e.name == STAGING for e in entries)
+    return Staging(out=out, path=staging, tree=empty)
 
 
 def staged_name(rel: str) -> str:
-    """Staged files sit flat in one folder: creating (and removing) a mirror tree of folders
-    costs more than writing the files on some file systems."""
     return hashlib.blake2b(rel.encode(), digest_size=12).hexdigest()
-
-
-def write_output(out: Path, staging: Path, rel: str, data: bytes, fingerprint: str) -> WriteResult:
-    """Stage ``data`` for ``rel`` unless output/rel already holds exactly these bytes."""
-    target = out / rel
-    try:
-        if target.stat().st_size == len(data) and target.read_bytes() == data:
-            return WriteResult(output=rel, fingerprint=fingerprint, written=False, size=len(data))
-    except OSError:
-        pass
-    (staging / staged_name(rel)).write_bytes(data)
-    return WriteResult(output=rel, fingerprint=fingerprint, written=True, size=len(data))
-
-
-def commit(out: Path, staging: Path, written: list[str]) -> None:
-    """Move every staged file into place (each os.replace is atomic), then drop the staging folder."""
-    made: set[str] = set()
-    for rel in sorted(written):
-        parent = os.path.dirname(rel)
-        if parent and parent not in made:
-            os.makedirs(out / parent, exist_ok=True)
-            made.add(parent)
-        os.replace(staging / staged_name(rel), out / rel)
-    shutil.rmtree(staging, ignore_errors=True)
-
-
-def abort(staging: Path) -> None:
-    shutil.rmtree(staging, ignore_errors=True)
 
 
 def existing_outputs(out: Path) -> set[str]:
