@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pickle
 import time
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -39,34 +39,62 @@ class _Timer:
         return result
 
 
+@dataclass
+class Kept:
+    """What ``ssg watch`` carries from one build to the next in its process (``keep_memory``):
+    the read results (so unchanged articles stay the same objects), the planner's memo, the
+    template graph, and output/ as the last build left it. Each is a shortcut to a value the
+    build would otherwise load or compute again; none changes what is built. Valid for one config."""
+    reads: dict = field(default_factory=dict)
+    memo: plan.Memo = field(default_factory=lambda: plan.Memo(keep=True))
+    graph: tuple | None = None
+    outputs: dict | None = None
+    present: set | None = None
+
+
+_KEPT: dict[tuple, Kept] = {}
+
+
+def _kept(config: SiteConfig, out: Path, *, fresh: bool = False) -> Kept:
+    key = (config.digest, str(out), str(config.cache_path))
+    if fresh or key not in _KEPT:
+        _KEPT.clear()
+        _KEPT[key] = Kept()
+    return _KEPT[key]
+
+
 def build(config: SiteConfig, *, force: bool = False, progress: Progress | None = None,
           keep_memory: bool = False) -> BuildReport:
-    """Build the site. ``keep_memory`` (ssg watch) keeps in-process working state, such as the
-    search index, so that the next build in this process updates it instead of starting over."""
+    """Build the site. ``keep_memory`` (ssg watch) keeps in-process working state (``Kept``),
+    so that the next build in this process reuses it instead of loading and planning again."""
     started = time.perf_counter()
     t = _Timer()
     out = write.check_output_safe(config)
+    kept = _kept(config, out) if keep_memory else None
     cache = Cache(config.cache_path, __version__)
     try:
         problems = [Problem(path=".ssg-cache", message=cache.warning, severity="warning")] if cache.warning else []
+        if cache.warning and kept:                # the cache was discarded: so is what this process kept
+            kept = _kept(config, out, fresh=True)
         stamps = cache.source_stamps()
         sources, assets = t("scan", scan.scan, config.content_path, config.ignore, stamps)
-        graph = TemplateGraph(template_paths(config))
+        graph = template_graph(config, kept)
         statics = static_jobs(config, assets)
         key = inputs_key(config, sources, statics, graph)
         unchanged = None if force else t("check", unchanged_report, cache, key, out)
         if unchanged is not None:
             return replace(unchanged, timings=tuple(t.timings), seconds=time.perf_counter() - started)
-        results = t("read", read_all, sources, config, cache, progress)
+        results = t("read", read_all, sources, config, cache, progress, kept.reads if kept else None)
         problems += [p for r in results for p in r.problems]
         links = permalinks.load(config.root)
         site = t("assemble", assemble.assemble, [a for r in results for a in r.articles], config, links.articles)
         problems += site.duplicates
         _check_strict(config, problems)
-        planner, jobs = t("plan", plan.plan, site, config, graph, links.redirects, keep_memory=keep_memory)
+        planner, jobs = t("plan", plan.plan, site, config, graph, links.redirects, memo=kept.memo if kept else None)
         jobs += statics
-        previous = cache.outputs()
-        stale, present = t("diff", diff, jobs, previous, out, force)
+        previous = kept.outputs if kept and kept.outputs is not None else cache.outputs()
+        known = kept.present if kept and kept.present is not None and out.is_dir() else None
+        stale, present = t("diff", diff, jobs, previous, out, force, known)
         written, sizes, staging = t("render", render_all, stale, planner, config, out, progress)
         removed = t("commit", commit, staging, written, present, jobs)
         outputs = {j.output: (j.fingerprint, sizes.get(j.output, previous.get(j.output, ("", 0))[1])) for j in jobs}
@@ -84,6 +112,13 @@ def build(config: SiteConfig, *, force: bool = False, progress: Progress | None 
         )
         key = inputs_key(config, [r.source for r in results], statics, graph)   # now every digest is known
         cache.set_last_build(key, pickle.dumps(replace(report, rendered=frozenset(), written=frozenset(), removed=frozenset())))
+        if kept:
+            kept.reads = {(r.source.rel_path, r.source.digest): r for r in results}
+            kept.outputs, kept.present = outputs, (present - removed) | set(written)
+    except BaseException:
+        if kept:                                  # output/ may be half-way: look at it again next time
+            kept.outputs = kept.present = None
+        raise
     finally:
         cache.close()
     return report
@@ -154,19 +189,31 @@ def _read_one(source: SourceFile) -> ReadResult | tuple[str, SourceFile]:
     return read.read_source(source, data, sidecar, _READ["config"])
 
 
-def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, progress: Progress | None) -> list[ReadResult]:
+def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, progress: Progress | None,
+             kept: dict | None = None) -> list[ReadResult]:
+    """``kept``: the last build's results in this process (ssg watch), used before the cache."""
     reader = read.read_digest(config)
     read.extract_options(config)                  # a bad [extract] table fails here, once, in the parent
-    known = cache.read_keys(reader)
-    hits = {(s.rel_path, s.digest): s for s in sources if s.digest and (s.rel_path, s.digest) in known}
-    results = [_restamp(r, hits[(r.source.rel_path, r.source.digest)]) for r in cache.reads(reader, set(hits))]
-    todo = [s for s in sources if (s.rel_path, s.digest) not in hits]
+    kept = kept or {}
+    results, missing = [], []
+    for s in sources:
+        r = kept.get((s.rel_path, s.digest)) if s.digest else None
+        if r is None:
+            missing.append(s)
+        else:
+            results.append(_restamp(r, s))
+    known = cache.read_keys(reader) if missing else frozenset()
+    hits = {(s.rel_path, s.digest): s for s in missing if s.digest and (s.rel_path, s.digest) in known}
+    if hits:
+        results += [_restamp(r, hits[(r.source.rel_path, r.source.digest)]) for r in cache.reads(reader, set(hits))]
+    todo = [s for s in missing if (s.rel_path, s.digest) not in hits]
     fresh = []
     runner = parallel.run(_read_one, todo, init=_init_read, init_args=(config, config.content_path, known),
                           workers=config.build.workers, chunksize=32)
     for n, result in enumerate(runner, 1):
         if isinstance(result, tuple):             # bytes already known under a new stamp (a git checkout)
-            results.append(_restamp(cache.read_result(reader, result[1].rel_path, result[1].digest), result[1]))
+            key = (result[1].rel_path, result[1].digest)
+            results.append(_restamp(kept.get(key) or cache.read_result(reader, *key), result[1]))
         else:
             cache.put_bodies(result.bodies)
             result = ReadResult(source=result.source, articles=result.articles, problems=result.problems)
@@ -186,6 +233,18 @@ def _restamp(result: ReadResult, source: SourceFile) -> ReadResult:
 
 # --------------------------------------------------------------------------- plan extras, diff
 
+def template_graph(config: SiteConfig, kept: Kept | None) -> TemplateGraph:
+    """The template graph; in watch mode the last one while no template file has changed."""
+    paths = template_paths(config)
+    if kept is None:
+        return TemplateGraph(paths)
+    stamps = tuple((str(f), st.st_mtime_ns, st.st_size) for root in paths if root.is_dir()
+                   for f, st in sorted(((f, f.stat()) for f in root.rglob("*") if f.is_file()), key=lambda x: str(x[0])))
+    if kept.graph is None or kept.graph[0] != stamps:
+        kept.graph = (stamps, TemplateGraph(paths))
+    return kept.graph[1]
+
+
 def static_jobs(config: SiteConfig, assets: tuple[SourceFile, ...]) -> list[RenderJob]:
     """Theme and site static files, then content assets (later wins), copied as they are."""
     chosen: dict[str, tuple[Path, str]] = {}
@@ -198,9 +257,12 @@ def static_jobs(config: SiteConfig, assets: tuple[SourceFile, ...]) -> list[Rend
                       fingerprint=digest(f"copy\x00{src}\x00{stamp}")) for rel, (src, stamp) in sorted(chosen.items())]
 
 
-def diff(jobs: list[RenderJob], previous: dict[str, tuple[str, int]], out: Path, force: bool):
-    """-> (jobs whose fingerprint changed or whose output file is missing, files now in output/)."""
-    present = write.existing_outputs(out) if out.exists() else set()
+def diff(jobs: list[RenderJob], previous: dict[str, tuple[str, int]], out: Path, force: bool, known: set[str] | None = None):
+    """-> (jobs whose fingerprint changed or whose output file is missing, files now in output/).
+
+    ``known``: the files this process left in output/ after its last build (ssg watch), instead
+    of walking the folder again."""
+    present = set(known) if known is not None else write.existing_outputs(out) if out.exists() else set()
     if force:
         return list(jobs), present
     return [j for j in jobs if j.output not in present or previous.get(j.output, ("",))[0] != j.fingerprint], present

@@ -10,7 +10,9 @@ This is the one place where page policy lives:
 """
 from __future__ import annotations
 
+import itertools
 import math
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -161,22 +163,61 @@ def paginate(keys: tuple[str, ...], per_page: int, base: str) -> list[tuple[str,
 
 # --------------------------------------------------------------------------- the plan
 
+class Memo:
+    """What the previous plan in this process made, for ``ssg watch``: a card, a related list, an
+    article job or a search doc is reused when every input it was made from is the same as last
+    time. Unchanged articles are the very same objects from one watch build to the next (the read
+    results are kept in memory), so most checks are identity comparisons.
+
+    A one-shot build plans through the same code with ``keep=False``: nothing is stored, every
+    lookup misses, and nothing is held for the render stage. The memo is only valid for one config
+    (the caller keeps one per config digest)."""
+
+    def __init__(self, keep: bool = False):
+        self.keep = keep
+        self.tables: dict[str, dict] = {}
+        self.made: Counter = Counter()      # table -> values made (not reused) by the last plan
+
+    def get(self, table: str, name, key):
+        entry = self.tables.get(table, {}).get(name)
+        if entry is not None and entry[0] == key:
+            return entry[1]
+        self.made[table] += 1
+        return None
+
+    def put(self, table: str, name, key, value):
+        if self.keep:
+            self.tables.setdefault(table, {})[name] = (key, value)
+        return value
+
+
 class Planner:
     """Builds every job. ``cards`` and ``card_digests`` are shared with the renderer workers."""
 
     def __init__(self, site: Site, config: SiteConfig, graph: TemplateGraph, redirects: dict[str, str] | None = None,
-                 *, keep_memory: bool = False):
+                 *, memo: Memo | None = None):
         self.site, self.config, self.graph = site, config, graph
-        self.keep_memory = keep_memory
+        self.memo = memo or Memo()
         self.redirects = redirects or {}
         self.fmt = DateFormatter.for_config(config)
         self.by_key = {a.key: a for a in site.articles}
         self.term_urls = {(t.taxonomy, t.name): t.url for tax in site.taxonomies for t in tax.terms}
-        self.cards = {a.key: card_view(a, site, self.term_urls, self.fmt) for a in site.articles}
-        self.card_digests = {k: fingerprint(c) for k, c in self.cards.items()}
+        self.cards, self.card_digests = {}, {}
+        for a in site.articles:
+            self.cards[a.key], self.card_digests[a.key] = self.card(a)
         self.globals = globals_view(site, config)
         self.base = fingerprint(config.digest, self.globals)
         self.card_template_digest = graph.closure_digest("_card.html") if "_card.html" in graph.all_templates() else ""
+
+    def card(self, a: Article) -> tuple[dict, str]:
+        urls = self.term_urls
+        key = (a, self.site.urls[a.key], urls.get(("category", a.category)), urls.get(("section", a.section)),
+               urls.get(("source", a.source)), urls.get(("author", a.author)), *(urls.get(("tags", t)) for t in a.tags))
+        made = self.memo.get("card", a.key, key)
+        if made is None:
+            card = card_view(a, self.site, urls, self.fmt)
+            made = self.memo.put("card", a.key, key, (card, fingerprint(card)))
+        return made
 
     def job(self, url_or_path: str, renderer: str, template: str | None, view: dict, *, items=(), bodies=(), path=False) -> RenderJob:
         output = url_or_path if path else output_path(url_or_path)
@@ -212,13 +253,20 @@ class Planner:
                 for term in tax.terms:
                     for i, k in enumerate(term.article_keys):
                         section_index.setdefault(k, (term, i))
+        template = self.base + self.graph.closure_digest("article.html") + self.card_template_digest
+        digests = self.card_digests
         for i, a in enumerate(arts):
             newer = arts[i - 1].key if i > 0 else None
             older = arts[i + 1].key if i + 1 < len(arts) else None
             related = self.related(a, section_index)
-            view = article_view(a, self.cards, (newer, older), related, self.config, self.fmt)
             items = tuple(k for k in (a.key, newer, older, *related) if k)
-            yield self.job(self.site.urls[a.key], "html", "article.html", view, items=items, bodies=(a.body_digest,))
+            key = (template, a, newer, older, items, tuple(digests[k] for k in items))
+            job = self.memo.get("article", a.key, key)
+            if job is None:
+                view = article_view(a, self.cards, (newer, older), related, self.config, self.fmt)
+                job = self.job(self.site.urls[a.key], "html", "article.html", view, items=items, bodies=(a.body_digest,))
+                self.memo.put("article", a.key, key, job)
+            yield job
 
     def related(self, a: Article, section_index: dict) -> list[str]:
         """Nearest in time within the same section or category, preferring shared tags. O(1) per article."""
@@ -226,28 +274,41 @@ class Planner:
             return []
         term, i = section_index[a.key]
         start = max(0, i - 6)
+        window = tuple(self.by_key[k] for k in term.article_keys[start: i + 7])
+        made = self.memo.get("related", a.key, (a, i - start, window))
+        if made is not None:
+            return made
         tags = set(a.tags)
-        ranked = sorted((-len(tags.intersection(self.by_key[k].tags)), abs(start + j - i), k)
-                        for j, k in enumerate(term.article_keys[start: i + 7]) if k != a.key)
-        return [k for _, _, k in ranked[: self.config.related_count]]
+        ranked = sorted((-len(tags.intersection(b.tags)), abs(start + j - i), b.key)
+                        for j, b in enumerate(window) if b.key != a.key)
+        return self.memo.put("related", a.key, (a, i - start, window), [k for _, _, k in ranked[: self.config.related_count]])
 
     def listing_jobs(self, kind: str, base: str, keys: tuple[str, ...], title: str, *, term=None, feeds_prefix=None, extra=None):
         jobs = []
         feeds = _feed_links(self.config, feeds_prefix) if feeds_prefix is not None else {}
+        template = self.base + self.graph.closure_digest("list.html") + self.card_template_digest
         for url, items, page in paginate(keys, self.config.paginate_by, base):
-            view = {"kind": kind, "title": title, "url": url, "items": list(items), "page": page, "term": term,
-                    "count": len(keys), "feeds": feeds, **(extra or {})}
-            jobs.append(self.job(url, "html", "list.html", view, items=items))
+            key = (template, kind, title, term, len(keys), feeds, extra, page, items, tuple(self.card_digests[k] for k in items))
+            job = self.memo.get("listing", url, key)
+            if job is None:
+                view = {"kind": kind, "title": title, "url": url, "items": list(items), "page": page, "term": term,
+                        "count": len(keys), "feeds": feeds, **(extra or {})}
+                job = self.memo.put("listing", url, key, self.job(url, "html", "list.html", view, items=items))
+            jobs.append(job)
         if feeds_prefix is not None:
             jobs += self.feed_jobs(base, title, keys, feeds_prefix)
         return jobs
 
     def feed_jobs(self, page_url: str, title: str, keys: tuple[str, ...], prefix: str):
-        items = tuple(k for k in keys if self.by_key[k].date is not None)[: self.config.feeds.limit]
+        items = tuple(itertools.islice((k for k in keys if self.by_key[k].date is not None), self.config.feeds.limit))
         bodies = tuple(self.by_key[k].body_digest for k in items) if self.config.feeds.full_text else ()
-        view = {"title": title, "page_url": page_url, "items": list(items), "links": _feed_links(self.config, prefix)}
-        return [self.job(link, renderer, None, view, items=items, bodies=bodies, path=True)
-                for renderer, link in _feed_links(self.config, prefix).items()]
+        key = (self.base, title, page_url, items, bodies, tuple(self.card_digests[k] for k in items))
+        jobs = self.memo.get("feeds", prefix, key)
+        if jobs is None:
+            view = {"title": title, "page_url": page_url, "items": list(items), "links": _feed_links(self.config, prefix)}
+            jobs = self.memo.put("feeds", prefix, key, [self.job(link, renderer, None, view, items=items, bodies=bodies, path=True)
+                                                        for renderer, link in _feed_links(self.config, prefix).items()])
+        return jobs
 
     def taxonomy_index(self, tax: Taxonomy) -> RenderJob:
         terms = sorted(tax.terms, key=lambda t: (-len(t.article_keys), t.name))
@@ -282,12 +343,19 @@ class Planner:
 
     def search_jobs(self) -> list[RenderJob]:
         """The search index (one job per shard; a shard's view is its content) and the search page."""
-        docs = [search.search_doc(self.cards[a.key], terms=a.search_terms) for a in self.site.articles]
+        docs = [self.search_doc(a) for a in self.site.articles]
         jobs = [RenderJob(output=path, renderer="search", template=None, view=view, fingerprint=fingerprint("search", path, view))
-                for path, view in search.shard_views(docs, keep=self.keep_memory).items()]
+                for path, view in search.shard_views(docs, keep=self.memo.keep).items()]
         view = {"kind": "search", "title": self.globals["labels"]["search"], "url": "search/"}
         jobs.append(self.job("search/", "html", "search.html", view))
         return jobs
+
+    def search_doc(self, a: Article) -> dict:
+        key = (a, self.card_digests[a.key])
+        doc = self.memo.get("search", a.key, key)
+        if doc is None:
+            doc = self.memo.put("search", a.key, key, search.search_doc(self.cards[a.key], terms=a.search_terms))
+        return doc
 
     def sitemap_jobs(self) -> list[RenderJob]:
         """sitemap.xml is an index: one sitemap per year (split at 50,000 URLs), one for listings,
@@ -296,7 +364,7 @@ class Planner:
         for a in reversed(self.site.articles):            # oldest first: stable sitemap order
             if a.date is None:
                 continue
-            by_year.setdefault(a.date.year, []).append((self.site.urls[a.key], (a.updated or a.date).isoformat()))
+            by_year.setdefault(a.date.year, []).append((self.site.urls[a.key], a.updated.isoformat() if a.updated else self.cards[a.key]["date"]))
         jobs, index = [], []
         for year, entries in sorted(by_year.items()):
             for part in range(0, len(entries), SITEMAP_MAX):
@@ -351,6 +419,8 @@ def _period_link(p: Period, fmt: DateFormatter) -> dict:
 
 
 def plan(site: Site, config: SiteConfig, graph: TemplateGraph, redirects: dict[str, str] | None = None, *,
-         keep_memory: bool = False) -> tuple[Planner, list[RenderJob]]:
-    planner = Planner(site, config, graph, redirects, keep_memory=keep_memory)
+         memo: Memo | None = None) -> tuple[Planner, list[RenderJob]]:
+    if memo is not None:
+        memo.made.clear()
+    planner = Planner(site, config, graph, redirects, memo=memo)
     return planner, planner.plan()

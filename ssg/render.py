@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from markupsafe import Markup
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError as JinjaError, TemplateSyntaxError
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, TemplateError as JinjaError, TemplateSyntaxError
 
 from .cache import BodyStore
 from .config import SiteConfig
@@ -47,11 +47,14 @@ def json_for_script(value) -> Markup:
     return Markup(json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_UNSAFE))
 
 
-def make_env(config: SiteConfig) -> Environment:
+def make_env(config: SiteConfig, cache_dir: Path | None = None) -> Environment:
+    """``cache_dir``: keep compiled templates there (Jinja's bytecode cache, keyed by each template's
+    source), so each worker and each watch build loads them instead of compiling them again."""
     env = Environment(
         loader=FileSystemLoader([str(p) for p in template_paths(config) if p.is_dir()]),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined,
         auto_reload=False, cache_size=-1,
+        bytecode_cache=FileSystemBytecodeCache(str(_mkdir(cache_dir / "templates"))) if cache_dir else None,
     )
     base_path, base_url = config.base_path, config.base_url
     env.filters["href"] = lambda url: href(base_path, url or "")
@@ -60,9 +63,14 @@ def make_env(config: SiteConfig) -> Environment:
     return env
 
 
+def _mkdir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 class Renderer:
     def __init__(self, config: SiteConfig, globals_view: dict, cards: dict, cache_dir: Path | None):
-        self.env = make_env(config)
+        self.env = make_env(config, cache_dir)
         self.site = globals_view
         self.cards = cards
         self.bodies = BodyStore(cache_dir) if cache_dir else None

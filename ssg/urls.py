@@ -5,6 +5,7 @@ base path, so a GitHub Pages subpath works everywhere.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import datetime
@@ -22,6 +23,7 @@ def strip_arabic_marks(text: str) -> str:
     return _ARABIC_MARKS.sub("", text)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def slugify(text: str, *, max_length: int = 80, ascii_only: bool = False) -> str:
     """An Arabic-keeping slug: marks and tatweel stripped, lower-case Latin, hyphens, capped length."""
     text = unicodedata.normalize("NFC", strip_arabic_marks(text))
@@ -41,8 +43,9 @@ def permalink(pattern: str, *, slug: str, date: datetime | None, category: str |
         "year": f"{date.year:04d}" if date else "",
         "month": f"{date.month:02d}" if date else "",
         "day": f"{date.day:02d}" if date else "",
-        "category": slugify(category) if category else "uncategorised",
     }
+    if "{category}" in pattern:
+        values["category"] = slugify(category) if category else "uncategorised"
     path = pattern.format(**values)
     path = re.sub(r"/{2,}", "/", path).strip("/")
     return path + "/" if path else ""
