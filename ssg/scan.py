@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from pathlib import Path
 from typing import Mapping
 
@@ -45,23 +46,25 @@ def _stamp(st: os.stat_result) -> str:
 
 
 def walk(root: Path, ignore: tuple[str, ...]) -> dict[str, os.stat_result]:
-    """rel_path -> stat for every regular file under root (sorted walk, ignored parts skipped)."""
+    """rel_path -> stat for every regular file under root (sorted by path, ignored parts skipped)."""
+    ignored = re.compile("|".join(fnmatch.translate(pat) for pat in ignore)).match if ignore else None
     found: dict[str, os.stat_result] = {}
     stack = [""]
     while stack:
         rel_dir = stack.pop()
+        prefix = rel_dir + "/" if rel_dir else ""
         try:
-            entries = sorted(os.scandir(root / rel_dir), key=lambda e: e.name)
+            entries = os.scandir(root / rel_dir)
         except OSError:
             continue
-        for entry in entries:
-            rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
-            if any(fnmatch.fnmatchcase(entry.name, pat) for pat in ignore):
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                stack.append(rel)
-            elif entry.is_file():
-                found[rel] = entry.stat()
+        with entries:
+            for entry in entries:
+                if ignored and ignored(entry.name):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(prefix + entry.name)
+                elif entry.is_file():
+                    found[prefix + entry.name] = entry.stat()
     return dict(sorted(found.items()))
 
 
@@ -72,12 +75,14 @@ def scan(root: Path, ignore: tuple[str, ...], known: Mapping[str, tuple[str, str
     "" and read.py reads and hashes it.
     """
     files = walk(root, ignore)
+    kinds = {rel: kind_of(rel) for rel in files}
+    has_sidecars = "sidecar" in kinds.values()
     sources, assets = [], []
     for rel, st in files.items():
-        kind = kind_of(rel)
+        kind = kinds[rel]
         if kind == "content":
-            sidecar = next((name for name in sidecar_names(rel) if name in files), None)
-            stamp = _stamp(st) + (f"|{_stamp(files[sidecar])}" if sidecar else "")
+            sidecar = next((name for name in sidecar_names(rel) if name in files), None) if has_sidecars else None
+            stamp = f"{st.st_mtime_ns}:{st.st_size}" + (f"|{_stamp(files[sidecar])}" if sidecar else "")
             cached = known.get(rel)
             digest = cached[1] if cached and cached[0] == stamp else ""
             sources.append(SourceFile(rel_path=rel, stamp=stamp, digest=digest, sidecar=sidecar))

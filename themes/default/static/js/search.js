@@ -68,24 +68,71 @@
 
   // ------------------------------------------------------------------ the index
 
-  function* varints(bytes, pos, end) {
-    let value = 0, shift = 0;
-    while (pos < end) {
-      const b = bytes[pos++];
-      value += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-      if (!(b & 0x80)) { yield value; value = 0; shift = 0; }
-    }
-  }
-  function readOne(bytes, state) {
-    let value = 0, shift = 0, b;
-    do { b = bytes[state.pos++]; value += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
+  /* Varints (unsigned LEB128) are read at the cursor `at`, one integer for the module: no
+     generator and no object per value. (The generator this replaced kept the first queries of a
+     session 3-5x slower than the rest, until the JIT had warmed up.) */
+  let at = 0;
+  function varint(bytes) {
+    let b = bytes[at++];
+    if (b < 0x80) return b;
+    let value = b & 0x7f, scale = 0x80;
+    do { b = bytes[at++]; value += (b & 0x7f) * scale; scale *= 0x80; } while (b & 0x80);
     return value;
   }
+  function varintBytes(v) {
+    const out = [];
+    for (; v >= 0x80; v = Math.floor(v / 0x80)) out.push(v & 0x7f | 0x80);
+    out.push(v);
+    return out;
+  }
+  const UTF8 = new TextEncoder();
   function hex(text) {
-    return Array.from(new TextEncoder().encode(text), b => b.toString(16).padStart(2, '0')).join('');
+    return Array.from(UTF8.encode(text), b => b.toString(16).padStart(2, '0')).join('');
   }
   function firstChars(text, n) { return Array.from(text).slice(0, n).join(''); }
+  const WEIGHTS = [0, 1, 1.6, 3];     // by posting weight: body, frequent or metadata, title
+  const PREFIX_FACTOR = 0.85;         // a prefix match scores less than the exact word
+
+  /* A postings shard, parsed once into typed arrays: each term's suffix (the bytes after the shard
+     key), df and postings span. Terms are compared as UTF-8 bytes and never decoded. */
+  class Shard {
+    constructor(key, bytes) {
+      this.keyLength = UTF8.encode(key).length;
+      this.bytes = bytes;
+      at = 0;
+      const n = this.n = varint(bytes);
+      const suffixAt = this.suffixAt = new Uint32Array(n), suffixLength = this.suffixLength = new Uint32Array(n);
+      const df = this.df = new Uint32Array(n), span = this.span = new Uint32Array(n + 1);
+      for (let i = 0; i < n; i++) {
+        suffixLength[i] = varint(bytes);
+        suffixAt[i] = at;
+        at += suffixLength[i];
+        df[i] = varint(bytes);
+        span[i + 1] = varint(bytes);
+      }
+      span[0] = at;
+      for (let i = 0; i < n; i++) span[i + 1] += span[i];
+    }
+    /* Terms equal to word (UTF-8 bytes), or starting with it when prefix, appended to out as
+       [shard, term number, exact]. The shard key is a prefix of word, or (a prefix lookup over
+       the children of a split shard) word is a prefix of the key. */
+    match(word, prefix, out) {
+      const bytes = this.bytes, rest = word.length - this.keyLength;
+      for (let i = 0; i < this.n; i++) {
+        const length = this.suffixLength[i];
+        if (rest <= 0) {
+          const exact = rest === 0 && length === 0;
+          if (exact || prefix) out.push([this, i, exact]);
+          continue;
+        }
+        if (length < rest || (!prefix && length !== rest)) continue;
+        const start = this.suffixAt[i] - this.keyLength;
+        let j = this.keyLength;
+        while (j < word.length && bytes[start + j] === word[j]) j++;
+        if (j === word.length) out.push([this, i, length === rest]);
+      }
+    }
+  }
 
   class Index {
     constructor(base, manifest) {
@@ -98,6 +145,10 @@
       this.shards = new Map();
       this.docShards = new Map();
       this.facets = new Map();
+      const n = manifest.count;
+      this.best = new Float64Array(n);    // scratch for one word: a doc's best weight (0 = not found)
+      this.score = new Float64Array(n);   // scratch for one query: a candidate's score so far
+      this.live = new Uint8Array(n);      // scratch for one query: 1 = still a candidate
     }
     url(path) { return this.base + path + '?v=' + this.m.v; }
     async fetchBytes(path) {
@@ -115,59 +166,37 @@
       return key;
     }
     shard(key) {
-      if (!this.keys.has(key)) return Promise.resolve(new Map());
       if (!this.shards.has(key)) {
-        this.shards.set(key, this.fetchBytes('t/' + hex(key) + '.bin').then(bytes => {
-          const state = { pos: 0 }, decoder = new TextDecoder(), head = [];
-          const n = readOne(bytes, state);
-          for (let i = 0; i < n; i++) {
-            const size = readOne(bytes, state);
-            const suffix = decoder.decode(bytes.subarray(state.pos, state.pos + size));
-            state.pos += size;
-            const df = readOne(bytes, state), length = readOne(bytes, state);
-            head.push([key + suffix, df, length]);
-          }
-          const terms = new Map();
-          let pos = state.pos;
-          for (const [term, df, length] of head) { terms.set(term, { bytes, start: pos, end: pos + length, df }); pos += length; }
-          return terms;
-        }));
+        this.shards.set(key, this.fetchBytes('t/' + hex(key) + '.bin').then(bytes => new Shard(key, bytes)));
       }
       return this.shards.get(key);
     }
-    async lookup(word, prefix) {
-      /* -> Map(term -> entry) of the term, or of every term starting with it when prefix. */
+    shardKeys(word, prefix) {
+      /* The shards holding word, or every term starting with it when prefix. */
       const key = this.shardKey(word);
-      let keys = [key];
       if (prefix && this.split.has(key) && len(word) <= len(key)) {
-        keys = this.keyList.filter(k => k.startsWith(key));
-        if (keys.length > this.m.prefix_shards) keys = [key];
+        const keys = this.keyList.filter(k => k.startsWith(key));
+        if (keys.length <= this.m.prefix_shards) return keys;
       }
-      const maps = await Promise.all(keys.map(k => this.shard(k)));
-      const found = new Map();
-      for (const terms of maps) {
-        for (const [term, entry] of terms) {
-          if (term === word || (prefix && term.startsWith(word))) found.set(term, entry);
-        }
-      }
-      return found;
+      return this.keys.has(key) ? [key] : [];
     }
-    postings(entry) {
-      const out = new Map();
-      let id = 0;
-      for (const v of varints(entry.bytes, entry.start, entry.end)) {
-        id += Math.floor(v / 4);
-        out.set(id, v & 3);
-      }
-      return out;
+    async lookup(word, prefix) {
+      /* -> [[shard, term number, exact], ...]: the term, or every term starting with it when prefix. */
+      const shards = await Promise.all(this.shardKeys(word, prefix).map(k => this.shard(k)));
+      const bytes = UTF8.encode(word), found = [];
+      for (const shard of shards) shard.match(bytes, prefix, found);
+      return found;
     }
     async facet(name) {
       if (!this.facets.has(name)) {
         this.facets.set(name, this.fetchBytes('f/' + name + '.bin').then(bytes => {
-          const ids = new Set();
-          let id = 0, first = true;
-          for (const v of varints(bytes, 0, bytes.length)) { id = first ? v : id + v; first = false; ids.add(id); }
-          return ids;
+          const member = new Uint8Array(this.m.count);
+          at = 0;
+          for (let id = 0, first = true; at < bytes.length; first = false) {
+            id = first ? varint(bytes) : id + varint(bytes);
+            member[id] = 1;
+          }
+          return member;
         }));
       }
       return this.facets.get(name);
@@ -186,51 +215,150 @@
       }));
     }
 
+    warm() {
+      /* Parses, matches and ranks a made-up shard (nothing is fetched) so that the JIT has
+         compiled the hot loops before the reader's first query: run cold, they made the first
+         queries of a session the slowest. A few ms, once, at load. */
+      const body = new Uint8Array(8000);
+      let size = 0;
+      for (let id = 0, j = 0; size < body.length - 2; j++) {
+        const delta = j % 8 ? 1 : 40;                 // one- and two-byte varints
+        if ((id += delta) >= this.m.count) break;
+        const v = delta * 4 + 1 + j % 3;
+        if (v >= 0x80) body[size++] = v & 0x7f | 0x80;
+        body[size++] = v >= 0x80 ? v >> 7 : v;
+      }
+      const head = [2, 0, ...varintBytes(size), ...varintBytes(size), 1, 0x80, ...varintBytes(size), ...varintBytes(size)];
+      const bytes = new Uint8Array(head.length + 2 * size);
+      bytes.set(head);
+      bytes.set(body.subarray(0, size), head.length);
+      bytes.set(body.subarray(0, size), head.length + size);
+      const found = [];
+      new Shard('\u0628', bytes).match(UTF8.encode('\u0628'), true, found);
+      for (let r = 0; r < 2; r++) this.rank([found, found.slice(0, 1)]);
+    }
+
     /* query -> {ids (best first), words, prefix} ; AND of the words, the last one as a prefix. */
     async search(query, filters) {
       const words = this.analyser.terms(query);
       const prefix = words.length > 0 && !/\s$/.test(query) && len(words[words.length - 1]) >= 2;
       if (!words.length) return { ids: [], words, prefix };
-      const weights = [0, 1, 1.6, 3];
-      const groups = await Promise.all(words.map((w, i) => this.lookup(w, prefix && i === words.length - 1)));
-      const total = this.m.count;
-      let scores = null;
-      const order = groups.map((g, i) => i).sort((a, b) => size(groups[a]) - size(groups[b]));
-      for (const i of order) {
-        const found = new Map();
-        let df = 0;
-        for (const [term, entry] of groups[i]) {
-          const exact = term === words[i] ? 1 : 0.85;
-          df += entry.df;
-          for (const [id, w] of this.postings(entry)) {
-            if (scores && !scores.has(id)) continue;
-            const s = weights[w] * exact;
-            if (!(found.get(id) >= s)) found.set(id, s);
-          }
-        }
-        const idf = Math.log(1 + total / Math.max(1, Math.min(df, total)));
-        const next = new Map();
-        for (const [id, s] of found) next.set(id, (scores ? scores.get(id) : 0) + s * idf);
-        scores = next;
-        if (!scores.size) break;
-      }
-      let ids = [...scores.keys()];
-      if (filters.year) {
-        const span = this.m.years.find(y => String(y[0]) === filters.year);
-        ids = span ? ids.filter(id => id >= span[1] && id <= span[2]) : [];
-      }
+      let year = null;
+      if (filters.year) year = this.m.years.find(y => String(y[0]) === filters.year) || [0, 0, -1];
+      const facets = [];
       for (const facet of ['section', 'source']) {
         if (!filters[facet]) continue;
         const index = this.m[facet + 's'].indexOf(filters[facet]);
-        if (index < 0) { ids = []; continue; }
-        const allowed = await this.facet(facet + '-' + index);
-        ids = ids.filter(id => allowed.has(id));
+        facets.push(index < 0 ? new Uint8Array(this.m.count) : this.facet(facet + '-' + index));
       }
-      ids.sort((a, b) => (scores.get(b) - scores.get(a)) || (b - a));
-      return { ids, words, prefix };
+      // Every file the query needs is requested at once; all that follows is synchronous.
+      const [groups, allowed] = await Promise.all([
+        Promise.all(words.map((w, i) => this.lookup(w, prefix && i === words.length - 1))), Promise.all(facets)]);
+      const ids = this.rank(groups);
+      const out = [];
+      for (const id of ids) {
+        if (year && (id < year[1] || id > year[2])) continue;
+        if (allowed.some(member => !member[id])) continue;
+        out.push(id);
+      }
+      return { ids: out, words, prefix };
+    }
+    rank(groups) {
+      /* AND of the groups (each: the terms of one query word): the doc ids best first. A doc's
+         score sums, over the words, its best weight among the word's terms times the word's idf. */
+      const total = this.m.count, best = this.best, score = this.score, live = this.live;
+      const dfs = groups.map(g => g.reduce((n, [shard, i]) => n + shard.df[i], 0));
+      const order = groups.map((g, i) => i).sort((a, b) => dfs[a] - dfs[b]);
+      let ids = null, count = 0;
+      for (const g of order) {
+        const idf = Math.log(1 + total / Math.max(1, Math.min(dfs[g], total)));
+        if (ids === null) {
+          ids = new Int32Array(dfs[g]);
+          for (const [shard, i, exact] of groups[g]) {
+            count = collect(shard.bytes, shard.span[i], shard.span[i + 1], exact ? 1 : PREFIX_FACTOR, best, ids, count);
+          }
+        } else {
+          for (const [shard, i, exact] of groups[g]) {
+            restrict(shard.bytes, shard.span[i], shard.span[i + 1], exact ? 1 : PREFIX_FACTOR, best, live);
+          }
+        }
+        count = combine(ids, count, idf, best, score, live);
+        if (!count) break;
+      }
+      return ids === null ? [] : sortIds(ids, count, score, live, total);
     }
   }
-  function size(map) { let n = 0; for (const e of map.values()) n += e.df; return n; }
+
+  /* The hot loops, as small functions that the JIT compiles early and fast. Postings are varints
+     of (id delta << 2 | weight), read inline in int32 arithmetic (doc ids < 2^29). */
+  function collect(bytes, pos, end, factor, best, ids, count) {
+    /* The first word: each doc of the postings becomes a candidate, best[id] its best weight. */
+    let id = 0;
+    while (pos < end) {
+      let b = bytes[pos++], v = b & 0x7f;
+      for (let shift = 7; b & 0x80; shift += 7) { b = bytes[pos++]; v |= (b & 0x7f) << shift; }
+      id += v >>> 2;
+      const s = WEIGHTS[v & 3] * factor;
+      if (best[id] === 0) ids[count++] = id;
+      if (s > best[id]) best[id] = s;
+    }
+    return count;
+  }
+  function restrict(bytes, pos, end, factor, best, live) {
+    /* A further word: only the candidates (live) get a weight. */
+    let id = 0;
+    while (pos < end) {
+      let b = bytes[pos++], v = b & 0x7f;
+      for (let shift = 7; b & 0x80; shift += 7) { b = bytes[pos++]; v |= (b & 0x7f) << shift; }
+      id += v >>> 2;
+      if (live[id] === 1) {
+        const s = WEIGHTS[v & 3] * factor;
+        if (s > best[id]) best[id] = s;
+      }
+    }
+  }
+  function combine(ids, count, idf, best, score, live) {
+    /* Candidates the word found add its score and stay; the others are dropped (and cleared). */
+    let kept = 0;
+    for (let j = 0; j < count; j++) {
+      const id = ids[j];
+      if (best[id] > 0) {
+        score[id] += best[id] * idf;
+        best[id] = 0;
+        live[id] = 1;
+        ids[kept++] = id;
+      } else {
+        score[id] = 0;
+        live[id] = 0;
+      }
+    }
+    return kept;
+  }
+  function sortIds(ids, count, score, live, total) {
+    /* Best score first, then newest. A score takes few distinct values (weights x idfs), so each
+       doc gets the number (rank of its score) * n + (n - 1 - id), and these sort as plain
+       numbers: no comparator call per pair. Clears score and live. */
+    const keys = new Float64Array(count);
+    for (let j = 0; j < count; j++) keys[j] = -score[ids[j]];
+    keys.sort();
+    const distinct = [];                        // best first
+    for (let j = 0; j < count; j++) if (j === 0 || keys[j] !== keys[j - 1]) distinct.push(-keys[j]);
+    for (let j = 0; j < count; j++) {
+      const id = ids[j], s = score[id];
+      let lo = 0, hi = distinct.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (distinct[mid] > s) lo = mid + 1; else hi = mid;
+      }
+      keys[j] = lo * total + (total - 1 - id);
+      score[id] = 0;
+      live[id] = 0;
+    }
+    keys.sort();
+    const result = new Array(count);
+    for (let j = 0; j < count; j++) result[j] = total - 1 - keys[j] % total;
+    return result;
+  }
 
   // ------------------------------------------------------------------ highlighting
 
@@ -240,9 +368,15 @@
     const frag = doc.createDocumentFragment();
     const exact = new Set(prefix ? words.slice(0, -1) : words);
     const last = prefix ? words[words.length - 1] : null;
+    const memo = analyser.wordTerms || (analyser.wordTerms = new Map());   // word -> its index terms
     let pos = 0;
     for (const m of text.matchAll(WORD)) {
-      const hit = analyser.indexTerms(m[0]).some(t => exact.has(t) || (last !== null && t.startsWith(last)));
+      let terms = memo.get(m[0]);
+      if (terms === undefined) {
+        if (memo.size > 20000) memo.clear();
+        memo.set(m[0], terms = analyser.indexTerms(m[0]));
+      }
+      const hit = terms.some(t => exact.has(t) || (last !== null && t.startsWith(last)));
       if (!hit) continue;
       if (m.index > pos) frag.append(text.slice(pos, m.index));
       const mark = doc.createElement('mark');
@@ -375,6 +509,8 @@
           }
           el.value = params.get(name) || '';
         }
+        index.warm();
+        highlight('\u0627\u0644\u0645\u0645\u0644\u0643\u0629 \u0645\u064F\u0633\u0652\u062A\u064E\u0634\u0652\u0641\u064E\u0649 news', index.analyser, ['\u0645\u0645\u0644\u0643'], true, doc);
         const box = form.querySelector('.filters');
         if (box) box.hidden = false;
         form.dataset.ready = '1';
