@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__, assemble, parallel, permalinks, plan, read, scan, search, write
-from .cache import Cache
+from .cache import Cache, pack_body
 from .config import SiteConfig
 from .deps import TemplateGraph, digest, fingerprint
 from .errors import ContentError
@@ -186,7 +186,8 @@ def _read_one(source: SourceFile) -> ReadResult | tuple[str, SourceFile]:
     source = SourceFile(rel_path=source.rel_path, stamp=source.stamp, digest=digest_, sidecar=source.sidecar)
     if (source.rel_path, digest_) in _READ["cached"]:
         return ("hit", source)
-    return read.read_source(source, data, sidecar, _READ["config"])
+    result = read.read_source(source, data, sidecar, _READ["config"])
+    return replace(result, bodies=tuple((d, pack_body(html)) for d, html in result.bodies))
 
 
 def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, progress: Progress | None,

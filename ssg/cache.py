@@ -100,9 +100,9 @@ class Cache:
             ((r.source.rel_path, r.source.digest, reader, pickle.dumps(r, protocol=5)) for r in results),
         )
 
-    def put_bodies(self, bodies: Iterable[tuple[str, str]]) -> None:
-        self.db.executemany("INSERT OR IGNORE INTO bodies VALUES (?, ?)",
-                            ((d, zlib.compress(h.encode(), 1)) for d, h in bodies))
+    def put_bodies(self, bodies: Iterable[tuple[str, bytes]]) -> None:
+        """(digest, ``pack_body(html)``) pairs: the read workers pack, the parent only inserts."""
+        self.db.executemany("INSERT OR IGNORE INTO bodies VALUES (?, ?)", bodies)
 
     def commit(self) -> None:
         self.db.commit()
@@ -157,6 +157,10 @@ def _sync(db: sqlite3.Connection, table: str, new: dict[str, tuple], old: dict[s
     key = "rel_path" if table == "sources" else "output"
     db.executemany(f"DELETE FROM {table} WHERE {key}=?", gone)
     db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)", changed)
+
+
+def pack_body(html: str) -> bytes:
+    return zlib.compress(html.encode(), 1)
 
 
 class BodyStore:

@@ -77,7 +77,7 @@ class ReadResult:
 
     source: SourceFile
     articles: tuple[Article, ...] = ()
-    bodies: tuple[tuple[str, str], ...] = ()   # (body_digest, html); moved to the cache by build.py
+    bodies: tuple[tuple[str, str | bytes], ...] = ()   # (body_digest, html); packed by the read worker, moved to the cache by build.py
     problems: tuple[Problem, ...] = ()
 
 

@@ -41,27 +41,17 @@ def check_output_safe(config: SiteConfig) -> Path:
 
 @dataclass(frozen=True)
 class Staging:
-    """Where a build's new bytes wait until every job has succeeded.
+    """Where a build's new bytes wait until every job has succeeded: flat in one folder, named by
+    a hash of their path, and moved into place by ``commit``.
 
-    Into an output/ that already holds a site, changed files are staged flat in one folder
-    (creating and removing a mirror tree of folders costs more than writing the few files) and
-    ``commit`` moves each into place. Into an empty output/ (a first or clean build) files are
-    staged at their own paths and ``commit`` moves the few top-level entries: a cold build of
-    100k pages does not pay 100k renames."""
+    Staging a cold build as a mirror tree (to move it in by its top-level entries) was measured
+    and is slower: on ext4 here, writing 20,000 files into 20,000 fresh folders took 2x the CPU of
+    writing them into one folder and renaming them into those folders (docs/architecture.md)."""
     out: Path
     path: Path
-    tree: bool
 
     def write(self, rel: str, data: bytes, fingerprint: str) -> WriteResult:
         """Stage ``data`` for ``rel`` unless output/rel already holds exactly these bytes."""
-        if self.tree:
-            target = self.path / rel
-            try:
-                target.write_bytes(data)
-            except FileNotFoundError:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
-            return WriteResult(output=rel, fingerprint=fingerprint, written=True, size=len(data))
         target = self.out / rel
         try:
             if target.stat().st_size == len(data) and target.read_bytes() == data:
@@ -73,17 +63,13 @@ class Staging:
 
     def commit(self, written: list[str]) -> None:
         """Move every staged file into place (each os.replace is atomic), then drop the staging folder."""
-        if self.tree:
-            for entry in sorted(os.listdir(self.path)):
-                os.replace(self.path / entry, self.out / entry)
-        else:
-            made: set[str] = set()
-            for rel in sorted(written):
-                parent = os.path.dirname(rel)
-                if parent and parent not in made:
-                    os.makedirs(self.out / parent, exist_ok=True)
-                    made.add(parent)
-                os.replace(self.path / staged_name(rel), self.out / rel)
+        made: set[str] = set()
+        for rel in sorted(written):
+            parent = os.path.dirname(rel)
+            if parent and parent not in made:
+                os.makedirs(self.out / parent, exist_ok=True)
+                made.add(parent)
+            os.replace(self.path / staged_name(rel), self.out / rel)
         shutil.rmtree(self.path, ignore_errors=True)
 
     def abort(self) -> None:
@@ -95,9 +81,7 @@ def prepare(out: Path) -> Staging:
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
-    with os.scandir(out) as entries:
-        empty = all(e.name == STAGING for e in entries)
-    return Staging(out=out, path=staging, tree=empty)
+    return Staging(out=out, path=staging)
 
 
 def staged_name(rel: str) -> str:

@@ -279,6 +279,87 @@ def test_browser_index_reader_finds_what_python_finds(tmp_path, monkeypatch):
     assert len(got[1]) == 120 and len(got[-2]) == len(sport)
 
 
+_NODE_RANKING = r"""
+const fs = require('fs'), path = require('path');
+const [js, dir] = process.argv.slice(1);
+const core = require(js);
+globalThis.fetch = async url => {
+  const data = fs.readFileSync(path.join(dir, url.split('?')[0]));
+  return { ok: true, arrayBuffer: async () => data.buffer.slice(data.byteOffset, data.byteOffset + data.length) };
+};
+async function reference(index, query) {
+  // The ranking written plainly (Maps, a comparator): score = sum over the words of the best
+  // weight of the word's terms (x 0.85 for a prefix match) x idf; best score first, then newest.
+  const words = index.analyser.terms(query);
+  const prefix = words.length > 0 && !/\s$/.test(query) && Array.from(words[words.length - 1]).length >= 2;
+  const n = index.m.count, groups = [];
+  for (let w = 0; w < words.length; w++) {
+    const found = new Map();
+    let df = 0;
+    for (const [shard, i, exact] of await index.lookup(words[w], prefix && w === words.length - 1)) {
+      df += shard.df[i];
+      let id = 0, pos = shard.span[i], v = 0, shift = 0;
+      while (pos < shard.span[i + 1]) {
+        const b = shard.bytes[pos++];
+        v += (b & 0x7f) * 2 ** shift;
+        shift += 7;
+        if (b & 0x80) continue;
+        id += Math.floor(v / 4);
+        const s = [0, 1, 1.6, 3][v % 4] * (exact ? 1 : 0.85);
+        if (!(found.get(id) >= s)) found.set(id, s);
+        v = shift = 0;
+      }
+    }
+    groups.push([df, found]);
+  }
+  groups.sort((a, b) => a[0] - b[0]);
+  let scores = null;
+  for (const [df, found] of groups) {
+    const idf = Math.log(1 + n / Math.max(1, Math.min(df, n)));
+    const next = new Map();
+    for (const [id, s] of found) if (!scores || scores.has(id)) next.set(id, (scores ? scores.get(id) : 0) + s * idf);
+    scores = next;
+  }
+  return [...(scores || new Map()).keys()].sort((a, b) => (scores.get(b) - scores.get(a)) || (b - a));
+}
+(async () => {
+  const queries = JSON.parse(fs.readFileSync(0, 'utf8'));
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'search/manifest.json'), 'utf8'));
+  const out = [];
+  for (const warm of [false, true]) {
+    const index = new core.Index('search/', manifest);
+    if (warm) index.warm();
+    for (const q of queries) out.push([(await index.search(q, {})).ids, await reference(index, q)]);
+    if (warm) out.push([Array.from(index.best).concat(Array.from(index.score), Array.from(index.live)).filter(x => x), []]);
+  }
+  for (const count of [0, 1, 2, 45]) new core.Index('search/', { ...manifest, count }).warm();   // tiny archives
+  process.stdout.write(JSON.stringify(out));
+})().catch(e => { console.error(e); process.exit(1); });
+"""
+
+
+@pytest.mark.skipif(NODE is None, reason="node not found: the JS ranking test needs it")
+def test_browser_ranking_is_best_score_then_newest(tmp_path):
+    """search.js ranks with typed arrays and number keys (and warms up on a made-up shard): the
+    order must be the plain definition's, and the warm-up must leave no trace in the scratch arrays."""
+    rng = random.Random(3)
+    words = ["وزارة", "الصحة", "مستشفى", "مستقبل", "مستوى", "الرياض", "رياضة", "النفط", "energy", "markets"]
+    docs = [_doc(i, title=" ".join(rng.sample(words, 2)) + f" {i}", summary=" ".join(rng.sample(words, 2)),
+                 text=" ".join(rng.choice(words) for _ in range(rng.randrange(5, 40)))) for i in range(300)]
+    for rel, data in _files(docs).items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_bytes(data)
+    queries = ["الرياض", "رياض", "مست", "وزارة الصحة", "مستشفى الرياض النفط", "energy market", "الصح", "غير موجود"]
+    run = subprocess.run(["node", "-e", _NODE_RANKING, str(SEARCH_JS), str(tmp_path)], input=json.dumps(queries),
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    results = json.loads(run.stdout)
+    assert results[-1] == [[], []]                            # scratch arrays all zero after the warm-up
+    for n, (got, expected) in enumerate(results[:-1]):
+        assert got == expected, queries[n % len(queries)]
+    assert any(len(got) > 20 for got, _ in results)
+
+
 def test_incremental_index_in_one_process_equals_a_fresh_one():
     """ssg watch keeps the last index in memory and updates only what an edit touched: after any
     sequence of edits the files must be the bytes a fresh build gives."""

@@ -6,7 +6,6 @@ def test_identical_bytes_are_not_written_and_changed_ones_are_staged(tmp_path):
     (out / "a").mkdir(parents=True)
     (out / "a/index.html").write_bytes(b"same")
     staging = write.prepare(out)
-    assert not staging.tree
     assert not staging.write("a/index.html", b"same", "f").written
     result = staging.write("b/c/index.html", b"new", "f")
     assert result.written and not (out / "b").exists()          # nothing visible before commit
@@ -14,20 +13,7 @@ def test_identical_bytes_are_not_written_and_changed_ones_are_staged(tmp_path):
     assert (out / "b/c/index.html").read_bytes() == b"new" and not staging.path.exists()
 
 
-def test_an_empty_output_is_staged_as_a_tree_and_moved_in_whole(tmp_path):
-    out = tmp_path / "out"
-    out.mkdir()
-    staging = write.prepare(out)
-    assert staging.tree
-    for rel in ("index.html", "2024/05/a/index.html", "2024/05/b/index.html", "tags/x/feed.xml"):
-        assert staging.write(rel, rel.encode(), "f").written
-    assert write.existing_outputs(out) == set()                  # nothing visible before commit
-    staging.commit(["index.html", "2024/05/a/index.html", "2024/05/b/index.html", "tags/x/feed.xml"])
-    assert write.existing_outputs(out) == {"index.html", "2024/05/a/index.html", "2024/05/b/index.html", "tags/x/feed.xml"}
-    assert (out / "2024/05/b/index.html").read_bytes() == b"2024/05/b/index.html" and not staging.path.exists()
-
-
-def test_an_aborted_tree_build_leaves_output_empty(tmp_path):
+def test_an_aborted_build_leaves_output_as_it_was(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     staging = write.prepare(out)
