@@ -143,8 +143,7 @@ def unchanged_report(cache: Cache, key: str | None, out: Path) -> BuildReport | 
     last = cache.last_build()
     if key is None or last is None or last[0] != key:
         return None
-    present = write.existing_outputs(out) if out.exists() else set()
-    if not set(cache.outputs()) <= present:
+    if not write.all_present(out, cache.output_names()):
         return None
     return pickle.loads(last[1])
 

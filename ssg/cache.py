@@ -108,6 +108,9 @@ class Cache:
         self.db.commit()
 
     # -- outputs
+    def output_names(self) -> list[str]:
+        return [row[0] for row in self.db.execute("SELECT output FROM outputs")]
+
     def outputs(self) -> dict[str, tuple[str, int]]:
         """output -> (fingerprint, size) as of the last successful build."""
         return {o: (f, s) for o, f, s in self.db.execute("SELECT output, fingerprint, size FROM outputs")}

@@ -88,6 +88,18 @@ def staged_name(rel: str) -> str:
     return hashlib.blake2b(rel.encode(), digest_size=12).hexdigest()
 
 
+def all_present(out: Path, rels) -> bool:
+    """Whether every one of ``rels`` is a file under output/: one stat each, which is cheaper than
+    listing 100k one-file folders (the no-op check of a large archive)."""
+    base, stat = f"{out}{os.sep}", os.stat
+    try:
+        for rel in rels:
+            stat(base + rel)
+    except OSError:
+        return False
+    return True
+
+
 def existing_outputs(out: Path) -> set[str]:
     """Every file under output/ (relative, POSIX), the staging folder left out."""
     found: set[str] = set()
