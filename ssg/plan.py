@@ -288,11 +288,12 @@ class Planner:
         feeds = _feed_links(self.config, feeds_prefix) if feeds_prefix is not None else {}
         template = self.base + self.graph.closure_digest("list.html") + self.card_template_digest
         for url, items, page in paginate(keys, self.config.paginate_by, base):
-            key = (template, kind, title, term, len(keys), feeds, extra, page, items, tuple(self.card_digests[k] for k in items))
+            count = len(keys) if page["number"] is None else None     # numbered pages never change with news
+            key = (template, kind, title, term, count, feeds, extra, page, items, tuple(self.card_digests[k] for k in items))
             job = self.memo.get("listing", url, key)
             if job is None:
                 view = {"kind": kind, "title": title, "url": url, "items": list(items), "page": page, "term": term,
-                        "count": len(keys), "feeds": feeds, **(extra or {})}
+                        "count": count, "feeds": feeds, **(extra or {})}
                 job = self.memo.put("listing", url, key, self.job(url, "html", "list.html", view, items=items))
             jobs.append(job)
         if feeds_prefix is not None:

@@ -14,7 +14,7 @@ import html5lib
 import pytest
 
 from ssg.errors import ContentError, OutputError, TemplateError
-from tests.conftest import build_site, make_site, tree
+from tests.conftest import SMALL_SITE, build_site, make_site, tree
 
 BASE = "/archive/"
 
@@ -269,3 +269,19 @@ def test_the_build_right_after_a_cold_one_stops_after_scan(small_site):
     (small_site / "output/index.html").unlink()   # a missing output is not "unchanged"
     report = build_site(small_site)
     assert report.rendered == {"index.html"}
+
+
+def test_adding_the_newest_article_leaves_older_numbered_listing_pages_alone(tmp_path):
+    """Stable pagination, asserted on the work done: numbered pages carry no total count, so a new
+    article rewrites only the landing page and the newest numbered page(s) of each listing."""
+    bulk = "".join(f"-- content/bulk/{i:03d}.md --\n---\ntitle: خبر رقم {i}\ndate: 2022-01-{i % 28 + 1:02d}T{i % 24:02d}:00:00\n"
+                   f"category: اقتصاد\ntags: [وسم]\n---\nنص {i}.\n" for i in range(40))
+    site = make_site(tmp_path, SMALL_SITE + bulk)
+    build_site(site)
+    (site / "content/bulk/new.md").write_text("---\ntitle: أحدث خبر\ndate: 2024-12-31T10:00:00\ncategory: اقتصاد\n"
+                                              "tags: [وسم]\n---\nنص جديد.\n", encoding="utf-8")
+    report = build_site(site)
+    numbered = sorted(f for f in report.rendered if "/page/" in f or f.startswith("page/"))
+    listings = {f.split("page/")[0] for f in numbered}
+    assert listings and all(sum(1 for f in numbered if f.startswith(base + "page/")) <= 2 for base in listings), numbered
+    assert "category/اقتصاد/page/1/index.html" not in report.rendered and "page/1/index.html" not in report.rendered
