@@ -14,13 +14,15 @@ search/ folder and search page).
 The site is served from 127.0.0.1 under /archive/ (a GitHub Pages project path), uncompressed
 (GitHub Pages gzips text files, so real transfers of the JSON parts are smaller). Chromium is
 Debian's /usr/bin/chromium driven by Playwright. Every figure comes from Chromium's own network
-events (encoded bytes per response) and from the page's timer around search + first results.
+events (encoded bytes per response) and from the page's timer around search + first results; the
+load average before and after the browser part is in the report (the machine may be shared).
 """
 from __future__ import annotations
 
 import argparse
 import json
 import multiprocessing
+import os
 import random
 import shutil
 import statistics
@@ -280,7 +282,9 @@ def main() -> None:
         report["index"] = build_index(docs, out)
         del docs
         write_page(out, f"http://127.0.0.1:{args.port}{SUBPATH}")
+    report["load_before"] = [round(x, 2) for x in os.getloadavg()]   # the machine may be shared: say how busy it was
     report["browser"] = measure(out, args.port)
+    report["load_after"] = [round(x, 2) for x in os.getloadavg()]
     text = json.dumps(report, ensure_ascii=False, indent=1)
     print(text)
     if args.json:
