@@ -47,10 +47,22 @@ def json_for_script(value) -> Markup:
     return Markup(json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_UNSAFE))
 
 
+class ViewEnvironment(Environment):
+    """Views are plain dicts, so ``page.title`` looks the key up first. Jinja's default tries the
+    attribute first and gets the key after an AttributeError, which was ~10% of rendering an
+    article page. (A dict key now wins over a dict method of the same name: ``page.items`` is
+    the listing's items, as a template author would expect.)"""
+
+    def getattr(self, obj, attribute):
+        if type(obj) is dict and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
 def make_env(config: SiteConfig, cache_dir: Path | None = None) -> Environment:
     """``cache_dir``: keep compiled templates there (Jinja's bytecode cache, keyed by each template's
     source), so each worker and each watch build loads them instead of compiling them again."""
-    env = Environment(
+    env = ViewEnvironment(
         loader=FileSystemLoader([str(p) for p in template_paths(config) if p.is_dir()]),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined,
         auto_reload=False, cache_size=-1,
