@@ -107,9 +107,18 @@ def _feed_links(config: SiteConfig, prefix: str) -> dict:
     return links
 
 
-def card_view(a: Article, site: Site, term_urls: dict, fmt: DateFormatter) -> dict:
+def card_view(a: Article, site: Site, term_urls: dict, fmt: DateFormatter, shared: dict | None = None) -> dict:
+    """``shared``: one {name, url} dict per term, used by every card that names it (read-only;
+    100k cards holding their own copies cost ~150 MB)."""
+    shared = {} if shared is None else shared
+
     def term(tax: str, name: str | None):
-        return {"name": name, "url": term_urls.get((tax, name))} if name else None
+        if not name:
+            return None
+        view = shared.get((tax, name))
+        if view is None:
+            view = shared[(tax, name)] = {"name": name, "url": term_urls.get((tax, name))}
+        return view
 
     return {
         "key": a.key, "title": a.title, "url": site.urls[a.key], "lang": a.language, "dir": a.dir,
@@ -121,16 +130,23 @@ def card_view(a: Article, site: Site, term_urls: dict, fmt: DateFormatter) -> di
     }
 
 
-def article_view(a: Article, cards: dict, neighbours: tuple, related: list[str], config: SiteConfig, fmt: DateFormatter) -> dict:
+def article_view(a: Article, cards: dict, neighbours: tuple, related: list[str], config: SiteConfig, fmt: DateFormatter,
+                 shared: dict | None = None) -> dict:
+    """``shared``: breadcrumb lists, one per (year, month, term), used by every article under them."""
     newer, older = neighbours
     card = cards[a.key]
-    crumbs = [{"title": LABELS["ar" if config.language.startswith("ar") else "en"]["home"], "url": ""}]
-    if a.date:
-        crumbs.append({"title": fmt.digits(str(a.date.year)), "url": f"{a.date.year:04d}/"})
-        crumbs.append({"title": fmt.month(a.date.year, a.date.month), "url": f"{a.date.year:04d}/{a.date.month:02d}/"})
     term = card["section"] or card["category"]
-    if term:
-        crumbs.append({"title": term["name"], "url": term["url"]})
+    where = (a.date.year if a.date else None, a.date.month if a.date else None, term["url"] if term else None)
+    crumbs = (shared or {}).get(where)
+    if crumbs is None:
+        crumbs = [{"title": LABELS["ar" if config.language.startswith("ar") else "en"]["home"], "url": ""}]
+        if a.date:
+            crumbs.append({"title": fmt.digits(str(a.date.year)), "url": f"{a.date.year:04d}/"})
+            crumbs.append({"title": fmt.month(a.date.year, a.date.month), "url": f"{a.date.year:04d}/{a.date.month:02d}/"})
+        if term:
+            crumbs.append({"title": term["name"], "url": term["url"]})
+        if shared is not None:
+            shared[where] = crumbs
     return {
         "kind": "article", "title": a.title, "url": card["url"], "lang": a.language, "dir": a.dir,
         "article": card, "dek": a.dek, "hijri": fmt.hijri(a.date, config.language) if config.show_hijri and a.date else None,
@@ -202,7 +218,7 @@ class Planner:
         self.fmt = DateFormatter.for_config(config)
         self.by_key = {a.key: a for a in site.articles}
         self.term_urls = {(t.taxonomy, t.name): t.url for tax in site.taxonomies for t in tax.terms}
-        self.cards, self.card_digests = {}, {}
+        self.cards, self.card_digests, self.term_views, self.crumbs = {}, {}, {}, {}
         for a in site.articles:
             self.cards[a.key], self.card_digests[a.key] = self.card(a)
         self.globals = globals_view(site, config)
@@ -215,7 +231,7 @@ class Planner:
                urls.get(("source", a.source)), urls.get(("author", a.author)), *(urls.get(("tags", t)) for t in a.tags))
         made = self.memo.get("card", a.key, key)
         if made is None:
-            card = card_view(a, self.site, urls, self.fmt)
+            card = card_view(a, self.site, urls, self.fmt, self.term_views)
             made = self.memo.put("card", a.key, key, (card, fingerprint(card)))
         return made
 
@@ -263,7 +279,7 @@ class Planner:
             key = (template, a, newer, older, items, tuple(digests[k] for k in items))
             job = self.memo.get("article", a.key, key)
             if job is None:
-                view = article_view(a, self.cards, (newer, older), related, self.config, self.fmt)
+                view = article_view(a, self.cards, (newer, older), related, self.config, self.fmt, self.crumbs)
                 job = self.job(self.site.urls[a.key], "html", "article.html", view, items=items, bodies=(a.body_digest,))
                 self.memo.put("article", a.key, key, job)
             yield job
