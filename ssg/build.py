@@ -81,7 +81,8 @@ def build(config: SiteConfig, *, force: bool = False, progress: Progress | None 
         graph = template_graph(config, kept)
         statics = static_jobs(config, assets)
         key = inputs_key(config, sources, statics, graph)
-        unchanged = None if force else t("check", unchanged_report, cache, key, out)
+        # ssg watch's first build plans even when nothing changed, so that its first edit finds the memo full
+        unchanged = None if force or (kept and kept.outputs is None) else t("check", unchanged_report, cache, key, out)
         if unchanged is not None:
             return replace(unchanged, timings=tuple(t.timings), seconds=time.perf_counter() - started)
         results = t("read", read_all, sources, config, cache, progress, kept.reads if kept else None)

@@ -126,16 +126,21 @@ class Cache:
         _sync(db, "sources", sources, previous_sources)
         _sync(db, "outputs", outputs, previous_outputs)
         db.execute("DELETE FROM reads WHERE reader<>?", (reader,))
-        if len(live_reads) != len(previous_sources) or set(sources) != set(previous_sources) or any(
-                previous_sources.get(k) != v for k, v in sources.items()):
+        # The reads of files that changed or went away; then a full sweep only when rows remain that
+        # no source uses (a build that failed after reading leaves some), so an edit costs O(1) here.
+        db.executemany("DELETE FROM reads WHERE rel_path=? AND digest=?",
+                       [(rel, d) for rel, (_, d) in previous_sources.items() if (rel, d) not in live_reads])
+        if db.execute("SELECT count(*) FROM reads WHERE reader=?", (reader,)).fetchone()[0] > len(live_reads):
             stale = [key for key in db.execute("SELECT rel_path, digest FROM reads WHERE reader=?", (reader,))
                      if tuple(key) not in live_reads]
             db.executemany("DELETE FROM reads WHERE rel_path=? AND digest=?", stale)
-            if live_bodies is not None:
-                db.execute("CREATE TEMP TABLE IF NOT EXISTS live (digest TEXT PRIMARY KEY)")
-                db.execute("DELETE FROM live")
-                db.executemany("INSERT OR IGNORE INTO live VALUES (?)", ((d,) for d in live_bodies))
-                db.execute("DELETE FROM bodies WHERE digest NOT IN (SELECT digest FROM live)")
+        # Bodies are keyed by content, so a stale one is harmless: sweep once they are 5% over.
+        if live_bodies is not None and \
+                db.execute("SELECT count(*) FROM bodies").fetchone()[0] > len(live_bodies) * 1.05 + 20:
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS live (digest TEXT PRIMARY KEY)")
+            db.execute("DELETE FROM live")
+            db.executemany("INSERT OR IGNORE INTO live VALUES (?)", ((d,) for d in live_bodies))
+            db.execute("DELETE FROM bodies WHERE digest NOT IN (SELECT digest FROM live)")
         db.commit()
 
     def last_build(self) -> tuple[str, bytes] | None:
