@@ -67,6 +67,11 @@ def build(config: SiteConfig, *, force: bool = False, progress: Progress | None 
           keep_memory: bool = False) -> BuildReport:
     """Build the site. ``keep_memory`` (ssg watch) keeps in-process working state (``Kept``),
     so that the next build in this process reuses it instead of loading and planning again."""
+    with parallel.no_collection():
+        return _build(config, force=force, progress=progress, keep_memory=keep_memory)
+
+
+def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_memory: bool) -> BuildReport:
     started = time.perf_counter()
     t = _Timer()
     out = write.check_output_safe(config)
