@@ -240,7 +240,7 @@ class Planner:
         tdigest = self.graph.closure_digest(template) if template else ""
         if items and template:      # cards are rendered through _card.html by the card_html() global
             tdigest += self.card_template_digest
-        fp = fingerprint(self.base, tdigest, renderer, output, view, [self.card_digests[k] for k in items], list(bodies))
+        fp = fingerprint(self.base, tdigest, renderer, output, view, list(map(self.card_digests.__getitem__, items)), list(bodies))
         return RenderJob(output=output, renderer=renderer, template=template, view=view, body_keys=tuple(bodies),
                          fingerprint=fp, sources=tuple(items))
 
@@ -276,7 +276,7 @@ class Planner:
             older = arts[i + 1].key if i + 1 < len(arts) else None
             related = self.related(a, section_index)
             items = tuple(k for k in (a.key, newer, older, *related) if k)
-            key = (template, a, newer, older, items, tuple(digests[k] for k in items))
+            key = (template, a, newer, older, items, tuple(map(digests.__getitem__, items)))
             job = self.memo.get("article", a.key, key)
             if job is None:
                 view = article_view(a, self.cards, (newer, older), related, self.config, self.fmt, self.crumbs)
@@ -290,7 +290,7 @@ class Planner:
             return []
         term, i = section_index[a.key]
         start = max(0, i - 6)
-        window = tuple(self.by_key[k] for k in term.article_keys[start: i + 7])
+        window = tuple(map(self.by_key.__getitem__, term.article_keys[start: i + 7]))
         made = self.memo.get("related", a.key, (a, i - start, window))
         if made is not None:
             return made
@@ -305,7 +305,7 @@ class Planner:
         template = self.base + self.graph.closure_digest("list.html") + self.card_template_digest
         for url, items, page in paginate(keys, self.config.paginate_by, base):
             count = len(keys) if page["number"] is None else None     # numbered pages never change with news
-            key = (template, kind, title, term, count, feeds, extra, page, items, tuple(self.card_digests[k] for k in items))
+            key = (template, kind, title, term, count, feeds, extra, page, items, tuple(map(self.card_digests.__getitem__, items)))
             job = self.memo.get("listing", url, key)
             if job is None:
                 view = {"kind": kind, "title": title, "url": url, "items": list(items), "page": page, "term": term,
@@ -319,7 +319,7 @@ class Planner:
     def feed_jobs(self, page_url: str, title: str, keys: tuple[str, ...], prefix: str):
         items = tuple(itertools.islice((k for k in keys if self.by_key[k].date is not None), self.config.feeds.limit))
         bodies = tuple(self.by_key[k].body_digest for k in items) if self.config.feeds.full_text else ()
-        key = (self.base, title, page_url, items, bodies, tuple(self.card_digests[k] for k in items))
+        key = (self.base, title, page_url, items, bodies, tuple(map(self.card_digests.__getitem__, items)))
         jobs = self.memo.get("feeds", prefix, key)
         if jobs is None:
             view = {"title": title, "page_url": page_url, "items": list(items), "links": _feed_links(self.config, prefix)}

@@ -304,7 +304,7 @@ class _Index:
     moved in the postings and only the shards they touch are encoded again. The bytes are the
     same as a build from scratch (tests/test_search.py checks it); a one-shot build never hits."""
 
-    __slots__ = ("docs", "postings", "encoded", "assign", "split", "t_files", "d_files")
+    __slots__ = ("docs", "postings", "encoded", "assign", "split", "t_files", "d_files", "file_digests")
 
 
 _LAST: dict[int, _Index] = {}
@@ -329,6 +329,7 @@ def _shard_views(docs: list[dict], docs_per_shard: int, keep: bool) -> dict[str,
 def _build(docs: list[dict], docs_per_shard: int) -> _Index:
     state = _Index()
     state.docs = docs
+    state.file_digests = {}
     state.postings = defaultdict(lambda: array("I"))   # 4 bytes an entry, not a list's ~36
     for i, doc in enumerate(docs):
         for weight, group in enumerate(_terms(doc).split("|"), 1):
@@ -421,8 +422,14 @@ def _files(state: _Index, docs_per_shard: int) -> dict[str, dict]:
         files[f"{DIR}f/{name}.bin"] = _view(varints([ids[0]] + [b - a for a, b in zip(ids, ids[1:])]))
     files.update(state.d_files)
     h = hashlib.blake2b(digest_size=6)
+    seen = state.file_digests
+    state.file_digests = {}
     for path, view in sorted(files.items()):
-        h.update(f"{path}\x00{view.get('b64') or view.get('text')}\x00".encode())
+        known = seen.get(path)
+        if known is None or known[0] is not view:        # watch: only the files that changed are hashed again
+            known = (view, hashlib.blake2b(f"{path}\x00{view.get('b64') or view.get('text')}".encode(), digest_size=16).digest())
+        state.file_digests[path] = known
+        h.update(known[1])
     manifest = {
         "format": FORMAT, "v": h.hexdigest(), "count": len(docs), "docs_per_shard": docs_per_shard,
         "sections": sections, "sources": sources, "years": [[y, lo, hi] for y, (lo, hi) in sorted(years.items())],

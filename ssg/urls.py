@@ -47,7 +47,9 @@ def permalink(pattern: str, *, slug: str, date: datetime | None, category: str |
     if "{category}" in pattern:
         values["category"] = slugify(category) if category else "uncategorised"
     path = pattern.format(**values)
-    path = re.sub(r"/{2,}", "/", path).strip("/")
+    if "//" in path:
+        path = re.sub(r"/{2,}", "/", path)
+    path = path.strip("/")
     return path + "/" if path else ""
 
 
