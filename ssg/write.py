@@ -41,18 +41,27 @@ def check_output_safe(config: SiteConfig) -> Path:
 
 @dataclass(frozen=True)
 class Staging:
-    """Where a build's new bytes wait until every job has succeeded: flat in one folder, named by
-    a hash of their path, and moved into place by ``commit``.
+    """Where a build's new bytes wait until every job has succeeded.
 
-    Staging a cold build as a mirror tree (to move it in by its top-level entries) was measured
-    and is slower: on ext4 here, writing 20,000 files into 20,000 fresh folders took 2x the CPU of
-    writing them into one folder and renaming them into those folders (docs/architecture.md)."""
+    Into an output/ that holds a site, changed files are staged flat in one folder, named by a
+    hash of their path, and ``commit`` renames them into place. Into an empty output/ (a first
+    or clean build there is no last good site to keep) files are written in place (``direct``)
+    and ``abort`` empties the folder again: at 100,000 articles that saves the 147,000 renames
+    of a serial commit (15 s), and three paired cold builds at 10,000 were 1.5-5 s faster."""
     out: Path
     path: Path
+    direct: bool = False
 
     def write(self, rel: str, data: bytes, fingerprint: str) -> WriteResult:
         """Stage ``data`` for ``rel`` unless output/rel already holds exactly these bytes."""
         target = self.out / rel
+        if self.direct:
+            try:
+                target.write_bytes(data)
+            except FileNotFoundError:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+            return WriteResult(output=rel, fingerprint=fingerprint, written=True, size=len(data))
         try:
             if target.stat().st_size == len(data) and target.read_bytes() == data:
                 return WriteResult(output=rel, fingerprint=fingerprint, written=False, size=len(data))
@@ -64,7 +73,7 @@ class Staging:
     def commit(self, written: list[str]) -> None:
         """Move every staged file into place (each os.replace is atomic), then drop the staging folder."""
         made: set[str] = set()
-        for rel in sorted(written):
+        for rel in [] if self.direct else sorted(written):
             parent = os.path.dirname(rel)
             if parent and parent not in made:
                 os.makedirs(self.out / parent, exist_ok=True)
@@ -73,7 +82,14 @@ class Staging:
         shutil.rmtree(self.path, ignore_errors=True)
 
     def abort(self) -> None:
+        """Drop what this build wrote: the staged files, or everything, when output/ was empty."""
         shutil.rmtree(self.path, ignore_errors=True)
+        if self.direct:
+            for entry in os.scandir(self.out):
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+                else:
+                    os.unlink(entry.path)
 
 
 def prepare(out: Path) -> Staging:
@@ -81,7 +97,9 @@ def prepare(out: Path) -> Staging:
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
-    return Staging(out=out, path=staging)
+    with os.scandir(out) as entries:
+        empty = all(e.name == STAGING for e in entries)
+    return Staging(out=out, path=staging, direct=empty)
 
 
 def staged_name(rel: str) -> str:

@@ -195,6 +195,20 @@ def test_template_error_leaves_the_last_good_site(small_site):
     assert not (small_site / "output/.ssg-staging").exists()
 
 
+def test_a_failed_first_build_leaves_output_empty(small_site):
+    """Into an empty output/ pages are written in place (no commit of 100k renames); a failure
+    empties it again, so there is never a half-built site to publish."""
+    (small_site / "output").mkdir()
+    (small_site / "templates").mkdir()
+    (small_site / "templates/article.html").write_text("{% extends 'base.html' %}{% block main %}{{ page.nope.deeper }}{% endblock %}")
+    with pytest.raises(TemplateError, match="article.html"):
+        build_site(small_site)
+    assert list((small_site / "output").iterdir()) == []
+    (small_site / "templates/article.html").unlink()
+    build_site(small_site)
+    assert (small_site / "output/index.html").exists()
+
+
 def test_site_template_overrides_theme_template_file_by_file(small_site):
     (small_site / "templates").mkdir()
     (small_site / "templates/404.html").write_text("{% extends 'base.html' %}{% block main %}<p>custom-404</p>{% endblock %}")

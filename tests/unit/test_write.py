@@ -13,13 +13,27 @@ def test_identical_bytes_are_not_written_and_changed_ones_are_staged(tmp_path):
     assert (out / "b/c/index.html").read_bytes() == b"new" and not staging.path.exists()
 
 
-def test_an_aborted_build_leaves_output_as_it_was(tmp_path):
+def test_into_an_empty_output_files_are_written_in_place_and_an_abort_empties_it_again(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     staging = write.prepare(out)
-    staging.write("2024/index.html", b"x", "f")
+    assert staging.direct
+    assert staging.write("2024/05/a/index.html", b"x", "f").written
+    assert (out / "2024/05/a/index.html").read_bytes() == b"x"
     staging.abort()
     assert list(out.iterdir()) == []
+
+
+def test_into_a_site_nothing_is_visible_before_commit(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_bytes(b"old")
+    staging = write.prepare(out)
+    assert not staging.direct
+    staging.write("index.html", b"new", "f")
+    assert (out / "index.html").read_bytes() == b"old"
+    staging.abort()
+    assert (out / "index.html").read_bytes() == b"old" and not staging.path.exists()
 
 
 def test_prune_removes_files_and_empty_folders(tmp_path):
