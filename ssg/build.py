@@ -10,6 +10,7 @@ No logic lives here beyond calling the stages in order and timing them.
 """
 from __future__ import annotations
 
+import functools
 import pickle
 import time
 from dataclasses import dataclass, field, replace
@@ -96,7 +97,9 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
         site = t("assemble", assemble.assemble, [a for r in results for a in r.articles], config, links.articles)
         problems += site.duplicates
         _check_strict(config, problems)
-        planner, jobs = t("plan", plan.plan, site, config, graph, links.redirects, memo=kept.memo if kept else None)
+        runner = functools.partial(parallel.background, workers=config.build.workers)
+        planner, jobs = t("plan", plan.plan, site, config, graph, links.redirects, memo=kept.memo if kept else None,
+                          runner=runner)
         jobs += statics
         previous = kept.outputs if kept and kept.outputs is not None else cache.outputs()
         known = kept.present if kept and kept.present is not None and out.is_dir() else None

@@ -1,6 +1,8 @@
 """The only module that knows about processes.
 
-``run(fn, items, init=..., init_args=..., workers=N)`` yields ``fn(item)`` in input order.
+``run(fn, items, init=..., init_args=..., workers=N)`` yields ``fn(item)`` in input order;
+``background(fn, *args)`` runs one call beside the parent (the search index while the rest is
+planned).
 Workers are forked where the platform allows it, so large read-only state handed to ``init``
 (the site's cards, the config) is shared copy-on-write instead of pickled. ``workers=1`` runs
 inline, with no pool: the same code path for debugging and tests.
@@ -8,6 +10,7 @@ inline, with no pool: the same code path for debugging and tests.
 from __future__ import annotations
 
 import gc
+import itertools
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -40,11 +43,62 @@ def run(fn: Callable[[T], R], items: Iterable[T], *, init: Callable | None = Non
     # Objects the forked workers inherit go to the permanent generation first: a worker's
     # collections then never touch them, so their pages stay shared instead of being copied.
     gc.freeze()
+    global _SHARED
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start, initargs=(init, init_args)) as pool:
-            yield from pool.map(fn, items, chunksize=chunksize)
+            if context.get_start_method() == "fork":
+                # The forked workers inherit the items: send them indices, not pickled items
+                # (a 100k-page plan's views would otherwise be pickled once more on the way).
+                _SHARED = (fn, items)
+                yield from pool.map(_nth, range(len(items)), chunksize=chunksize)
+            else:
+                yield from pool.map(fn, items, chunksize=chunksize)
+    finally:
+        _SHARED = None
+        gc.unfreeze()
+
+
+_SHARED: tuple | None = None
+
+
+def _nth(i: int):
+    fn, items = _SHARED
+    return fn(items[i])
+
+
+_CALLS: dict[int, tuple] = {}
+_TOKENS = itertools.count()
+
+
+def background(fn: Callable[..., R], *args, workers: int = 0, **kwargs) -> Callable[[], R]:
+    """Start ``fn(*args, **kwargs)`` in a forked process now; the function returned waits for the
+    result (and raises what it raised). The child inherits the arguments copy-on-write, nothing
+    is pickled on the way in. With one worker, or where fork is missing, ``fn`` runs in this
+    process when the result is asked for: the same call, later."""
+    if (workers or default_workers()) == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return lambda: fn(*args, **kwargs)
+    token = next(_TOKENS)
+    _CALLS[token] = (fn, args, kwargs)
+    gc.freeze()
+    try:
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_start, initargs=(None, ()))
+        future = pool.submit(_call, token)      # the child is forked here, with _CALLS as it is now
     finally:
         gc.unfreeze()
+        _CALLS.pop(token, None)
+
+    def result() -> R:
+        try:
+            return future.result()
+        finally:
+            pool.shutdown()
+    return result
+
+
+def _call(token: int):
+    fn, args, kwargs = _CALLS[token]
+    return fn(*args, **kwargs)
 
 
 def _start(init: Callable | None, init_args: tuple) -> None:

@@ -15,6 +15,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Callable
 
 from . import search
 from .config import SiteConfig
@@ -211,9 +212,10 @@ class Planner:
     """Builds every job. ``cards`` and ``card_digests`` are shared with the renderer workers."""
 
     def __init__(self, site: Site, config: SiteConfig, graph: TemplateGraph, redirects: dict[str, str] | None = None,
-                 *, memo: Memo | None = None):
+                 *, memo: Memo | None = None, runner: Callable | None = None):
         self.site, self.config, self.graph = site, config, graph
         self.memo = memo or Memo()
+        self.runner = runner or (lambda fn, *args, **kwargs: lambda: fn(*args, **kwargs))
         self.redirects = redirects or {}
         self.fmt = DateFormatter.for_config(config)
         self.by_key = {a.key: a for a in site.articles}
@@ -245,6 +247,7 @@ class Planner:
                          fingerprint=fp, sources=tuple(items))
 
     def plan(self) -> list[RenderJob]:
+        index = self.start_index()
         jobs = list(self.article_jobs())
         jobs += self.listing_jobs("home", "", tuple(a.key for a in self.site.articles), self.config.title, feeds_prefix="")
         for tax in self.site.taxonomies:
@@ -257,7 +260,7 @@ class Planner:
         jobs += self.sitemap_jobs()
         jobs += self.redirect_jobs(self.redirects)
         jobs += self.site_files()
-        jobs += self.search_jobs()
+        jobs += self.search_jobs(index())
         jobs.sort(key=lambda j: j.output)
         return jobs
 
@@ -358,11 +361,21 @@ class Planner:
         jobs.append(self.job("archive/", "html", "archive.html", view))
         return jobs
 
-    def search_jobs(self) -> list[RenderJob]:
-        """The search index (one job per shard; a shard's view is its content) and the search page."""
+    def start_index(self) -> Callable[[], dict]:
+        """Start building the search index's files; the function returned gives them.
+
+        ``self.runner`` decides where: build.py runs a one-shot build's index in a second process
+        while this one plans the pages (at 100k the index is ~10 s of a ~24 s plan). Watch keeps
+        the index's working state in this process between builds, so it runs here."""
         docs = [self.search_doc(a) for a in self.site.articles]
+        if self.memo.keep:
+            return lambda: search.shard_views(docs, keep=True)
+        return self.runner(search.shard_views, docs, keep=False)
+
+    def search_jobs(self, files: dict[str, dict]) -> list[RenderJob]:
+        """The search index (one job per shard; a shard's view is its content) and the search page."""
         jobs = [RenderJob(output=path, renderer="search", template=None, view=view, fingerprint=fingerprint("search", path, view))
-                for path, view in search.shard_views(docs, keep=self.memo.keep).items()]
+                for path, view in files.items()]
         view = {"kind": "search", "title": self.globals["labels"]["search"], "url": "search/"}
         jobs.append(self.job("search/", "html", "search.html", view))
         return jobs
@@ -436,8 +449,10 @@ def _period_link(p: Period, fmt: DateFormatter) -> dict:
 
 
 def plan(site: Site, config: SiteConfig, graph: TemplateGraph, redirects: dict[str, str] | None = None, *,
-         memo: Memo | None = None) -> tuple[Planner, list[RenderJob]]:
+         memo: Memo | None = None, runner: Callable | None = None) -> tuple[Planner, list[RenderJob]]:
+    """``runner(fn, *args, **kwargs)`` -> a function giving ``fn(*args, **kwargs)``: where the
+    search index is built (default: here, when it is asked for)."""
     if memo is not None:
         memo.made.clear()
-    planner = Planner(site, config, graph, redirects, memo=memo)
+    planner = Planner(site, config, graph, redirects, memo=memo, runner=runner)
     return planner, planner.plan()

@@ -39,12 +39,11 @@ def static_paths(config: SiteConfig) -> list[Path]:
     return [d / "static" for d in theme_dirs(config)] + [config.root / "static"]
 
 
-_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
-
-
 def json_for_script(value) -> Markup:
-    """JSON safe inside <script> (no "</script>", no HTML entities), Arabic kept as UTF-8."""
-    return Markup(json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_UNSAFE))
+    """JSON safe inside <script> (no "</script>", no HTML entities), Arabic kept as UTF-8.
+    (Three ``str.replace`` passes: ``str.translate`` with a dict looks up every character.)"""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 class ViewEnvironment(Environment):
