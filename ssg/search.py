@@ -233,13 +233,28 @@ def _split_keys(sizes: dict[str, int]) -> tuple[dict[str, str], list[str]]:
     """term -> shard key, and the keys that were split. A term starts in the shard of its first
     character; a shard over SHARD_BYTES is split by one more character, except that children under
     MIN_SHARD bytes stay in the parent (so no swarm of tiny files), as do terms no longer than the
-    key. Depends only on the data: deterministic, and stable while sizes stay off the thresholds."""
+    key. Depends only on the data: deterministic, and stable while sizes stay off the thresholds.
+    Each first-character group is decided on its own (``_split_group``)."""
     assign: dict[str, str] = {}
     split: list[str] = []
+    for key, members in _groups(sizes).items():
+        part, parts_split = _split_group(key, members, sizes)
+        assign.update(part)
+        split += parts_split
+    return assign, sorted(split)
+
+
+def _groups(terms) -> dict[str, list[str]]:
     groups: dict[str, list[str]] = defaultdict(list)
-    for term in sizes:
+    for term in terms:
         groups[term[:KEY_CHARS]].append(term)
-    todo = sorted(groups.items())
+    return groups
+
+
+def _split_group(key: str, members: list[str], sizes: dict[str, int]) -> tuple[dict[str, str], list[str]]:
+    assign: dict[str, str] = {}
+    split: list[str] = []
+    todo = [(key, members)]
     while todo:
         key, members = todo.pop()
         total = sum(sizes[t] for t in members)
@@ -255,7 +270,7 @@ def _split_keys(sizes: dict[str, int]) -> tuple[dict[str, str], list[str]]:
                 assign.update((t, key) for t in terms_)
             else:
                 todo.append((child, terms_))
-    return assign, sorted(split)
+    return assign, split
 
 
 # --------------------------------------------------------------------------- the index as views
@@ -304,7 +319,8 @@ class _Index:
     moved in the postings and only the shards they touch are encoded again. The bytes are the
     same as a build from scratch (tests/test_search.py checks it); a one-shot build never hits."""
 
-    __slots__ = ("docs", "postings", "encoded", "assign", "split", "t_files", "d_files", "file_digests")
+    __slots__ = ("docs", "postings", "encoded", "assign", "split", "t_files", "d_files", "file_digests", "sizes",
+                 "members", "group_split")
 
 
 _LAST: dict[int, _Index] = {}
@@ -375,22 +391,54 @@ def _update(state: _Index, docs: list[dict], docs_per_shard: int) -> _Index:
 
 
 def _assign(state: _Index, touched: set[str], *, force: bool) -> None:
-    """Shard assignment from the sizes; shards holding a touched term (or all, if it moved) re-encoded."""
-    assign, split = _split_keys({t: len(b) + len(t.encode()) + 4 for t, b in state.encoded.items()})
-    if force or assign != state.assign:
+    """Shard assignment from the sizes; shards holding a touched term (or all, if a term moved to
+    another shard) re-encoded. After an edit only the first-character groups of the touched terms
+    are decided again: the others cannot change (``_split_keys`` decides each group on its own)."""
+    if force:
+        state.sizes = {t: len(b) + len(t.encode()) + 4 for t, b in state.encoded.items()}
+        state.members = {g: set(ts) for g, ts in _groups(state.sizes).items()}
+        state.assign, state.group_split = {}, {}
+        regroup, before = set(state.members), {}
+    else:
+        before = {t: state.assign[t] for t in touched if t in state.assign}
+        for t in touched:
+            group = state.members.setdefault(t[:KEY_CHARS], set())
+            if t in state.encoded:
+                state.sizes[t] = len(state.encoded[t]) + len(t.encode()) + 4
+                group.add(t)
+            else:
+                state.sizes.pop(t, None)
+                group.discard(t)
+                state.assign.pop(t, None)
+        regroup = {t[:KEY_CHARS] for t in touched}
+    assign, moved = state.assign, force
+    for g in regroup:
+        members = state.members.get(g) or set()
+        part, split = _split_group(g, list(members), state.sizes) if members else ({}, [])
+        moved = moved or any(assign.get(t, k) != k for t, k in part.items() if t not in touched)
+        assign.update(part)
+        state.group_split[g] = split
+        if not members:
+            state.members.pop(g, None)
+    state.split = sorted(k for split in state.group_split.values() for k in split)
+    if moved:
         keys = set(assign.values())
         state.t_files = {}
     else:
-        keys = {assign[t] for t in touched if t in assign} | {state.assign[t] for t in touched if t in state.assign}
-    state.assign, state.split = assign, split
-    members: dict[str, list[str]] = defaultdict(list)
-    for term, key in assign.items():
-        if key in keys:
-            members[key].append(term)
+        keys = {assign[t] for t in touched if t in assign} | set(before.values())
+    members_of: dict[str, list[str]] = defaultdict(list)
+    if moved:
+        for term, key in assign.items():
+            members_of[key].append(term)
+    else:
+        for g in {k[:KEY_CHARS] for k in keys}:
+            for term in state.members.get(g, ()):
+                if assign[term] in keys:
+                    members_of[assign[term]].append(term)
     for key in keys:
         path = f"{DIR}t/{key_hex(key)}.bin"
-        if key in members:
-            items = [(t, state.encoded[t], len(state.postings[t])) for t in sorted(members[key])]
+        if key in members_of:
+            items = [(t, state.encoded[t], len(state.postings[t])) for t in sorted(members_of[key])]
             state.t_files[path] = _view(_shard_bytes(key, items))
         else:
             state.t_files.pop(path, None)

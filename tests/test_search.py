@@ -360,12 +360,17 @@ def test_browser_ranking_is_best_score_then_newest(tmp_path):
     assert any(len(got) > 20 for got, _ in results)
 
 
-def test_incremental_index_in_one_process_equals_a_fresh_one():
+@pytest.mark.parametrize("shard_bytes, min_shard", [(search.SHARD_BYTES, search.MIN_SHARD), (300, 60)])
+def test_incremental_index_in_one_process_equals_a_fresh_one(monkeypatch, shard_bytes, min_shard):
     """ssg watch keeps the last index in memory and updates only what an edit touched: after any
-    sequence of edits the files must be the bytes a fresh build gives."""
+    sequence of edits the files must be the bytes a fresh build gives. With tiny shard limits the
+    edits also split shards and move terms between them (only the touched groups are re-decided)."""
     import random
 
     from ssg import search
+
+    monkeypatch.setattr(search, "SHARD_BYTES", shard_bytes)
+    monkeypatch.setattr(search, "MIN_SHARD", min_shard)
 
     rng = random.Random(7)
     words = ["وزارة", "الصحة", "مستشفى", "مدرسة", "الطلاب", "النفط", "اسعار", "market", "energy", "الرياض",
@@ -391,3 +396,16 @@ def test_incremental_index_in_one_process_equals_a_fresh_one():
         search._LAST.clear()
         search._LAST.update(kept)
         assert incremental == fresh, step
+
+
+def test_tiny_shard_limits_really_split_and_move_terms(monkeypatch):
+    """The small limits above do exercise splitting: the index has split keys, and a burst of one
+    letter's words moves terms of that group to new shards."""
+    monkeypatch.setattr(search, "SHARD_BYTES", 300)
+    monkeypatch.setattr(search, "MIN_SHARD", 60)
+    sizes = {f"م{c}{i}": 40 for c in "ابتثج" for i in range(6)}
+    assign, split = search._split_keys(sizes)
+    assert "م" in split and len(set(assign.values())) > 1
+    sizes.update({f"مب{i}x": 40 for i in range(10)})
+    assign2, _ = search._split_keys(sizes)
+    assert any(assign2[t] != assign[t] for t in assign)
