@@ -1,0 +1,48 @@
+"""parallel.py: the one module that knows about processes."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from ssg import parallel
+
+
+def _square(x: int) -> int:
+    return x * x
+
+
+def _pid_and_square(x: int) -> tuple[int, int]:
+    return os.getpid(), x * x
+
+
+def _fail(message: str):
+    raise ValueError(message)
+
+
+def test_run_yields_in_input_order_with_workers_and_inline():
+    items = list(range(500))
+    assert list(parallel.run(_square, items, workers=2, chunksize=8)) == [x * x for x in items]
+    assert list(parallel.run(_square, items, workers=1)) == [x * x for x in items]
+
+
+def test_run_really_uses_other_processes_for_large_inputs():
+    pids = {pid for pid, _ in parallel.run(_pid_and_square, range(400), workers=2, chunksize=8)}
+    assert os.getpid() not in pids and pids
+
+
+def test_background_returns_the_result_computed_in_another_process():
+    result = parallel.background(_pid_and_square, 7, workers=2)
+    pid, value = result()
+    assert value == 49 and pid != os.getpid()
+
+
+def test_background_raises_what_the_call_raised():
+    result = parallel.background(_fail, "broken index", workers=2)
+    with pytest.raises(ValueError, match="broken index"):
+        result()
+
+
+def test_background_with_one_worker_runs_here_when_asked():
+    result = parallel.background(_pid_and_square, 3, workers=1)
+    assert result() == (os.getpid(), 9)
