@@ -102,7 +102,7 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
                           runner=runner)
         jobs += statics
         previous = kept.outputs if kept and kept.outputs is not None else cache.outputs()
-        known = kept.present if kept and kept.present is not None and out.is_dir() else None
+        known = kept.present if kept and kept.present is not None and _still_there(out, kept.present) else None
         stale, present = t("diff", diff, jobs, previous, out, force, known)
         written, sizes, staging = t("render", render_all, stale, planner, config, out, progress)
         removed = t("commit", commit, staging, written, present, jobs)
@@ -131,6 +131,12 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
     finally:
         cache.close()
     return report
+
+
+def _still_there(out: Path, present: set[str]) -> bool:
+    """Whether output/ still looks as this process left it: its top-level files are all there (an
+    emptied or deleted output/ is walked again; one page deleted by hand deep inside is not seen)."""
+    return out.is_dir() and write.all_present(out, [p for p in present if "/" not in p])
 
 
 def inputs_key(config: SiteConfig, sources, statics: list[RenderJob], graph: TemplateGraph) -> str | None:

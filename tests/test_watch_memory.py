@@ -83,3 +83,14 @@ def test_a_series_of_watch_builds_plans_what_a_clean_build_plans(tmp_path):
     build(config)
     assert _fingerprints(site) == watched
     assert {p.relative_to(site / "output"): p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()} == tree
+
+
+def test_an_emptied_output_is_noticed_by_the_next_watch_build(tmp_path):
+    site = _site(tmp_path)
+    config = _config(site)
+    build(config, keep_memory=True)
+    for entry in (site / "output").iterdir():           # "clean" while watching: rm -rf output/*
+        shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+    (site / "content/a001.md").write_text(_article(1, " تحديث."), encoding="utf-8")
+    build(config, keep_memory=True)
+    assert (site / "output/index.html").exists() and (site / "output/2024/01/خبر-رقم-5/index.html").exists()
