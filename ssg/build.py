@@ -15,7 +15,7 @@ import pickle
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from . import __version__, assemble, parallel, permalinks, plan, read, scan, search, write
 from .cache import Cache, pack_body
@@ -51,6 +51,7 @@ class Kept:
     graph: tuple | None = None
     outputs: dict | None = None
     present: set | None = None
+    files: dict | None = None       # the last walk of content/ (patched with the watcher's changed paths)
 
 
 _KEPT: dict[tuple, Kept] = {}
@@ -65,14 +66,17 @@ def _kept(config: SiteConfig, out: Path, *, fresh: bool = False) -> Kept:
 
 
 def build(config: SiteConfig, *, force: bool = False, progress: Progress | None = None,
-          keep_memory: bool = False) -> BuildReport:
+          keep_memory: bool = False, changed: Iterable[str] | None = None) -> BuildReport:
     """Build the site. ``keep_memory`` (ssg watch) keeps in-process working state (``Kept``),
-    so that the next build in this process reuses it instead of loading and planning again."""
+    so that the next build in this process reuses it instead of loading and planning again.
+    ``changed``: with ``keep_memory``, every path the watcher saw change since the last build;
+    content/ is then not walked again, only those paths are."""
     with parallel.no_collection():
-        return _build(config, force=force, progress=progress, keep_memory=keep_memory)
+        return _build(config, force=force, progress=progress, keep_memory=keep_memory, changed=changed)
 
 
-def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_memory: bool) -> BuildReport:
+def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_memory: bool,
+           changed: Iterable[str] | None) -> BuildReport:
     started = time.perf_counter()
     t = _Timer()
     out = write.check_output_safe(config)
@@ -83,7 +87,7 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
         if cache.warning and kept:                # the cache was discarded: so is what this process kept
             kept = _kept(config, out, fresh=True)
         stamps = cache.source_stamps()
-        sources, assets = t("scan", scan.scan, config.content_path, config.ignore, stamps)
+        sources, assets = t("scan", scan_content, config, stamps, kept, changed)
         graph = template_graph(config, kept)
         statics = static_jobs(config, assets)
         key = inputs_key(config, sources, statics, graph)
@@ -247,6 +251,30 @@ def _restamp(result: ReadResult, source: SourceFile) -> ReadResult:
 
 
 # --------------------------------------------------------------------------- plan extras, diff
+
+REWALK_MAX = 256      # more changed paths than this (a checkout, a bulk copy): walk content/ again
+
+
+def scan_content(config: SiteConfig, stamps: dict, kept: Kept | None, changed: Iterable[str] | None):
+    """Stage 1, ``scan``: in watch mode from the last walk of content/ patched with the changed paths."""
+    root = config.content_path
+    rels = None
+    if kept is not None and kept.files is not None and changed is not None:
+        rels = set()
+        for path in changed:
+            path = Path(path)
+            if path == root or root.is_relative_to(path):
+                rels = None                            # content/ itself moved or was replaced
+                break
+            if path.is_relative_to(root):
+                rels.add(path.relative_to(root).as_posix())
+        if rels is not None and len(rels) > REWALK_MAX:
+            rels = None
+    files = scan.walk(root, config.ignore) if rels is None else scan.rewalk(root, config.ignore, kept.files, rels)
+    if kept is not None:
+        kept.files = files
+    return scan.scan(root, config.ignore, stamps, files)
+
 
 def template_graph(config: SiteConfig, kept: Kept | None) -> TemplateGraph:
     """The template graph; in watch mode the last one while no template file has changed."""

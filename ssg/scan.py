@@ -9,6 +9,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
+import stat
 from pathlib import Path
 from typing import Mapping
 
@@ -68,13 +69,45 @@ def walk(root: Path, ignore: tuple[str, ...]) -> dict[str, os.stat_result]:
     return dict(sorted(found.items()))
 
 
-def scan(root: Path, ignore: tuple[str, ...], known: Mapping[str, tuple[str, str]]) -> tuple[tuple[SourceFile, ...], tuple[SourceFile, ...]]:
-    """-> (content sources, assets). ``known`` is the cache's rel_path -> (stamp, digest).
+def rewalk(root: Path, ignore: tuple[str, ...], previous: dict[str, os.stat_result], changed: set[str]) -> dict[str, os.stat_result]:
+    """``walk``'s result, from the last one and the paths (relative to root) that changed since:
+    each changed file is stat'ed again, each changed folder walked again, and what is gone is
+    dropped. ssg watch passes the paths its observer saw; the result is what ``walk`` would give."""
+    files = dict(previous)
+    gone = []
+    for rel in changed:
+        if files.pop(rel, None) is None and any(k.startswith(rel + "/") for k in previous):
+            gone.append(rel + "/")             # a folder that was walked: its files go, and come back below
+    if gone:
+        prefixes = tuple(gone)
+        files = {k: v for k, v in files.items() if not k.startswith(prefixes)}
+    for rel in changed:
+        if is_ignored(rel, ignore):
+            continue
+        path = root / rel
+        try:
+            if stat.S_ISDIR(os.lstat(path).st_mode):
+                files.update((f"{rel}/{k}", v) for k, v in walk(path, ignore).items())
+                continue
+            st = path.stat()                   # like walk: a link to a file counts, with the file's stat
+        except OSError:
+            continue
+        if stat.S_ISREG(st.st_mode):
+            files[rel] = st
+    if files.keys() == previous.keys():
+        return files                           # edits only: still in sorted order
+    return dict(sorted(files.items()))
+
+
+def scan(root: Path, ignore: tuple[str, ...], known: Mapping[str, tuple[str, str]],
+         files: dict[str, os.stat_result] | None = None) -> tuple[tuple[SourceFile, ...], tuple[SourceFile, ...]]:
+    """-> (content sources, assets). ``known`` is the cache's rel_path -> (stamp, digest);
+    ``files``: the walk of root when the caller has it already (``rewalk``).
 
     A source keeps its cached digest only when its stamp is unchanged; otherwise its digest is
     "" and read.py reads and hashes it.
     """
-    files = walk(root, ignore)
+    files = walk(root, ignore) if files is None else files
     kinds = {rel: kind_of(rel) for rel in files}
     has_sidecars = "sidecar" in kinds.values()
     sources, assets = [], []

@@ -279,7 +279,8 @@ class Watcher:
     def _build(self, batch: dict[str, ChangeKind]) -> None:
         report, error = None, None
         try:
-            report = build(self.config, force=self.force and self.generation == 0, keep_memory=True)
+            report = build(self.config, force=self.force and self.generation == 0, keep_memory=True,
+                           changed=set(batch) if self.generation else None)
         except SsgError as exc:
             error = str(exc)
         except Exception as exc:            # an ssg bug: still one line, and the loop goes on
