@@ -74,10 +74,12 @@ def rewalk(root: Path, ignore: tuple[str, ...], previous: dict[str, os.stat_resu
     each changed file is stat'ed again, each changed folder walked again, and what is gone is
     dropped. ssg watch passes the paths its observer saw; the result is what ``walk`` would give."""
     files = dict(previous)
-    gone = []
+    gone, folders = [], None
     for rel in changed:
-        if files.pop(rel, None) is None and any(k.startswith(rel + "/") for k in previous):
-            gone.append(rel + "/")             # a folder that was walked: its files go, and come back below
+        if files.pop(rel, None) is None:
+            folders = _folders(previous) if folders is None else folders
+            if rel in folders:
+                gone.append(rel + "/")         # a folder that was walked: its files go, and come back below
     if gone:
         prefixes = tuple(gone)
         files = {k: v for k, v in files.items() if not k.startswith(prefixes)}
@@ -97,6 +99,18 @@ def rewalk(root: Path, ignore: tuple[str, ...], previous: dict[str, os.stat_resu
     if files.keys() == previous.keys():
         return files                           # edits only: still in sorted order
     return dict(sorted(files.items()))
+
+
+def _folders(files) -> set[str]:
+    """Every folder that holds a file of ``files``, at any depth."""
+    found: set[str] = set()
+    for rel in files:
+        while "/" in rel:
+            rel = rel.rsplit("/", 1)[0]
+            if rel in found:
+                break
+            found.add(rel)
+    return found
 
 
 def scan(root: Path, ignore: tuple[str, ...], known: Mapping[str, tuple[str, str]],
