@@ -305,7 +305,7 @@ def diff(jobs: list[RenderJob], previous: dict[str, tuple[str, int]], out: Path,
 
     ``known``: the files this process left in output/ after its last build (ssg watch), instead
     of walking the folder again."""
-    present = set(known) if known is not None else write.existing_outputs(out) if out.exists() else set()
+    present = known if known is not None else write.existing_outputs(out) if out.exists() else set()
     if force:
         return list(jobs), present
     return [j for j in jobs if j.output not in present or previous.get(j.output, ("",))[0] != j.fingerprint], present

@@ -9,6 +9,7 @@ inline, with no pool: the same code path for debugging and tests.
 """
 from __future__ import annotations
 
+import functools
 import gc
 import itertools
 import multiprocessing
@@ -43,31 +44,34 @@ def run(fn: Callable[[T], R], items: Iterable[T], *, init: Callable | None = Non
     # Objects the forked workers inherit go to the permanent generation first: a worker's
     # collections then never touch them, so their pages stay shared instead of being copied.
     gc.freeze()
-    global _SHARED
+    token = _inherit((fn, items))
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start, initargs=(init, init_args)) as pool:
             if context.get_start_method() == "fork":
                 # The forked workers inherit the items: send them indices, not pickled items
                 # (a 100k-page plan's views would otherwise be pickled once more on the way).
-                _SHARED = (fn, items)
-                yield from pool.map(_nth, range(len(items)), chunksize=chunksize)
+                yield from pool.map(functools.partial(_nth, token), range(len(items)), chunksize=chunksize)
             else:
                 yield from pool.map(fn, items, chunksize=chunksize)
     finally:
-        _SHARED = None
+        _INHERITED.pop(token, None)
         gc.unfreeze()
 
 
-_SHARED: tuple | None = None
-
-
-def _nth(i: int):
-    fn, items = _SHARED
-    return fn(items[i])
-
-
-_CALLS: dict[int, tuple] = {}
+# What a forked child finds in its copy of this module: work handed over without pickling.
+_INHERITED: dict[int, tuple] = {}
 _TOKENS = itertools.count()
+
+
+def _inherit(work: tuple) -> int:
+    token = next(_TOKENS)
+    _INHERITED[token] = work
+    return token
+
+
+def _nth(token: int, i: int):
+    fn, items = _INHERITED[token]
+    return fn(items[i])
 
 
 def background(fn: Callable[..., R], *args, workers: int = 0, **kwargs) -> Callable[[], R]:
@@ -77,16 +81,15 @@ def background(fn: Callable[..., R], *args, workers: int = 0, **kwargs) -> Calla
     process when the result is asked for: the same call, later."""
     if (workers or default_workers()) == 1 or "fork" not in multiprocessing.get_all_start_methods():
         return lambda: fn(*args, **kwargs)
-    token = next(_TOKENS)
-    _CALLS[token] = (fn, args, kwargs)
+    token = _inherit((fn, args, kwargs))
     gc.freeze()
     try:
         pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
                                    initializer=_start, initargs=(None, ()))
-        future = pool.submit(_call, token)      # the child is forked here, with _CALLS as it is now
+        future = pool.submit(_call, token)      # the child is forked here, with the work inherited
     finally:
         gc.unfreeze()
-        _CALLS.pop(token, None)
+        _INHERITED.pop(token, None)
 
     def result() -> R:
         try:
@@ -97,7 +100,7 @@ def background(fn: Callable[..., R], *args, workers: int = 0, **kwargs) -> Calla
 
 
 def _call(token: int):
-    fn, args, kwargs = _CALLS[token]
+    fn, args, kwargs = _INHERITED[token]
     return fn(*args, **kwargs)
 
 

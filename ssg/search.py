@@ -320,7 +320,7 @@ class _Index:
     same as a build from scratch (tests/test_search.py checks it); a one-shot build never hits."""
 
     __slots__ = ("docs", "postings", "encoded", "assign", "split", "t_files", "d_files", "file_digests", "sizes",
-                 "members", "group_split")
+                 "members")
 
 
 _LAST: dict[int, _Index] = {}
@@ -397,44 +397,17 @@ def _assign(state: _Index, touched: set[str], *, force: bool) -> None:
     if force:
         state.sizes = {t: len(b) + len(t.encode()) + 4 for t, b in state.encoded.items()}
         state.members = {g: set(ts) for g, ts in _groups(state.sizes).items()}
-        state.assign, state.group_split = {}, {}
-        regroup, before = set(state.members), {}
-    else:
-        before = {t: state.assign[t] for t in touched if t in state.assign}
-        for t in touched:
-            group = state.members.setdefault(t[:KEY_CHARS], set())
-            if t in state.encoded:
-                state.sizes[t] = len(state.encoded[t]) + len(t.encode()) + 4
-                group.add(t)
-            else:
-                state.sizes.pop(t, None)
-                group.discard(t)
-                state.assign.pop(t, None)
-        regroup = {t[:KEY_CHARS] for t in touched}
-    assign, moved = state.assign, force
-    for g in regroup:
-        members = state.members.get(g) or set()
-        part, split = _split_group(g, list(members), state.sizes) if members else ({}, [])
-        moved = moved or any(assign.get(t, k) != k for t, k in part.items() if t not in touched)
-        assign.update(part)
-        state.group_split[g] = split
-        if not members:
-            state.members.pop(g, None)
-    state.split = sorted(k for split in state.group_split.values() for k in split)
-    if moved:
-        keys = set(assign.values())
+        state.assign, state.split = _split_keys(state.sizes)
+        keys = set(state.assign.values())
         state.t_files = {}
     else:
-        keys = {assign[t] for t in touched if t in assign} | set(before.values())
+        keys = _reassign(state, touched)
+    assign = state.assign
     members_of: dict[str, list[str]] = defaultdict(list)
-    if moved:
-        for term, key in assign.items():
-            members_of[key].append(term)
-    else:
-        for g in {k[:KEY_CHARS] for k in keys}:
-            for term in state.members.get(g, ()):
-                if assign[term] in keys:
-                    members_of[assign[term]].append(term)
+    for g in {k[:KEY_CHARS] for k in keys}:
+        for term in state.members.get(g, ()):
+            if assign[term] in keys:
+                members_of[assign[term]].append(term)
     for key in keys:
         path = f"{DIR}t/{key_hex(key)}.bin"
         if key in members_of:
@@ -442,6 +415,37 @@ def _assign(state: _Index, touched: set[str], *, force: bool) -> None:
             state.t_files[path] = _view(_shard_bytes(key, items))
         else:
             state.t_files.pop(path, None)
+
+
+def _reassign(state: _Index, touched: set[str]) -> set[str]:
+    """Decide the touched terms' groups again; -> the shard keys to encode again."""
+    before = {t: state.assign[t] for t in touched if t in state.assign}
+    for t in touched:
+        group = state.members.setdefault(t[:KEY_CHARS], set())
+        if t in state.encoded:
+            state.sizes[t] = len(state.encoded[t]) + len(t.encode()) + 4
+            group.add(t)
+        else:
+            state.sizes.pop(t, None)
+            group.discard(t)
+            state.assign.pop(t, None)
+    regroup = {t[:KEY_CHARS] for t in touched}
+    split = [k for k in state.split if k[:KEY_CHARS] not in regroup]
+    moved = False
+    for g in regroup:
+        members = state.members.get(g)
+        if not members:
+            state.members.pop(g, None)
+            continue
+        part, group_split = _split_group(g, list(members), state.sizes)
+        moved = moved or any(state.assign.get(t, k) != k for t, k in part.items() if t not in touched)
+        state.assign.update(part)
+        split += group_split
+    state.split = sorted(split)
+    if moved:                           # a term no edit touched changed shard: encode them all again
+        state.t_files = {}
+        return set(state.assign.values())
+    return {state.assign[t] for t in touched if t in state.assign} | set(before.values())
 
 
 def _doc_files(docs: list[dict], docs_per_shard: int, starts) -> dict[str, dict]:

@@ -72,13 +72,14 @@ class Staging:
 
     def commit(self, written: list[str]) -> None:
         """Move every staged file into place (each os.replace is atomic), then drop the staging folder."""
-        made: set[str] = set()
-        for rel in [] if self.direct else sorted(written):
-            parent = os.path.dirname(rel)
-            if parent and parent not in made:
-                os.makedirs(self.out / parent, exist_ok=True)
-                made.add(parent)
-            os.replace(self.path / staged_name(rel), self.out / rel)
+        if not self.direct:
+            made: set[str] = set()
+            for rel in sorted(written):
+                parent = os.path.dirname(rel)
+                if parent and parent not in made:
+                    os.makedirs(self.out / parent, exist_ok=True)
+                    made.add(parent)
+                os.replace(self.path / staged_name(rel), self.out / rel)
         shutil.rmtree(self.path, ignore_errors=True)
 
     def abort(self) -> None:

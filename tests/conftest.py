@@ -50,6 +50,14 @@ def tree(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """SMALL_SITE built once per test module (output/ and .ssg-cache/); tests start from a copy."""
+    site = make_site(tmp_path_factory.mktemp("built") / "site", SMALL_SITE)
+    build_site(site)
+    return site
+
+
 @pytest.fixture
 def corpus() -> Path:
     if not CORPUS.is_dir():

@@ -17,17 +17,10 @@ import pytest
 
 from ssg.serve import PreviewServer, inject, reload_script, safe_target
 from ssg.watch import Watcher
-from tests.conftest import REPO, SMALL_SITE, build_site, make_site
+from tests.conftest import REPO
 
 A_PAGE = "2024/03/الخبر-الأول-عن-الاقتصاد/"
 SECRET = "top-secret-marker-7d1f"
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    site = make_site(tmp_path_factory.mktemp("built") / "site", SMALL_SITE)
-    build_site(site)
-    return site
 
 
 @pytest.fixture

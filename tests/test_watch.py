@@ -137,14 +137,6 @@ def test_debounce_is_capped_during_a_long_burst():
 
 # --------------------------------------------------------------------------- the real watcher
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """SMALL_SITE built once (output/ and .ssg-cache/); each test starts from a copy, as an editor would."""
-    site = make_site(tmp_path_factory.mktemp("built") / "site", SMALL_SITE)
-    build_site(site)
-    return site
-
-
 @pytest.fixture
 def site(built, tmp_path):
     return Path(shutil.copytree(built, tmp_path / "site", symlinks=True))
