@@ -7,7 +7,9 @@ calls ``build(config)``, and fingerprints decide what re-renders. This module on
 - ``classify(path, config)`` is pure: CONTENT, TEMPLATE, THEME_STATIC, CONFIG, OTHER or IGNORED.
   Output, cache and staging folders, VCS folders and editor temporary files are IGNORED.
 - ``Debouncer``: a burst settles after ``quiet`` seconds without events, or ``cap`` seconds after
-  its first event, whichever comes first; only the last change per path is kept.
+  its first event, whichever comes first; only the last change per path is kept. When every
+  file the burst wrote has been closed, renamed into place or deleted (inotify tells us), the
+  writes are known to be complete and ``settle`` seconds of quiet are enough.
 - ``Watcher``: a watchdog observer (native events, or polling with ``poll=True``) feeding one loop
   thread. A CONFIG change reloads site.toml first; an invalid one is reported and the last good
   config stays in use. A failed build is reported in one line and the loop keeps going.
@@ -92,32 +94,43 @@ def classify(path: str | Path, config: SiteConfig) -> ChangeKind:
 
 
 class Debouncer:
-    """Collects changes until a burst settles: ``quiet`` s without events, at most ``cap`` s in all."""
+    """Collects changes until a burst settles, at most ``cap`` s after its first event.
 
-    def __init__(self, quiet: float = 0.15, cap: float = 2.0, clock: Callable[[], float] = time.monotonic):
-        self.quiet, self.cap, self.clock = quiet, cap, clock
+    A burst settles after ``quiet`` s without events while some file it touched may still be
+    being written (created or modified and not closed since; a polling observer never reports
+    closes), or after ``settle`` s once every such write has completed (closed, renamed into place
+    or deleted). An editor's save ends with a close or a rename, so its burst settles in ``settle``."""
+
+    def __init__(self, quiet: float = 0.15, cap: float = 2.0, clock: Callable[[], float] = time.monotonic,
+                 settle: float = 0.03):
+        self.quiet, self.cap, self.clock, self.settle = quiet, cap, clock, min(settle, quiet)
         self.changes: dict[str, ChangeKind] = {}
+        self.writing: set[str] = set()     # paths created or modified and not closed, moved or deleted since
         self.first = self.last = 0.0
 
     def __bool__(self) -> bool:
         return bool(self.changes)
 
-    def add(self, path: str, kind: ChangeKind) -> None:
+    def add(self, path: str, kind: ChangeKind, *, done: bool = False) -> None:
+        """``done``: this event completes a write of ``path`` (closed, moved or deleted)."""
         now = self.clock()
         if not self.changes:
             self.first = now
         self.changes.pop(path, None)
         self.changes[path] = kind              # the last event per path wins
+        (self.writing.discard if done else self.writing.add)(path)
         self.last = now
 
     def wait_time(self) -> float | None:
         """Seconds until the batch is due (0: due now); None when nothing is pending."""
         if not self.changes:
             return None
-        return max(0.0, min(self.last + self.quiet, self.first + self.cap) - self.clock())
+        quiet = self.quiet if self.writing else self.settle
+        return max(0.0, min(self.last + quiet, self.first + self.cap) - self.clock())
 
     def take(self) -> dict[str, ChangeKind]:
         changes, self.changes = self.changes, {}
+        self.writing.clear()
         return changes
 
 
@@ -221,13 +234,13 @@ class Watcher:
             return self.generation
 
     # -- events
-    def notice(self, path: str) -> None:
-        """Queue a changed path (called from the observer thread, or by hand)."""
+    def notice(self, path: str, *, done: bool = False) -> None:
+        """Queue a changed path (called from the observer thread, or by hand); ``done``: see Debouncer.add."""
         kind = classify(path, self.config)
         if kind not in REBUILD:
             return
         with self._cond:
-            self._pending.add(path, kind)
+            self._pending.add(path, kind, done=done)
             self.events += 1
             self._cond.notify_all()
 
@@ -332,9 +345,10 @@ class _Handler(FileSystemEventHandler):
             return
         if event.is_directory and event.event_type == "modified":
             return
+        done = event.is_directory or event.event_type in ("closed", "deleted", "moved")
         for path in (event.src_path, getattr(event, "dest_path", "")):
             if path:
-                self.watcher.notice(os.fsdecode(path))
+                self.watcher.notice(os.fsdecode(path), done=done)
 
 
 def _inode(path: Path) -> int:

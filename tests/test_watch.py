@@ -135,6 +135,24 @@ def test_debounce_is_capped_during_a_long_burst():
     assert clock.now == 102.0 and len(d.take()) == 17
 
 
+def test_debounce_settles_sooner_once_every_write_is_complete():
+    clock = Clock()
+    d = Debouncer(quiet=0.15, cap=2.0, settle=0.03, clock=clock)
+    d.add("a.md", K.CONTENT)                         # modified: a.md may still be being written
+    assert d.wait_time() == pytest.approx(0.15)
+    d.add("a.md", K.CONTENT, done=True)              # closed: the write is complete
+    assert d.wait_time() == pytest.approx(0.03)
+    d.add("b.md", K.CONTENT)                         # another file opened for writing: back to quiet
+    d.add("c.md", K.CONTENT, done=True)
+    assert d.wait_time() == pytest.approx(0.15)
+    d.add("b.md", K.CONTENT, done=True)
+    assert d.wait_time() == pytest.approx(0.03)
+    clock.now += 0.03
+    assert d.wait_time() == 0.0 and set(d.take()) == {"a.md", "b.md", "c.md"}
+    d.add("d.md", K.CONTENT)                         # a new burst starts with no write known complete
+    assert d.wait_time() == pytest.approx(0.15)
+
+
 # --------------------------------------------------------------------------- the real watcher
 
 @pytest.fixture
@@ -208,7 +226,7 @@ def test_headline_edit_moves_the_page_and_listings_feeds_sitemaps_follow(watcher
     report = step(watcher, lambda: edit(site / "content/2024/a.md", "الخبر الأول عن الاقتصاد", "عنوان مصحح"))
     new = "2024/03/عنوان-مصحح/index.html"
     assert new in report.written and A_PAGE in report.removed
-    assert {"category/اقتصاد/index.html", "tag/نفط/index.html", "tag/نفط/feed.xml", "2024/03/index.html"} <= report.rendered
+    assert {"category/اقتصاد/index.html", "tag/نفط/index.html", "tag/نفط/feed.xml", "2024/03/01/index.html"} <= report.rendered
     assert any("sitemap" in name for name in report.written)
     out = site / "output"
     assert not (out / A_PAGE).exists()
