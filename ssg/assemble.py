@@ -10,6 +10,7 @@ from collections import defaultdict
 from datetime import datetime
 
 from .config import SiteConfig
+from .memo import Memo
 from .model import Article, Period, Problem, Site, Taxonomy, Term
 from .urls import permalink, resolve_collisions, term_slug
 
@@ -104,14 +105,33 @@ def build_periods(articles: list[Article]) -> tuple[Period, ...]:
     return tuple(periods)
 
 
-def assemble(articles: list[Article], config: SiteConfig, pinned: dict[str, str] | None = None) -> Site:
+def shape(article: Article) -> tuple:
+    """Everything about an article that assemble's order, URLs, taxonomies and periods depend on."""
+    a = article
+    return (a.key, a.date, a.url_override, a.slug, a.category, a.section, a.tags, a.source, a.author)
+
+
+def assemble(articles: list[Article], config: SiteConfig, pinned: dict[str, str] | None = None, *,
+             memo: Memo | None = None) -> Site:
+    """``memo`` (ssg watch): when no article's ``shape`` changed since the last build, the order,
+    URLs, taxonomies and periods are last time's, with this build's article objects put in."""
     articles = [a for a in articles if not a.draft]
     articles, duplicates = drop_duplicates(articles, config.duplicates)
+    memo = memo or Memo()
+    key = (tuple(sorted(pinned.items())) if pinned else (), tuple(map(shape, articles)))
+    made = memo.get("site", None, key)
+    if made is not None:
+        order, urls, taxonomies, periods = made
+        by_key = {a.key: a for a in articles}
+        return Site(articles=tuple(map(by_key.__getitem__, order)), urls=urls, taxonomies=taxonomies,
+                    periods=periods, duplicates=tuple(duplicates))
     articles.sort(key=newest_first)
-    return Site(
+    site = Site(
         articles=tuple(articles),
         urls=assign_urls(articles, config, pinned),
         taxonomies=build_taxonomies(articles, config),
         periods=build_periods(articles),
         duplicates=tuple(duplicates),
     )
+    memo.put("site", None, key, (tuple(a.key for a in site.articles), site.urls, site.taxonomies, site.periods))
+    return site

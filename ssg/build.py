@@ -22,6 +22,7 @@ from .cache import Cache, pack_body
 from .config import SiteConfig
 from .deps import TemplateGraph, digest, fingerprint
 from .errors import ContentError
+from .memo import Memo
 from .feeds import FeedRenderer
 from .model import BuildReport, Problem, ReadResult, RenderJob, SourceFile, WriteResult
 from .render import Renderer, static_paths, template_paths
@@ -47,7 +48,7 @@ class Kept:
     template graph, and output/ as the last build left it. Each is a shortcut to a value the
     build would otherwise load or compute again; none changes what is built. Valid for one config."""
     reads: dict = field(default_factory=dict)
-    memo: plan.Memo = field(default_factory=lambda: plan.Memo(keep=True))
+    memo: Memo = field(default_factory=lambda: Memo(keep=True))
     graph: tuple | None = None
     outputs: dict | None = None
     present: set | None = None
@@ -98,7 +99,10 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
         results = t("read", read_all, sources, config, cache, progress, kept.reads if kept else None)
         problems += [p for r in results for p in r.problems]
         links = permalinks.load(config.root)
-        site = t("assemble", assemble.assemble, [a for r in results for a in r.articles], config, links.articles)
+        if kept:
+            kept.memo.made.clear()
+        site = t("assemble", assemble.assemble, [a for r in results for a in r.articles], config, links.articles,
+                 memo=kept.memo if kept else None)
         problems += site.duplicates
         _check_strict(config, problems)
         runner = functools.partial(parallel.background, workers=config.build.workers)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable
@@ -20,6 +19,7 @@ from typing import Callable
 from . import search
 from .config import SiteConfig
 from .deps import TemplateGraph, fingerprint
+from .memo import Memo
 from .model import Article, Period, RenderJob, Site, Taxonomy
 from .urls import absolute, output_path
 
@@ -180,34 +180,6 @@ def paginate(keys: tuple[str, ...], per_page: int, base: str) -> list[tuple[str,
 
 # --------------------------------------------------------------------------- the plan
 
-class Memo:
-    """What the previous plan in this process made, for ``ssg watch``: a card, a related list, an
-    article job or a search doc is reused when every input it was made from is the same as last
-    time. Unchanged articles are the very same objects from one watch build to the next (the read
-    results are kept in memory), so most checks are identity comparisons.
-
-    A one-shot build plans through the same code with ``keep=False``: nothing is stored, every
-    lookup misses, and nothing is held for the render stage. The memo is only valid for one config
-    (the caller keeps one per config digest)."""
-
-    def __init__(self, keep: bool = False):
-        self.keep = keep
-        self.tables: dict[str, dict] = {}
-        self.made: Counter = Counter()      # table -> values made (not reused) by the last plan
-
-    def get(self, table: str, name, key):
-        entry = self.tables.get(table, {}).get(name)
-        if entry is not None and entry[0] == key:
-            return entry[1]
-        self.made[table] += 1
-        return None
-
-    def put(self, table: str, name, key, value):
-        if self.keep:
-            self.tables.setdefault(table, {})[name] = (key, value)
-        return value
-
-
 class Planner:
     """Builds every job. ``cards`` and ``card_digests`` are shared with the renderer workers."""
 
@@ -219,7 +191,9 @@ class Planner:
         self.redirects = redirects or {}
         self.fmt = DateFormatter.for_config(config)
         self.by_key = {a.key: a for a in site.articles}
-        self.term_urls = {(t.taxonomy, t.name): t.url for tax in site.taxonomies for t in tax.terms}
+        term_urls = {(t.taxonomy, t.name): t.url for tax in site.taxonomies for t in tax.terms}
+        # last build's dict when equal, so that a card's memo key can hold it and compare by identity
+        self.term_urls = self.memo.get("term_urls", None, term_urls) or self.memo.put("term_urls", None, term_urls, term_urls)
         self.cards, self.card_digests, self.term_views, self.crumbs = {}, {}, {}, {}
         for a in site.articles:
             self.cards[a.key], self.card_digests[a.key] = self.card(a)
@@ -228,12 +202,10 @@ class Planner:
         self.card_template_digest = graph.closure_digest("_card.html") if "_card.html" in graph.all_templates() else ""
 
     def card(self, a: Article) -> tuple[dict, str]:
-        urls = self.term_urls
-        key = (a, self.site.urls[a.key], urls.get(("category", a.category)), urls.get(("section", a.section)),
-               urls.get(("source", a.source)), urls.get(("author", a.author)), *(urls.get(("tags", t)) for t in a.tags))
+        key = (a, self.site.urls[a.key], self.term_urls)
         made = self.memo.get("card", a.key, key)
         if made is None:
-            card = card_view(a, self.site, urls, self.fmt, self.term_views)
+            card = card_view(a, self.site, self.term_urls, self.fmt, self.term_views)
             made = self.memo.put("card", a.key, key, (card, fingerprint(card)))
         return made
 
@@ -266,12 +238,15 @@ class Planner:
 
     def article_jobs(self):
         arts = self.site.articles
-        section_index = {}
-        for tax in self.site.taxonomies:
-            if tax.name in ("section", "category"):
+        taxes = tuple(tax for tax in self.site.taxonomies if tax.name in ("section", "category"))
+        section_index = self.memo.get("section_index", None, taxes)
+        if section_index is None:
+            section_index = {}
+            for tax in taxes:
                 for term in tax.terms:
                     for i, k in enumerate(term.article_keys):
                         section_index.setdefault(k, (term, i))
+            self.memo.put("section_index", None, taxes, section_index)
         template = self.base + self.graph.closure_digest("article.html") + self.card_template_digest
         digests = self.card_digests
         for i, a in enumerate(arts):
@@ -303,18 +278,24 @@ class Planner:
         return self.memo.put("related", a.key, (a, i - start, window), [k for _, _, k in ranked[: self.config.related_count]])
 
     def listing_jobs(self, kind: str, base: str, keys: tuple[str, ...], title: str, *, term=None, feeds_prefix=None, extra=None):
-        jobs = []
         feeds = _feed_links(self.config, feeds_prefix) if feeds_prefix is not None else {}
         template = self.base + self.graph.closure_digest("list.html") + self.card_template_digest
-        for url, items, page in paginate(keys, self.config.paginate_by, base):
-            count = len(keys) if page["number"] is None else None     # numbered pages never change with news
-            key = (template, kind, title, term, count, feeds, extra, page, items, tuple(map(self.card_digests.__getitem__, items)))
-            job = self.memo.get("listing", url, key)
-            if job is None:
-                view = {"kind": kind, "title": title, "url": url, "items": list(items), "page": page, "term": term,
-                        "count": count, "feeds": feeds, **(extra or {})}
-                job = self.memo.put("listing", url, key, self.job(url, "html", "list.html", view, items=items))
-            jobs.append(job)
+        digests = tuple(map(self.card_digests.__getitem__, keys))
+        whole = (template, kind, title, term, feeds, extra, keys, digests)
+        jobs = self.memo.get("listing", base, whole)      # all of its pages, when nothing in it changed
+        if jobs is None:
+            jobs = []
+            for url, items, page in paginate(keys, self.config.paginate_by, base):
+                count = len(keys) if page["number"] is None else None     # numbered pages never change with news
+                key = (template, kind, title, term, count, feeds, extra, page, items, tuple(map(self.card_digests.__getitem__, items)))
+                job = self.memo.get("page", url, key)
+                if job is None:
+                    view = {"kind": kind, "title": title, "url": url, "items": list(items), "page": page, "term": term,
+                            "count": count, "feeds": feeds, **(extra or {})}
+                    job = self.memo.put("page", url, key, self.job(url, "html", "list.html", view, items=items))
+                jobs.append(job)
+            self.memo.put("listing", base, whole, jobs)
+        jobs = list(jobs)
         if feeds_prefix is not None:
             jobs += self.feed_jobs(base, title, keys, feeds_prefix)
         return jobs

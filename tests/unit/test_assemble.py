@@ -47,3 +47,24 @@ def test_taxonomies_and_periods_share_one_shape():
     assert [t.article_keys for t in tax["tags"].terms] == [("a",), ("b", "a")]
     assert tax["category"].terms[0].url == "category/سياسة/"
     assert [(p.year, p.month, p.day) for p in site.periods] == [(2024, None, None), (2024, 3, None), (2024, 3, 1), (2024, 4, None), (2024, 4, 10)]
+
+
+def test_the_memo_reuses_the_site_only_while_no_article_shape_changed():
+    from dataclasses import replace
+    from ssg.memo import Memo
+    memo = Memo(keep=True)
+    arts = [art("a", 0, tags=("x",)), art("b", 1, tags=("x", "y")), art("c", 2, category="c1")]
+    first = assemble(arts, CONFIG, memo=memo)
+    assert memo.made["site"] == 1
+
+    edited = [arts[0], replace(arts[1], title="new title", text_fingerprint="other text"), arts[2]]   # not its shape
+    memo.made.clear()
+    again = assemble(edited, CONFIG, memo=memo)
+    assert memo.made["site"] == 0 and again == assemble(edited, CONFIG)
+    assert again.articles[1] is edited[1] and again.taxonomies is first.taxonomies
+
+    for changed in (replace(arts[1], tags=("y",)), replace(arts[1], date=T0 + timedelta(days=9)),
+                    replace(arts[1], slug="b2"), replace(arts[1], category="c1")):
+        memo.made.clear()
+        got = assemble([arts[0], changed, arts[2]], CONFIG, memo=memo)
+        assert memo.made["site"] == 1 and got == assemble([arts[0], changed, arts[2]], CONFIG)
