@@ -322,16 +322,20 @@ class Planner:
         years = [p for p in self.site.periods if p.month is None]
         months = [p for p in self.site.periods if p.month is not None and p.day is None]
         days = [p for p in self.site.periods if p.day is not None]
+        # Year and month pages are indexes (of months, of days): each card is listed once in the
+        # date archive, on its day's page.
+        parts: dict[tuple, list[dict]] = {}
+        for p in months + days:
+            parts.setdefault((p.year, p.month if p.day else None), []).append(_period_entry(p, self.fmt))
         for group in (years, months, days):
             for i, p in enumerate(group):
                 nav = {"newer": _period_link(group[i + 1], self.fmt) if i + 1 < len(group) else None,
                        "older": _period_link(group[i - 1], self.fmt) if i > 0 else None}
-                if p.month is None:     # a year page is an index of its months: no card is listed twice over
-                    view = {"kind": "year", "title": _period_title(p, self.fmt), "url": p.url, "period": nav,
-                            "count": len(p.article_keys),
-                            "months": [{"title": self.fmt.month(m.year, m.month), "url": m.url, "count": len(m.article_keys)}
-                                       for m in months if m.year == p.year]}
-                    jobs.append(self.job(p.url, "html", "year.html", view))
+                if p.day is None:
+                    view = {"kind": "month" if p.month else "year", "title": _period_title(p, self.fmt), "url": p.url,
+                            "period": nav, "count": len(p.article_keys),
+                            "days" if p.month else "months": parts.get((p.year, p.month), [])}
+                    jobs.append(self.job(p.url, "html", "month.html" if p.month else "year.html", view))
                     continue
                 jobs += self.listing_jobs("period", p.url, p.article_keys, _period_title(p, self.fmt),
                                           extra={"period": nav})
@@ -427,6 +431,11 @@ def _period_title(p: Period, fmt: DateFormatter) -> str:
 
 def _period_link(p: Period, fmt: DateFormatter) -> dict:
     return {"title": _period_title(p, fmt), "url": p.url}
+
+
+def _period_entry(p: Period, fmt: DateFormatter) -> dict:
+    """A month on its year's page, a day on its month's page."""
+    return {"title": _period_title(p, fmt), "url": p.url, "count": len(p.article_keys)}
 
 
 def plan(site: Site, config: SiteConfig, graph: TemplateGraph, redirects: dict[str, str] | None = None, *,
