@@ -221,7 +221,29 @@ class Planner:
     def plan(self) -> list[RenderJob]:
         index = self.start_index()
         jobs = list(self.article_jobs())
-        jobs += self.listing_jobs("home", "", tuple(a.key for a in self.site.articles), self.config.title, feeds_prefix="")
+        order = tuple(a.key for a in self.site.articles)
+        templates = tuple((t, self.graph.closure_digest(t)) for t in self.graph.all_templates())
+        # Every listing page and feed, reused whole when nothing any of them shows changed:
+        bodies = tuple(a.body_digest for a in self.site.articles) if self.config.feeds.full_text else ()
+        key = (self.base, templates, order, self.site.taxonomies, self.site.periods, self.card_digests, bodies)
+        listings = self.memo.get("listings", None, key)
+        if listings is None:
+            listings = self.memo.put("listings", None, key, self.listings(order))
+        jobs += listings
+        key = (self.base, templates, order, self.site.urls, self.card_digests, tuple(a.updated for a in self.site.articles))
+        sitemaps = self.memo.get("sitemaps", None, key)
+        if sitemaps is None:
+            sitemaps = self.memo.put("sitemaps", None, key, self.sitemap_jobs())
+        jobs += sitemaps
+        jobs += self.redirect_jobs(self.redirects)
+        jobs += self.site_files()
+        jobs += self.search_jobs(index())
+        jobs.sort(key=lambda j: j.output)
+        return jobs
+
+    def listings(self, order: tuple[str, ...]) -> list[RenderJob]:
+        """The home page, taxonomy indexes, term and period listings, and their feeds."""
+        jobs = self.listing_jobs("home", "", order, self.config.title, feeds_prefix="")
         for tax in self.site.taxonomies:
             jobs.append(self.taxonomy_index(tax))
             for term in tax.terms:
@@ -229,11 +251,6 @@ class Planner:
                 jobs += self.listing_jobs("term", term.url, term.article_keys, title, term={"taxonomy": tax.name, "taxonomy_title": tax.title, "taxonomy_url": tax.url, "name": term.name},
                                           feeds_prefix=term.url if self.config.feeds.per_term else None)
         jobs += self.period_jobs()
-        jobs += self.sitemap_jobs()
-        jobs += self.redirect_jobs(self.redirects)
-        jobs += self.site_files()
-        jobs += self.search_jobs(index())
-        jobs.sort(key=lambda j: j.output)
         return jobs
 
     def article_jobs(self):
@@ -249,10 +266,16 @@ class Planner:
             self.memo.put("section_index", None, taxes, section_index)
         template = self.base + self.graph.closure_digest("article.html") + self.card_template_digest
         digests = self.card_digests
+        # related lists depend on the section/category order and on tags, all in the taxonomies
+        known = self.memo.get("related_all", None, self.site.taxonomies) or {}
+        all_related = {}
         for i, a in enumerate(arts):
             newer = arts[i - 1].key if i > 0 else None
             older = arts[i + 1].key if i + 1 < len(arts) else None
-            related = self.related(a, section_index)
+            related = known.get(a.key)
+            if related is None:
+                related = self.related(a, section_index)
+            all_related[a.key] = related
             items = tuple(k for k in (a.key, newer, older, *related) if k)
             key = (template, a, newer, older, items, tuple(map(digests.__getitem__, items)))
             job = self.memo.get("article", a.key, key)
@@ -261,6 +284,7 @@ class Planner:
                 job = self.job(self.site.urls[a.key], "html", "article.html", view, items=items, bodies=(a.body_digest,))
                 self.memo.put("article", a.key, key, job)
             yield job
+        self.memo.put("related_all", None, self.site.taxonomies, all_related)
 
     def related(self, a: Article, section_index: dict) -> list[str]:
         """Nearest in time within the same section or category, preferring shared tags. O(1) per article."""
@@ -442,7 +466,5 @@ def plan(site: Site, config: SiteConfig, graph: TemplateGraph, redirects: dict[s
          memo: Memo | None = None, runner: Callable | None = None) -> tuple[Planner, list[RenderJob]]:
     """``runner(fn, *args, **kwargs)`` -> a function giving ``fn(*args, **kwargs)``: where the
     search index is built (default: here, when it is asked for)."""
-    if memo is not None:
-        memo.made.clear()
     planner = Planner(site, config, graph, redirects, memo=memo, runner=runner)
     return planner, planner.plan()
