@@ -320,7 +320,7 @@ class _Index:
     same as a build from scratch (tests/test_search.py checks it); a one-shot build never hits."""
 
     __slots__ = ("docs", "postings", "encoded", "assign", "split", "t_files", "d_files", "file_digests", "sizes",
-                 "members")
+                 "members", "facets")
 
 
 _LAST: dict[int, _Index] = {}
@@ -354,13 +354,14 @@ def _build(docs: list[dict], docs_per_shard: int) -> _Index:
                 state.postings[term].append(value)
     state.encoded = {t: _postings(p) for t, p in state.postings.items()}
     _assign(state, set(state.encoded), force=True)
-    state.d_files = _doc_files(docs, docs_per_shard, range(0, len(docs), docs_per_shard))
+    state.facets = _facets(docs)
+    state.d_files = _doc_files(docs, docs_per_shard, range(0, len(docs), docs_per_shard), state.facets)
     return state
 
 
 def _update(state: _Index, docs: list[dict], docs_per_shard: int) -> _Index:
     old_docs, state.docs = state.docs, docs
-    changed = [i for i, (a, b) in enumerate(zip(old_docs, docs)) if a != b]
+    changed = [i for i, (a, b) in enumerate(zip(old_docs, docs)) if a is not b and a != b]
     touched: set[str] = set()
     for i in changed:
         old, new = _terms(old_docs[i]), _terms(docs[i])
@@ -381,12 +382,13 @@ def _update(state: _Index, docs: list[dict], docs_per_shard: int) -> _Index:
             del state.postings[term]
             state.encoded.pop(term, None)
     _assign(state, touched, force=False)
-    if _index_of(d.get("section") for d in old_docs) != _index_of(d.get("section") for d in docs) or \
-            _index_of(d.get("source") for d in old_docs) != _index_of(d.get("source") for d in docs):
-        starts = range(0, len(docs), docs_per_shard)       # facet numbering moved: every record may change
-    else:
-        starts = sorted({i - i % docs_per_shard for i in changed})
-    state.d_files.update(_doc_files(docs, docs_per_shard, starts))
+    starts = sorted({i - i % docs_per_shard for i in changed})
+    if any(old_docs[i].get(f) != docs[i].get(f) for i in changed for f in ("section", "source", "date")):
+        sections, sources = state.facets[:2]
+        state.facets = _facets(docs)
+        if state.facets[:2] != (sections, sources):
+            starts = range(0, len(docs), docs_per_shard)   # facet numbering moved: every record may change
+    state.d_files.update(_doc_files(docs, docs_per_shard, starts, state.facets))
     return state
 
 
@@ -448,15 +450,16 @@ def _reassign(state: _Index, touched: set[str]) -> set[str]:
     return {state.assign[t] for t in touched if t in state.assign} | set(before.values())
 
 
-def _doc_files(docs: list[dict], docs_per_shard: int, starts) -> dict[str, dict]:
-    _, section_ix = _index_of(d.get("section") for d in docs)
-    _, source_ix = _index_of(d.get("source") for d in docs)
+def _doc_files(docs: list[dict], docs_per_shard: int, starts, facets: tuple) -> dict[str, dict]:
+    section_ix = {name: i for i, name in enumerate(facets[0])}
+    source_ix = {name: i for i, name in enumerate(facets[1])}
     return {f"{DIR}d/{n // docs_per_shard}.json": _view(_json([_record(d, section_ix, source_ix) for d in docs[n: n + docs_per_shard]]))
             for n in starts}
 
 
-def _files(state: _Index, docs_per_shard: int) -> dict[str, dict]:
-    docs = state.docs
+def _facets(docs: list[dict]) -> tuple[list[str], list[str], dict[int, list[int]], dict[str, dict]]:
+    """-> section names, source names, year -> [first, last] doc, and the facet files. A function
+    of each doc's section, source and date only (ssg watch recomputes it when one of those changed)."""
     sections, section_ix = _index_of(d.get("section") for d in docs)
     sources, source_ix = _index_of(d.get("source") for d in docs)
     facets: dict[str, list[int]] = defaultdict(list)
@@ -469,9 +472,16 @@ def _files(state: _Index, docs_per_shard: int) -> dict[str, dict]:
         if doc.get("date"):
             span = years.setdefault(int(doc["date"][:4]), [i, i])
             span[1] = i
+    files = {f"{DIR}f/{name}.bin": _view(varints([ids[0]] + [b - a for a, b in zip(ids, ids[1:])]))
+             for name, ids in facets.items()}
+    return sections, sources, years, files
+
+
+def _files(state: _Index, docs_per_shard: int) -> dict[str, dict]:
+    docs = state.docs
+    sections, sources, years, facet_files = state.facets
     files: dict[str, dict] = dict(state.t_files)
-    for name, ids in facets.items():
-        files[f"{DIR}f/{name}.bin"] = _view(varints([ids[0]] + [b - a for a, b in zip(ids, ids[1:])]))
+    files.update(facet_files)
     files.update(state.d_files)
     h = hashlib.blake2b(digest_size=6)
     seen = state.file_digests

@@ -389,6 +389,10 @@ def test_incremental_index_in_one_process_equals_a_fresh_one(monkeypatch, shard_
         docs[i] = doc(i, " ".join(rng.choice(words + [f"كلمة{step}"]) for _ in range(rng.randrange(1, 40))))
         if step % 7 == 0:
             docs[i]["section"] = "جديد"                 # a new facet name renumbers the facets
+        if step % 5 == 0:
+            docs[i]["source"] = ["مصدر", "وكالة", None][step % 3]
+        if step % 6 == 0:
+            docs[i]["date"] = docs[i]["date"].replace("T10:", "T09:")    # a date that keeps the order
         incremental = search.shard_views(docs, docs_per_shard=8)
         kept = dict(search._LAST)                     # the chain of in-memory updates goes on after the check
         search._LAST.clear()
