@@ -123,6 +123,7 @@ def _pages(out: Path) -> dict[str, str]:
         "home": "", "article": article.relative_to(out).parent.as_posix() + "/",
         "listing": first("category/*/index.html"), "terms": "category/",
         "month": first("[0-9][0-9][0-9][0-9]/[0-9][0-9]/index.html"),
+        "day": first("[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/index.html"),
         "year": first("[0-9][0-9][0-9][0-9]/index.html"), "archive": "archive/",
         "search": "search/?q=%D8%AC%D8%B3%D8%B1", "404": "no-such-page/",
     }
@@ -189,7 +190,7 @@ def _axe(page) -> list[str]:
 
 
 def test_every_page_type_renders_without_console_errors(tour):
-    assert set(tour) == {"home", "article", "listing", "terms", "month", "year", "archive", "search", "404"}
+    assert set(tour) == {"home", "article", "listing", "terms", "day", "month", "year", "archive", "search", "404"}
     problems = [f"{kind}: {e}" for kind, v in tour.items() for e in v["errors"]]
     problems += [f"{kind}: no <h1> in <main>" for kind, v in tour.items() if not v["h1"]]
     assert not problems, "\n".join(problems)
