@@ -102,18 +102,22 @@ class FeedRenderer:
             feed["description"] = self.site["description"]
         for card in items:
             item = {"id": self.absolute(card["url"]), "url": self.absolute(card["url"]), "title": card["title"],
-                    "date_published": card["date"], "summary": card["summary"], "language": card["lang"]}
+                    "date_published": card["date"]}
             if self.full_text:
+                if card["summary"]:
+                    item["summary"] = card["summary"]
                 item["content_html"] = self.content(card["key"], bodies.get(card["key"]))
-            else:
+            else:       # the summary is the content: not twice
                 item["content_text"] = card["summary"] or card["title"]
+            if card["lang"] != feed["language"]:       # else the feed's language is the item's
+                item["language"] = card["lang"]
             if card["author"]:
                 item["authors"] = [{"name": card["author"]["name"]}]
             tags = [t["name"] for t in card["tags"]] + ([card["category"]["name"]] if card["category"] else [])
             if tags:
                 item["tags"] = tags
             feed["items"].append(item)
-        return (json.dumps(feed, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        return _json_lines(feed).encode("utf-8")
 
     # ------------------------------------------------------------------ sitemaps
 
@@ -133,6 +137,15 @@ class FeedRenderer:
                 f"<news:title>{xml_escape(i['title'])}</news:title></news:news></url>" for i in job.view["items"]]
         return _xml("urlset", 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
                     'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"', rows)
+
+
+def _json_lines(feed: dict) -> str:
+    """Compact JSON with one line per item: no indentation bytes, and a diff still shows items."""
+    dumps = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    items = feed["items"]
+    head = dumps({k: v for k, v in feed.items() if k != "items"})
+    lines = "\n" + ",\n".join(map(dumps, items)) + "\n" if items else ""
+    return head[:-1] + ',"items":[' + lines + "]}\n"
 
 
 def _xml(root: str, namespaces: str, rows: list[str]) -> bytes:
