@@ -56,8 +56,8 @@ class FeedRenderer:
         links = job.view["links"]
         fg.id(self.absolute(job.view["page_url"]))
         fg.title(self._title(job))
-        fg.link(href=self.absolute(job.view["page_url"]), rel="alternate")
         fg.link(href=self.absolute(links[job.renderer]), rel="self")
+        fg.link(href=self.absolute(job.view["page_url"]), rel="alternate")     # last: feedgen's RSS <link> is the last one
         fg.description(self.site["description"] or self.site["title"])
         fg.subtitle(self.site["description"] or self.site["title"])
         fg.language(self.site["language"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from urllib.parse import unquote
 
 import feedparser
 
@@ -46,6 +47,9 @@ def test_every_feed_parses_clean_and_carries_language(small_site):
         assert feed.bozo == 0, (path, feed.get("bozo_exception"))
         assert feed.entries and all(e.link.startswith("https://example.github.io/archive/") for e in feed.entries)
         assert len(feed.entries) <= 3
+        rel = path.parent.relative_to(out).as_posix()
+        page = "https://example.github.io/archive/" + ("" if rel == "." else rel + "/")
+        assert unquote(feed.feed.link) == page, path            # the channel links to its HTML page, not to itself
     for path in out.rglob("feed.json"):
         data = json.loads(path.read_text())
         assert data["version"] == "https://jsonfeed.org/version/1.1" and data["language"] == "ar"
