@@ -35,6 +35,6 @@ def test_building_the_gold_folder_reports_bad_files_by_name(tmp_path, corpus):
     html = page.read_text()
     for value in (expected["category"], expected["source"], expected["dek"], expected["section"], *expected["subheadings"]):
         assert value in html
-    assert 'datetime="2021-09-04T23:47:00' in html
+    assert 'datetime="2021-09-04T23:47' in html          # seconds, when :00, are left out
     feed = feedparser.parse((out / "feed.xml").read_bytes())
     assert feed.bozo == 0 and len(feed.entries) == 20
