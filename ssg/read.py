@@ -316,11 +316,12 @@ def _article(key: str, source: SourceFile, ex: extract.Extraction, extra: dict, 
     body_digest = digest_bytes(html_body.encode())
     language = ex.language or config.language
     text = "\n".join(t for _, t in ex.blocks) if ex.blocks else _plain(html_body)
+    words = text.split()                      # one split for the search terms and the word count
     summary = summarize(ex)
     search_terms = search.analyse({
         "title": title, "text": text, "summary": summary, "section": _clean(ex.section) or _clean(ex.category),
         "source": _clean(ex.source), "author": _clean(ex.author), "tags": list(_tags(ex.tags)),
-    })
+    }, words=words)
     slug = extra.get("slug") or slugify(title, max_length=config.slug_max_length, ascii_only=config.slug_ascii)
     article = Article(
         key=key, source_path=source.rel_path, source_digest=source.digest, title=_ILLEGAL.sub("", title),
@@ -328,7 +329,7 @@ def _article(key: str, source: SourceFile, ex: extract.Extraction, extra: dict, 
         category=_clean(ex.category), section=_clean(ex.section), tags=_tags(ex.tags), source=_clean(ex.source),
         author=_clean(ex.author), agency=_clean(ex.agency), dek=_clean(ex.dek), summary=summary,
         hijri=ex.hijri, url_override=extra.get("permalink"), source_url=_clean(ex.url), body_digest=body_digest,
-        text_fingerprint=extract.text_fingerprint(ex), word_count=sum(len(t.split()) for _, t in ex.blocks),
+        text_fingerprint=extract.text_fingerprint(ex), word_count=len(words) if ex.blocks else 0,
         draft=bool(extra.get("draft", False)), search_terms=search_terms,
     )
     return article, html_body

@@ -161,25 +161,53 @@ def _terms_of(text: str):
     return itertools.chain.from_iterable(map(_expand, tokens(text)))
 
 
-def analyse(doc: dict, *, body_words: int = BODY_WORDS) -> str:
+WORD_CACHE = 1 << 17       # distinct words a process keeps the terms of (~10 MB per 40k words)
+
+
+class _WordTerms(dict):
+    """A whitespace-separated word as written -> its index terms, ``tuple(_terms_of(word))``.
+
+    ``normalise`` acts on each character (and on a combining sequence, or a final sigma's word,
+    none of which spans whitespace), and whitespace stays whitespace, which ``_TOKEN`` never
+    matches: so the terms of a text are the terms of its words, one after the other, and a word
+    seen before costs one dict lookup instead of being normalised and tokenised again (news
+    text repeats its words; tests/unit/test_read_equivalence.py checks it on every code
+    point). Cleared when full rather than LRU: a hit is then a plain dict lookup in C."""
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        if len(self) >= WORD_CACHE:
+            self.clear()
+        found = self[word] = tuple(_terms_of(word))
+        return found
+
+
+_WORD_TERMS = _WordTerms()
+
+
+def _terms_of_words(words) -> itertools.chain:
+    return itertools.chain.from_iterable(map(_WORD_TERMS.__getitem__, words))
+
+
+def analyse(doc: dict, *, body_words: int = BODY_WORDS, words: list[str] | None = None) -> str:
     """A doc's index terms by weight, as one compact string of three space-separated groups joined
     by "|": weight 1 (in the first ``body_words`` words of the body), 2 (there 3+ times, or in the
     summary, tags, section, source or author), 3 (in the title).
 
     Computing this where the body text is at hand (the read workers) and keeping it with the
     article means planning the index never loads 100k bodies: pass it as ``doc["terms"]``.
-    Tokens are counted first and each distinct one is expanded once (``_expand`` is cached)."""
-    words = (doc.get("text") or "").split(None, body_words)[:body_words]
-    counts = Counter(_terms_of(" ".join(words)))
-    weights = {t: 2 if n >= 3 else 1 for t, n in counts.items()}
+    ``words``: ``doc["text"].split()`` when the caller has it already. The terms are the terms
+    of each word as written (``_WordTerms``: each distinct word is analysed once per process)."""
+    if words is None:
+        words = (doc.get("text") or "").split(None, body_words)
+    counts = Counter(_terms_of_words(words[:body_words]))
     meta = " ".join([doc.get("summary") or "", doc.get("section") or "", doc.get("source") or "",
                      doc.get("author") or "", *(doc.get("tags") or ())])
-    weights.update(dict.fromkeys(_terms_of(meta), 2))
-    weights.update(dict.fromkeys(_terms_of(doc.get("title") or ""), 3))
-    groups: tuple[list, list, list] = ([], [], [])
-    for t, w in weights.items():
-        groups[w - 1].append(t)
-    return "|".join(" ".join(sorted(g)) for g in groups)
+    title = set(_terms_of_words((doc.get("title") or "").split()))
+    heavy = set(_terms_of_words(meta.split()))
+    heavy.update([t for t, n in counts.items() if n >= 3])
+    heavy -= title
+    light = counts.keys() - heavy - title
+    return "|".join(" ".join(sorted(g)) for g in (light, heavy, title))
 
 
 # --------------------------------------------------------------------------- encoding

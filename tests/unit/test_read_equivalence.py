@@ -1,0 +1,115 @@
+"""The read stage's shortcuts give exactly what the plain computations give.
+
+``search.analyse`` takes each whitespace-separated word's terms from a per-word cache instead of
+normalising and tokenising the joined text; ``extract.record._words`` splits on whitespace and
+uses the regex only for words that are not all alphanumeric. Each is checked here against the
+straightforward version it replaces, on every code point in context and on generated text.
+"""
+import re
+import sys
+import unicodedata
+from collections import Counter
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ssg import search
+from ssg.extract.record import _words
+
+WHITESPACE = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+# Every assigned code point, and every 97th of the rest (unassigned and private-use ones behave alike).
+CODE_POINTS = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF
+               and (unicodedata.category(chr(c)) not in ("Cn", "Co") or c % 97 == 0)]
+# Words that put each character beside whitespace and beside what normalises by context: final
+# sigma, hamza seats (و/ي + hamza above), combining marks (which NFKD reorders), tatweel.
+WORDS = ("aΣ{c}", "{c}Σ", "و{c}", "\u0654{c}\u0301", "{c}ــς", "{c}")
+ALPHABET = st.sampled_from(
+    WHITESPACE + list("aAbΣσςΑİıI_.,،؛:-'\"#") + ["\u0301", "\u0654", "\u064e", "\u0640", "\u200c", "\u200f", "\u00ad",
+                                                 "\ufeff", "\u0629", "\u0649", "\u06cc", "\u06a9", "\u0661", "\u06f5",
+                                                 "\u0623", "\u0625", "\u0622", "\u0624", "\u0626", "\ufe70", "\u00a8",
+                                                 "\u1e9e", "\u2160", "\uff21", "و", "ب", "ل", "ف", "ك", "ال", "في"])
+
+
+def reference_terms(text: str) -> list[str]:
+    return list(search._terms_of(text))
+
+
+def word_terms(text: str) -> list[str]:
+    return list(search._terms_of_words(text.split()))
+
+
+def reference_analyse(doc: dict, body_words: int = search.BODY_WORDS) -> str:
+    """``analyse`` before the per-word cache: the joined text normalised and tokenised at once."""
+    words = (doc.get("text") or "").split(None, body_words)[:body_words]
+    counts = Counter(search._terms_of(" ".join(words)))
+    weights = {t: 2 if n >= 3 else 1 for t, n in counts.items()}
+    meta = " ".join([doc.get("summary") or "", doc.get("section") or "", doc.get("source") or "",
+                     doc.get("author") or "", *(doc.get("tags") or ())])
+    weights.update(dict.fromkeys(search._terms_of(meta), 2))
+    weights.update(dict.fromkeys(search._terms_of(doc.get("title") or ""), 3))
+    groups: tuple[list, list, list] = ([], [], [])
+    for t, w in weights.items():
+        groups[w - 1].append(t)
+    return "|".join(" ".join(sorted(g)) for g in groups)
+
+
+def reference_words(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text).strip()
+
+
+def _chunks(items, size):
+    for i in range(0, len(items), size):
+        yield items[i: i + size]
+
+
+def test_terms_of_a_text_are_the_terms_of_its_words_for_every_code_point():
+    for n, chunk in enumerate(_chunks(CODE_POINTS, 2048)):
+        sep = WHITESPACE[n % len(WHITESPACE)]
+        text = sep.join(w.format(c=c) for c in chunk for w in WORDS)
+        assert word_terms(text) == reference_terms(text), hex(ord(chunk[0]))
+
+
+def test_every_whitespace_character_separates_words_the_same():
+    special = [c for c in CODE_POINTS if unicodedata.category(c) not in ("Cn", "Co", "Cs", "Ll", "Lo", "Nd")
+               or unicodedata.decomposition(c) or c.lower() != c]
+    for sep in WHITESPACE:
+        for chunk in _chunks(special, 4096):
+            for template in ("Σ{c}{sep}{c}\u0301Σ", "و{c}{sep}\u0654{c}b"):
+                text = " ".join(template.format(c=c, sep=sep) for c in chunk)
+                assert word_terms(text) == reference_terms(text), (hex(ord(sep)), template)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(ALPHABET, max_size=60).map("".join), st.lists(ALPHABET, max_size=20).map("".join),
+       st.lists(ALPHABET, max_size=20).map("".join), st.integers(min_value=0, max_value=12))
+def test_analyse_is_the_joined_text_analysis(text, title, summary, body_words):
+    doc = {"text": text, "title": title, "summary": summary, "section": summary[:5], "tags": [title[:3], text[:4]]}
+    expected = reference_analyse(doc, body_words)
+    assert search.analyse(doc, body_words=body_words) == expected
+    assert search.analyse(doc, body_words=body_words, words=text.split()) == expected
+
+
+def test_analyse_on_news_text_and_a_full_word_cache(monkeypatch):
+    text = ("أعلنت وزارة الصحة اليوم، في بيان رسمي، أن عدد الحالات ارتفع إلى ١٢٣ حالة. "
+            "The ministry's statement (issued Monday) says cases rose; the ministers met. ") * 30
+    doc = {"text": text, "title": "وزارة الصحة تعلن", "summary": "بيان", "source": "الوكالة", "author": "Desk",
+           "tags": ["صحة", "أرقام"]}
+    assert search.analyse(doc) == reference_analyse(doc)
+    monkeypatch.setattr(search, "WORD_CACHE", 3)          # cleared again and again: the same result
+    search._WORD_TERMS.clear()
+    assert search.analyse(doc) == reference_analyse(doc)
+    assert len(search._WORD_TERMS) <= 3
+    search._WORD_TERMS.clear()
+
+
+def test_words_is_the_regex_on_every_code_point():
+    for n, chunk in enumerate(_chunks(CODE_POINTS, 4096)):
+        sep = WHITESPACE[n % len(WHITESPACE)]
+        for text in ("".join(chunk), sep.join(chunk), sep.join(f"a{c}b" for c in chunk), "_".join(chunk)):
+            assert _words(text) == reference_words(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(ALPHABET, max_size=80).map("".join))
+def test_words_is_the_regex(text):
+    assert _words(text) == reference_words(text)
