@@ -6,7 +6,9 @@ Tags, sections, sources, authors and date archives share one shape (``Term``/``P
 """
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
+from operator import attrgetter
 from datetime import datetime
 
 from .config import SiteConfig
@@ -35,7 +37,7 @@ def newest_first(article: Article) -> tuple:
 def drop_duplicates(articles: list[Article], rule: str) -> tuple[list[Article], list[Problem]]:
     first: dict[str, Article] = {}
     kept, problems = [], []
-    for article in sorted(articles, key=lambda a: a.key):
+    for article in sorted(articles, key=attrgetter("key")):
         fp = article.text_fingerprint
         if fp and fp in first:
             original = first[fp]
@@ -111,6 +113,23 @@ def shape(article: Article) -> tuple:
     return (a.key, a.date, a.url_override, a.slug, a.category, a.section, a.tags, a.source, a.author)
 
 
+def shapes(articles: list[Article], memo: Memo) -> tuple:
+    """``shape`` of every article. With a memo (ssg watch) only the articles that are not last
+    build's objects are looked at, and the result is last build's tuple when no shape changed."""
+    last = memo.tables.get("shapes", {}).get(None, (None, None))[1]
+    if last is None or len(last[0]) != len(articles):
+        return memo.put("shapes", None, None, (tuple(articles), tuple(map(shape, articles))))[1]
+    old_articles, old = last
+    result = None
+    for i in [i for i, a, b in zip(itertools.count(), articles, old_articles) if a is not b]:
+        new = shape(articles[i])
+        if new != old[i]:
+            result = result or list(old)
+            result[i] = new
+    made = old if result is None else tuple(result)
+    return memo.put("shapes", None, None, (tuple(articles), made))[1]
+
+
 def assemble(articles: list[Article], config: SiteConfig, pinned: dict[str, str] | None = None, *,
              memo: Memo | None = None) -> Site:
     """``memo`` (ssg watch): when no article's ``shape`` changed since the last build, the order,
@@ -118,13 +137,13 @@ def assemble(articles: list[Article], config: SiteConfig, pinned: dict[str, str]
     articles = [a for a in articles if not a.draft]
     articles, duplicates = drop_duplicates(articles, config.duplicates)
     memo = memo or Memo()
-    key = (tuple(sorted(pinned.items())) if pinned else (), tuple(map(shape, articles)))
+    key = (tuple(sorted(pinned.items())) if pinned else (), shapes(articles, memo))
     made = memo.get("site", None, key)
     if made is not None:
-        order, urls, taxonomies, periods = made
-        by_key = {a.key: a for a in articles}
-        return Site(articles=tuple(map(by_key.__getitem__, order)), urls=urls, taxonomies=taxonomies,
+        order, urls, taxonomies, periods = made          # order: positions in ``articles``
+        return Site(articles=tuple(map(articles.__getitem__, order)), urls=urls, taxonomies=taxonomies,
                     periods=periods, duplicates=tuple(duplicates))
+    position = {id(a): i for i, a in enumerate(articles)}
     articles.sort(key=newest_first)
     site = Site(
         articles=tuple(articles),
@@ -133,5 +152,5 @@ def assemble(articles: list[Article], config: SiteConfig, pinned: dict[str, str]
         periods=build_periods(articles),
         duplicates=tuple(duplicates),
     )
-    memo.put("site", None, key, (tuple(a.key for a in site.articles), site.urls, site.taxonomies, site.periods))
+    memo.put("site", None, key, (tuple(position[id(a)] for a in site.articles), site.urls, site.taxonomies, site.periods))
     return site

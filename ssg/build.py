@@ -53,6 +53,11 @@ class Kept:
     outputs: dict | None = None
     present: set | None = None
     files: dict | None = None       # the last walk of content/ (patched with the watcher's changed paths)
+    scanned: dict | None = None     # the last scan's records (scan.records), patched by scan.rescan
+    last_scan: tuple | None = None  # the last scan: (sources, assets)
+    where: dict | None = None       # rel -> index in last_scan's sources
+    undigested: set = field(default_factory=set)   # content files last scanned without a digest
+    stamps: dict | None = None      # the cache's source stamps as the last build left them
 
 
 _KEPT: dict[tuple, Kept] = {}
@@ -87,13 +92,13 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
         problems = [Problem(path=".ssg-cache", message=cache.warning, severity="warning")] if cache.warning else []
         if cache.warning and kept:                # the cache was discarded: so is what this process kept
             kept = _kept(config, out, fresh=True)
-        stamps = cache.source_stamps()
+        stamps = kept.stamps if kept and kept.stamps is not None else cache.source_stamps()
         sources, assets = t("scan", scan_content, config, stamps, kept, changed)
         graph = template_graph(config, kept)
         statics = static_jobs(config, assets)
-        key = inputs_key(config, sources, statics, graph)
-        # ssg watch's first build plans even when nothing changed, so that its first edit finds the memo full
-        unchanged = None if force or (kept and kept.outputs is None) else t("check", unchanged_report, cache, key, out)
+        # The no-op check is for one-shot builds. A watch build comes after a change; it plans and
+        # reuses what it kept (and its first build plans in full, so that its first edit finds the memo full).
+        unchanged = None if force or kept else t("check", unchanged_report, cache, inputs_key(config, sources, statics, graph), out)
         if unchanged is not None:
             return replace(unchanged, timings=tuple(t.timings), seconds=time.perf_counter() - started)
         results = t("read", read_all, sources, config, cache, progress, kept.reads if kept else None)
@@ -115,7 +120,8 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
         written, sizes, staging = t("render", render_all, stale, planner, config, out, progress)
         removed = t("commit", commit, staging, written, present, jobs)
         outputs = {j.output: (j.fingerprint, sizes.get(j.output, previous.get(j.output, ("", 0))[1])) for j in jobs}
-        t("cache", cache.finish, sources={r.source.rel_path: (r.source.stamp, r.source.digest) for r in results},
+        recorded = {r.source.rel_path: (r.source.stamp, r.source.digest) for r in results}
+        t("cache", cache.finish, sources=recorded,
           outputs=outputs, reader=read.read_digest(config),
           live_reads={(r.source.rel_path, r.source.digest) for r in results},
           live_bodies={a.body_digest for r in results for a in r.articles},
@@ -131,10 +137,10 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
         cache.set_last_build(key, pickle.dumps(replace(report, rendered=frozenset(), written=frozenset(), removed=frozenset())))
         if kept:
             kept.reads = {(r.source.rel_path, r.source.digest): r for r in results}
-            kept.outputs, kept.present = outputs, (present - removed) | set(written)
+            kept.outputs, kept.present, kept.stamps = outputs, (present - removed) | set(written), recorded
     except BaseException:
         if kept:                                  # output/ may be half-way: look at it again next time
-            kept.outputs = kept.present = None
+            kept.outputs = kept.present = kept.stamps = None
         raise
     finally:
         cache.close()
@@ -224,8 +230,9 @@ def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, 
         if r is None:
             missing.append(s)
         else:
-            results.append(_restamp(r, s))
-    known = cache.read_keys(reader) if missing else frozenset()
+            results.append(r if r.source is s else _restamp(r, s))
+    few = len(missing) <= 256                     # (a watch build after a few edits): look those up one by one
+    known = cache.read_keys(reader, [s.rel_path for s in missing] if few else None) if missing else frozenset()
     hits = {(s.rel_path, s.digest): s for s in missing if s.digest and (s.rel_path, s.digest) in known}
     if hits:
         results += [_restamp(r, hits[(r.source.rel_path, r.source.digest)]) for r in cache.reads(reader, set(hits))]
@@ -246,7 +253,8 @@ def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, 
             progress("read", n, len(todo))
     cache.put_reads(reader, fresh)
     cache.commit()                                # bodies become visible to the render workers
-    results.sort(key=lambda r: r.source.rel_path)
+    if missing:
+        results.sort(key=lambda r: r.source.rel_path)
     return results
 
 
@@ -274,10 +282,27 @@ def scan_content(config: SiteConfig, stamps: dict, kept: Kept | None, changed: I
                 rels.add(path.relative_to(root).as_posix())
         if rels is not None and len(rels) > REWALK_MAX:
             rels = None
-    files = scan.walk(root, config.ignore) if rels is None else scan.rewalk(root, config.ignore, kept.files, rels)
+    last_files = kept.files if kept is not None else None
+    files = scan.walk(root, config.ignore) if rels is None else scan.rewalk(root, config.ignore, last_files, rels)
+    found = patched = None
+    if rels is not None and kept.scanned is not None:
+        wanted = rels | kept.undigested
+        found = patched = scan.patch(root, kept.last_scan, files, stamps, last_files, kept.scanned, kept.where, wanted)
+        if found is None:
+            found = scan.rescan(files, stamps, last_files, kept.scanned)
+            if found is not None:
+                kept.where = {s.rel_path: i for i, s in enumerate(found[0])}
+    if found is None:
+        found = scan.scan(root, config.ignore, stamps, files)
+        if kept is not None:
+            kept.scanned, kept.where = scan.records(*found), {s.rel_path: i for i, s in enumerate(found[0])}
     if kept is not None:
-        kept.files = files
-    return scan.scan(root, config.ignore, stamps, files)
+        kept.files, kept.last_scan = files, found
+        if patched is not None:
+            kept.undigested = {r for r in wanted if r in kept.where and not found[0][kept.where[r]].digest}
+        else:
+            kept.undigested = {s.rel_path for s in found[0] if not s.digest}
+    return found
 
 
 def template_graph(config: SiteConfig, kept: Kept | None) -> TemplateGraph:

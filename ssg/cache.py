@@ -77,10 +77,16 @@ class Cache:
     def source_stamps(self) -> dict[str, tuple[str, str]]:
         return {rel: (stamp, digest) for rel, stamp, digest in self.db.execute("SELECT rel_path, stamp, digest FROM sources")}
 
-    def read_keys(self, reader: str) -> frozenset[tuple[str, str]]:
-        """Every (rel_path, digest) with a cached ReadResult for this reader version."""
-        rows = self.db.execute("SELECT rel_path, digest FROM reads WHERE reader=?", (reader,))
-        return frozenset((rel, digest) for rel, digest in rows)
+    def read_keys(self, reader: str, rel_paths: list[str] | None = None) -> frozenset[tuple[str, str]]:
+        """Every (rel_path, digest) with a cached ReadResult for this reader version (only those
+        of ``rel_paths`` when given: a watch build after one edit need not load 100k keys)."""
+        if rel_paths is None:
+            rows = self.db.execute("SELECT rel_path, digest FROM reads WHERE reader=?", (reader,))
+            return frozenset((rel, digest) for rel, digest in rows)
+        found = set()
+        for rel in rel_paths:
+            found.update(self.db.execute("SELECT rel_path, digest FROM reads WHERE reader=? AND rel_path=?", (reader, rel)))
+        return frozenset(found)
 
     def read_result(self, reader: str, rel_path: str, digest: str) -> ReadResult:
         row = self.db.execute("SELECT result FROM reads WHERE rel_path=? AND digest=? AND reader=?",

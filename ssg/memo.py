@@ -34,3 +34,11 @@ class Memo:
         if self.keep:
             self.tables.setdefault(table, {})[name] = (key, value)
         return value
+
+    def same(self, table: str, name, objects: tuple):
+        """Like ``get``, for a key of objects compared by identity (``is``), not equality."""
+        entry = self.tables.get(table, {}).get(name)
+        if entry is not None and len(entry[0]) == len(objects) and all(a is b for a, b in zip(entry[0], objects)):
+            return entry[1]
+        self.made[table] += 1
+        return None

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections import defaultdict
+from operator import attrgetter
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable
@@ -194,9 +196,24 @@ class Planner:
         term_urls = {(t.taxonomy, t.name): t.url for tax in site.taxonomies for t in tax.terms}
         # last build's dict when equal, so that a card's memo key can hold it and compare by identity
         self.term_urls = self.memo.get("term_urls", None, term_urls) or self.memo.put("term_urls", None, term_urls, term_urls)
-        self.cards, self.card_digests, self.term_views, self.crumbs = {}, {}, {}, {}
-        for a in site.articles:
-            self.cards[a.key], self.card_digests[a.key] = self.card(a)
+        self.term_views, self.crumbs = {}, {}
+        # ssg watch: while the site's skeleton is last build's (assemble reused it, so the URL map is
+        # the same object), only the articles that are not last build's objects are looked at again.
+        self.skeleton = (site.urls, self.term_urls)
+        self.last: _Last | None = self.memo.same("planner", None, self.skeleton)
+        last = self.last
+        if last is None:
+            self.changed = None                        # every article is new to this planner
+            self.by_key = {a.key: a for a in site.articles}
+            self.cards, self.card_digests = {}, {}
+            for a in site.articles:
+                self.cards[a.key], self.card_digests[a.key] = self.card(a)
+        else:
+            self.by_key, self.cards, self.card_digests = dict(last.by_key), dict(last.cards), dict(last.card_digests)
+            self.changed = [a for a in site.articles if last.by_key[a.key] is not a]
+            for a in self.changed:
+                self.by_key[a.key] = a
+                self.cards[a.key], self.card_digests[a.key] = self.card(a)
         self.globals = globals_view(site, config)
         self.base = fingerprint(config.digest, self.globals)
         self.card_template_digest = graph.closure_digest("_card.html") if "_card.html" in graph.all_templates() else ""
@@ -219,18 +236,18 @@ class Planner:
                          fingerprint=fp, sources=tuple(items))
 
     def plan(self) -> list[RenderJob]:
+        self.next = _Last(by_key=self.by_key, cards=self.cards, card_digests=self.card_digests)
         index = self.start_index()
-        jobs = list(self.article_jobs())
-        order = tuple(a.key for a in self.site.articles)
+        jobs = list(self.article_jobs())       # a copy: the memo keeps the article jobs alone
+        order, updated, bodies = self.per_article()
         templates = tuple((t, self.graph.closure_digest(t)) for t in self.graph.all_templates())
         # Every listing page and feed, reused whole when nothing any of them shows changed:
-        bodies = tuple(a.body_digest for a in self.site.articles) if self.config.feeds.full_text else ()
         key = (self.base, templates, order, self.site.taxonomies, self.site.periods, self.card_digests, bodies)
         listings = self.memo.get("listings", None, key)
         if listings is None:
             listings = self.memo.put("listings", None, key, self.listings(order))
         jobs += listings
-        key = (self.base, templates, order, self.site.urls, self.card_digests, tuple(a.updated for a in self.site.articles))
+        key = (self.base, templates, order, self.site.urls, self.card_digests, updated)
         sitemaps = self.memo.get("sitemaps", None, key)
         if sitemaps is None:
             sitemaps = self.memo.put("sitemaps", None, key, self.sitemap_jobs())
@@ -238,8 +255,27 @@ class Planner:
         jobs += self.redirect_jobs(self.redirects)
         jobs += self.site_files()
         jobs += self.search_jobs(index())
-        jobs.sort(key=lambda j: j.output)
+        jobs.sort(key=attrgetter("output"))
+        if self.memo.keep:
+            self.memo.put("planner", None, self.skeleton, self.next)
         return jobs
+
+    def per_article(self) -> tuple[tuple, tuple, tuple]:
+        """The keys in site order, each article's ``updated``, and (full-text feeds only) body digests."""
+        last, arts, full = self.last, self.site.articles, self.config.feeds.full_text
+        if last is not None and last.order is not None:
+            order, updated, bodies = last.order, list(last.updated), list(last.bodies)
+            for a in self.changed:
+                i = last.position[a.key]
+                updated[i] = a.updated
+                if full:
+                    bodies[i] = a.body_digest
+            updated, bodies = tuple(updated), tuple(bodies)
+        else:
+            order, updated = tuple(a.key for a in arts), tuple(a.updated for a in arts)
+            bodies = tuple(a.body_digest for a in arts) if full else ()
+        self.next.order, self.next.updated, self.next.bodies = order, updated, bodies
+        return order, updated, bodies
 
     def listings(self, order: tuple[str, ...]) -> list[RenderJob]:
         """The home page, taxonomy indexes, term and period listings, and their feeds."""
@@ -253,7 +289,7 @@ class Planner:
         jobs += self.period_jobs()
         return jobs
 
-    def article_jobs(self):
+    def article_jobs(self) -> list[RenderJob]:
         arts = self.site.articles
         taxes = tuple(tax for tax in self.site.taxonomies if tax.name in ("section", "category"))
         section_index = self.memo.get("section_index", None, taxes)
@@ -265,26 +301,51 @@ class Planner:
                         section_index.setdefault(k, (term, i))
             self.memo.put("section_index", None, taxes, section_index)
         template = self.base + self.graph.closure_digest("article.html") + self.card_template_digest
-        digests = self.card_digests
         # related lists depend on the section/category order and on tags, all in the taxonomies
         known = self.memo.get("related_all", None, self.site.taxonomies) or {}
-        all_related = {}
+        last, nxt = self.last, self.next
+        if last is not None and last.article_template == template and last.article_jobs is not None:
+            # Same order and taxonomies, so every article shows the same items as last time: plan
+            # again the changed articles and those that show a changed card.
+            jobs = list(last.article_jobs)
+            again = {a.key for a in self.changed}
+            for k in again.copy():
+                if self.card_digests[k] != last.card_digests[k]:
+                    again.update(last.shown_in.get(k, ()))
+            for k in again:
+                i = last.position[k]
+                jobs[i] = self.article_job(i, arts, template, known[k])
+            nxt.position, nxt.shown_in, nxt.article_template, nxt.article_jobs = last.position, last.shown_in, template, jobs
+            return jobs
+        jobs, all_related = [], {}
         for i, a in enumerate(arts):
-            newer = arts[i - 1].key if i > 0 else None
-            older = arts[i + 1].key if i + 1 < len(arts) else None
             related = known.get(a.key)
             if related is None:
                 related = self.related(a, section_index)
             all_related[a.key] = related
-            items = tuple(k for k in (a.key, newer, older, *related) if k)
-            key = (template, a, newer, older, items, tuple(map(digests.__getitem__, items)))
-            job = self.memo.get("article", a.key, key)
-            if job is None:
-                view = article_view(a, self.cards, (newer, older), related, self.config, self.fmt, self.crumbs)
-                job = self.job(self.site.urls[a.key], "html", "article.html", view, items=items, bodies=(a.body_digest,))
-                self.memo.put("article", a.key, key, job)
-            yield job
+            jobs.append(self.article_job(i, arts, template, related))
         self.memo.put("related_all", None, self.site.taxonomies, all_related)
+        if self.memo.keep:
+            nxt.position = {a.key: i for i, a in enumerate(arts)}
+            nxt.shown_in = defaultdict(list)
+            for a, job in zip(arts, jobs):
+                for k in job.sources[1:]:
+                    nxt.shown_in[k].append(a.key)
+            nxt.article_template, nxt.article_jobs = template, jobs
+        return jobs
+
+    def article_job(self, i: int, arts: tuple[Article, ...], template: str, related: list[str]) -> RenderJob:
+        a = arts[i]
+        newer = arts[i - 1].key if i > 0 else None
+        older = arts[i + 1].key if i + 1 < len(arts) else None
+        items = tuple(k for k in (a.key, newer, older, *related) if k)
+        key = (template, a, newer, older, items, tuple(map(self.card_digests.__getitem__, items)))
+        job = self.memo.get("article", a.key, key)
+        if job is None:
+            view = article_view(a, self.cards, (newer, older), related, self.config, self.fmt, self.crumbs)
+            job = self.job(self.site.urls[a.key], "html", "article.html", view, items=items, bodies=(a.body_digest,))
+            self.memo.put("article", a.key, key, job)
+        return job
 
     def related(self, a: Article, section_index: dict) -> list[str]:
         """Nearest in time within the same section or category, preferring shared tags. O(1) per article."""
@@ -376,7 +437,14 @@ class Planner:
         ``self.runner`` decides where: build.py runs a one-shot build's index in a second process
         while this one plans the pages (at 100k the index is ~10 s of a ~24 s plan). Watch keeps
         the index's working state in this process between builds, so it runs here."""
-        docs = [self.search_doc(a) for a in self.site.articles]
+        last = self.last
+        if last is not None and last.docs is not None:
+            docs = list(last.docs)
+            for a in self.changed:
+                docs[last.position[a.key]] = self.search_doc(a)
+        else:
+            docs = [self.search_doc(a) for a in self.site.articles]
+        self.next.docs = docs
         if self.memo.keep:
             return lambda: search.shard_views(docs, keep=True)
         return self.runner(search.shard_views, docs, keep=False)
@@ -443,6 +511,25 @@ class Planner:
         if self.config.cname:
             jobs.append(self.job("CNAME", "text", None, {"text": self.config.cname.strip() + "\n"}, path=True))
         return jobs
+
+
+@dataclass
+class _Last:
+    """The planner's working state as the last watch build left it (kept in the memo under the
+    site's skeleton): the articles, cards and card digests by key; the article jobs in site order
+    with each article's position, and for each article the articles whose pages show its card;
+    the search docs in site order."""
+    by_key: dict
+    cards: dict
+    card_digests: dict
+    position: dict | None = None
+    shown_in: dict | None = None
+    article_template: str | None = None
+    article_jobs: list | None = None
+    docs: list | None = None
+    order: tuple | None = None
+    updated: tuple | None = None
+    bodies: tuple | None = None
 
 
 def _period_title(p: Period, fmt: DateFormatter) -> str:

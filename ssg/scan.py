@@ -76,13 +76,14 @@ def rewalk(root: Path, ignore: tuple[str, ...], previous: dict[str, os.stat_resu
     files = dict(previous)
     gone, folders = [], None
     for rel in changed:
-        if files.pop(rel, None) is None:
+        if rel not in files:
             folders = _folders(previous) if folders is None else folders
             if rel in folders:
                 gone.append(rel + "/")         # a folder that was walked: its files go, and come back below
     if gone:
         prefixes = tuple(gone)
         files = {k: v for k, v in files.items() if not k.startswith(prefixes)}
+    moved = bool(gone)                         # whether files came or went (then the order is made again)
     for rel in changed:
         if is_ignored(rel, ignore):
             continue
@@ -90,13 +91,18 @@ def rewalk(root: Path, ignore: tuple[str, ...], previous: dict[str, os.stat_resu
         try:
             if stat.S_ISDIR(os.lstat(path).st_mode):
                 files.update((f"{rel}/{k}", v) for k, v in walk(path, ignore).items())
+                moved = True
                 continue
             st = path.stat()                   # like walk: a link to a file counts, with the file's stat
         except OSError:
+            moved = files.pop(rel, None) is not None or moved
             continue
         if stat.S_ISREG(st.st_mode):
-            files[rel] = st
-    if files.keys() == previous.keys():
+            moved = moved or rel not in files
+            files[rel] = st                    # an edit keeps its place
+        else:
+            moved = files.pop(rel, None) is not None or moved
+    if not moved:
         return files                           # edits only: still in sorted order
     return dict(sorted(files.items()))
 
@@ -136,6 +142,84 @@ def scan(root: Path, ignore: tuple[str, ...], known: Mapping[str, tuple[str, str
         elif kind == "asset":
             assets.append(SourceFile(rel_path=rel, stamp=_stamp(st)))
     return tuple(sources), tuple(assets)
+
+
+def rescan(files: dict[str, os.stat_result], known: Mapping[str, tuple[str, str]],
+           last_files: dict[str, os.stat_result], last: dict[str, tuple[SourceFile, bool]]) -> tuple[tuple, tuple] | None:
+    """``scan`` after ``rewalk`` (ssg watch). ``last``: rel -> (record, is content) of the last
+    scan. A file whose stat is the very object of the last walk (rewalk keeps the entries it did
+    not stat again) keeps its record, unless that content record had no digest yet. None when a
+    sidecar is among the files looked at: then ``scan`` decides in full."""
+    sources, assets = [], []
+    for rel, st in files.items():
+        record = last.get(rel)
+        if record is not None and record[0].sidecar:
+            return None
+        if last_files.get(rel) is st:
+            if record is None:
+                continue                                   # neither content nor asset
+            if not record[1]:
+                assets.append(record[0])
+                continue
+            if record[0].digest:
+                sources.append(record[0])
+                continue
+        kind = kind_of(rel)
+        if kind == "sidecar":
+            return None
+        if kind == "content":
+            stamp = _stamp(st)
+            cached = known.get(rel)
+            sources.append(SourceFile(rel_path=rel, stamp=stamp, digest=cached[1] if cached and cached[0] == stamp else ""))
+            last[rel] = (sources[-1], True)
+        elif kind == "asset":
+            assets.append(SourceFile(rel_path=rel, stamp=_stamp(st)))
+            last[rel] = (assets[-1], False)
+    return tuple(sources), tuple(assets)
+
+
+def records(sources: tuple[SourceFile, ...], assets: tuple[SourceFile, ...]) -> dict[str, tuple[SourceFile, bool]]:
+    """rel -> (record, is content): what ``rescan`` starts from."""
+    found = {s.rel_path: (s, True) for s in sources}
+    found.update((a.rel_path, (a, False)) for a in assets)
+    return found
+
+
+def patch(root: Path, last_scan: tuple[tuple, tuple], files: dict[str, os.stat_result], known: Mapping[str, tuple[str, str]],
+          last_files: dict[str, os.stat_result], last: dict[str, tuple[SourceFile, bool]], where: dict[str, int],
+          rels: set[str]) -> tuple[tuple, tuple] | None:
+    """``rescan`` for the common watch case, in O(changes): the same files as last time (only
+    edits), every changed path a file. ``where``: rel -> index in last scan's sources; ``rels``
+    must also hold the content files whose last record had no digest yet. None when the case
+    does not apply (then ``rescan``)."""
+    if len(files) != len(last_files) or files.keys() != last_files.keys():
+        return None
+    sources, assets = last_scan
+    for rel in rels:
+        st = files.get(rel)
+        if st is None:
+            if (root / rel).is_dir():
+                return None                    # a folder: its files may have changed unreported
+            continue                           # a temporary or ignored file, come and gone
+        record = last.get(rel)
+        if st is last_files[rel] and (record is None or not record[1] or record[0].digest):
+            continue
+        if record is not None and record[0].sidecar:
+            return None
+        kind = kind_of(rel)
+        if kind == "content" and rel in where:
+            stamp = _stamp(st)
+            cached = known.get(rel)
+            new = SourceFile(rel_path=rel, stamp=stamp, digest=cached[1] if cached and cached[0] == stamp else "")
+            sources = sources[:where[rel]] + (new,) + sources[where[rel] + 1:]
+            last[rel] = (new, True)
+        elif kind == "asset":
+            new = SourceFile(rel_path=rel, stamp=_stamp(st))
+            assets = tuple(new if a.rel_path == rel else a for a in assets)
+            last[rel] = (new, False)
+        elif kind is not None:
+            return None                        # a sidecar, or a file that was not content before
+    return sources, assets
 
 
 def load(root: Path, source: SourceFile) -> tuple[bytes, bytes | None]:

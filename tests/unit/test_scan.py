@@ -32,3 +32,73 @@ def test_rewalk_gives_what_walk_gives(tmp_path):
     changed = {"2024/a.md", "2024/new.md", "2024/b.md", "2023/x", "2022", ".secret.md"}
     assert scan.rewalk(root, ignore, before, changed) == scan.walk(root, ignore)
     assert list(scan.rewalk(root, ignore, before, changed)) == sorted(scan.walk(root, ignore))
+
+
+def test_rescan_after_rewalk_gives_what_scan_gives(tmp_path):
+    """Records of files rewalk did not stat again are kept (the same objects); the others, and
+    content records that had no digest yet, are made again; any sidecar means a full scan."""
+    import os
+    from ssg import scan
+    root = tmp_path / "content"
+    for rel in ("2024/a.md", "2024/b.md", "2023/c.md", "2023/pic.jpg", "notes.xyz"):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(rel)
+    ignore = (".*",)
+    files = scan.walk(root, ignore)
+    st = {rel: f"{s.st_mtime_ns}:{s.st_size}" for rel, s in files.items()}
+    known = {"2024/a.md": (st["2024/a.md"], "da"), "2024/b.md": (st["2024/b.md"], "db")}   # c.md not read yet
+    first = scan.scan(root, ignore, known, files)
+    records = scan.records(*first)
+    (root / "2024/a.md").write_text("edited, longer")
+    os.utime(root / "2024/a.md", ns=(1, 2))
+    (root / "2024/new.md").write_text("new")
+    (root / "2023/pic.jpg").unlink()
+    known["2023/c.md"] = (st["2023/c.md"], "dc")                                             # read since
+    again = scan.rewalk(root, ignore, files, {"2024/a.md", "2024/new.md", "2023/pic.jpg"})
+    got = scan.rescan(again, known, files, records)
+    assert got == scan.scan(root, ignore, known, again)
+    by_rel = {s.rel_path: s for s in got[0]}
+    assert by_rel["2024/b.md"] is first[0][[s.rel_path for s in first[0]].index("2024/b.md")]
+    assert by_rel["2023/c.md"].digest == "dc" and by_rel["2024/a.md"].digest == ""
+
+    (root / "2024/b.meta.toml").write_text('title = "x"\n')
+    with_sidecar = scan.rewalk(root, ignore, again, {"2024/b.meta.toml"})
+    assert scan.rescan(with_sidecar, known, again, records) is None
+
+
+def test_patch_gives_what_scan_gives_for_edits_and_declines_the_rest(tmp_path):
+    import os
+    from ssg import scan
+    root = tmp_path / "content"
+    for rel in ("2024/a.md", "2024/b.md", "2023/c.md", "2023/pic.jpg"):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(rel)
+    ignore = (".*",)
+    files = scan.walk(root, ignore)
+    known = {rel: (f"{s.st_mtime_ns}:{s.st_size}", "d" + rel) for rel, s in files.items() if rel != "2023/c.md"}
+    first = scan.scan(root, ignore, known, files)
+    records, where = scan.records(*first), {s.rel_path: i for i, s in enumerate(first[0])}
+    (root / "2024/a.md").write_text("edited, longer")
+    os.utime(root / "2024/a.md", ns=(1, 2))
+    (root / "2023/pic.jpg").write_text("new picture")
+    known["2023/c.md"] = (f"{files['2023/c.md'].st_mtime_ns}:{files['2023/c.md'].st_size}", "dc")   # read since
+    changed = {"2024/a.md", "2023/pic.jpg", "2024/.a.md.swp"}
+    again = scan.rewalk(root, ignore, files, changed)
+    got = scan.patch(root, first, again, known, files, records, where, changed | {"2023/c.md"})
+    assert got == scan.scan(root, ignore, known, again)
+    assert got[0][where["2024/b.md"]] is first[0][where["2024/b.md"]]
+    (root / "2024/new.md").write_text("new")                   # a file came: not an edit
+    assert scan.patch(root, got, scan.rewalk(root, ignore, again, {"2024/new.md"}), known, again, records, where,
+                      {"2024/new.md"}) is None
+    assert scan.patch(root, got, again, known, again, records, where, {"2024"}) is None   # a folder
+
+
+def test_rewalk_keeps_the_sorted_order_after_edits_only(tmp_path):
+    from ssg import scan
+    root = tmp_path / "content"
+    for rel in ("a.md", "b.md", "c.md"):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(rel)
+    before = scan.walk(root, ())
+    (root / "a.md").write_text("edited, longer")
+    assert list(scan.rewalk(root, (), before, {"a.md"})) == ["a.md", "b.md", "c.md"]
