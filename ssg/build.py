@@ -14,6 +14,7 @@ import functools
 import pickle
 import time
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -116,7 +117,8 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
         jobs += statics
         previous = kept.outputs if kept and kept.outputs is not None else cache.outputs()
         known = kept.present if kept and kept.present is not None and _still_there(out, kept.present) else None
-        stale, present = t("diff", diff, jobs, previous, out, force, known)
+        made = planner.made + statics if known is not None else None
+        stale, present = t("diff", diff, jobs, previous, out, force, known, made)
         written, sizes, staging = t("render", render_all, stale, planner, config, out, progress)
         removed = t("commit", commit, staging, written, present, jobs)
         outputs = {j.output: (j.fingerprint, sizes.get(j.output, previous.get(j.output, ("", 0))[1])) for j in jobs}
@@ -329,15 +331,23 @@ def static_jobs(config: SiteConfig, assets: tuple[SourceFile, ...]) -> list[Rend
                       fingerprint=digest(f"copy\x00{src}\x00{stamp}")) for rel, (src, stamp) in sorted(chosen.items())]
 
 
-def diff(jobs: list[RenderJob], previous: dict[str, tuple[str, int]], out: Path, force: bool, known: set[str] | None = None):
-    """-> (jobs whose fingerprint changed or whose output file is missing, files now in output/).
+def diff(jobs: list[RenderJob], previous: dict[str, tuple[str, int]], out: Path, force: bool, known: set[str] | None = None,
+         made: list[RenderJob] | None = None):
+    """-> (jobs whose fingerprint changed or whose output file is missing, sorted by output; files now in output/).
 
     ``known``: the files this process left in output/ after its last build (ssg watch), instead
-    of walking the folder again."""
+    of walking the folder again. ``made``: with ``known``, the jobs the planner made rather than
+    reused from its memo (and the static copies). A reused job is the one the last build planned
+    for its output, so when this build plans exactly the outputs the last one did, only the
+    made jobs can be stale."""
     present = known if known is not None else write.existing_outputs(out) if out.exists() else set()
     if force:
-        return list(jobs), present
-    return [j for j in jobs if j.output not in present or previous.get(j.output, ("",))[0] != j.fingerprint], present
+        return sorted(jobs, key=attrgetter("output")), present
+    if made is not None and known is not None and len(jobs) == len(previous) and previous.keys() == {j.output for j in jobs}:
+        jobs = made
+    stale = [j for j in jobs if j.output not in present or previous.get(j.output, ("",))[0] != j.fingerprint]
+    stale.sort(key=attrgetter("output"))
+    return stale, present
 
 
 # --------------------------------------------------------------------------- render and write

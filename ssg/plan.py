@@ -13,7 +13,6 @@ from __future__ import annotations
 import itertools
 import math
 from collections import defaultdict
-from operator import attrgetter
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable
@@ -192,7 +191,7 @@ class Planner:
         self.runner = runner or (lambda fn, *args, **kwargs: lambda: fn(*args, **kwargs))
         self.redirects = redirects or {}
         self.fmt = DateFormatter.for_config(config)
-        self.by_key = {a.key: a for a in site.articles}
+        self.made: list[RenderJob] = []                # the jobs made (not reused from the memo) by this plan
         term_urls = {(t.taxonomy, t.name): t.url for tax in site.taxonomies for t in tax.terms}
         # last build's dict when equal, so that a card's memo key can hold it and compare by identity
         self.term_urls = self.memo.get("term_urls", None, term_urls) or self.memo.put("term_urls", None, term_urls, term_urls)
@@ -232,8 +231,10 @@ class Planner:
         if items and template:      # cards are rendered through _card.html by the card_html() global
             tdigest += self.card_template_digest
         fp = fingerprint(self.base, tdigest, renderer, output, view, list(map(self.card_digests.__getitem__, items)), list(bodies))
-        return RenderJob(output=output, renderer=renderer, template=template, view=view, body_keys=tuple(bodies),
-                         fingerprint=fp, sources=tuple(items))
+        job = RenderJob(output=output, renderer=renderer, template=template, view=view, body_keys=tuple(bodies),
+                        fingerprint=fp, sources=tuple(items))
+        self.made.append(job)
+        return job
 
     def plan(self) -> list[RenderJob]:
         self.next = _Last(by_key=self.by_key, cards=self.cards, card_digests=self.card_digests)
@@ -255,7 +256,6 @@ class Planner:
         jobs += self.redirect_jobs(self.redirects)
         jobs += self.site_files()
         jobs += self.search_jobs(index())
-        jobs.sort(key=attrgetter("output"))
         if self.memo.keep:
             self.memo.put("planner", None, self.skeleton, self.next)
         return jobs
@@ -451,8 +451,13 @@ class Planner:
 
     def search_jobs(self, files: dict[str, dict]) -> list[RenderJob]:
         """The search index (one job per shard; a shard's view is its content) and the search page."""
-        jobs = [RenderJob(output=path, renderer="search", template=None, view=view, fingerprint=fingerprint("search", path, view))
-                for path, view in files.items()]
+        jobs = []
+        for path, view in files.items():
+            job = self.memo.same("search_file", path, (view,))      # watch: an unchanged file is the same view
+            if job is None:
+                job = RenderJob(output=path, renderer="search", template=None, view=view, fingerprint=fingerprint("search", path, view))
+                self.made.append(self.memo.put("search_file", path, (view,), job))
+            jobs.append(job)
         view = {"kind": "search", "title": self.globals["labels"]["search"], "url": "search/"}
         jobs.append(self.job("search/", "html", "search.html", view))
         return jobs

@@ -303,10 +303,6 @@ def _split_group(key: str, members: list[str], sizes: dict[str, int]) -> tuple[d
 
 # --------------------------------------------------------------------------- the index as views
 
-def _order(docs: list[dict]) -> list[dict]:
-    return sorted(docs, key=lambda d: (d.get("date") or "", d["key"]))
-
-
 def _index_of(values) -> tuple[list[str], dict[str, int]]:
     """Names numbered in order of first appearance (oldest doc first): a new name appends, so the
     doc records and facet files of older docs keep their numbers."""
@@ -348,7 +344,7 @@ class _Index:
     same as a build from scratch (tests/test_search.py checks it); a one-shot build never hits."""
 
     __slots__ = ("docs", "postings", "encoded", "assign", "split", "t_files", "d_files", "file_digests", "sizes",
-                 "members", "facets")
+                 "members", "facets", "given", "rank")
 
 
 _LAST: dict[int, _Index] = {}
@@ -361,10 +357,27 @@ def _terms(doc: dict) -> str:
 def _shard_views(docs: list[dict], docs_per_shard: int, keep: bool) -> dict[str, dict]:
     """``keep``: hold the working state for the next call in this process (ssg watch); a one-shot
     build passes False, so the postings are freed before rendering starts."""
-    docs = _order(docs)
+    given = docs
     last = _LAST.pop(docs_per_shard, None)
-    same = last is not None and len(last.docs) == len(docs) and all(a["key"] == b["key"] for a, b in zip(last.docs, docs))
-    state = _update(last, docs, docs_per_shard) if same else _build(docs, docs_per_shard)
+    state = None
+    if last is not None and len(last.given) == len(given):
+        # The docs that are not last call's objects; when none moved (same key, same date), the
+        # order is last call's with them put in, and only they are compared.
+        moved = [i for i, a, b in zip(itertools.count(), given, last.given) if a is not b]
+        if all(given[i]["key"] == last.given[i]["key"] and given[i].get("date") == last.given[i].get("date") for i in moved):
+            docs = list(last.docs)
+            for i in moved:
+                docs[last.rank[i]] = given[i]
+            state = _update(last, docs, docs_per_shard, sorted(last.rank[i] for i in moved))
+            state.given, state.rank = list(given), last.rank
+    if state is None:
+        ranked = sorted(range(len(given)), key=lambda i: (given[i].get("date") or "", given[i]["key"]))   # oldest first
+        docs = [given[i] for i in ranked]
+        same = last is not None and len(last.docs) == len(docs) and all(a["key"] == b["key"] for a, b in zip(last.docs, docs))
+        state = _update(last, docs, docs_per_shard) if same else _build(docs, docs_per_shard)
+        state.given, state.rank = list(given), [0] * len(given)      # a copy: the caller may change its list
+        for position, i in enumerate(ranked):
+            state.rank[i] = position
     if keep:
         _LAST[docs_per_shard] = state
     return _files(state, docs_per_shard)
@@ -387,9 +400,13 @@ def _build(docs: list[dict], docs_per_shard: int) -> _Index:
     return state
 
 
-def _update(state: _Index, docs: list[dict], docs_per_shard: int) -> _Index:
+def _update(state: _Index, docs: list[dict], docs_per_shard: int, candidates: list[int] | None = None) -> _Index:
+    """``candidates``: the only positions whose doc may differ (default: all)."""
     old_docs, state.docs = state.docs, docs
-    changed = [i for i, (a, b) in enumerate(zip(old_docs, docs)) if a is not b and a != b]
+    if candidates is None:
+        changed = [i for i, (a, b) in enumerate(zip(old_docs, docs)) if a is not b and a != b]
+    else:
+        changed = [i for i in candidates if old_docs[i] != docs[i]]
     touched: set[str] = set()
     for i in changed:
         old, new = _terms(old_docs[i]), _terms(docs[i])
