@@ -148,7 +148,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict, str]:
         return {}, text.lstrip("\ufeff")
     fence, raw = match.group(1), match.group(2)
     try:
-        meta = tomllib.loads(raw) if fence == "+++" else (yaml.load(raw, Loader=_YAML_LOADER) or {})
+        meta = tomllib.loads(raw) if fence == "+++" else (simple_yaml(raw) or yaml.load(raw, Loader=_YAML_LOADER) or {})
     except (tomllib.TOMLDecodeError, yaml.YAMLError) as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -156,6 +156,118 @@ def split_front_matter(text: str, path: str) -> tuple[dict, str]:
     if not isinstance(meta, dict):
         raise ContentError("front matter must be a mapping of keys to values", path=path)
     return meta, text[match.end():]
+
+
+# Most front matter is one `key: value` a line, as our generator and most scrapers write it. That
+# much YAML is read here without the YAML parser (whose making of Python objects costs more than
+# rendering the article's Markdown): a value is a double-quoted string (the only escapes: \" and
+# \\), a plain scalar or a one-line list of those. PyYAML's own resolver decides what a plain
+# scalar is (str, int, bool, null, date...) and its safe constructor builds it, so the result is
+# what ``yaml.load`` gives; anything else (other escapes, comments after a value, nesting,
+# multi-line values, anchors, tags, tabs, odd characters) is left to ``yaml.load``.
+# tests/unit/test_front_matter.py checks this against yaml.load on generated front matter.
+_RESOLVER = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_STR_TAG = "tag:yaml.org,2002:str"
+_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "float", "timestamp"))
+_NOT_SIMPLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
+_KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +(.+))?")
+_QUOTED = re.compile(r'"((?:[^"\\]|\\["\\])*)"')            # escapes: \" and \\ only
+_ESCAPE = re.compile(r'\\(["\\])')
+_FLOW_ITEM = re.compile(r""" *(?:"((?:[^"\\]|\\["\\])*)"|([^ ,\[\]{}#&*!|>'"%@`?:\\-][^,\[\]{}#:"'\\]*?)) *(,|\Z)""")
+_PLAIN_FIRST = frozenset("-?:,[]{}#&*!|>'\"%@` ")
+_NO = object()
+
+
+def simple_yaml(raw: str) -> dict | None:
+    """``yaml.safe_load(raw)`` for front matter of simple ``key: value`` lines; None for any other."""
+    if _NOT_SIMPLE.search(raw):
+        return None
+    meta: dict = {}
+    for line in raw.split("\n"):
+        if not line or line[0] == "#":
+            continue
+        match = _KEY_LINE.fullmatch(line)
+        if match is None:
+            return None
+        key, value = match.groups()
+        if not _str_key(key):
+            return None
+        if value is None:
+            meta[key] = None
+            continue
+        if value[-1] == " ":
+            return None
+        if value[0] == '"':
+            quoted = _QUOTED.fullmatch(value)
+            if quoted is None:
+                return None
+            meta[key] = _unquote(quoted.group(1))
+        elif value[0] == "[":
+            found = _flow_list(value[1:-1]) if value[-1] == "]" else None
+            if found is None:
+                return None
+            meta[key] = found
+        else:
+            if value[0] in _PLAIN_FIRST or "#" in value or ": " in value or value[-1] == ":":
+                return None
+            found = _plain_scalar(value)
+            if found is _NO:
+                return None
+            meta[key] = found
+    return meta or None                           # no key at all: yaml.load says None or fails
+
+
+_STR_KEYS: dict[str, bool] = {}
+
+
+def _str_key(key: str) -> bool:
+    """Whether YAML reads the plain key as a string (not as true, null, a number...); remembered."""
+    found = _STR_KEYS.get(key)
+    if found is None:
+        found = _RESOLVER.resolve(yaml.ScalarNode, key, (True, False)) == _STR_TAG
+        if len(_STR_KEYS) < 4096:
+            _STR_KEYS[key] = found
+    return found
+
+
+def _flow_list(inner: str) -> list | None:
+    if not inner.strip(" "):
+        return []
+    out, pos = [], 0
+    while True:
+        match = _FLOW_ITEM.match(inner, pos)
+        if match is None:
+            return None
+        quoted, plain, comma = match.groups()
+        if quoted is not None:
+            out.append(_unquote(quoted))
+        else:
+            value = _plain_scalar(plain)
+            if value is _NO:
+                return None
+            out.append(value)
+        pos = match.end()
+        if not comma:
+            return out
+        if pos == len(inner):                     # a trailing comma
+            return None
+
+
+def _unquote(text: str) -> str:
+    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
+
+
+def _plain_scalar(value: str):
+    tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+    if tag == _STR_TAG:
+        return value
+    if tag not in _SCALAR_TAGS:
+        return _NO
+    try:
+        return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, value))
+    except Exception:                             # e.g. 2024-02-30: yaml.load raises it as it always did
+        return _NO
 
 
 OVERRIDABLE = frozenset({"title", "published", "category", "section", "tags", "source", "author", "agency",
