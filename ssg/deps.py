@@ -2,10 +2,12 @@
 
 A page's fingerprint is the hash of exactly what its template can see: the digest of its template
 closure, the config digest, the globals, its view (with the card digests of the articles it lists)
-and the digests of the bodies it loads.
+and the digests of the bodies it loads; and of ssg's own code (``code_digest``), so that an
+upgraded ssg renders everything again instead of keeping pages and feeds its old code made.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 from pathlib import Path
 
@@ -19,6 +21,16 @@ def digest(data: bytes | str) -> str:
     if isinstance(data, str):
         data = data.encode()
     return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of ssg's Python source, read once per process."""
+    package = Path(__file__).resolve().parent
+    h = hashlib.blake2b(digest_size=16)
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode() + b"\x00" + path.read_bytes() + b"\x00")
+    return h.hexdigest()
 
 
 def canonical(value) -> bytes:

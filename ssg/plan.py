@@ -19,7 +19,7 @@ from typing import Callable
 
 from . import search
 from .config import SiteConfig
-from .deps import TemplateGraph, fingerprint
+from .deps import TemplateGraph, code_digest, fingerprint
 from .memo import Memo
 from .model import Article, Period, RenderJob, Site, Taxonomy
 from .urls import absolute, output_path
@@ -214,7 +214,7 @@ class Planner:
                 self.by_key[a.key] = a
                 self.cards[a.key], self.card_digests[a.key] = self.card(a)
         self.globals = globals_view(site, config)
-        self.base = fingerprint(config.digest, self.globals)
+        self.base = fingerprint(config.digest, code_digest(), self.globals)
         self.card_template_digest = graph.closure_digest("_card.html") if "_card.html" in graph.all_templates() else ""
 
     def card(self, a: Article) -> tuple[dict, str]:
@@ -240,19 +240,29 @@ class Planner:
         self.next = _Last(by_key=self.by_key, cards=self.cards, card_digests=self.card_digests)
         index = self.start_index()
         jobs = list(self.article_jobs())       # a copy: the memo keeps the article jobs alone
-        order, updated, bodies = self.per_article()
+        order, dates, updated, bodies = self.per_article()
         templates = tuple((t, self.graph.closure_digest(t)) for t in self.graph.all_templates())
-        # Every listing page and feed, reused whole when nothing any of them shows changed:
-        key = (self.base, templates, order, self.site.taxonomies, self.site.periods, self.card_digests, bodies)
-        listings = self.memo.get("listings", None, key)
+        listings = self.listings_again(templates) if self.last is not None else None
         if listings is None:
-            listings = self.memo.put("listings", None, key, self.listings(order))
+            nxt = self.next
+            if self.memo.keep:
+                nxt.by_listing, nxt.listing_args = {}, {}      # filled by listing_jobs
+            listings = self.listings(order)
+            if self.memo.keep:
+                listed = {id(j) for js in nxt.by_listing.values() for j in js}
+                nxt.other_listings = [j for j in listings if id(j) not in listed]
+                nxt.listed_in = defaultdict(list)
+                for base, args in nxt.listing_args.items():
+                    for k in args[1]:
+                        nxt.listed_in[k].append(base)
+                nxt.listings_key = (self.base, templates)
         jobs += listings
-        key = (self.base, templates, order, self.site.urls, self.card_digests, updated)
+        key = (self.base, templates, order, dates, updated, self.site.urls, self.site.taxonomies, self.site.periods)
         sitemaps = self.memo.get("sitemaps", None, key)
         if sitemaps is None:
             sitemaps = self.memo.put("sitemaps", None, key, self.sitemap_jobs())
         jobs += sitemaps
+        jobs += self.news_sitemap()
         jobs += self.redirect_jobs(self.redirects)
         jobs += self.site_files()
         jobs += self.search_jobs(index())
@@ -260,11 +270,12 @@ class Planner:
             self.memo.put("planner", None, self.skeleton, self.next)
         return jobs
 
-    def per_article(self) -> tuple[tuple, tuple, tuple]:
-        """The keys in site order, each article's ``updated``, and (full-text feeds only) body digests."""
+    def per_article(self) -> tuple[tuple, tuple, tuple, tuple]:
+        """The keys in site order, each article's date and ``updated``, and (full-text feeds only)
+        body digests. (Order and dates are the skeleton's: the same while it is.)"""
         last, arts, full = self.last, self.site.articles, self.config.feeds.full_text
         if last is not None and last.order is not None:
-            order, updated, bodies = last.order, list(last.updated), list(last.bodies)
+            order, dates, updated, bodies = last.order, last.dates, list(last.updated), list(last.bodies)
             for a in self.changed:
                 i = last.position[a.key]
                 updated[i] = a.updated
@@ -272,10 +283,27 @@ class Planner:
                     bodies[i] = a.body_digest
             updated, bodies = tuple(updated), tuple(bodies)
         else:
-            order, updated = tuple(a.key for a in arts), tuple(a.updated for a in arts)
+            order, dates, updated = tuple(a.key for a in arts), tuple(a.date for a in arts), tuple(a.updated for a in arts)
             bodies = tuple(a.body_digest for a in arts) if full else ()
-        self.next.order, self.next.updated, self.next.bodies = order, updated, bodies
-        return order, updated, bodies
+        self.next.order, self.next.dates, self.next.updated, self.next.bodies = order, dates, updated, bodies
+        return order, dates, updated, bodies
+
+    def listings_again(self, templates: tuple) -> list[RenderJob] | None:
+        """ssg watch, same skeleton: last build's listings, with those that list an article whose
+        card (or, for full-text feeds, body) changed planned again. None: plan them all."""
+        last, nxt = self.last, self.next
+        if last.by_listing is None or last.listings_key != (self.base, templates):
+            return None
+        full = self.config.feeds.full_text
+        changed = [a.key for a in self.changed if self.card_digests[a.key] != last.card_digests[a.key]
+                   or (full and a.body_digest != last.by_key[a.key].body_digest)]
+        nxt.by_listing = dict(last.by_listing) if changed else last.by_listing
+        nxt.listing_args, nxt.listed_in, nxt.other_listings = last.listing_args, last.listed_in, last.other_listings
+        nxt.listings_key = last.listings_key
+        for base in {b for k in changed for b in last.listed_in.get(k, ())}:
+            kind, keys, title, options = last.listing_args[base]
+            self.listing_jobs(kind, base, keys, title, **options)      # (it records itself in nxt.by_listing)
+        return nxt.other_listings + list(itertools.chain.from_iterable(nxt.by_listing.values()))
 
     def listings(self, order: tuple[str, ...]) -> list[RenderJob]:
         """The home page, taxonomy indexes, term and period listings, and their feeds."""
@@ -383,6 +411,9 @@ class Planner:
         jobs = list(jobs)
         if feeds_prefix is not None:
             jobs += self.feed_jobs(base, title, keys, feeds_prefix)
+        if self.next.by_listing is not None:
+            self.next.by_listing[base] = jobs
+            self.next.listing_args[base] = (kind, keys, title, {"term": term, "feeds_prefix": feeds_prefix, "extra": extra})
         return jobs
 
     def feed_jobs(self, page_url: str, title: str, keys: tuple[str, ...], prefix: str):
@@ -470,8 +501,7 @@ class Planner:
         return doc
 
     def sitemap_jobs(self) -> list[RenderJob]:
-        """sitemap.xml is an index: one sitemap per year (split at 50,000 URLs), one for listings,
-        and a Google News sitemap of the last two days counted from the newest article."""
+        """sitemap.xml is an index: one sitemap per year (split at 50,000 URLs) and one for listings."""
         by_year: dict[int, list] = {}
         for a in reversed(self.site.articles):            # oldest first: stable sitemap order
             if a.date is None:
@@ -491,14 +521,18 @@ class Planner:
         jobs.append(self.job("sitemaps/pages.xml", "sitemap", None, {"urls": listings + undated}, path=True))
         index.append(("sitemaps/pages.xml", None))
         jobs.append(self.job("sitemap.xml", "sitemap-index", None, {"sitemaps": index}, path=True))
-        dated = [a for a in self.site.articles if a.date is not None]
-        if dated:
-            cutoff = dated[0].date.timestamp() - 2 * 86400
-            recent = [a for a in dated[:1000] if a.date.timestamp() >= cutoff]
-            view = {"publication": self.config.title, "language": self.config.language.split("-")[0],
-                    "items": [{"url": self.site.urls[a.key], "title": a.title, "date": a.date.isoformat()} for a in recent]}
-            jobs.append(self.job("news-sitemap.xml", "news-sitemap", None, view, path=True))
         return jobs
+
+    def news_sitemap(self) -> list[RenderJob]:
+        """The Google News sitemap: at most 1,000 articles of the two days up to the newest one."""
+        arts = self.site.articles                     # newest first, undated last
+        if not arts or arts[0].date is None:
+            return []
+        cutoff = arts[0].date.timestamp() - 2 * 86400
+        recent = list(itertools.takewhile(lambda a: a.date is not None and a.date.timestamp() >= cutoff, arts[:1000]))
+        view = {"publication": self.config.title, "language": self.config.language.split("-")[0],
+                "items": [{"url": self.site.urls[a.key], "title": a.title, "date": a.date.isoformat()} for a in recent]}
+        return [self.job("news-sitemap.xml", "news-sitemap", None, view, path=True)]
 
     def redirect_jobs(self, redirects: dict[str, str]) -> list[RenderJob]:
         taken = set(self.site.urls.values())
@@ -533,8 +567,14 @@ class _Last:
     article_jobs: list | None = None
     docs: list | None = None
     order: tuple | None = None
+    dates: tuple | None = None
     updated: tuple | None = None
     bodies: tuple | None = None
+    listings_key: tuple | None = None
+    by_listing: dict | None = None       # listing URL -> its page and feed jobs
+    listing_args: dict | None = None     # listing URL -> the arguments of its listing_jobs call
+    listed_in: dict | None = None        # article key -> the listings that list it
+    other_listings: list | None = None   # taxonomy indexes, year and month pages, the archive
 
 
 def _period_title(p: Period, fmt: DateFormatter) -> str:

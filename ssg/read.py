@@ -27,6 +27,7 @@ from . import extract, search
 from .extract.dates import find_dates
 from .extract.text import fold
 from .config import SiteConfig
+from .deps import code_digest
 from .errors import ContentError
 from .model import Article, Problem, ReadResult, SourceFile
 from .urls import slugify
@@ -47,7 +48,7 @@ def digest_bytes(data: bytes) -> str:
 
 def read_digest(config: SiteConfig) -> str:
     """Everything besides the bytes that changes what read_source returns."""
-    parts = [READER_VERSION, search.FORMAT, getattr(extract, "__version__", ""), config.untitled, config.language, config.timezone, config.day_first,
+    parts = [READER_VERSION, code_digest(), search.FORMAT, getattr(extract, "__version__", ""), config.untitled, config.language, config.timezone, config.day_first,
              config.slug_max_length, config.slug_ascii, config.sanitize_html, config.extract]
     return hashlib.blake2b(json.dumps(parts, sort_keys=True, default=str).encode(), digest_size=16).hexdigest()
 
