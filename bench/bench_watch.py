@@ -1,12 +1,14 @@
 """Watch latency: from a saved edit of one article to its page rewritten in output/.
 
-    python bench/bench_watch.py [N ...] [--edits 5] [--jobs 0] [--root /tmp/ssg-watch-bench] [--profile]
+    python bench/bench_watch.py [N ...] [--edits 5] [--jobs 0] [--root /tmp/ssg-watch-bench] [--headline] [--profile]
 
 For each N (default 10000) it generates an N-article Markdown archive with bench/gen_site.py (once;
 reused while the generator is unchanged), runs ``ssg watch`` on it as a user would (a child process,
 ``python -m ssg watch``), waits for the first build, then edits one article at a time: it appends a
 paragraph with a unique marker (below the summary, so only that article's page should re-render),
-and polls the article's output page until the marker appears. Reported: median and each edit's
+and polls the article's output page until the marker appears. ``--headline`` puts the marker in
+the headline instead, saved through a temporary file renamed over the article as editors do (the
+article's card changes, so its listings, neighbours and feeds are rebuilt too). Reported: median and each edit's
 latency, the build time ``ssg watch`` printed for it (the rest is event delivery, debounce quiet
 period and polling), and what the build rendered.
 
@@ -87,18 +89,31 @@ def append_paragraph(path: Path, marker: str) -> None:
         f.write(f"\n\nفقرة مضافة للقياس {marker}.\n")
 
 
-def find_page(out: Path, marker: str, timeout: float) -> Path:
-    """The one HTML page that shows ``marker`` (searched once, for the warm-up edit)."""
+def edit_headline(path: Path, marker: str) -> None:
+    """Put ``marker`` in the article's headline, saved the way editors do: a temporary file
+    renamed over the article (the card changes: its listings, neighbours and feeds follow)."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    i = next(i for i, line in enumerate(lines) if line.startswith("title:"))
+    line = re.sub(r" edit-[0-9a-z-]+", "", lines[i].rstrip())
+    lines[i] = line[:-1] + f' {marker}"' if line.endswith('"') else f"{line} {marker}"
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text("\n".join(lines), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def find_page(out: Path, marker: str, timeout: float, stem: str = "") -> Path:
+    """The article's page, the HTML page that shows ``marker`` (searched once, for the warm-up
+    edit); a headline also shows on listings, so the one in a folder named like the article wins."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         hits = subprocess.run(["grep", "-rl", "--include=index.html", marker, str(out)], capture_output=True, text=True).stdout.split()
         if hits:
-            return Path(hits[0])
+            return Path(next((h for h in hits if f"/{stem}/" in h), hits[0]))
         time.sleep(0.05)
     raise RuntimeError(f"no page shows {marker}")
 
 
-def measure(site: Path, edits: int, jobs: int, poll: bool) -> dict:
+def measure(site: Path, edits: int, jobs: int, poll: bool, headline: bool = False) -> dict:
     files = sorted((site / "content").rglob("*.md"))
     article = files[len(files) // 2]
     out = site / "output"
@@ -109,15 +124,16 @@ def measure(site: Path, edits: int, jobs: int, poll: bool) -> dict:
         n, _ = child.wait_line(r"^watching ", n, timeout=60)
         initial = time.monotonic() - started
         time.sleep(1.0)
-        append_paragraph(article, "warmup-0")                        # which page is it? (not timed)
-        page = find_page(out, "warmup-0", timeout=120)
+        edit = edit_headline if headline else append_paragraph
+        edit(article, "edit-warmup-0")                               # which page is it? (not timed)
+        page = find_page(out, "edit-warmup-0", timeout=120, stem=article.stem)
         n, _ = child.wait_line(r"rendered", n + 1, timeout=120)
         results = []
         for i in range(1, edits + 1):
             time.sleep(0.5)
             marker = f"edit-{i}-{time.time_ns()}"
             t0 = time.perf_counter()
-            append_paragraph(article, marker)
+            edit(article, marker)
             seen = None
             while True:                     # a stat per ms, the bytes only when the file changed:
                 st = page.stat()            # reading the page 2,000 times a second took a core from the build
@@ -169,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", "-j", type=int, default=0, help="ssg worker processes (0 = all cores)")
     ap.add_argument("--root", type=Path, default=Path("/tmp/ssg-watch-bench"))
     ap.add_argument("--poll", action="store_true", help="measure the polling observer instead of native events")
+    ap.add_argument("--headline", action="store_true", help="edit the headline (atomic save) instead of appending a paragraph")
     ap.add_argument("--profile", action="store_true", help="also cProfile one incremental build")
     ap.add_argument("--json", type=Path, help="write the results here")
     args = ap.parse_args(argv)
@@ -176,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     for n in args.sizes:
         site = archive(args.root, n)
         print(f"{n} articles: watching {site}", file=sys.stderr, flush=True)
-        r = measure(site, args.edits, args.jobs, args.poll)
+        r = measure(site, args.edits, args.jobs, args.poll, args.headline)
         target = TARGETS.get(n)
         verdict = "" if target is None else (" (target <= %d ms: %s)" % (target * 1000, "met" if r["median_s"] <= target else "MISSED"))
         print(f"{n} articles: median edit->page {r['median_s'] * 1000:.0f} ms, median build {r['median_build_s'] * 1000:.0f} ms"

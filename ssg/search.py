@@ -412,14 +412,14 @@ def _update(state: _Index, docs: list[dict], docs_per_shard: int, candidates: li
         old, new = _terms(old_docs[i]), _terms(docs[i])
         if old == new:
             continue
-        for weight, group in enumerate(old.split("|"), 1):
-            for term in group.split():
-                state.postings[term].remove(i << 2 | weight)
-                touched.add(term)
-        for weight, group in enumerate(new.split("|"), 1):
-            for term in group.split():
-                insort(state.postings[term], i << 2 | weight)
-                touched.add(term)
+        old_pairs = {(term, weight) for weight, group in enumerate(old.split("|"), 1) for term in group.split()}
+        new_pairs = {(term, weight) for weight, group in enumerate(new.split("|"), 1) for term in group.split()}
+        for term, weight in old_pairs - new_pairs:      # only the terms that came, went or changed weight
+            state.postings[term].remove(i << 2 | weight)
+            touched.add(term)
+        for term, weight in new_pairs - old_pairs:
+            insort(state.postings[term], i << 2 | weight)
+            touched.add(term)
     for term in touched:
         if state.postings[term]:
             state.encoded[term] = _postings(state.postings[term])
