@@ -304,7 +304,7 @@ def _read_markdown(path: str, data: bytes, config: SiteConfig) -> tuple[extract.
     rendered = render_markdown(body)
     if config.sanitize_html:
         rendered = nh3.clean(rendered)
-    paragraphs = tuple(t for t in map(_plain, _PARAGRAPH.findall(rendered)) if t)
+    paragraphs = tuple(t for t in map(_plain, _paragraphs(rendered)) if t)
     headings = tuple(t for t in map(_plain, _HEADING.findall(rendered)) if t)
     lang = meta.get("language") or meta.get("lang") or config.language
     base = extract.Extraction(
@@ -330,14 +330,24 @@ def _normalise_meta(meta: dict) -> dict:
     return out
 
 
-_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+def _paragraphs(rendered: str) -> list[str]:
+    """What ``re.findall(r"<p>(.*?)</p>", rendered, re.S)`` finds, by ``str.find`` (~4x faster)."""
+    out, pos, find = [], 0, rendered.find
+    while (start := find("<p>", pos)) >= 0 and (end := find("</p>", start + 3)) >= 0:
+        out.append(rendered[start + 3: end])
+        pos = end + 4
+    return out
+
+
 _HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 
 
 def _plain(fragment: str) -> str:
     """Rendered (already sanitised) HTML -> its text, for summaries and duplicate detection."""
-    return " ".join(html.unescape(_TAG.sub("", fragment)).split())
+    if "<" in fragment:
+        fragment = _TAG.sub("", fragment)
+    return " ".join(html.unescape(fragment).split())
 
 
 def _dir(language: str) -> str:
@@ -431,16 +441,18 @@ def _article(key: str, source: SourceFile, ex: extract.Extraction, extra: dict, 
     text = "\n".join(t for _, t in ex.blocks) if ex.blocks else _plain(html_body)
     words = text.split()                      # one split for the search terms and the word count
     summary = summarize(ex)
+    category, section, source_name, author = _clean(ex.category), _clean(ex.section), _clean(ex.source), _clean(ex.author)
+    tags = _tags(ex.tags)
     search_terms = search.analyse({
-        "title": title, "text": text, "summary": summary, "section": _clean(ex.section) or _clean(ex.category),
-        "source": _clean(ex.source), "author": _clean(ex.author), "tags": list(_tags(ex.tags)),
+        "title": title, "text": text, "summary": summary, "section": section or category,
+        "source": source_name, "author": author, "tags": list(tags),
     }, words=words)
     slug = extra.get("slug") or slugify(title, max_length=config.slug_max_length, ascii_only=config.slug_ascii)
     article = Article(
         key=key, source_path=source.rel_path, source_digest=source.digest, title=_ILLEGAL.sub("", title),
         date=date, updated=updated, slug=str(slug), language=language, dir=ex.dir or _dir(language),
-        category=_clean(ex.category), section=_clean(ex.section), tags=_tags(ex.tags), source=_clean(ex.source),
-        author=_clean(ex.author), agency=_clean(ex.agency), dek=_clean(ex.dek), summary=summary,
+        category=category, section=section, tags=tags, source=source_name,
+        author=author, agency=_clean(ex.agency), dek=_clean(ex.dek), summary=summary,
         hijri=ex.hijri, url_override=extra.get("permalink"), source_url=_clean(ex.url), body_digest=body_digest,
         text_fingerprint=extract.text_fingerprint(ex), word_count=len(words) if ex.blocks else 0,
         draft=bool(extra.get("draft", False)), search_terms=search_terms,

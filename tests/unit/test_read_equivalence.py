@@ -5,6 +5,7 @@ normalising and tokenising the joined text; ``extract.record._words`` splits on 
 uses the regex only for words that are not all alphanumeric. Each is checked here against the
 straightforward version it replaces, on every code point in context and on generated text.
 """
+import html
 import re
 import sys
 import unicodedata
@@ -13,7 +14,7 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ssg import search
+from ssg import read, search
 from ssg.extract.record import _words
 
 WHITESPACE = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
@@ -113,3 +114,12 @@ def test_words_is_the_regex_on_every_code_point():
 @given(st.lists(ALPHABET, max_size=80).map("".join))
 def test_words_is_the_regex(text):
     assert _words(text) == reference_words(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["<p>", "</p>", "<p", "p>", "</", "<", ">", "x", "ع", "\n", "<h2>", "</h2>", "&amp;", "<b>"]),
+                max_size=30).map("".join))
+def test_paragraphs_are_the_regex(markup):
+    assert read._paragraphs(markup) == re.findall(r"<p>(.*?)</p>", markup, re.S)
+    for fragment in read._paragraphs(markup):
+        assert read._plain(fragment) == " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
