@@ -75,6 +75,8 @@ _FOLD = (("\u0629", "\u0647"), ("\u0649", "\u064A"), ("\u0671", "\u0627"), ("\u0
          ("\u06C1", "\u0647"), ("\u06D5", "\u0647"), ("\u0640", ""), ("\u00AD", ""), ("\u061C", ""), ("\uFEFF", ""),
          *((chr(c), "") for c in range(0x200B, 0x2010)),
          *((chr(0x0660 + i), str(i)) for i in range(10)), *((chr(0x06F0 + i), str(i)) for i in range(10)))
+_FOLD_TABLE = {ord(old): new for old, new in _FOLD}     # no replacement is itself folded: one pass = the loop
+_FOLDABLE = re.compile("[" + "".join(re.escape(old) for old, _ in _FOLD) + "]")
 _TOKEN = re.compile(r"[^\W_]+")
 
 STOP = frozenset("""
@@ -90,14 +92,24 @@ SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")    # eac
 
 def normalise(text: str) -> str:
     """Fold what readers type inconsistently: case, accents, diacritics, tatweel, alef and hamza seats,
-    taa marbuta (ة -> ه), alef maqsura (ى -> ي), Persian letters and Arabic-Indic digits."""
-    text = _HAMZA_SEAT.sub("\u0621", unicodedata.normalize("NFKD", text))
+    taa marbuta (ة -> ه), alef maqsura (ى -> ي), Persian letters and Arabic-Indic digits.
+
+    A word (``_WordTerms``) takes one ``str.translate`` when it holds a foldable character; a
+    longer text one ``str.replace`` per foldable character present (translate looks up every
+    character: ~3x slower on a page of text, ~2x faster on a word than ~40 ``in`` tests)."""
+    text = unicodedata.normalize("NFKD", text)
+    if "\u0654" in text:
+        text = _HAMZA_SEAT.sub("\u0621", text)
     text = _MARKS.sub("", text)
     if _BEYOND.search(text):
         text = text.translate(_OTHER_MARKS)
-    for old, new in _FOLD:
-        if old in text:
-            text = text.replace(old, new)
+    if len(text) <= 64:
+        if _FOLDABLE.search(text):
+            text = text.translate(_FOLD_TABLE)
+    else:
+        for old, new in _FOLD:
+            if old in text:
+                text = text.replace(old, new)
     return text.lower()
 
 
@@ -113,13 +125,15 @@ def _arabic(word: str) -> bool:
 def stem(word: str) -> str:
     """Light stemming of one normalised token: Arabic prefixes and suffixes, English plurals."""
     if _arabic(word):
-        for p in PREFIXES:
-            if word.startswith(p) and len(word) - len(p) >= 2:
-                word = word[len(p):]
-                break
-        for s in SUFFIXES:
-            if word.endswith(s) and len(word) - len(s) >= 2:
-                word = word[: -len(s)]
+        if word.startswith(PREFIXES):
+            for p in PREFIXES:
+                if word.startswith(p) and len(word) - len(p) >= 2:
+                    word = word[len(p):]
+                    break
+        if word.endswith(SUFFIXES):                       # else the loop below removes none
+            for s in SUFFIXES:
+                if word.endswith(s) and len(word) - len(s) >= 2:
+                    word = word[: -len(s)]
         return word
     if word.isascii() and word.isalpha() and len(word) > 3:
         if word.endswith("ies") and not word.endswith(("eies", "aies")):
@@ -146,7 +160,7 @@ def index_terms(text: str) -> list[str]:
     return list(_terms_of(text))
 
 
-@functools.lru_cache(maxsize=1 << 18)
+@functools.lru_cache(maxsize=1 << 12)       # read workers go through _WordTerms first: few repeats get here
 def _expand(token: str) -> tuple[str, ...]:
     """The index terms of one normalised token (none for a stop word or a single letter)."""
     if token in STOP or len(token) < 2:

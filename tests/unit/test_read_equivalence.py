@@ -54,6 +54,31 @@ def reference_analyse(doc: dict, body_words: int = search.BODY_WORDS) -> str:
     return "|".join(" ".join(sorted(g)) for g in groups)
 
 
+def reference_normalise(text: str) -> str:
+    """``normalise`` as it was: one ``str.replace`` per folded character, whatever the length."""
+    text = search._HAMZA_SEAT.sub("\u0621", unicodedata.normalize("NFKD", text))
+    text = search._MARKS.sub("", text)
+    if search._BEYOND.search(text):
+        text = text.translate(search._OTHER_MARKS)
+    for old, new in search._FOLD:
+        if old in text:
+            text = text.replace(old, new)
+    return text.lower()
+
+
+def reference_stem(word: str) -> str:
+    if search._arabic(word):
+        for p in search.PREFIXES:
+            if word.startswith(p) and len(word) - len(p) >= 2:
+                word = word[len(p):]
+                break
+        for s in search.SUFFIXES:
+            if word.endswith(s) and len(word) - len(s) >= 2:
+                word = word[: -len(s)]
+        return word
+    return search.stem.__wrapped__(word)
+
+
 def reference_words(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text).strip()
 
@@ -123,3 +148,28 @@ def test_paragraphs_are_the_regex(markup):
     assert read._paragraphs(markup) == re.findall(r"<p>(.*?)</p>", markup, re.S)
     for fragment in read._paragraphs(markup):
         assert read._plain(fragment) == " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+
+
+def test_normalise_of_words_and_of_long_texts_is_as_it_was():
+    for chunk in _chunks(CODE_POINTS, 1024):
+        text = "".join(chunk)
+        assert search.normalise(text) == reference_normalise(text)
+        for i in range(0, len(chunk), 8):
+            word = "".join(chunk[i: i + 8]) + "ةوٱ\u0654"
+            assert search.normalise(word) == reference_normalise(word)
+    fold = "".join(old for old, _ in search._FOLD) + "يؤئإأآ"
+    for text in (fold, fold * 3, "ab" + fold[::-1], "و" + "\u0654" * 70):
+        assert search.normalise(text) == reference_normalise(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(ALPHABET, max_size=90).map("".join))
+def test_normalise_is_as_it_was(text):
+    assert search.normalise(text) == reference_normalise(text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["و", "ب", "ك", "ف", "ل", "ا", "ه", "ي", "ن", "ت", "م", "ر", "s", "e", "i", "u", "a"]),
+                min_size=1, max_size=9).map("".join))
+def test_stem_is_as_it_was(word):
+    assert search.stem.__wrapped__(word) == reference_stem(word)
