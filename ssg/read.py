@@ -150,7 +150,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict, str]:
     fence, raw = match.group(1), match.group(2)
     try:
         meta = tomllib.loads(raw) if fence == "+++" else (simple_yaml(raw) or yaml.load(raw, Loader=_YAML_LOADER) or {})
-    except (tomllib.TOMLDecodeError, yaml.YAMLError) as exc:
+    except (tomllib.TOMLDecodeError, yaml.YAMLError, ValueError, OverflowError) as exc:   # (2024-02-30: ValueError)
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ContentError(f"invalid front matter: {first}", path=path, line=(line + 2) if line is not None else None) from None

@@ -110,3 +110,14 @@ def test_bad_front_matter_still_reports_its_line():
     with pytest.raises(ContentError) as err:
         read.split_front_matter("---\ntitle: ok\ntags: [a\n---\nbody", "x.md")
     assert err.value.line is not None
+
+
+def test_a_date_yaml_reads_but_cannot_build_is_a_one_line_content_error():
+    import pytest
+    from ssg.errors import ContentError
+    from ssg.read import split_front_matter
+    for raw in ("---\ndate: 2024-02-30\n---\nنص\n", "---\ndate: [2024-02-30]\nx: {a: 1}\n---\nنص\n",
+                "+++\ndate = 2024-02-30\n+++\nنص\n"):
+        with pytest.raises(ContentError) as info:
+            split_front_matter(raw, "a.md")
+        assert "a.md" in str(info.value) and "\n" not in str(info.value)
