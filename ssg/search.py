@@ -31,6 +31,7 @@ import gc
 import hashlib
 import itertools
 import json
+import operator
 import re
 import sys
 import unicodedata
@@ -253,9 +254,12 @@ def varints(values) -> bytes:
     return bytes(out)
 
 
-def _postings(entries: list[int]) -> bytes:
-    """Ascending ``id << 2 | weight`` values -> varints of ``(id delta) << 2 | weight``."""
-    values = [((b >> 2) - (a >> 2)) << 2 | (b & 3) for a, b in zip(itertools.chain((0,), entries), entries)]
+def _postings(entries) -> bytes:
+    """Ascending ``id << 2 | weight`` values -> varints of ``(id delta) << 2 | weight``.
+
+    ``(b >> 2) - (a >> 2) << 2 | b & 3`` is ``b - (a & ~3)`` (the weight is below 4), which
+    ``map`` computes in C: at 100k articles (20M postings) this took 6.4 s as a comprehension."""
+    values = list(map(operator.sub, entries, itertools.chain((0,), map(operator.and_, entries, itertools.repeat(~3)))))
     return bytes(values) if max(values) < 0x80 else varints(values)
 
 
@@ -401,12 +405,12 @@ def _build(docs: list[dict], docs_per_shard: int) -> _Index:
     state = _Index()
     state.docs = docs
     state.file_digests = {}
-    state.postings = defaultdict(lambda: array("I"))   # 4 bytes an entry, not a list's ~36
+    state.postings = postings = defaultdict(lambda: array("I"))   # 4 bytes an entry, not a list's ~36
     for i, doc in enumerate(docs):
         for weight, group in enumerate(_terms(doc).split("|"), 1):
             value = i << 2 | weight
             for term in group.split():
-                state.postings[term].append(value)
+                postings[term].append(value)
     state.encoded = {t: _postings(p) for t, p in state.postings.items()}
     _assign(state, set(state.encoded), force=True)
     state.facets = _facets(docs)
