@@ -115,6 +115,7 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
         planner, jobs = t("plan", plan.plan, site, config, graph, links.redirects, memo=kept.memo if kept else None,
                           runner=runner)
         jobs += statics
+        problems += [Problem(path=".ssg-cache", message=w, severity="warning") for w in planner.warnings]
         previous = kept.outputs if kept and kept.outputs is not None else cache.outputs()
         known = kept.present if kept and kept.present is not None and _still_there(out, kept.present) else None
         made = planner.made + statics if known is not None else None

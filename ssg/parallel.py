@@ -1,8 +1,8 @@
 """The only module that knows about processes.
 
 ``run(fn, items, init=..., init_args=..., workers=N)`` yields ``fn(item)`` in input order;
-``background(fn, *args)`` runs one call beside the parent (the search index while the rest is
-planned).
+``background(fn, *args, then=...)`` runs one call beside the parent (the search index while the
+rest is planned), then ``then()`` in the same process once the result is handed over.
 Workers are forked where the platform allows it, so large read-only state handed to ``init``
 (the site's cards, the config) is shared copy-on-write instead of pickled. ``workers=1`` runs
 inline, with no pool: the same code path for debugging and tests.
@@ -74,34 +74,56 @@ def _nth(token: int, i: int):
     return fn(items[i])
 
 
-def background(fn: Callable[..., R], *args, workers: int = 0, **kwargs) -> Callable[[], R]:
+def background(fn: Callable[..., R], *args, workers: int = 0, then: Callable[[], None] | None = None,
+               **kwargs) -> Callable[[], R]:
     """Start ``fn(*args, **kwargs)`` in a forked process now; the function returned waits for the
     result (and raises what it raised). The child inherits the arguments copy-on-write, nothing
-    is pickled on the way in. With one worker, or where fork is missing, ``fn`` runs in this
-    process when the result is asked for: the same call, later."""
+    is pickled on the way in. ``then()`` runs in the child after the result has been sent (the
+    search index saves its state for the next build there, while this process renders); the
+    child is joined when this process exits. With one worker, or where fork is missing, ``fn``
+    (and ``then``) run in this process when the result is asked for: the same calls, later."""
     if (workers or default_workers()) == 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return lambda: fn(*args, **kwargs)
-    token = _inherit((fn, args, kwargs))
+        def inline() -> R:
+            value = fn(*args, **kwargs)
+            if then is not None:
+                then()
+            return value
+        return inline
+    context = multiprocessing.get_context("fork")
+    reader, writer = context.Pipe(duplex=False)
+    child = context.Process(target=_serve, args=(writer, fn, args, kwargs, then), name="ssg-background")
     gc.freeze()
     try:
-        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=_start, initargs=(None, ()))
-        future = pool.submit(_call, token)      # the child is forked here, with the work inherited
+        child.start()                       # forked here, with the work inherited
     finally:
         gc.unfreeze()
-        _INHERITED.pop(token, None)
+    writer.close()
 
     def result() -> R:
         try:
-            return future.result()
+            ok, value = reader.recv()
+        except EOFError:
+            child.join(5)
+            raise RuntimeError(f"the background process ({getattr(fn, '__name__', fn)}) died "
+                               f"(exit code {child.exitcode})") from None
         finally:
-            pool.shutdown()
+            reader.close()
+        if not ok:
+            raise value
+        return value
     return result
 
 
-def _call(token: int):
-    fn, args, kwargs = _INHERITED[token]
-    return fn(*args, **kwargs)
+def _serve(writer, fn, args, kwargs, then) -> None:
+    gc.enable()
+    try:
+        out = (True, fn(*args, **kwargs))
+    except BaseException as exc:                # sent back, raised in the parent
+        out = (False, exc)
+    writer.send(out)
+    writer.close()
+    if then is not None and out[0]:
+        then()
 
 
 def _start(init: Callable | None, init_args: tuple) -> None:

@@ -10,6 +10,8 @@ This is the one place where page policy lives:
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 import itertools
 import math
 from collections import defaultdict
@@ -18,6 +20,7 @@ from datetime import datetime
 from typing import Callable
 
 from . import search
+from .cache import IndexStore
 from .config import SiteConfig
 from .deps import TemplateGraph, code_digest, fingerprint
 from .memo import Memo
@@ -189,7 +192,8 @@ class Planner:
                  *, memo: Memo | None = None, runner: Callable | None = None):
         self.site, self.config, self.graph = site, config, graph
         self.memo = memo or Memo()
-        self.runner = runner or (lambda fn, *args, **kwargs: lambda: fn(*args, **kwargs))
+        self.runner = runner or _here
+        self.warnings: list[str] = []       # about .ssg-cache, for the build report
         self.redirects = redirects or {}
         self.fmt = DateFormatter.for_config(config)
         self.made: list[RenderJob] = []                # the jobs made (not reused from the memo) by this plan
@@ -479,7 +483,17 @@ class Planner:
         self.next.docs = docs
         if self.memo.keep:
             return lambda: search.shard_views(docs, keep=True)
-        return self.runner(search.shard_views, docs, keep=False)
+        # A one-shot build resumes the index from the state the last build saved in .ssg-cache, and
+        # saves this one's there once it has handed the files over.
+        store = IndexStore(self.config.cache_path, f"{search.FORMAT}:{search.DOCS_PER_SHARD}:{code_digest()}")
+        index = self.runner(search.index_files, docs, store, then=functools.partial(search.save_index, store))
+
+        def files() -> dict:
+            found, warning = index()
+            if warning:
+                self.warnings.append(warning)
+            return found
+        return files
 
     def search_jobs(self, files: dict[str, dict]) -> list[RenderJob]:
         """The search index (one job per shard; a shard's view is its content) and the search page."""
@@ -498,7 +512,12 @@ class Planner:
         key = (a, self.card_digests[a.key])
         doc = self.memo.get("search", a.key, key)
         if doc is None:
-            doc = self.memo.put("search", a.key, key, search.search_doc(self.cards[a.key], terms=a.search_terms))
+            doc = search.search_doc(self.cards[a.key], terms=a.search_terms)
+            # what the doc is made from: the article (its source's bytes, read under this config
+            # and code) and its card; lets the saved index state tell which docs changed
+            doc["digest"] = hashlib.blake2b(f"{self.base}\x00{a.key}\x00{a.source_digest}\x00{self.card_digests[a.key]}".encode(),
+                                            digest_size=16).digest()
+            doc = self.memo.put("search", a.key, key, doc)
         return doc
 
     def sitemap_jobs(self) -> list[RenderJob]:
@@ -593,6 +612,16 @@ def _period_link(p: Period, fmt: DateFormatter) -> dict:
 def _period_entry(p: Period, fmt: DateFormatter) -> dict:
     """A month on its year's page, a day on its month's page."""
     return {"title": _period_title(p, fmt), "url": p.url, "count": len(p.article_keys)}
+
+
+def _here(fn: Callable, *args, then: Callable[[], None] | None = None, **kwargs) -> Callable:
+    """The default runner: ``fn`` (then ``then``) in this process, when the result is asked for."""
+    def call():
+        value = fn(*args, **kwargs)
+        if then is not None:
+            then()
+        return value
+    return call
 
 
 def plan(site: Site, config: SiteConfig, graph: TemplateGraph, redirects: dict[str, str] | None = None, *,

@@ -36,7 +36,7 @@ import re
 import sys
 import unicodedata
 from array import array
-from bisect import insort
+from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 
 DIR = "search/"
@@ -341,18 +341,91 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def shard_views(docs: list[dict], *, docs_per_shard: int = DOCS_PER_SHARD, keep: bool = True) -> dict[str, dict]:
+def shard_views(docs: list[dict], *, docs_per_shard: int = DOCS_PER_SHARD, keep: bool = True,
+                track: bool = False, stored: "_Index | None" = None) -> dict[str, dict]:
     """docs -> {output path: view}. Pure and deterministic; ``render_shard(view)`` gives the bytes.
 
     A doc: key, url (site-relative), title, date (ISO or None), date_text, section, source, tags,
-    summary, author, and either text (the body's plain text) or terms (``analyse(doc)``)."""
+    summary, author, and either text (the body's plain text) or terms (``analyse(doc)``).
+    ``track``: keep a digest of each doc in the state, so that a ``snapshot()`` of it can be
+    resumed by another process. ``stored``: such a snapshot (from .ssg-cache), updated instead of
+    building from scratch when the docs are its docs with a few edited and new ones after them
+    (``_resume``); the files are the same either way."""
     enabled = gc.isenabled()
     gc.disable()                 # millions of small lists: the cycle collector would only rescan them
     try:
-        return _shard_views(docs, docs_per_shard, keep)
+        return _shard_views(docs, docs_per_shard, keep, track, stored)
     finally:
         if enabled:
             gc.enable()
+
+
+def index_files(docs: list[dict], store) -> tuple[dict[str, dict], str | None]:
+    """``shard_views`` for a one-shot build, resumed from the state ``store`` kept (``store.load()``
+    -> (state or None, warning or None)); -> (files, warning). Run it in the process that will
+    call ``save_index`` next: the state stays in this process until then."""
+    stored, warning = store.load()
+    return shard_views(docs, keep=True, track=True, stored=stored), warning
+
+
+def save_index(store) -> None:
+    """Hand the state of this process's last ``index_files`` to ``store.save`` (for the next build)."""
+    state = _LAST.get(DOCS_PER_SHARD)
+    if state is not None and state.digests is not None:
+        store.save(snapshot(state))
+
+
+def snapshot(state: _Index) -> _Index:
+    """The state without the docs (the next build has its own; ``digests`` stand for them)."""
+    copy = _Index()
+    for name in _Index.__slots__:
+        setattr(copy, name, getattr(state, name, None))
+    copy.docs = copy.given = copy.rank = None
+    return copy
+
+
+def doc_digest(doc: dict) -> bytes:
+    """``doc["digest"]`` when the caller made one (the planner, from what the doc is made of),
+    else a digest of every field (str, None, lists of str: their repr is the same in every process)."""
+    given = doc.get("digest")
+    return given if given is not None else hashlib.blake2b(repr(sorted(doc.items())).encode(), digest_size=16).digest()
+
+
+RESUME_MAX = 32            # more edited docs than this: build from scratch (each costs a pass over the terms)
+_CHANGED = object()        # an edited doc's old section/source/date are not kept: compare unequal to anything
+
+
+def _resume(stored: _Index, docs: list[dict], digests: list[bytes], docs_per_shard: int) -> _Index | None:
+    """The stored state brought up to ``docs`` (ranked), or None when that is not cheaper than a
+    build: the stored docs must be the first ones, in the same order (new docs come after them:
+    the newest end of an archive), and few of them edited. Edited docs' old terms are read back
+    from the postings; then ``_update`` moves only the changed terms, as in ssg watch."""
+    old = stored.digests
+    if stored.keys is None or old is None or len(docs) < len(old) or \
+            any(a != b["key"] for a, b in zip(stored.keys, docs)):
+        return None
+    changed = [i for i, (a, b) in enumerate(zip(old, digests)) if a != b]
+    if len(changed) > RESUME_MAX:
+        return None
+    before = list(docs)            # what _update compares with: the new docs where nothing changed
+    for i in changed:
+        before[i] = {"terms": _stored_terms(stored, i), "section": _CHANGED, "source": _CHANGED, "date": _CHANGED}
+    added = list(range(len(old), len(docs)))
+    for i in added:
+        before[i] = {"terms": "||", "section": _CHANGED, "source": _CHANGED, "date": _CHANGED}
+    stored.docs = before
+    return _update(stored, docs, docs_per_shard, changed + added)
+
+
+def _stored_terms(state: _Index, i: int) -> str:
+    """Doc ``i``'s terms as its postings hold them (one weight per term and doc)."""
+    low, high = i << 2, (i + 1) << 2
+    groups: tuple[list[str], ...] = ([], [], [])
+    for term, entries in state.postings.items():
+        at = bisect_left(entries, low)
+        if at < len(entries) and entries[at] < high:
+            groups[(entries[at] & 3) - 1].append(term)
+    return "|".join(" ".join(sorted(g)) for g in groups)
 
 
 class _Index:
@@ -362,7 +435,7 @@ class _Index:
     same as a build from scratch (tests/test_search.py checks it); a one-shot build never hits."""
 
     __slots__ = ("docs", "postings", "encoded", "assign", "split", "t_files", "d_files", "file_digests", "sizes",
-                 "members", "facets", "given", "rank")
+                 "members", "facets", "given", "rank", "keys", "digests")
 
 
 _LAST: dict[int, _Index] = {}
@@ -372,9 +445,11 @@ def _terms(doc: dict) -> str:
     return doc["terms"] if "terms" in doc else analyse(doc)
 
 
-def _shard_views(docs: list[dict], docs_per_shard: int, keep: bool) -> dict[str, dict]:
-    """``keep``: hold the working state for the next call in this process (ssg watch); a one-shot
-    build passes False, so the postings are freed before rendering starts."""
+def _shard_views(docs: list[dict], docs_per_shard: int, keep: bool, track: bool = False,
+                 stored: _Index | None = None) -> dict[str, dict]:
+    """``keep``: hold the working state for the next call in this process (ssg watch, or
+    ``save_index``); a one-shot build without a store passes False, so the postings are freed
+    before rendering starts."""
     given = docs
     last = _LAST.pop(docs_per_shard, None)
     state = None
@@ -392,10 +467,19 @@ def _shard_views(docs: list[dict], docs_per_shard: int, keep: bool) -> dict[str,
         ranked = sorted(range(len(given)), key=lambda i: (given[i].get("date") or "", given[i]["key"]))   # oldest first
         docs = [given[i] for i in ranked]
         same = last is not None and len(last.docs) == len(docs) and all(a["key"] == b["key"] for a, b in zip(last.docs, docs))
-        state = _update(last, docs, docs_per_shard) if same else _build(docs, docs_per_shard)
+        digests = [doc_digest(d) for d in docs] if track else None
+        if same:
+            state = _update(last, docs, docs_per_shard)
+        else:
+            state = (_resume(stored, docs, digests, docs_per_shard) if stored is not None and track else None) \
+                or _build(docs, docs_per_shard)
+        state.digests = digests
         state.given, state.rank = list(given), [0] * len(given)      # a copy: the caller may change its list
         for position, i in enumerate(ranked):
             state.rank[i] = position
+    else:
+        state.digests = [doc_digest(d) for d in state.docs] if track else None
+    state.keys = [d["key"] for d in state.docs] if track else None
     if keep:
         _LAST[docs_per_shard] = state
     return _files(state, docs_per_shard)
@@ -405,7 +489,7 @@ def _build(docs: list[dict], docs_per_shard: int) -> _Index:
     state = _Index()
     state.docs = docs
     state.file_digests = {}
-    state.postings = postings = defaultdict(lambda: array("I"))   # 4 bytes an entry, not a list's ~36
+    state.postings = postings = defaultdict(functools.partial(array, "I"))   # 4 bytes an entry, not a list's ~36
     for i, doc in enumerate(docs):
         for weight, group in enumerate(_terms(doc).split("|"), 1):
             value = i << 2 | weight

@@ -413,3 +413,82 @@ def test_tiny_shard_limits_really_split_and_move_terms(monkeypatch):
     sizes.update({f"مب{i}x": 40 for i in range(10)})
     assign2, _ = search._split_keys(sizes)
     assert any(assign2[t] != assign[t] for t in assign)
+
+
+@pytest.mark.parametrize("shard_bytes, min_shard", [(search.SHARD_BYTES, search.MIN_SHARD), (300, 60)])
+def test_index_resumed_from_the_saved_state_equals_a_fresh_one(tmp_path, monkeypatch, shard_bytes, min_shard):
+    """A one-shot build saves the index's state in .ssg-cache and the next build (another process)
+    resumes from it: new newest articles and a few edits update it in place; anything else (an
+    article removed, an older one inserted, a state from other code) builds from scratch. Each step
+    must give the bytes of a fresh build, and appends and edits must not rebuild."""
+    from ssg.cache import IndexStore
+
+    monkeypatch.setattr(search, "SHARD_BYTES", shard_bytes)
+    monkeypatch.setattr(search, "MIN_SHARD", min_shard)
+    builds = []
+    real_build = search._build
+    monkeypatch.setattr(search, "_build", lambda docs, n: builds.append(len(docs)) or real_build(docs, n))
+    rng = random.Random(11)
+    words = ["وزارة", "الصحة", "مستشفى", "مدرسة", "النفط", "اسعار", "market", "energy", "الرياض", "جدة", "مباراة", "الهلال"]
+
+    def doc(i, day, text, section="محليات", source="مصدر"):
+        return {"key": f"k{i:04d}", "url": f"a/{i}/", "title": f"عنوان {i} " + text[:15], "date": f"2024-{1 + day // 28:02d}-{1 + day % 28:02d}T10:00:00+03:00",
+                "date_text": "x", "section": section, "source": source, "author": None, "tags": [], "summary": text[:30],
+                "terms": search.analyse({"title": f"عنوان {i}", "text": text})}
+
+    def text(step):
+        return " ".join(rng.choice(words + [f"كلمة{step}"]) for _ in range(rng.randrange(3, 30)))
+
+    docs = [doc(i, i // 3, text(0)) for i in range(90)]          # oldest first; the planner passes any order
+    for i in range(3):
+        docs[i]["date"] = None                                    # undated articles rank first
+    store = IndexStore(tmp_path, "test-stamp")
+
+    def one_build() -> bool:
+        """-> whether the index was built from scratch."""
+        search._LAST.clear()                                      # a new process: only the saved state
+        builds.clear()
+        files, warning = search.index_files(list(reversed(docs)), store)
+        rebuilt = bool(builds)
+        search.save_index(store)
+        search._LAST.clear()
+        assert warning is None and files == search.shard_views(docs, keep=False)
+        return rebuilt
+
+    one_build()
+    for step in range(1, 25):
+        kind = ["append", "edit", "append", "edit", "remove", "backfill"][step % 6]
+        n = len(docs)
+        if kind == "append":
+            docs += [doc(n + k, 40 + step, text(step), section=["محليات", "جديد"][step % 2]) for k in range(rng.randrange(1, 4))]
+        elif kind == "edit" and step == 3:              # alone: an undated one loses its section and source
+            docs[1] = {**docs[1], "section": None, "source": None, "terms": search.analyse({"text": text(step)})}
+        elif kind == "edit":
+            for i in rng.sample(range(n), 2):          # new text, terms and source; the same key and date
+                edited = doc(int(docs[i]["key"][1:]), 0, text(step), source=["مصدر", "وكالة", None][step % 3])
+                docs[i] = {**edited, "date": docs[i]["date"]}
+        elif kind == "remove":
+            del docs[rng.randrange(n)]
+        else:
+            docs.insert(0, doc(1000 + step, 0, text(step)))
+            docs[0]["date"] = "2023-12-01T10:00:00+03:00"
+        assert one_build() == (kind not in ("append", "edit")), (step, kind)
+
+
+def test_unreadable_or_foreign_index_state_is_never_used(tmp_path):
+    from ssg.cache import IndexStore
+
+    docs = [_doc(i) for i in range(40)]
+    store = IndexStore(tmp_path, "stamp-a")
+    search._LAST.clear()
+    fresh, _ = search.index_files(docs, store)
+    search.save_index(store)
+    data = store.path.read_bytes()
+    store.path.write_bytes(data[:-10] + b"0123456789")           # flipped bytes: the CRC no longer matches
+    search._LAST.clear()
+    files, warning = search.index_files(docs, store)
+    assert files == fresh and "unreadable search index state ignored" in warning
+    store.path.write_bytes(data)
+    assert IndexStore(tmp_path, "stamp-b").load() == (None, None)   # other code: ignored, silently
+    state, warning = store.load()
+    assert warning is None and state.digests and state.docs is None

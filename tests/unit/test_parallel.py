@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
@@ -46,3 +47,20 @@ def test_background_raises_what_the_call_raised():
 def test_background_with_one_worker_runs_here_when_asked():
     result = parallel.background(_pid_and_square, 3, workers=1)
     assert result() == (os.getpid(), 9)
+
+
+def _write_pid(path):
+    import pathlib
+    pathlib.Path(path).write_text(str(os.getpid()))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_background_then_runs_after_the_result_in_the_same_process(tmp_path, workers):
+    marker = tmp_path / "then.txt"
+    result = parallel.background(_pid_and_square, 5, workers=workers, then=lambda: _write_pid(marker))
+    pid, value = result()
+    for _ in range(100):                         # the child may still be running ``then``
+        if marker.exists() and marker.read_text():
+            break
+        time.sleep(0.05)
+    assert value == 25 and marker.read_text() == str(pid)
