@@ -1,0 +1,59 @@
+"""Where a build's time goes: each stage's wall time and the CPU time of this process and of the
+worker processes it waited for, in one in-process build.
+
+    python bench/stages.py SITE_DIR [--cold] [-j N]
+
+``--cold`` removes SITE_DIR/output and SITE_DIR/.ssg-cache first. Worker CPU is counted when the
+workers end (``os.times``), so the search index process beside the planner, which lives on to
+save its state, is not in the plan row. Used for the stage tables in docs/benchmarks.md.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from ssg import build as build_module  # noqa: E402
+from ssg.config import load_config, with_overrides  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("site", type=Path)
+    ap.add_argument("--cold", action="store_true", help="remove output/ and .ssg-cache/ first")
+    ap.add_argument("-j", "--jobs", type=int, default=None)
+    args = ap.parse_args(argv)
+    if args.cold:
+        for name in ("output", ".ssg-cache"):
+            shutil.rmtree(args.site / name, ignore_errors=True)
+    config = with_overrides(load_config(args.site), workers=args.jobs)
+    rows = []
+
+    def timed(timer, name, fn, *a, **kw):
+        wall, before = time.perf_counter(), os.times()
+        result = fn(*a, **kw)
+        after = os.times()
+        rows.append((name, time.perf_counter() - wall,
+                     after.user - before.user + after.system - before.system,
+                     after.children_user - before.children_user + after.children_system - before.children_system,
+                     after.system - before.system, after.children_system - before.children_system))
+        timer.timings.append((name, rows[-1][1]))
+        return result
+
+    build_module._Timer.__call__ = timed
+    started = time.perf_counter()
+    report = build_module.build(config)
+    print(f"{report.articles} articles, {len(report.written)} files written, {time.perf_counter() - started:.2f} s")
+    print(f"{'stage':10} {'wall s':>8} {'parent CPU':>11} {'workers CPU':>12} {'parent sys':>11} {'workers sys':>12}")
+    for name, wall, parent, children, psys, csys in rows:
+        print(f"{name:10} {wall:8.2f} {parent:11.2f} {children:12.2f} {psys:11.2f} {csys:12.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
