@@ -10,6 +10,7 @@ and beside it the search index's working state (``IndexStore``, search-index.pic
 """
 from __future__ import annotations
 
+import functools
 import os
 import pickle
 import sqlite3
@@ -210,32 +211,52 @@ class IndexStore:
         self.stamp = stamp
 
     def load(self) -> tuple[object | None, str | None]:
-        """-> (state or None, warning or None)."""
+        """-> (state or None, warning or None). Streamed: the CRC is checked in chunks, then the
+        state unpickled from the file, so no copy of the ~200 MB file is held beside it."""
         try:
-            data = self.path.read_bytes()
+            f = self.path.open("rb")
         except OSError:
             return None, None
-        head, _, payload = data.partition(b"\n")
-        stamp, _, crc = head.decode("ascii", "replace").rpartition(" ")
-        if stamp != self.stamp:
-            return None, None
-        try:
-            if crc != f"{zlib.crc32(payload):08x}":
-                raise ValueError("checksum mismatch")
-            return pickle.loads(payload), None
-        except Exception as exc:     # a state that cannot be read is never used
-            return None, f"{self.path}: unreadable search index state ignored ({exc}); the index is built from scratch"
+        with f:
+            stamp, _, crc = f.readline(1024).rstrip(b"\n").decode("ascii", "replace").rpartition(" ")
+            if stamp != self.stamp:
+                return None, None
+            try:
+                start, found = f.tell(), 0
+                for chunk in iter(functools.partial(f.read, 1 << 20), b""):
+                    found = zlib.crc32(chunk, found)
+                if crc != f"{found:08x}":
+                    raise ValueError("checksum mismatch")
+                f.seek(start)
+                return pickle.load(f), None
+            except Exception as exc:     # a state that cannot be read is never used
+                return None, f"{self.path}: unreadable search index state ignored ({exc}); the index is built from scratch"
 
     def save(self, state: object) -> None:
-        payload = pickle.dumps(state, protocol=5)
+        """Pickled straight into the file (no ~200 MB bytes object in memory), the CRC taken on the
+        way; the first line is written again with it at the end."""
         tmp = self.path.with_name(f"{self.FILE}.{os.getpid()}.tmp")
         try:
             with tmp.open("wb") as f:
-                f.write(f"{self.stamp} {zlib.crc32(payload):08x}\n".encode("ascii"))
-                f.write(payload)
+                f.write(f"{self.stamp} {0:08x}\n".encode("ascii"))
+                sink = _Crc(f)
+                pickle.dump(state, sink, protocol=5)
+                f.seek(0)
+                f.write(f"{self.stamp} {sink.crc:08x}\n".encode("ascii"))
             os.replace(tmp, self.path)
         except OSError:                  # a full disk: the next build starts from scratch, or the older state
             tmp.unlink(missing_ok=True)
         except BaseException:            # Ctrl-C: leave no partial file behind
             tmp.unlink(missing_ok=True)
             raise
+
+
+class _Crc:
+    """A write-only file that passes bytes on and keeps their CRC-32."""
+
+    def __init__(self, f):
+        self.f, self.crc = f, 0
+
+    def write(self, data) -> int:
+        self.crc = zlib.crc32(data, self.crc)
+        return self.f.write(data)
