@@ -127,7 +127,7 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
         t("cache", cache.finish, sources=recorded,
           outputs=outputs, reader=read.read_digest(config),
           live_reads={(r.source.rel_path, r.source.digest) for r in results},
-          live_bodies={a.body_digest for r in results for a in r.articles},
+          live_bodies={d for r in results for a in r.articles for d in (a.body_digest, a.terms_digest)},
           previous_sources=stamps, previous_outputs=previous)
         feeds = sum(1 for j in jobs if j.renderer in ("rss", "atom", "json"))
         report = BuildReport(

@@ -185,7 +185,7 @@ def pack_body(html: str) -> bytes:
 
 
 class BodyStore:
-    """Read-only access to bodies, opened once per worker process."""
+    """Read-only access to bodies (and search terms, kept the same way), opened once per process."""
 
     def __init__(self, directory: Path):
         self.db = sqlite3.connect(f"file:{directory / FILE}?mode=ro", uri=True, check_same_thread=False)
@@ -195,6 +195,31 @@ class BodyStore:
         if row is None:
             raise KeyError(f"body {digest} missing from the cache")
         return zlib.decompress(row[0]).decode()
+
+    def get_many(self, digests: list[str]) -> dict[str, str]:
+        """digest -> text, in batches of 500 lookups."""
+        found: dict[str, str] = {}
+        for start in range(0, len(digests), 500):
+            batch = digests[start: start + 500]
+            rows = self.db.execute(f"SELECT digest, html FROM bodies WHERE digest IN ({','.join('?' * len(batch))})", batch)
+            found.update((d, zlib.decompress(blob).decode()) for d, blob in rows)
+        missing = set(digests) - found.keys()
+        if missing:
+            raise KeyError(f"{len(missing)} bodies or search terms missing from the cache, e.g. {min(missing)}")
+        return found
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def fetch_texts(directory: Path, digests: list[str]) -> dict[str, str]:
+    """``BodyStore(directory).get_many(digests)`` on a connection of its own (the search index's
+    process opens one when it needs the terms of docs it has not seen)."""
+    store = BodyStore(directory)
+    try:
+        return store.get_many(digests)
+    finally:
+        store.close()
 
 
 class IndexStore:

@@ -68,7 +68,8 @@ class Article:
     text_fingerprint: str = ""   # normalised text hash, for duplicate detection
     word_count: int = 0
     draft: bool = False
-    search_terms: str = ""       # search.analyse(...): the article's index terms (computed in the read workers)
+    terms_digest: str = ""       # digest of search.analyse(...), the article's index terms: computed in the
+                                 # read workers and kept in the cache with the bodies, not in the article
 
 
 @dataclass(**FROZEN)
@@ -77,7 +78,8 @@ class ReadResult:
 
     source: SourceFile
     articles: tuple[Article, ...] = ()
-    bodies: tuple[tuple[str, str | bytes], ...] = ()   # (body_digest, html); packed by the read worker, moved to the cache by build.py
+    bodies: tuple[tuple[str, str | bytes], ...] = ()   # (digest, text): each article's body html and search terms;
+                                                      # packed by the read worker, moved to the cache by build.py
     problems: tuple[Problem, ...] = ()
 
 

@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Callable
 
 from . import search
-from .cache import IndexStore
+from .cache import IndexStore, fetch_texts
 from .config import SiteConfig
 from .deps import TemplateGraph, code_digest, fingerprint
 from .memo import Memo
@@ -481,12 +481,15 @@ class Planner:
         else:
             docs = [self.search_doc(a) for a in self.site.articles]
         self.next.docs = docs
+        # The docs carry their terms' digest; the index process fetches the terms it needs (all of
+        # them for a build from scratch, the new and edited docs' otherwise) from the cache.
+        fetch = functools.partial(fetch_texts, self.config.cache_path)
         if self.memo.keep:
-            return lambda: search.shard_views(docs, keep=True)
+            return lambda: search.shard_views(docs, keep=True, fetch=fetch)
         # A one-shot build resumes the index from the state the last build saved in .ssg-cache, and
         # saves this one's there once it has handed the files over.
         store = IndexStore(self.config.cache_path, f"{search.FORMAT}:{search.DOCS_PER_SHARD}:{code_digest()}")
-        index = self.runner(search.index_files, docs, store, then=functools.partial(search.save_index, store))
+        index = self.runner(search.index_files, docs, store, fetch, then=functools.partial(search.save_index, store))
 
         def files() -> dict:
             found, warning = index()
@@ -512,7 +515,7 @@ class Planner:
         key = (a, self.card_digests[a.key])
         doc = self.memo.get("search", a.key, key)
         if doc is None:
-            doc = search.search_doc(self.cards[a.key], terms=a.search_terms)
+            doc = search.search_doc(self.cards[a.key], terms_digest=a.terms_digest)
             # what the doc is made from: the article (its source's bytes, read under this config
             # and code) and its card; lets the saved index state tell which docs changed
             doc["digest"] = hashlib.blake2b(f"{self.base}\x00{a.key}\x00{a.source_digest}\x00{self.card_digests[a.key]}".encode(),

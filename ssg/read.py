@@ -120,13 +120,13 @@ def read_source(source: SourceFile, data: bytes, sidecar: bytes | None, config: 
             continue
         key = path if line is None else f"{path}#L{line}"
         try:
-            article, body = _article(key, source, item, extra, config)
+            article, body, terms = _article(key, source, item, extra, config)
         except ContentError as exc:
             problems.append(Problem(path=path, message=exc.message, line=line or exc.line))
             continue
         problems += [Problem(path=path, line=line, message=w, severity="warning") for w in _warnings(item, article)]
         articles.append(article)
-        bodies.append((article.body_digest, body))
+        bodies += [(article.body_digest, body), (article.terms_digest, terms)]
     if not articles and len(problems) > 2 and all(p.severity == "error" for p in problems):
         # a dataset file none of whose rows is an article (a manifest, say): one line, not one per row
         first = problems[0]
@@ -424,7 +424,8 @@ def summarize(ex: extract.Extraction, limit: int = 160) -> str:
     return cut + "…"
 
 
-def _article(key: str, source: SourceFile, ex: extract.Extraction, extra: dict, config: SiteConfig) -> tuple[Article, str]:
+def _article(key: str, source: SourceFile, ex: extract.Extraction, extra: dict, config: SiteConfig) -> tuple[Article, str, str]:
+    """-> the article, its body html and its search terms (the last two go to the cache by digest)."""
     title = _clean(ex.title)
     if not title and config.untitled == "first-line" and ex.blocks:
         ex = dataclasses.replace(ex, title=" ".join(ex.blocks[0][1].split()[:14]), blocks=ex.blocks[1:] or ex.blocks,
@@ -455,6 +456,6 @@ def _article(key: str, source: SourceFile, ex: extract.Extraction, extra: dict, 
         author=author, agency=_clean(ex.agency), dek=_clean(ex.dek), summary=summary,
         hijri=ex.hijri, url_override=extra.get("permalink"), source_url=_clean(ex.url), body_digest=body_digest,
         text_fingerprint=extract.text_fingerprint(ex), word_count=len(words) if ex.blocks else 0,
-        draft=bool(extra.get("draft", False)), search_terms=search_terms,
+        draft=bool(extra.get("draft", False)), terms_digest=digest_bytes(b"terms\x00" + search_terms.encode()),
     )
-    return article, html_body
+    return article, html_body, search_terms

@@ -342,7 +342,7 @@ def _json(value) -> str:
 
 
 def shard_views(docs: list[dict], *, docs_per_shard: int = DOCS_PER_SHARD, keep: bool = True,
-                track: bool = False, stored: "_Index | None" = None) -> dict[str, dict]:
+                track: bool = False, stored: "_Index | None" = None, fetch=None) -> dict[str, dict]:
     """docs -> {output path: view}. Pure and deterministic; ``render_shard(view)`` gives the bytes.
 
     A doc: key, url (site-relative), title, date (ISO or None), date_text, section, source, tags,
@@ -350,22 +350,24 @@ def shard_views(docs: list[dict], *, docs_per_shard: int = DOCS_PER_SHARD, keep:
     ``track``: keep a digest of each doc in the state, so that a ``snapshot()`` of it can be
     resumed by another process. ``stored``: such a snapshot (from .ssg-cache), updated instead of
     building from scratch when the docs are its docs with a few edited and new ones after them
-    (``_resume``); the files are the same either way."""
+    (``_resume``); the files are the same either way. ``fetch(digests)`` -> {digest: terms}: for
+    docs that carry a ``terms_digest`` instead of their terms, called once per call with the
+    digests of the docs whose terms are needed (put into those docs as ``terms``)."""
     enabled = gc.isenabled()
     gc.disable()                 # millions of small lists: the cycle collector would only rescan them
     try:
-        return _shard_views(docs, docs_per_shard, keep, track, stored)
+        return _shard_views(docs, docs_per_shard, keep, track, stored, fetch)
     finally:
         if enabled:
             gc.enable()
 
 
-def index_files(docs: list[dict], store) -> tuple[dict[str, dict], str | None]:
+def index_files(docs: list[dict], store, fetch=None) -> tuple[dict[str, dict], str | None]:
     """``shard_views`` for a one-shot build, resumed from the state ``store`` kept (``store.load()``
     -> (state or None, warning or None)); -> (files, warning). Run it in the process that will
     call ``save_index`` next: the state stays in this process until then."""
     stored, warning = store.load()
-    return shard_views(docs, keep=True, track=True, stored=stored), warning
+    return shard_views(docs, keep=True, track=True, stored=stored, fetch=fetch), warning
 
 
 def save_index(store) -> None:
@@ -395,7 +397,7 @@ RESUME_MAX = 32            # more edited docs than this: build from scratch (eac
 _CHANGED = object()        # an edited doc's old section/source/date are not kept: compare unequal to anything
 
 
-def _resume(stored: _Index, docs: list[dict], digests: list[bytes], docs_per_shard: int) -> _Index | None:
+def _resume(stored: _Index, docs: list[dict], digests: list[bytes], docs_per_shard: int, fetch=None) -> _Index | None:
     """The stored state brought up to ``docs`` (ranked), or None when that is not cheaper than a
     build: the stored docs must be the first ones, in the same order (new docs come after them:
     the newest end of an archive), and few of them edited. Edited docs' old terms are read back
@@ -414,7 +416,7 @@ def _resume(stored: _Index, docs: list[dict], digests: list[bytes], docs_per_sha
     for i in added:
         before[i] = {"terms": "||", "section": _CHANGED, "source": _CHANGED, "date": _CHANGED}
     stored.docs = before
-    return _update(stored, docs, docs_per_shard, changed + added)
+    return _update(stored, docs, docs_per_shard, changed + added, fetch)
 
 
 def _stored_terms(state: _Index, i: int) -> str:
@@ -445,8 +447,20 @@ def _terms(doc: dict) -> str:
     return doc["terms"] if "terms" in doc else analyse(doc)
 
 
+def _fill(docs, fetch) -> None:
+    """Put ``terms`` into the docs that carry only a ``terms_digest`` (the planner's docs: the terms
+    live in the cache), in one ``fetch``."""
+    wanted = [d for d in docs if "terms" not in d and "terms_digest" in d]
+    if wanted:
+        if fetch is None:
+            raise ValueError("search docs carry terms digests but no fetch was given")
+        found = fetch(sorted({d["terms_digest"] for d in wanted}))
+        for d in wanted:
+            d["terms"] = found[d["terms_digest"]]
+
+
 def _shard_views(docs: list[dict], docs_per_shard: int, keep: bool, track: bool = False,
-                 stored: _Index | None = None) -> dict[str, dict]:
+                 stored: _Index | None = None, fetch=None) -> dict[str, dict]:
     """``keep``: hold the working state for the next call in this process (ssg watch, or
     ``save_index``); a one-shot build without a store passes False, so the postings are freed
     before rendering starts."""
@@ -461,7 +475,7 @@ def _shard_views(docs: list[dict], docs_per_shard: int, keep: bool, track: bool 
             docs = list(last.docs)
             for i in moved:
                 docs[last.rank[i]] = given[i]
-            state = _update(last, docs, docs_per_shard, sorted(last.rank[i] for i in moved))
+            state = _update(last, docs, docs_per_shard, sorted(last.rank[i] for i in moved), fetch)
             state.given, state.rank = list(given), last.rank
     if state is None:
         ranked = sorted(range(len(given)), key=lambda i: (given[i].get("date") or "", given[i]["key"]))   # oldest first
@@ -469,10 +483,10 @@ def _shard_views(docs: list[dict], docs_per_shard: int, keep: bool, track: bool 
         same = last is not None and len(last.docs) == len(docs) and all(a["key"] == b["key"] for a, b in zip(last.docs, docs))
         digests = [doc_digest(d) for d in docs] if track else None
         if same:
-            state = _update(last, docs, docs_per_shard)
+            state = _update(last, docs, docs_per_shard, fetch=fetch)
         else:
-            state = (_resume(stored, docs, digests, docs_per_shard) if stored is not None and track else None) \
-                or _build(docs, docs_per_shard)
+            state = (_resume(stored, docs, digests, docs_per_shard, fetch) if stored is not None and track else None) \
+                or _build(docs, docs_per_shard, fetch)
         state.digests = digests
         state.given, state.rank = list(given), [0] * len(given)      # a copy: the caller may change its list
         for position, i in enumerate(ranked):
@@ -485,7 +499,8 @@ def _shard_views(docs: list[dict], docs_per_shard: int, keep: bool, track: bool 
     return _files(state, docs_per_shard)
 
 
-def _build(docs: list[dict], docs_per_shard: int) -> _Index:
+def _build(docs: list[dict], docs_per_shard: int, fetch=None) -> _Index:
+    _fill(docs, fetch)
     state = _Index()
     state.docs = docs
     state.file_digests = {}
@@ -502,13 +517,15 @@ def _build(docs: list[dict], docs_per_shard: int) -> _Index:
     return state
 
 
-def _update(state: _Index, docs: list[dict], docs_per_shard: int, candidates: list[int] | None = None) -> _Index:
+def _update(state: _Index, docs: list[dict], docs_per_shard: int, candidates: list[int] | None = None,
+            fetch=None) -> _Index:
     """``candidates``: the only positions whose doc may differ (default: all)."""
     old_docs, state.docs = state.docs, docs
     if candidates is None:
         changed = [i for i, (a, b) in enumerate(zip(old_docs, docs)) if a is not b and a != b]
     else:
         changed = [i for i in candidates if old_docs[i] != docs[i]]
+    _fill([old_docs[i] for i in changed] + [docs[i] for i in changed], fetch)
     touched: set[str] = set()
     for i in changed:
         old, new = _terms(old_docs[i]), _terms(docs[i])
@@ -663,8 +680,9 @@ def render_shard(view: dict) -> bytes:
     return view["text"].encode("utf-8")
 
 
-def search_doc(card: dict, text: str | None = None, *, terms: str | None = None) -> dict:
-    """A planner card (plan.card_view) plus the body's plain text (or its ``analyse`` terms) -> a doc."""
+def search_doc(card: dict, text: str | None = None, *, terms: str | None = None, terms_digest: str | None = None) -> dict:
+    """A planner card (plan.card_view) plus the body's plain text, or its ``analyse`` terms, or
+    the digest under which ``fetch`` finds those terms (``shard_views``) -> a doc."""
     term = card.get("section") or card.get("category")
     doc = {
         "key": card["key"], "url": card["url"], "title": card["title"], "date": card.get("date"),
@@ -675,6 +693,8 @@ def search_doc(card: dict, text: str | None = None, *, terms: str | None = None)
     }
     if terms is not None:
         doc["terms"] = terms
+    elif terms_digest:
+        doc["terms_digest"] = terms_digest
     else:
         doc["text"] = text or ""
     return doc

@@ -427,14 +427,21 @@ def test_index_resumed_from_the_saved_state_equals_a_fresh_one(tmp_path, monkeyp
     monkeypatch.setattr(search, "MIN_SHARD", min_shard)
     builds = []
     real_build = search._build
-    monkeypatch.setattr(search, "_build", lambda docs, n: builds.append(len(docs)) or real_build(docs, n))
+    monkeypatch.setattr(search, "_build", lambda docs, *args: builds.append(len(docs)) or real_build(docs, *args))
+    texts, fetched = {}, []                     # the planner's docs carry a digest of their terms, kept in the cache
+
+    def fetch(digests):
+        fetched.extend(digests)
+        return {d: texts[d] for d in digests}
     rng = random.Random(11)
     words = ["وزارة", "الصحة", "مستشفى", "مدرسة", "النفط", "اسعار", "market", "energy", "الرياض", "جدة", "مباراة", "الهلال"]
 
     def doc(i, day, text, section="محليات", source="مصدر"):
+        terms = search.analyse({"title": f"عنوان {i}", "text": text})
+        texts[f"t{len(texts)}"] = terms
         return {"key": f"k{i:04d}", "url": f"a/{i}/", "title": f"عنوان {i} " + text[:15], "date": f"2024-{1 + day // 28:02d}-{1 + day % 28:02d}T10:00:00+03:00",
                 "date_text": "x", "section": section, "source": source, "author": None, "tags": [], "summary": text[:30],
-                "terms": search.analyse({"title": f"عنوان {i}", "text": text})}
+                "terms_digest": f"t{len(texts) - 1}"}
 
     def text(step):
         return " ".join(rng.choice(words + [f"كلمة{step}"]) for _ in range(rng.randrange(3, 30)))
@@ -444,35 +451,40 @@ def test_index_resumed_from_the_saved_state_equals_a_fresh_one(tmp_path, monkeyp
         docs[i]["date"] = None                                    # undated articles rank first
     store = IndexStore(tmp_path, "test-stamp")
 
-    def one_build() -> bool:
-        """-> whether the index was built from scratch."""
+    def one_build(changed: int = 0) -> bool:
+        """-> whether the index was built from scratch; else only the ``changed`` docs' terms were fetched."""
         search._LAST.clear()                                      # a new process: only the saved state
         builds.clear()
-        files, warning = search.index_files(list(reversed(docs)), store)
+        fetched.clear()
+        files, warning = search.index_files([dict(d) for d in reversed(docs)], store, fetch)
         rebuilt = bool(builds)
+        assert len(fetched) == (len(docs) if rebuilt else changed)
         search.save_index(store)
         search._LAST.clear()
-        assert warning is None and files == search.shard_views(docs, keep=False)
+        assert warning is None and files == search.shard_views([dict(d) for d in docs], keep=False, fetch=fetch)
         return rebuilt
 
     one_build()
     for step in range(1, 25):
         kind = ["append", "edit", "append", "edit", "remove", "backfill"][step % 6]
-        n = len(docs)
+        n, changed = len(docs), 0
         if kind == "append":
-            docs += [doc(n + k, 40 + step, text(step), section=["محليات", "جديد"][step % 2]) for k in range(rng.randrange(1, 4))]
+            changed = rng.randrange(1, 4)
+            docs += [doc(n + k, 40 + step, text(step), section=["محليات", "جديد"][step % 2]) for k in range(changed)]
         elif kind == "edit" and step == 3:              # alone: an undated one loses its section and source
-            docs[1] = {**docs[1], "section": None, "source": None, "terms": search.analyse({"text": text(step)})}
+            docs[1] = {**doc(1, 0, text(step), section=None, source=None), "date": None}
+            changed = 1
         elif kind == "edit":
             for i in rng.sample(range(n), 2):          # new text, terms and source; the same key and date
                 edited = doc(int(docs[i]["key"][1:]), 0, text(step), source=["مصدر", "وكالة", None][step % 3])
                 docs[i] = {**edited, "date": docs[i]["date"]}
+            changed = 2
         elif kind == "remove":
             del docs[rng.randrange(n)]
         else:
             docs.insert(0, doc(1000 + step, 0, text(step)))
             docs[0]["date"] = "2023-12-01T10:00:00+03:00"
-        assert one_build() == (kind not in ("append", "edit")), (step, kind)
+        assert one_build(changed) == (kind not in ("append", "edit")), (step, kind)
 
 
 def test_unreadable_or_foreign_index_state_is_never_used(tmp_path):
