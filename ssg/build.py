@@ -127,7 +127,8 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
         t("cache", cache.finish, sources=recorded,
           outputs=outputs, reader=read.read_digest(config),
           live_reads={(r.source.rel_path, r.source.digest) for r in results},
-          live_bodies={d for r in results for a in r.articles for d in (a.body_digest, a.terms_digest)},
+          live_bodies={a.body_digest for r in results for a in r.articles},
+          live_terms={a.terms_digest for r in results for a in r.articles},
           previous_sources=stamps, previous_outputs=previous)
         feeds = sum(1 for j in jobs if j.renderer in ("rss", "atom", "json"))
         report = BuildReport(
@@ -218,7 +219,8 @@ def _read_one(source: SourceFile) -> ReadResult | tuple[str, SourceFile]:
     if (source.rel_path, digest_) in _READ["cached"]:
         return ("hit", source)
     result = read.read_source(source, data, sidecar, _READ["config"])
-    return replace(result, bodies=tuple((d, pack_body(html)) for d, html in result.bodies))
+    return replace(result, bodies=tuple((d, pack_body(html)) for d, html in result.bodies),
+                   terms=tuple((d, pack_body(text)) for d, text in result.terms))
 
 
 def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, progress: Progress | None,
@@ -249,6 +251,7 @@ def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, 
             results.append(_restamp(kept.get(key) or cache.read_result(reader, *key), result[1]))
         else:
             cache.put_bodies(result.bodies)
+            cache.put_terms(result.terms)
             result = ReadResult(source=result.source, articles=result.articles, problems=result.problems)
             fresh.append(result)
             results.append(result)

@@ -1,11 +1,11 @@
-"""The persistent state in .ssg-cache/cache.sqlite: source stamps, read results, bodies, outputs;
-and beside it the search index's working state (``IndexStore``, search-index.pickle).
+"""The persistent state in .ssg-cache/cache.sqlite: source stamps, read results, bodies, search
+terms, outputs; and beside it the search index's working state (``IndexStore``, search-index.pickle).
 
 - Keys are content digests, never mtimes alone (``git checkout`` resets every mtime).
 - The whole store is dropped when the schema, ssg or Python version changes, or when the file is
   unreadable: a cache is never trusted across versions, and a broken one is discarded with a warning.
 - The parent is the only writer; workers open it read-only (``BodyStore``) to fetch bodies.
-- Writes go in two transactions per build: read results and bodies once reading is done (so the
+- Writes go in two transactions per build: read results, bodies and terms once reading is done (so the
   render workers can see them), the source stamps and output fingerprints once the outputs are in place.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import Iterable
 
 from .model import ReadResult
 
-SCHEMA = 1
+SCHEMA = 2
 FILE = "cache.sqlite"
 
 _TABLES = """
@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS sources (rel_path TEXT PRIMARY KEY, stamp TEXT NOT NU
 CREATE TABLE IF NOT EXISTS reads (rel_path TEXT NOT NULL, digest TEXT NOT NULL, reader TEXT NOT NULL,
                                   result BLOB NOT NULL, PRIMARY KEY (rel_path, digest, reader));
 CREATE TABLE IF NOT EXISTS bodies (digest TEXT PRIMARY KEY, html BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS terms (digest TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS outputs (output TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, size INTEGER NOT NULL);
 """
 
@@ -113,6 +114,10 @@ class Cache:
         """(digest, ``pack_body(html)``) pairs: the read workers pack, the parent only inserts."""
         self.db.executemany("INSERT OR IGNORE INTO bodies VALUES (?, ?)", bodies)
 
+    def put_terms(self, terms: Iterable[tuple[str, bytes]]) -> None:
+        """(digest, ``pack_body(search terms)``) pairs, as ``put_bodies``."""
+        self.db.executemany("INSERT OR IGNORE INTO terms VALUES (?, ?)", terms)
+
     def commit(self) -> None:
         self.db.commit()
 
@@ -125,7 +130,7 @@ class Cache:
         return {o: (f, s) for o, f, s in self.db.execute("SELECT output, fingerprint, size FROM outputs")}
 
     def finish(self, *, sources: dict[str, tuple[str, str]], outputs: dict[str, tuple[str, int]], reader: str,
-               live_reads: set[tuple[str, str]], live_bodies: set[str] | None,
+               live_reads: set[tuple[str, str]], live_bodies: set[str] | None, live_terms: set[str] | None = None,
                previous_sources: dict[str, tuple[str, str]], previous_outputs: dict[str, tuple[str, int]]) -> None:
         """Record this build: stamps, fingerprints; forget reads and bodies no source uses any more.
 
@@ -143,13 +148,13 @@ class Cache:
             stale = [key for key in db.execute("SELECT rel_path, digest FROM reads WHERE reader=?", (reader,))
                      if tuple(key) not in live_reads]
             db.executemany("DELETE FROM reads WHERE rel_path=? AND digest=?", stale)
-        # Bodies are keyed by content, so a stale one is harmless: sweep once they are 5% over.
-        if live_bodies is not None and \
-                db.execute("SELECT count(*) FROM bodies").fetchone()[0] > len(live_bodies) * 1.05 + 20:
-            db.execute("CREATE TEMP TABLE IF NOT EXISTS live (digest TEXT PRIMARY KEY)")
-            db.execute("DELETE FROM live")
-            db.executemany("INSERT OR IGNORE INTO live VALUES (?)", ((d,) for d in live_bodies))
-            db.execute("DELETE FROM bodies WHERE digest NOT IN (SELECT digest FROM live)")
+        # Bodies and terms are keyed by content, so a stale one is harmless: sweep once they are 5% over.
+        for table, live in (("bodies", live_bodies), ("terms", live_terms)):
+            if live is not None and db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > len(live) * 1.05 + 20:
+                db.execute("CREATE TEMP TABLE IF NOT EXISTS live (digest TEXT PRIMARY KEY)")
+                db.execute("DELETE FROM live")
+                db.executemany("INSERT OR IGNORE INTO live VALUES (?)", ((d,) for d in live))
+                db.execute(f"DELETE FROM {table} WHERE digest NOT IN (SELECT digest FROM live)")
         db.commit()
 
     def last_build(self) -> tuple[str, bytes] | None:
@@ -185,7 +190,7 @@ def pack_body(html: str) -> bytes:
 
 
 class BodyStore:
-    """Read-only access to bodies (and search terms, kept the same way), opened once per process."""
+    """Read-only access to bodies, opened once per worker process."""
 
     def __init__(self, directory: Path):
         self.db = sqlite3.connect(f"file:{directory / FILE}?mode=ro", uri=True, check_same_thread=False)
@@ -196,28 +201,33 @@ class BodyStore:
             raise KeyError(f"body {digest} missing from the cache")
         return zlib.decompress(row[0]).decode()
 
-    def get_many(self, digests: list[str]) -> dict[str, str]:
-        """digest -> text, in batches of 500 lookups."""
-        found: dict[str, str] = {}
-        for start in range(0, len(digests), 500):
-            batch = digests[start: start + 500]
-            rows = self.db.execute(f"SELECT digest, html FROM bodies WHERE digest IN ({','.join('?' * len(batch))})", batch)
-            found.update((d, zlib.decompress(blob).decode()) for d, blob in rows)
-        missing = set(digests) - found.keys()
-        if missing:
-            raise KeyError(f"{len(missing)} bodies or search terms missing from the cache, e.g. {min(missing)}")
+    def terms(self, digests: list[str]) -> dict[str, str]:
+        """digest -> search terms. Many: one pass over the table (at 100k, random lookups by
+        digest took seconds); few: looked up in batches."""
+        wanted, found = set(digests), {}
+        if len(wanted) > 2000:
+            rows = self.db.execute("SELECT digest, data FROM terms")
+            found = {d: zlib.decompress(blob).decode() for d, blob in rows if d in wanted}
+        else:
+            batch_list = sorted(wanted)
+            for start in range(0, len(batch_list), 500):
+                batch = batch_list[start: start + 500]
+                rows = self.db.execute(f"SELECT digest, data FROM terms WHERE digest IN ({','.join('?' * len(batch))})", batch)
+                found.update((d, zlib.decompress(blob).decode()) for d, blob in rows)
+        if len(found) < len(wanted):
+            raise KeyError(f"{len(wanted) - len(found)} articles' search terms missing from the cache, e.g. {min(wanted - found.keys())}")
         return found
 
     def close(self) -> None:
         self.db.close()
 
 
-def fetch_texts(directory: Path, digests: list[str]) -> dict[str, str]:
-    """``BodyStore(directory).get_many(digests)`` on a connection of its own (the search index's
+def fetch_terms(directory: Path, digests: list[str]) -> dict[str, str]:
+    """``BodyStore(directory).terms(digests)`` on a connection of its own (the search index's
     process opens one when it needs the terms of docs it has not seen)."""
     store = BodyStore(directory)
     try:
-        return store.get_many(digests)
+        return store.terms(digests)
     finally:
         store.close()
 

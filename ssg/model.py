@@ -69,7 +69,7 @@ class Article:
     word_count: int = 0
     draft: bool = False
     terms_digest: str = ""       # digest of search.analyse(...), the article's index terms: computed in the
-                                 # read workers and kept in the cache with the bodies, not in the article
+                                 # read workers and kept in the cache (like the body), not in the article
 
 
 @dataclass(**FROZEN)
@@ -78,8 +78,8 @@ class ReadResult:
 
     source: SourceFile
     articles: tuple[Article, ...] = ()
-    bodies: tuple[tuple[str, str | bytes], ...] = ()   # (digest, text): each article's body html and search terms;
-                                                      # packed by the read worker, moved to the cache by build.py
+    bodies: tuple[tuple[str, str | bytes], ...] = ()   # (body_digest, html); packed by the read worker, moved to the cache by build.py
+    terms: tuple[tuple[str, str | bytes], ...] = ()    # (terms_digest, search terms); the same way
     problems: tuple[Problem, ...] = ()
 
 

@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Callable
 
 from . import search
-from .cache import IndexStore, fetch_texts
+from .cache import IndexStore, fetch_terms
 from .config import SiteConfig
 from .deps import TemplateGraph, code_digest, fingerprint
 from .memo import Memo
@@ -483,7 +483,7 @@ class Planner:
         self.next.docs = docs
         # The docs carry their terms' digest; the index process fetches the terms it needs (all of
         # them for a build from scratch, the new and edited docs' otherwise) from the cache.
-        fetch = functools.partial(fetch_texts, self.config.cache_path)
+        fetch = functools.partial(fetch_terms, self.config.cache_path)
         if self.memo.keep:
             return lambda: search.shard_views(docs, keep=True, fetch=fetch)
         # A one-shot build resumes the index from the state the last build saved in .ssg-cache, and

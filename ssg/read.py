@@ -113,7 +113,7 @@ def read_source(source: SourceFile, data: bytes, sidecar: bytes | None, config: 
     except (extract.ExtractError, ContentError) as exc:
         where = source.sidecar if isinstance(exc, extract.ExtractError) and sidecar is not None and exc.code == "bad_sidecar" else path
         return ReadResult(source=source, problems=(Problem(path=where, message=exc.message, line=exc.line),))
-    articles, bodies, problems = [], [], []
+    articles, bodies, terms_of, problems = [], [], [], []
     for line, item, extra in items:
         if isinstance(item, extract.ExtractError):
             problems.append(Problem(path=path, message=item.message, line=line or item.line))
@@ -126,12 +126,13 @@ def read_source(source: SourceFile, data: bytes, sidecar: bytes | None, config: 
             continue
         problems += [Problem(path=path, line=line, message=w, severity="warning") for w in _warnings(item, article)]
         articles.append(article)
-        bodies += [(article.body_digest, body), (article.terms_digest, terms)]
+        bodies.append((article.body_digest, body))
+        terms_of.append((article.terms_digest, terms))
     if not articles and len(problems) > 2 and all(p.severity == "error" for p in problems):
         # a dataset file none of whose rows is an article (a manifest, say): one line, not one per row
         first = problems[0]
         problems = [Problem(path=path, message=f"no row is an article ({len(problems)} rows; line {first.line}: {first.message})")]
-    return ReadResult(source=source, articles=tuple(articles), bodies=tuple(bodies), problems=tuple(problems))
+    return ReadResult(source=source, articles=tuple(articles), bodies=tuple(bodies), terms=tuple(terms_of), problems=tuple(problems))
 
 
 def _warnings(item, article: Article) -> list[str]:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from tests.conftest import build_site, make_site
 
 
@@ -15,22 +17,43 @@ def _site(tmp_path, n=40):
 def _counts(site):
     db = sqlite3.connect(site / ".ssg-cache" / "cache.sqlite")
     try:
-        return tuple(db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("reads", "bodies", "sources"))
+        return tuple(db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("reads", "bodies", "sources", "terms"))
     finally:
         db.close()
 
 
 def test_an_edit_replaces_its_read_row_and_bodies_are_swept_past_five_percent(tmp_path):
-    """The bodies table holds each article's body and its search terms (two rows an article)."""
     site = _site(tmp_path)
     build_site(site)
-    assert _counts(site) == (40, 80, 40)
+    assert _counts(site) == (40, 40, 40, 40)
     for i in range(3):                       # three edits: three stale bodies and terms, under the 5% + 20 slack
         (site / f"content/a{i:03d}.md").write_text(f"---\ntitle: خبر {i}\ndate: 2024-01-01T10:00:00\n---\nنص معدل كلمة{i:03d}.\n", encoding="utf-8")
         build_site(site)
-    reads, bodies, sources = _counts(site)
-    assert reads == sources == 40 and 80 < bodies <= 86
+    reads, bodies, sources, terms = _counts(site)
+    assert reads == sources == 40 and 40 < bodies <= 43 and 40 < terms <= 43
     for i in range(3, 40):                   # most files deleted: the stale rows go
         (site / f"content/a{i:03d}.md").unlink()
     build_site(site)
-    assert _counts(site) == (3, 6, 3)
+    assert _counts(site) == (3, 3, 3, 3)
+
+
+def test_search_terms_are_fetched_by_digest_one_by_one_or_in_one_pass(tmp_path):
+    """The search index's process fetches terms by digest: a few in batches, many (a build from
+    scratch) in one pass over the table. Both give the same; a missing digest is an error."""
+    from ssg import __version__
+    from ssg.cache import BodyStore, Cache, pack_body
+
+    cache = Cache(tmp_path, __version__)
+    texts = {f"d{i:05d}": f"كلمة{i} أخرى|ثقيل{i}|عنوان" for i in range(2500)}
+    cache.put_terms((d, pack_body(t)) for d, t in texts.items())
+    cache.commit()
+    store = BodyStore(tmp_path)
+    try:
+        few = sorted(texts)[:7]
+        assert store.terms(few) == {d: texts[d] for d in few}
+        assert store.terms(list(texts)) == texts                 # > 2000 wanted: the one-pass branch
+        with pytest.raises(KeyError, match="1 articles' search terms missing"):
+            store.terms(few + ["nope"])
+    finally:
+        store.close()
+        cache.close()

@@ -19,7 +19,7 @@ def test_yaml_front_matter_and_markdown_body():
     assert a.title == "عنوان" and a.category == "سياسة" and a.tags == ("وسم", "آخر")
     assert a.date == datetime(2024, 3, 1, 7, 0, tzinfo=timezone.utc)          # site timezone applied
     assert a.summary == "فقرة أولى." and a.dir == "rtl"
-    (digest, html), (terms_digest, terms) = r.bodies          # the body, and the search terms (to the cache)
+    ((digest, html),), ((terms_digest, terms),) = r.bodies, r.terms      # both go to the cache
     assert "<strong>أولى</strong>" in html and "<h1>رأس</h1>" in html and digest == a.body_digest
     assert terms_digest == a.terms_digest and terms.split("|")[2] == "عنو" and "اول" in terms.split("|")[1]
 
