@@ -102,7 +102,8 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
         unchanged = None if force or kept else t("check", unchanged_report, cache, inputs_key(config, sources, statics, graph), out)
         if unchanged is not None:
             return replace(unchanged, timings=tuple(t.timings), seconds=time.perf_counter() - started)
-        results = t("read", read_all, sources, config, cache, progress, kept.reads if kept else None)
+        fresh_terms: dict[str, str] = {}
+        results = t("read", read_all, sources, config, cache, progress, kept.reads if kept else None, fresh_terms)
         problems += [p for r in results for p in r.problems]
         links = permalinks.load(config.root)
         if kept:
@@ -113,7 +114,8 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
         _check_strict(config, problems)
         runner = functools.partial(parallel.background, workers=config.build.workers)
         planner, jobs = t("plan", plan.plan, site, config, graph, links.redirects, memo=kept.memo if kept else None,
-                          runner=runner)
+                          runner=runner, terms=fresh_terms)
+        del fresh_terms
         jobs += statics
         problems += [Problem(path=".ssg-cache", message=w, severity="warning") for w in planner.warnings]
         previous = kept.outputs if kept and kept.outputs is not None else cache.outputs()
@@ -220,12 +222,14 @@ def _read_one(source: SourceFile) -> ReadResult | tuple[str, SourceFile]:
         return ("hit", source)
     result = read.read_source(source, data, sidecar, _READ["config"])
     return replace(result, bodies=tuple((d, pack_body(html)) for d, html in result.bodies),
-                   terms=tuple((d, pack_body(text)) for d, text in result.terms))
+                   terms=tuple((d, text, pack_body(text)) for d, text in result.terms))
 
 
 def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, progress: Progress | None,
-             kept: dict | None = None) -> list[ReadResult]:
-    """``kept``: the last build's results in this process (ssg watch), used before the cache."""
+             kept: dict | None = None, terms: dict | None = None) -> list[ReadResult]:
+    """``kept``: the last build's results in this process (ssg watch), used before the cache.
+    ``terms``: filled with the search terms of the files read now (digest -> terms), so that the
+    search index need not fetch back from the cache what was just put there."""
     reader = read.read_digest(config)
     read.extract_options(config)                  # a bad [extract] table fails here, once, in the parent
     kept = kept or {}
@@ -251,7 +255,9 @@ def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, 
             results.append(_restamp(kept.get(key) or cache.read_result(reader, *key), result[1]))
         else:
             cache.put_bodies(result.bodies)
-            cache.put_terms(result.terms)
+            cache.put_terms((d, packed) for d, _, packed in result.terms)
+            if terms is not None:
+                terms.update((d, text) for d, text, _ in result.terms)
             result = ReadResult(source=result.source, articles=result.articles, problems=result.problems)
             fresh.append(result)
             results.append(result)

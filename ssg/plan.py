@@ -189,8 +189,9 @@ class Planner:
     """Builds every job. ``cards`` and ``card_digests`` are shared with the renderer workers."""
 
     def __init__(self, site: Site, config: SiteConfig, graph: TemplateGraph, redirects: dict[str, str] | None = None,
-                 *, memo: Memo | None = None, runner: Callable | None = None):
+                 *, memo: Memo | None = None, runner: Callable | None = None, terms: dict | None = None):
         self.site, self.config, self.graph = site, config, graph
+        self.terms = terms or {}            # search terms at hand (of the files read in this build), by digest
         self.memo = memo or Memo()
         self.runner = runner or _here
         self.warnings: list[str] = []       # about .ssg-cache, for the build report
@@ -480,7 +481,8 @@ class Planner:
                 docs[last.position[a.key]] = self.search_doc(a)
         else:
             docs = [self.search_doc(a) for a in self.site.articles]
-        self.next.docs = docs
+        if self.memo.keep:
+            self.next.docs = docs           # (a one-shot build drops them once the index's process has them)
         # The docs carry their terms' digest; the index process fetches the terms it needs (all of
         # them for a build from scratch, the new and edited docs' otherwise) from the cache.
         fetch = functools.partial(fetch_terms, self.config.cache_path)
@@ -515,7 +517,8 @@ class Planner:
         key = (a, self.card_digests[a.key])
         doc = self.memo.get("search", a.key, key)
         if doc is None:
-            doc = search.search_doc(self.cards[a.key], terms_digest=a.terms_digest)
+            terms = self.terms.get(a.terms_digest)
+            doc = search.search_doc(self.cards[a.key], terms=terms, terms_digest=None if terms is not None else a.terms_digest)
             # what the doc is made from: the article (its source's bytes, read under this config
             # and code) and its card; lets the saved index state tell which docs changed
             doc["digest"] = hashlib.blake2b(f"{self.base}\x00{a.key}\x00{a.source_digest}\x00{self.card_digests[a.key]}".encode(),
@@ -628,8 +631,9 @@ def _here(fn: Callable, *args, then: Callable[[], None] | None = None, **kwargs)
 
 
 def plan(site: Site, config: SiteConfig, graph: TemplateGraph, redirects: dict[str, str] | None = None, *,
-         memo: Memo | None = None, runner: Callable | None = None) -> tuple[Planner, list[RenderJob]]:
+         memo: Memo | None = None, runner: Callable | None = None, terms: dict | None = None) -> tuple[Planner, list[RenderJob]]:
     """``runner(fn, *args, **kwargs)`` -> a function giving ``fn(*args, **kwargs)``: where the
-    search index is built (default: here, when it is asked for)."""
-    planner = Planner(site, config, graph, redirects, memo=memo, runner=runner)
+    search index is built (default: here, when it is asked for). ``terms``: search terms at hand
+    by digest (the others are fetched from the cache by the index's process)."""
+    planner = Planner(site, config, graph, redirects, memo=memo, runner=runner, terms=terms)
     return planner, planner.plan()
