@@ -80,7 +80,11 @@ def test_article_page_carries_the_metadata(small_site):
     canonical = re.search(r'<link rel="canonical" href="([^"]+)">', text).group(1)
     assert unquote(canonical) == "https://example.github.io/archive/2024/03/الخبر-الأول-عن-الاقتصاد/"
     english = next((small_site / "output" / "2024" / "04").glob("third-*/index.html")).read_text()
-    assert '<html lang="en" dir="ltr">' in english
+    # an English article in an Arabic site: the page (menus, labels) stays Arabic and right to left;
+    # the headline and the body say they are English, left to right
+    assert '<html lang="ar" dir="rtl">' in english
+    assert re.search(r'<h1 lang="en" dir="ltr">[^<]+</h1>', english) and '<div class="body" lang="en" dir="ltr">' in english
+    assert '"inLanguage":"en"' in english and '"inLanguage"' not in text
     assert "<script>alert" not in english and "&lt;script&gt;" not in english   # sanitised away
     assert "<b>bold</b>" in english
 
