@@ -391,10 +391,7 @@ class Planner:
         made = self.memo.get("related", a.key, (a, i - start, window))
         if made is not None:
             return made
-        tags = set(a.tags)
-        ranked = sorted((-len(tags.intersection(b.tags)), abs(start + j - i), b.key)
-                        for j, b in enumerate(window) if b.key != a.key)
-        return self.memo.put("related", a.key, (a, i - start, window), [k for _, _, k in ranked[: self.config.related_count]])
+        return self.memo.put("related", a.key, (a, i - start, window), nearest(a, window, i - start, self.config.related_count))
 
     def listing_jobs(self, kind: str, base: str, keys: tuple[str, ...], title: str, *, term=None, feeds_prefix=None, extra=None):
         feeds = _feed_links(self.config, feeds_prefix) if feeds_prefix is not None else {}
@@ -618,6 +615,24 @@ def _period_link(p: Period, fmt: DateFormatter) -> dict:
 def _period_entry(p: Period, fmt: DateFormatter) -> dict:
     """A month on its year's page, a day on its month's page."""
     return {"title": _period_title(p, fmt), "url": p.url, "count": len(p.article_keys)}
+
+
+def nearest(a: Article, window: tuple[Article, ...], at: int, count: int) -> list[str]:
+    """The keys of the ``count`` articles of ``window`` (``a`` is ``window[at]``) that share most
+    tags with ``a``, then are nearest to it, then come first by key: the first ``count`` of
+    ``sorted((-shared tags, distance, key))``, without a tuple and a sort per candidate (most
+    share no tag: they are taken by distance, which the window's order gives)."""
+    tags = set(a.tags)
+    shared = sorted((-len(tags.intersection(b.tags)), abs(j - at), b.key)
+                    for j, b in enumerate(window) if j != at and not tags.isdisjoint(b.tags)) if tags else []
+    out = [k for _, _, k in shared[:count]]
+    taken = set(out)
+    for d in range(1, len(window)):
+        if len(out) >= count:
+            break
+        pair = sorted(window[j].key for j in (at - d, at + d) if 0 <= j < len(window) and window[j].key not in taken)
+        out += pair[: count - len(out)]
+    return out
 
 
 def _here(fn: Callable, *args, then: Callable[[], None] | None = None, **kwargs) -> Callable:

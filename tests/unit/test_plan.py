@@ -23,3 +23,23 @@ def test_adding_one_article_rewrites_a_bounded_number_of_pages():
         after = {url: (items, meta) for url, items, meta in paginate(keys(n + 1), 5, "")}
         changed = [u for u in after if before.get(u) != after[u]]
         assert len(changed) <= 3, (n, changed)
+
+
+def test_related_articles_are_the_first_of_the_full_ranking():
+    """plan.nearest gives what sorting every candidate by (-shared tags, distance, key) gives."""
+    import random
+    from types import SimpleNamespace
+
+    from ssg.plan import nearest
+
+    rng = random.Random(3)
+    tags = [f"t{i}" for i in range(8)]
+    for trial in range(3000):
+        n = rng.randrange(1, 14)
+        window = tuple(SimpleNamespace(key=f"k{rng.randrange(1000):04d}-{j}", tags=tuple(rng.sample(tags, rng.randrange(0, 4))))
+                       for j in range(n))
+        at, count = rng.randrange(n), rng.randrange(0, 6)
+        a = window[at]
+        expected = [k for _, _, k in sorted((-len(set(a.tags) & set(b.tags)), abs(j - at), b.key)
+                                            for j, b in enumerate(window) if j != at)][:count]
+        assert nearest(a, window, at, count) == expected, (trial, window, at, count)
