@@ -258,7 +258,8 @@ def _postings(entries) -> bytes:
     """Ascending ``id << 2 | weight`` values -> varints of ``(id delta) << 2 | weight``.
 
     ``(b >> 2) - (a >> 2) << 2 | b & 3`` is ``b - (a & ~3)`` (the weight is below 4), which
-    ``map`` computes in C: at 100k articles (20M postings) this took 6.4 s as a comprehension."""
+    ``map`` computes in C (20M postings at 100k articles; ~6% of ``shard_views`` in alternated
+    runs, against a comprehension)."""
     values = list(map(operator.sub, entries, itertools.chain((0,), map(operator.and_, entries, itertools.repeat(~3)))))
     return bytes(values) if max(values) < 0x80 else varints(values)
 
