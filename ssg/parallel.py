@@ -117,13 +117,20 @@ def background(fn: Callable[..., R], *args, workers: int = 0, then: Callable[[],
 def _serve(writer, fn, args, kwargs, then) -> None:
     gc.enable()
     try:
-        out = (True, fn(*args, **kwargs))
-    except BaseException as exc:                # sent back, raised in the parent
-        out = (False, exc)
-    writer.send(out)
-    writer.close()
-    if then is not None and out[0]:
-        then()
+        try:
+            out = (True, fn(*args, **kwargs))
+        except BaseException as exc:            # sent back, raised in the parent
+            out = (False, exc)
+        try:
+            writer.send(out)
+        except OSError:                         # the parent is gone: no one to report to
+            return
+        finally:
+            writer.close()
+        if then is not None and out[0]:
+            then()
+    except KeyboardInterrupt:                   # Ctrl-C reaches this process too; the parent reports it
+        pass
 
 
 def _start(init: Callable | None, init_args: tuple) -> None:
