@@ -210,19 +210,24 @@ def _init_read(config: SiteConfig, root: Path, cached: frozenset) -> None:
     _READ.update(config=config, root=root, cached=cached)
 
 
-def _read_one(source: SourceFile) -> ReadResult | tuple[str, SourceFile]:
-    """Read, hash and parse one file; a known (path, digest) is only reported, not parsed again."""
+def _read_one(source: SourceFile) -> tuple:
+    """Read, hash and parse one file; a known (path, digest) is only reported, not parsed again.
+    -> ("hit", source), or ("read", the pickled ReadResult as the cache keeps it, packed bodies,
+    (digest, terms, packed terms)...): pickled here, the result crosses to the parent and goes
+    into the cache as the same bytes (the parent unpickles it once and pickles nothing)."""
     try:
         data, sidecar = scan.load(_READ["root"], source)
     except OSError as exc:
-        return ReadResult(source=source, problems=(Problem(path=source.rel_path, message=f"cannot read: {exc.strerror}"),))
+        result = ReadResult(source=source, problems=(Problem(path=source.rel_path, message=f"cannot read: {exc.strerror}"),))
+        return ("read", pickle.dumps(result, protocol=5), (), ())
     digest_ = read.digest_bytes(data + b"\x00" + (sidecar or b""))
     source = SourceFile(rel_path=source.rel_path, stamp=source.stamp, digest=digest_, sidecar=source.sidecar)
     if (source.rel_path, digest_) in _READ["cached"]:
         return ("hit", source)
     result = read.read_source(source, data, sidecar, _READ["config"])
-    return replace(result, bodies=tuple((d, pack_body(html)) for d, html in result.bodies),
-                   terms=tuple((d, text, pack_body(text)) for d, text in result.terms))
+    kept = ReadResult(source=result.source, articles=result.articles, problems=result.problems)
+    return ("read", pickle.dumps(kept, protocol=5), tuple((d, pack_body(html)) for d, html in result.bodies),
+            tuple((d, text, pack_body(text)) for d, text in result.terms))
 
 
 def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, progress: Progress | None,
@@ -249,17 +254,18 @@ def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, 
     fresh = []
     runner = parallel.run(_read_one, todo, init=_init_read, init_args=(config, config.content_path, known),
                           workers=config.build.workers, chunksize=32)
-    for n, result in enumerate(runner, 1):
-        if isinstance(result, tuple):             # bytes already known under a new stamp (a git checkout)
-            key = (result[1].rel_path, result[1].digest)
-            results.append(_restamp(kept.get(key) or cache.read_result(reader, *key), result[1]))
+    for n, outcome in enumerate(runner, 1):
+        if outcome[0] == "hit":                   # bytes already known under a new stamp (a git checkout)
+            key = (outcome[1].rel_path, outcome[1].digest)
+            results.append(_restamp(kept.get(key) or cache.read_result(reader, *key), outcome[1]))
         else:
-            cache.put_bodies(result.bodies)
-            cache.put_terms((d, packed) for d, _, packed in result.terms)
+            _, blob, bodies, read_terms = outcome
+            cache.put_bodies(bodies)
+            cache.put_terms((d, packed) for d, _, packed in read_terms)
             if terms is not None:
-                terms.update((d, text) for d, text, _ in result.terms)
-            result = ReadResult(source=result.source, articles=result.articles, problems=result.problems)
-            fresh.append(result)
+                terms.update((d, text) for d, text, _ in read_terms)
+            result = pickle.loads(blob)
+            fresh.append((result.source.rel_path, result.source.digest, blob))
             results.append(result)
         if progress:
             progress("read", n, len(todo))

@@ -104,11 +104,10 @@ class Cache:
             if (rel, digest) in wanted:
                 yield pickle.loads(blob)
 
-    def put_reads(self, reader: str, results: Iterable[ReadResult]) -> None:
-        self.db.executemany(
-            "INSERT OR REPLACE INTO reads VALUES (?, ?, ?, ?)",
-            ((r.source.rel_path, r.source.digest, reader, pickle.dumps(r, protocol=5)) for r in results),
-        )
+    def put_reads(self, reader: str, rows: Iterable[tuple[str, str, bytes]]) -> None:
+        """(rel_path, digest, pickled ReadResult) rows: the read workers pickle, the parent only inserts."""
+        self.db.executemany("INSERT OR REPLACE INTO reads VALUES (?, ?, ?, ?)",
+                            ((rel, digest, reader, blob) for rel, digest, blob in rows))
 
     def put_bodies(self, bodies: Iterable[tuple[str, bytes]]) -> None:
         """(digest, ``pack_body(html)``) pairs: the read workers pack, the parent only inserts."""
