@@ -225,8 +225,8 @@ def _read_one(source: SourceFile) -> tuple:
     if (source.rel_path, digest_) in _READ["cached"]:
         return ("hit", source)
     result = read.read_source(source, data, sidecar, _READ["config"])
-    kept = ReadResult(source=result.source, articles=result.articles, problems=result.problems)
-    return ("read", pickle.dumps(kept, protocol=5), tuple((d, pack_body(html)) for d, html in result.bodies),
+    stored = ReadResult(source=result.source, articles=result.articles, problems=result.problems)
+    return ("read", pickle.dumps(stored, protocol=5), tuple((d, pack_body(html)) for d, html in result.bodies),
             tuple((d, text, pack_body(text)) for d, text in result.terms))
 
 

@@ -11,7 +11,6 @@ This is the one place where page policy lives:
 from __future__ import annotations
 
 import functools
-import hashlib
 import itertools
 import math
 from collections import defaultdict
@@ -22,7 +21,7 @@ from typing import Callable
 from . import search
 from .cache import IndexStore, fetch_terms
 from .config import SiteConfig
-from .deps import TemplateGraph, code_digest, fingerprint
+from .deps import TemplateGraph, code_digest, digest, fingerprint
 from .memo import Memo
 from .model import Article, Period, RenderJob, Site, Taxonomy
 from .urls import absolute, output_path
@@ -478,12 +477,11 @@ class Planner:
                 docs[last.position[a.key]] = self.search_doc(a)
         else:
             docs = [self.search_doc(a) for a in self.site.articles]
-        if self.memo.keep:
-            self.next.docs = docs           # (a one-shot build drops them once the index's process has them)
         # The docs carry their terms' digest; the index process fetches the terms it needs (all of
         # them for a build from scratch, the new and edited docs' otherwise) from the cache.
         fetch = functools.partial(fetch_terms, self.config.cache_path)
         if self.memo.keep:
+            self.next.docs = docs           # (a one-shot build drops them once the index's process has them)
             return lambda: search.shard_views(docs, keep=True, fetch=fetch)
         # A one-shot build resumes the index from the state the last build saved in .ssg-cache, and
         # saves this one's there once it has handed the files over.
@@ -518,8 +516,7 @@ class Planner:
             doc = search.search_doc(self.cards[a.key], terms=terms, terms_digest=None if terms is not None else a.terms_digest)
             # what the doc is made from: the article (its source's bytes, read under this config
             # and code) and its card; lets the saved index state tell which docs changed
-            doc["digest"] = hashlib.blake2b(f"{self.base}\x00{a.key}\x00{a.source_digest}\x00{self.card_digests[a.key]}".encode(),
-                                            digest_size=16).digest()
+            doc["digest"] = digest(f"{self.base}\x00{a.key}\x00{a.source_digest}\x00{self.card_digests[a.key]}")
             doc = self.memo.put("search", a.key, key, doc)
         return doc
 
