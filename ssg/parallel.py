@@ -79,8 +79,9 @@ def background(fn: Callable[..., R], *args, workers: int = 0, then: Callable[[],
     """Start ``fn(*args, **kwargs)`` in a forked process now; the function returned waits for the
     result (and raises what it raised). The child inherits the arguments copy-on-write, nothing
     is pickled on the way in. ``then()`` runs in the child after the result has been sent (the
-    search index saves its state for the next build there, while this process renders); the
-    child is joined when this process exits. With one worker, or where fork is missing, ``fn``
+    search index saves its state for the next build there, while this process renders); such a
+    child is joined when this process exits, one without ``then`` is not waited for (a build
+    that failed before asking for the result leaves at once). With one worker, or where fork is missing, ``fn``
     (and ``then``) run in this process when the result is asked for: the same calls, later."""
     if (workers or default_workers()) == 1 or "fork" not in multiprocessing.get_all_start_methods():
         def inline() -> R:
@@ -91,7 +92,8 @@ def background(fn: Callable[..., R], *args, workers: int = 0, then: Callable[[],
         return inline
     context = multiprocessing.get_context("fork")
     reader, writer = context.Pipe(duplex=False)
-    child = context.Process(target=_serve, args=(writer, fn, args, kwargs, then), name="ssg-background")
+    child = context.Process(target=_serve, args=(writer, fn, args, kwargs, then), name="ssg-background",
+                            daemon=then is None)
     gc.freeze()
     try:
         child.start()                       # forked here, with the work inherited

@@ -313,6 +313,25 @@ def test_the_build_right_after_a_cold_one_stops_after_scan(small_site):
     assert report.rendered == {"index.html"}
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_build_sees_output_as_it_is_pages_deleted_by_hand_return_and_strays_go(small_site, workers):
+    """output/ is listed in a forked process while the build reads and plans (here, or later in
+    this one with one worker): what it finds decides what is re-rendered and pruned."""
+    build_site(small_site, workers=workers)
+    out = small_site / "output"
+    clean = tree(out)
+    page = next(p for p in pages(out) if p.parent.parent.name.isdigit() and len(p.relative_to(out).parts) == 4)
+    page.unlink()
+    (out / "2024/stray.html").write_text("not ours")
+    (out / "stray-folder").mkdir()
+    (out / "stray-folder/x.txt").write_text("not ours")
+    report = build_site(small_site, workers=workers)
+    rel = page.relative_to(out).as_posix()
+    assert report.rendered == {rel} and report.written == {rel}
+    assert report.removed == {"2024/stray.html", "stray-folder/x.txt"}
+    assert tree(out) == clean and not (out / "stray-folder").exists()
+
+
 def test_adding_the_newest_article_leaves_older_numbered_listing_pages_alone(tmp_path):
     """Stable pagination, asserted on the work done: numbered pages carry no total count, so a new
     article rewrites only the landing page and the newest numbered page(s) of each listing."""
