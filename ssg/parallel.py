@@ -81,8 +81,9 @@ def background(fn: Callable[..., R], *args, workers: int = 0, then: Callable[[],
     is pickled on the way in. ``then()`` runs in the child after the result has been sent (the
     search index saves its state for the next build there, while this process renders); such a
     child is joined when this process exits, one without ``then`` is not waited for (a build
-    that failed before asking for the result leaves at once). With one worker, or where fork is missing, ``fn``
-    (and ``then``) run in this process when the result is asked for: the same calls, later."""
+    that failed before asking for the result leaves at once). With one worker, or where fork is
+    missing, ``fn`` (and ``then``) run in this process when the result is asked for: the same
+    calls, later."""
     if (workers or default_workers()) == 1 or "fork" not in multiprocessing.get_all_start_methods():
         def inline() -> R:
             value = fn(*args, **kwargs)

@@ -232,8 +232,8 @@ class Planner:
 
     def job(self, url_or_path: str, renderer: str, template: str | None, view: dict, *, items=(), bodies=(), path=False,
             hashed: dict | None = None) -> RenderJob:
-        """``hashed``: the view as it goes into the fingerprint when not all of it need (an article
-        page's own card is one of its items, whose card digests the fingerprint holds already)."""
+        """``hashed``: what of the view goes into the fingerprint, when not all of it has to (an
+        article page's own card is one of its items, whose card digests the fingerprint holds)."""
         output = url_or_path if path else output_path(url_or_path)
         tdigest = self.graph.closure_digest(template) if template else ""
         if items and template:      # cards are rendered through _card.html by the card_html() global

@@ -64,3 +64,14 @@ def test_background_then_runs_after_the_result_in_the_same_process(tmp_path, wor
             break
         time.sleep(0.05)
     assert value == 25 and marker.read_text() == str(pid)
+
+
+def test_a_process_that_never_asks_for_a_background_result_exits_without_waiting_for_it():
+    """A build that fails before it asks for the listing of output/ leaves at once, instead of
+    waiting at exit for the child (the child, with no ``then``, is not joined)."""
+    import subprocess
+    import sys
+    code = ("import time; from ssg import parallel; "
+            "parallel.background(time.sleep, 600, workers=2); print('left')")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "left"
