@@ -91,6 +91,25 @@ def ratio_table(data: dict, base: str = "ssg (md)", metric: str = "wall_s") -> s
     return head + "\n".join(lines) + "\n"
 
 
+def rounds_table(data: dict, base: str = "ssg (md)", peer: str = "hugo", scen: str = "cold") -> str:
+    """Each repeat's cold build by ssg and by the peer, with user and system CPU: bench/run.py runs
+    the tools round by round, so one round's two builds are a pair (medians can mix rounds)."""
+    runs: dict[tuple[str, int], dict] = {}
+    for row in data["results"]:
+        if row.get("scenario") == scen and row.get("status") == "ok" and row["tool"] in (base, peer):
+            runs[(row["tool"], row.get("repeat", 0))] = row
+    reps = sorted({rep for tool, rep in runs if tool == base} & {rep for tool, rep in runs if tool == peer})
+    if not reps:
+        return ""
+    lines = [f"| round | {base} wall s (user + sys CPU) | {peer} wall s (user + sys CPU) | {base} / {peer} |",
+             "|--:|--:|--:|--:|"]
+    for rep in reps:
+        a, b = runs[(base, rep)], runs[(peer, rep)]
+        cells = [f"{r['wall_s']:.2f} ({r.get('user_s', 0):.1f} + {r.get('sys_s', 0):.1f})" for r in (a, b)]
+        lines.append(f"| {rep + 1} | {cells[0]} | {cells[1]} | {a['wall_s'] / b['wall_s']:.2f}× |")
+    return "\n".join(lines) + "\n"
+
+
 def _get(datas: dict[int, dict], n: int, tool: str, scen: str) -> dict | None:
     if n not in datas:
         return None
@@ -158,6 +177,9 @@ def render(datas: list[dict]) -> str:
         d = by_n[n]
         parts.append(f"### N = {n:,}\n\n{results_table(d)}\nWall time, same run:\n\n{ratio_table(d)}"
                      f"\nCPU time (user + system, all processes), same run:\n\n{ratio_table(d, metric='cpu_s')}")
+        rounds = rounds_table(d)
+        if rounds:
+            parts.append(f"Cold builds round by round:\n\n{rounds}")
     parts.append("### Targets\n\n" + targets_table(by_n))
     return "\n".join(parts)
 

@@ -361,47 +361,47 @@ def ensure_archive(ctx: Context, formats: set[str], regen: bool) -> dict:
     return json.loads(manifest.read_text(encoding="utf-8"))
 
 
-def run_tool(tool: Tool, scenarios: list[str], repeat: int, log: Callable[[str], None]) -> list[dict]:
+def run_set(tool: Tool, scenarios: list[str], rep: int, log: Callable[[str], None]) -> list[dict]:
+    """One run of the scenario set by one tool, from a fresh copy of its site."""
     rows = []
-    for rep in range(repeat):
-        tool.setup()
-        for name in scenarios:
-            if name not in tool.scenarios:
-                continue
-            scenario = SCENARIOS[name]
-            try:
-                note = scenario.prepare(tool) or ""
-            except Exception as exc:  # noqa: BLE001 - record and go on with the next scenario
-                rows.append(dict(tool=tool.label, scenario=name, repeat=rep, status="skipped",
-                                 note=f"prepare failed: {exc}"))
-                log(f"  {tool.label:14} {name:14} skipped: {exc}")
-                continue
-            logfile = tool.ctx.work / "logs" / f"{tool.site.name}-{name}-{rep}.log"
-            try:
-                if scenario.run:
-                    result = scenario.run(tool, logfile)
-                else:
-                    result = measure(tool.command(), out_dir=tool.out_dir, log=logfile,
-                                     cwd=tool.site, timeout=tool.ctx.timeout, env=tool.env())
-            except OSError as exc:  # e.g. the tool is not installed
-                rows.append(dict(tool=tool.label, scenario=name, repeat=rep, status="failed",
-                                 note=f"could not run: {exc}"))
-                log(f"  {tool.label:14} {name:14} could not run: {exc}")
-                break
-            row = dict(tool=tool.label, scenario=name, repeat=rep, note=note,
-                       **dataclasses.asdict(result), cpu_s=result.cpu_s)
-            if result.status == "timeout":
-                row["note"] = f"did not finish in {tool.ctx.timeout:.0f} s (killed)"
-            rows.append(row)
-            log(f"  {tool.label:14} {name:14} {result.status:7} wall {result.wall_s:8.2f} s"
-                f"  cpu {result.cpu_s:8.2f} s  rss {result.max_rss_mb:7.0f} MB"
-                f"  pss {result.tree_pss_mb:7.0f} MB  written {result.files_written:7d}"
-                f"  out {result.output_bytes / 1e6:8.1f} MB  load {result.load_before:.1f}")
-            if result.status != "ok":
-                tail = Path(result.log).read_text(errors="replace")[-1500:]
-                log("    " + tail.replace("\n", "\n    "))
-                if name == "cold":
-                    break   # the later scenarios need a built site
+    tool.setup()
+    for name in scenarios:
+        if name not in tool.scenarios:
+            continue
+        scenario = SCENARIOS[name]
+        try:
+            note = scenario.prepare(tool) or ""
+        except Exception as exc:  # noqa: BLE001 - record and go on with the next scenario
+            rows.append(dict(tool=tool.label, scenario=name, repeat=rep, status="skipped",
+                             note=f"prepare failed: {exc}"))
+            log(f"  {tool.label:14} {name:14} skipped: {exc}")
+            continue
+        logfile = tool.ctx.work / "logs" / f"{tool.site.name}-{name}-{rep}.log"
+        try:
+            if scenario.run:
+                result = scenario.run(tool, logfile)
+            else:
+                result = measure(tool.command(), out_dir=tool.out_dir, log=logfile,
+                                 cwd=tool.site, timeout=tool.ctx.timeout, env=tool.env())
+        except OSError as exc:  # e.g. the tool is not installed
+            rows.append(dict(tool=tool.label, scenario=name, repeat=rep, status="failed",
+                             note=f"could not run: {exc}"))
+            log(f"  {tool.label:14} {name:14} could not run: {exc}")
+            break
+        row = dict(tool=tool.label, scenario=name, repeat=rep, note=note,
+                   **dataclasses.asdict(result), cpu_s=result.cpu_s)
+        if result.status == "timeout":
+            row["note"] = f"did not finish in {tool.ctx.timeout:.0f} s (killed)"
+        rows.append(row)
+        log(f"  {tool.label:14} {name:14} {result.status:7} wall {result.wall_s:8.2f} s"
+            f"  cpu {result.cpu_s:8.2f} s  rss {result.max_rss_mb:7.0f} MB"
+            f"  pss {result.tree_pss_mb:7.0f} MB  written {result.files_written:7d}"
+            f"  out {result.output_bytes / 1e6:8.1f} MB  load {result.load_before:.1f}")
+        if result.status != "ok":
+            tail = Path(result.log).read_text(errors="replace")[-1500:]
+            log("    " + tail.replace("\n", "\n    "))
+            if name == "cold":
+                break   # the later scenarios need a built site
     return rows
 
 
@@ -489,9 +489,14 @@ def main(argv: list[str] | None = None) -> int:
     machine = machine_info(tools)   # before the runs: versions as measured
     digest_before = source_digest(ssg_src or REPO)
     rows = []
-    for tool in tools:
-        reps = 1 if isinstance(tool, Pelican) else args.repeat
-        rows += run_tool(tool, scenarios, reps, log)
+    # Round by round (ssg's set, then Hugo's, then Pelican's; again), not each tool's repeats in a
+    # row: on this VM creating files gets slower with each tree deleted and written again, so the
+    # tools' runs of one round see the machine in about the same state (their ratio is paired).
+    reps = {id(t): 1 if isinstance(t, Pelican) else args.repeat for t in tools}
+    for rep in range(max(reps.values(), default=0)):
+        for tool in tools:
+            if rep < reps[id(tool)]:
+                rows += run_set(tool, scenarios, rep, log)
     rows += skipped
     if source_digest(ssg_src or REPO) != digest_before:
         machine["warning"] = "ssg's sources changed during this run: ssg rows may mix versions"
