@@ -34,7 +34,8 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build the site into output/", description="Build SITE_DIR's content/ into output/ "
                        "(incremental: only outputs whose inputs changed are rendered).", epilog=EPILOG)
     _site_args(b)
-    b.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+    b.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                   help="show tracebacks, and where the build's time went (stage timings)")
     b.add_argument("--quiet", "-q", action="store_true", help="print only problems and the summary line")
 
     w = sub.add_parser("watch", help="rebuild on every change", description="Build, then rebuild on every change "
@@ -111,6 +112,8 @@ def cmd_build(args) -> int:
     limit = config.build.size_warning_mb * 1_000_000
     if report.output_bytes > limit:
         print(f"warning: output/ is {report.output_bytes / 1e6:.0f} MB; GitHub Pages publishes at most 1 GB", file=sys.stderr)
+    if args.debug:
+        print("timings: " + ", ".join(f"{name} {sec:.2f} s" for name, sec in report.timings), file=sys.stderr)
     print(f"{report.summary()}; site size {report.output_bytes / 1e6:.1f} MB")
     return 0
 

@@ -276,6 +276,12 @@ def test_cli_build_prints_one_summary_line(small_site):
     result = run_cli("build", str(small_site), "-j", "1")
     assert result.returncode == 0, result.stderr
     assert re.search(r"5 articles, \d+ pages, \d+ feeds, .* 0 skipped files or rows, \d+ warnings, [\d.]+ s", result.stdout)
+    assert "timings" not in result.stderr
+    (small_site / "content/2024/a.md").write_text((small_site / "content/2024/a.md").read_text() + "\nفقرة.\n")
+    result = run_cli("build", str(small_site), "-j", "2", "--debug")     # and where the time went, on stderr
+    stages = re.search(r"^timings: (.*)$", result.stderr, re.M).group(1)
+    assert [s.split()[0] for s in stages.split(", ")] == ["scan", "check", "read", "assemble", "plan", "walk", "diff",
+                                                          "render", "commit", "cache"], stages
 
 
 def test_cache_from_another_version_is_discarded_with_a_warning(small_site):
