@@ -104,7 +104,7 @@ def cmd_build(args) -> int:
     config = load(args)
     progress, done = _progress() if is_interactive() and not args.quiet else (None, lambda: None)
     try:
-        report = build(config, force=args.force, progress=progress)
+        report = build(config, force=args.force, progress=progress, hold=getattr(args, "hold", None))
     finally:
         done()
     for problem in report.problems:
@@ -186,12 +186,22 @@ COMMANDS = {"init": cmd_init, "pin": cmd_pin, "build": cmd_build, "inspect": cmd
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The ``ssg`` command. Called with ``argv`` (tests, other programs) it returns the exit code.
+    As the program itself (no ``argv``: the console script, ``python -m ssg``), a successful build
+    ends the process without freeing the build's objects one by one (``build.leave``)."""
     args = parser().parse_args(argv)
     if not args.command:
         parser().print_help()
         return 2
+    held: list = []
+    if argv is None:
+        args.hold = held
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        if held and code == 0:
+            from .build import leave
+            leave(code)
+        return code
     except SsgError as exc:
         if args.debug:
             raise

@@ -117,6 +117,14 @@ def background(fn: Callable[..., R], *args, workers: int = 0, then: Callable[[],
     return result
 
 
+def wait_for_background() -> None:
+    """Join the background processes that run on after their result (``then``: the search index
+    saving its state); the others are left, as at a normal exit."""
+    for child in multiprocessing.active_children():
+        if not child.daemon:
+            child.join()
+
+
 def _serve(writer, fn, args, kwargs, then) -> None:
     gc.enable()
     try:

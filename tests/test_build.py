@@ -284,6 +284,23 @@ def test_cli_build_prints_one_summary_line(small_site):
                                                           "render", "commit", "cache"], stages
 
 
+def test_the_ssg_program_leaves_after_a_build_with_its_output_said_and_the_index_state_saved(small_site):
+    """As a program, ``ssg build`` ends without freeing the build's objects (``build.leave``): its
+    lines are still all printed, and the search index's process is waited for, so its state for
+    the next build is complete the moment the command returns."""
+    from ssg import search
+    from ssg.cache import IndexStore
+    from ssg.deps import code_digest
+    result = run_cli("build", str(small_site), "-j", "2", "--debug")
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"^5 articles, .* site size [\d.]+ MB$", result.stdout, re.M) and "timings: " in result.stderr
+    assert not list((small_site / ".ssg-cache").glob("*.tmp"))
+    state, warning = IndexStore(small_site / ".ssg-cache", f"{search.FORMAT}:{search.DOCS_PER_SHARD}:{code_digest()}").load()
+    assert state is not None and warning is None
+    bad = run_cli("build", str(small_site / "missing"))       # a failed build still exits the usual way
+    assert bad.returncode == 2 and bad.stderr.startswith("error: ")
+
+
 def test_cache_from_another_version_is_discarded_with_a_warning(small_site):
     import sqlite3
     build_site(small_site)

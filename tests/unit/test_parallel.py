@@ -75,3 +75,19 @@ def test_a_process_that_never_asks_for_a_background_result_exits_without_waiting
             "parallel.background(time.sleep, 600, workers=2); print('left')")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and done.stdout.strip() == "left"
+
+
+def _slow_then(path):
+    time.sleep(1.0)
+    _write_pid(path)
+
+
+def test_wait_for_background_joins_a_child_still_running_then(tmp_path):
+    """``build.leave`` ends the ssg program with os._exit: before that, the index's process must
+    have finished saving its state (its ``then``)."""
+    marker = tmp_path / "saved.txt"
+    result = parallel.background(_pid_and_square, 6, workers=2, then=lambda: _slow_then(marker))
+    pid, _ = result()
+    assert not marker.exists()                   # ``then`` is still sleeping
+    parallel.wait_for_background()
+    assert marker.read_text() == str(pid)
