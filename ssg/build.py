@@ -120,6 +120,8 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
         # reuses what it kept (and its first build plans in full, so that its first edit finds the memo full).
         unchanged = None if force or kept else t("check", unchanged_report, cache, inputs_key(config, sources, statics, graph), out)
         if unchanged is not None:
+            if hold is not None:
+                hold.append((sources, stamps))
             return replace(unchanged, timings=tuple(t.timings), seconds=time.perf_counter() - started)
         # What output/ holds, listed in a forked process while this one reads and plans (at 100k
         # the walk is ~105,000 folders, 1.7-2 s); forked now, while this process is still small.

@@ -64,12 +64,17 @@ def _ranges(codes: list[int]) -> str:
     return "".join(out)
 
 
-# Non-spacing marks (Unicode category Mn), as the JS client's /\p{Mn}/u. One big class is slow in
-# re, so the marks below U+0700 (Latin accents, Arabic harakat) go by regex and the rest, rare in
-# news text, by str.translate only when the text has characters past that block.
-_MN = [c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Mn"]
-_MARKS = re.compile("[" + _ranges([c for c in _MN if c < 0x700]) + "]")
-_OTHER_MARKS = dict.fromkeys(c for c in _MN if c >= 0x700)
+@functools.cache
+def _mark_tables() -> tuple[re.Pattern, dict]:
+    """Non-spacing marks (Unicode category Mn), as the JS client's /\p{Mn}/u: a regex for those
+    below U+0700 (Latin accents, Arabic harakat; one big class is slow in re) and a translate
+    table for the rest, rare in news text, used only when the text has characters past that block.
+    Made on first use: the pass over every code point takes ~150 ms, which every ``ssg`` command
+    paid at import (a no-op build, ``--help``) when it was made there."""
+    mn = [c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Mn"]
+    return re.compile("[" + _ranges([c for c in mn if c < 0x700]) + "]"), dict.fromkeys(c for c in mn if c >= 0x700)
+
+
 _BEYOND = re.compile("[^\x00-\u06ff\u2000-\u206f]")
 _HAMZA_SEAT = re.compile("[\u0648\u064A]\u0654")            # ؤ ئ after NFKD: waw/yeh + hamza above
 _FOLD = (("\u0629", "\u0647"), ("\u0649", "\u064A"), ("\u0671", "\u0627"), ("\u06A9", "\u0643"), ("\u06CC", "\u064A"),
@@ -101,9 +106,10 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     if "\u0654" in text:
         text = _HAMZA_SEAT.sub("\u0621", text)
-    text = _MARKS.sub("", text)
+    marks, other_marks = _mark_tables()
+    text = marks.sub("", text)
     if _BEYOND.search(text):
-        text = text.translate(_OTHER_MARKS)
+        text = text.translate(other_marks)
     if len(text) <= 64:
         if _FOLDABLE.search(text):
             text = text.translate(_FOLD_TABLE)

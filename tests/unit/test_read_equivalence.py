@@ -57,9 +57,10 @@ def reference_analyse(doc: dict, body_words: int = search.BODY_WORDS) -> str:
 def reference_normalise(text: str) -> str:
     """``normalise`` as it was: one ``str.replace`` per folded character, whatever the length."""
     text = search._HAMZA_SEAT.sub("\u0621", unicodedata.normalize("NFKD", text))
-    text = search._MARKS.sub("", text)
+    marks, other_marks = search._mark_tables()
+    text = marks.sub("", text)
     if search._BEYOND.search(text):
-        text = text.translate(search._OTHER_MARKS)
+        text = text.translate(other_marks)
     for old, new in search._FOLD:
         if old in text:
             text = text.replace(old, new)
