@@ -66,7 +66,7 @@ def _ranges(codes: list[int]) -> str:
 
 @functools.cache
 def _mark_tables() -> tuple[re.Pattern, dict]:
-    """Non-spacing marks (Unicode category Mn), as the JS client's /\p{Mn}/u: a regex for those
+    """Non-spacing marks (Unicode category Mn), as the JS client's /\\p{Mn}/u: a regex for those
     below U+0700 (Latin accents, Arabic harakat; one big class is slow in re) and a translate
     table for the rest, rare in news text, used only when the text has characters past that block.
     Made on first use: the pass over every code point takes ~150 ms, which every ``ssg`` command
