@@ -3,14 +3,16 @@ worker processes it waited for, in one in-process build.
 
     python bench/stages.py SITE_DIR [--cold] [-j N]
 
-``--cold`` removes SITE_DIR/output and SITE_DIR/.ssg-cache first. Worker CPU is counted when the
-workers end (``os.times``), so the search index process beside the planner, which lives on to
+``--cold`` removes SITE_DIR/output and SITE_DIR/.ssg-cache first. *faults* are minor page
+faults (a forked worker's first write to a page it shares with the parent is one: a page copied,
+in system time). Worker CPU and faults are counted when the workers end (``os.times``), so the search index process beside the planner, which lives on to
 save its state, is not in the plan row. Used for the stage tables in docs/benchmarks.md.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import sys
 import time
@@ -34,14 +36,19 @@ def main(argv: list[str] | None = None) -> int:
     config = with_overrides(load_config(args.site), workers=args.jobs)
     rows = []
 
+    def faults():
+        return (resource.getrusage(resource.RUSAGE_SELF).ru_minflt,
+                resource.getrusage(resource.RUSAGE_CHILDREN).ru_minflt)
+
     def timed(timer, name, fn, *a, **kw):
-        wall, before = time.perf_counter(), os.times()
+        wall, before, flt = time.perf_counter(), os.times(), faults()
         result = fn(*a, **kw)
-        after = os.times()
+        after, flt2 = os.times(), faults()
         rows.append((name, time.perf_counter() - wall,
                      after.user - before.user + after.system - before.system,
                      after.children_user - before.children_user + after.children_system - before.children_system,
-                     after.system - before.system, after.children_system - before.children_system))
+                     after.system - before.system, after.children_system - before.children_system,
+                     flt2[0] - flt[0], flt2[1] - flt[1]))
         timer.timings.append((name, rows[-1][1]))
         return result
 
@@ -49,9 +56,10 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     report = build_module.build(config)
     print(f"{report.articles} articles, {len(report.written)} files written, {time.perf_counter() - started:.2f} s")
-    print(f"{'stage':10} {'wall s':>8} {'parent CPU':>11} {'workers CPU':>12} {'parent sys':>11} {'workers sys':>12}")
-    for name, wall, parent, children, psys, csys in rows:
-        print(f"{name:10} {wall:8.2f} {parent:11.2f} {children:12.2f} {psys:11.2f} {csys:12.2f}")
+    print(f"{'stage':10} {'wall s':>8} {'parent CPU':>11} {'workers CPU':>12} {'parent sys':>11} {'workers sys':>12}"
+          f" {'parent faults':>14} {'workers faults':>15}")
+    for name, wall, parent, children, psys, csys, pflt, cflt in rows:
+        print(f"{name:10} {wall:8.2f} {parent:11.2f} {children:12.2f} {psys:11.2f} {csys:12.2f} {pflt:14d} {cflt:15d}")
     return 0
 
 

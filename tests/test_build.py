@@ -326,13 +326,15 @@ def test_another_ssg_code_renders_everything_again(small_site, monkeypatch):
     assert "index.html" in report.rendered and "feed.xml" in report.rendered and report.written == frozenset()
 
 
-def test_the_build_right_after_a_cold_one_stops_after_scan(small_site):
-    build_site(small_site)                       # cold: every file read and hashed
-    report = build_site(small_site)
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_build_right_after_a_cold_one_stops_after_scan(small_site, workers):
+    """(With 2 workers the outputs are stat'ed in a forked process while content/ is scanned.)"""
+    build_site(small_site, workers=workers)      # cold: every file read and hashed
+    report = build_site(small_site, workers=workers)
     assert [name for name, _ in report.timings] == ["scan", "check"]
     assert report.articles == 5 and report.rendered == frozenset()
     (small_site / "output/index.html").unlink()   # a missing output is not "unchanged"
-    report = build_site(small_site)
+    report = build_site(small_site, workers=workers)
     assert report.rendered == {"index.html"}
 
 
