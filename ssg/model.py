@@ -5,14 +5,30 @@ every value can be fingerprinted and sent to a worker process.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any, Mapping
 
 FROZEN = dict(frozen=True, slots=True, kw_only=True)
 
 
-@dataclass(**FROZEN)
+def frozen(cls):
+    """``@dataclass(frozen=True, slots=True, kw_only=True)``, unpickled without calling
+    ``dataclasses.fields()`` for every object: the generated ``__setstate__`` builds that tuple each
+    time, this one sets the slots through their descriptors (the state is the same list of values,
+    so older pickles read back). Unpickling the cached reads of 30,000 articles: 25-26 -> 17.5-19.4
+    us each (4 alternated runs); a one-article build at 100k loads 100,000 of them."""
+    cls = dataclass(**FROZEN)(cls)
+    slots = tuple(cls.__dict__[f.name] for f in fields(cls))
+
+    def __setstate__(self, state):
+        for slot, value in zip(slots, state):
+            slot.__set__(self, value)
+    cls.__setstate__ = __setstate__
+    return cls
+
+
+@frozen
 class SourceFile:
     """One file under content/: the stat taken before reading, and the digest of the bytes read."""
 
@@ -22,7 +38,7 @@ class SourceFile:
     sidecar: str | None = None    # NAME.meta.toml / NAME.meta.json beside it
 
 
-@dataclass(**FROZEN)
+@frozen
 class Problem:
     """A content problem: skipped file or row (``error``) or a note about a kept one (``warning``)."""
 
@@ -36,7 +52,7 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-@dataclass(**FROZEN)
+@frozen
 class Article:
     """A dated news article (or an undated one: ``date is None``), without its body.
 
@@ -72,7 +88,7 @@ class Article:
                                  # read workers and kept in the cache (like the body), not in the article
 
 
-@dataclass(**FROZEN)
+@frozen
 class ReadResult:
     """What read.py makes of one source file: articles (maybe many, for a dataset dump) and problems."""
 
@@ -83,7 +99,7 @@ class ReadResult:
     problems: tuple[Problem, ...] = ()
 
 
-@dataclass(**FROZEN)
+@frozen
 class Term:
     """One term of a taxonomy (a category, a tag, a source, an author, a year or a month)."""
 
@@ -94,7 +110,7 @@ class Term:
     article_keys: tuple[str, ...]  # newest first
 
 
-@dataclass(**FROZEN)
+@frozen
 class Taxonomy:
     name: str                    # "category", "tags", "source", "author"
     title: str                   # shown to readers
@@ -102,7 +118,7 @@ class Taxonomy:
     terms: tuple[Term, ...]      # by name
 
 
-@dataclass(**FROZEN)
+@frozen
 class Period:
     """A date archive bucket: a year, a month or a day."""
 
@@ -113,7 +129,7 @@ class Period:
     article_keys: tuple[str, ...]
 
 
-@dataclass(**FROZEN)
+@frozen
 class Site:
     """The whole archive as one value: articles newest first, keyed by ``key``."""
 
@@ -124,7 +140,7 @@ class Site:
     duplicates: tuple[Problem, ...] = ()
 
 
-@dataclass(**FROZEN)
+@frozen
 class RenderJob:
     """One output file: what renders it, the data its template sees, and the fingerprint of both."""
 
@@ -137,7 +153,7 @@ class RenderJob:
     sources: tuple[str, ...] = ()         # article keys this output shows (for explain/watch)
 
 
-@dataclass(**FROZEN)
+@frozen
 class WriteResult:
     output: str
     fingerprint: str
@@ -145,7 +161,7 @@ class WriteResult:
     size: int
 
 
-@dataclass(**FROZEN)
+@frozen
 class BuildReport:
     articles: int
     pages: int                            # planned outputs

@@ -64,3 +64,24 @@ def test_dataset_rows_become_articles_and_bad_rows_are_reported_by_line():
     r = read("dump.jsonl", rows)
     assert [a.key for a in r.articles] == ["dump.jsonl#L1", "dump.jsonl#L3"]
     assert [(p.line, p.severity) for p in r.problems if p.severity == "error"] == [(2, "error")]
+
+
+def test_model_values_pickle_and_unpickle_to_equal_values():
+    """``model.frozen`` gives the frozen dataclasses a ``__setstate__`` of its own (no
+    ``dataclasses.fields()`` per object): every field comes back, in every value the cache keeps."""
+    import pickle
+
+    import pytest
+    from ssg.model import Article, Problem, ReadResult
+    source = SourceFile(rel_path="2024/a.md", stamp="1:2", digest="d" * 32, sidecar="2024/a.meta.toml")
+    article = Article(key="2024/a.md", source_path="2024/a.md", source_digest="d" * 32, title="عنوان", slug="عنوان",
+                      date=datetime(2024, 3, 1, 9, 30, tzinfo=timezone.utc), updated=None, language="ar", dir="rtl",
+                      category="اقتصاد", tags=("نفط", "طاقة"), author="كاتب", summary="ملخص", word_count=42,
+                      draft=True, terms_digest="t" * 32, body_digest="b" * 32)
+    result = ReadResult(source=source, articles=(article,), problems=(Problem(path="2024/a.md", message="m", line=3,
+                                                                               severity="warning"),))
+    back = pickle.loads(pickle.dumps(result, protocol=5))
+    assert back == result and back.articles[0].tags == ("نفط", "طاقة") and back.source.sidecar == "2024/a.meta.toml"
+    assert back.articles[0].date == article.date and back.problems[0].line == 3
+    with pytest.raises(AttributeError):          # still frozen
+        back.articles[0].title = "x"
