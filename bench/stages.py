@@ -5,8 +5,9 @@ worker processes it waited for, in one in-process build.
 
 ``--cold`` removes SITE_DIR/output and SITE_DIR/.ssg-cache first. *faults* are minor page
 faults (a forked worker's first write to a page it shares with the parent is one: a page copied,
-in system time). Worker CPU and faults are counted when the workers end (``os.times``), so the search index process beside the planner, which lives on to
-save its state, is not in the plan row. Used for the stage tables in docs/benchmarks.md.
+in system time). Worker CPU and faults are counted when the workers end (``os.times``), so the
+search index process beside the planner, which lives on to save its state, is not in the plan
+row. Used for the stage tables in docs/benchmarks.md.
 """
 from __future__ import annotations
 
