@@ -124,6 +124,7 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
         statics = static_jobs(config, assets)
         unchanged = None if there is None else t("check", unchanged_report, cache, inputs_key(config, sources, statics, graph), there)
         if unchanged is not None:
+            _check_strict(config, list(unchanged.problems))    # --strict fails an unchanged site's bad files too
             if hold is not None:
                 hold.append((sources, stamps))
             return replace(unchanged, timings=tuple(t.timings), seconds=time.perf_counter() - started)

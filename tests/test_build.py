@@ -198,6 +198,15 @@ def test_bad_file_is_reported_and_skipped_and_strict_fails_without_touching_outp
     assert tree(small_site / "output") == before
 
 
+def test_strict_fails_on_an_unchanged_site_whose_last_build_skipped_a_bad_file(small_site):
+    """The no-op check returns the last build's report: --strict looks at its problems too."""
+    (small_site / "content/bad.md").write_text("---\ntitle: [unclosed\n---\nx\n")
+    build_site(small_site)
+    with pytest.raises(ContentError, match="strict.*bad.md"):
+        build_site(small_site, strict=True)
+    assert [name for name, _ in build_site(small_site).timings] == ["scan", "check"]   # (it was a no-op)
+
+
 def test_template_error_leaves_the_last_good_site(small_site):
     build_site(small_site)
     before = tree(small_site / "output")
