@@ -117,12 +117,13 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
         # reuses what it kept (and its first build plans in full, so that its first edit finds the memo full).
         # Its stat of every recorded output (140,000 at 100k: ~0.6 s) runs in a forked process
         # while this one scans content/; a build that is not a no-op never asks for the answer.
-        there = None if force or kept or cache.last_build() is None else \
+        last = None if force or kept else cache.last_build()
+        there = None if last is None else \
             parallel.background(write.all_present, out, cache.output_names(), workers=config.build.workers)
         sources, assets = t("scan", scan_content, config, stamps, kept, changed)
         graph = template_graph(config, kept)
         statics = static_jobs(config, assets)
-        unchanged = None if there is None else t("check", unchanged_report, cache, inputs_key(config, sources, statics, graph), there)
+        unchanged = None if there is None else t("check", unchanged_report, last, inputs_key(config, sources, statics, graph), there)
         if unchanged is not None:
             _check_strict(config, list(unchanged.problems))    # --strict fails an unchanged site's bad files too
             if hold is not None:
@@ -208,11 +209,11 @@ def inputs_key(config: SiteConfig, sources, statics: list[RenderJob], graph: Tem
                        links.read_text(encoding="utf-8") if links.exists() else "")
 
 
-def unchanged_report(cache: Cache, key: str | None, there: Callable[[], bool]) -> BuildReport | None:
-    """The last build's report when ``key`` (``inputs_key``) is the last build's and ``there()``
-    says every output it recorded is still in output/; else None."""
-    last = cache.last_build()
-    if key is None or last is None or last[0] != key:
+def unchanged_report(last: tuple[str, bytes], key: str | None, there: Callable[[], bool]) -> BuildReport | None:
+    """The last build's report (``last``: its inputs key and pickled report, ``Cache.last_build``)
+    when ``key`` (``inputs_key``) is the same and ``there()`` says every output it recorded is
+    still in output/; else None."""
+    if key is None or last[0] != key:
         return None
     if not there():
         return None

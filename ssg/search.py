@@ -65,24 +65,28 @@ def _ranges(codes: list[int]) -> str:
 
 
 @functools.cache
+def _non_spacing_marks() -> tuple[int, ...]:
+    """The code points of Unicode category Mn, as the JS client's /\\p{Mn}/u. Made on first use:
+    the pass over every code point takes ~150 ms, which every ``ssg`` command paid at import (a
+    no-op build, ``--help``) when it was made there."""
+    return tuple(c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Mn")
+
+
+@functools.cache
 def _mark_tables() -> tuple[re.Pattern, dict]:
-    """Non-spacing marks (Unicode category Mn), as the JS client's /\\p{Mn}/u: a regex for those
-    below U+0700 (Latin accents, Arabic harakat; one big class is slow in re) and a translate
-    table for the rest, rare in news text, used only when the text has characters past that block.
-    Made on first use: the pass over every code point takes ~150 ms, which every ``ssg`` command
-    paid at import (a no-op build, ``--help``) when it was made there."""
-    mn = [c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Mn"]
+    """The marks for a long text: a regex for those below U+0700 (Latin accents, Arabic harakat;
+    one big class is slow in re) and a translate table for the rest, rare in news text, used only
+    when the text has characters past that block."""
+    mn = _non_spacing_marks()
     return re.compile("[" + _ranges([c for c in mn if c < 0x700]) + "]"), dict.fromkeys(c for c in mn if c >= 0x700)
 
 
 @functools.cache
 def _word_table() -> dict:
     """Every non-spacing mark removed and every ``_FOLD`` character folded, in one ``str.translate``
-    of a word: no fold maps to a mark or from one, so this is the regex, the other marks' table
-    and the fold table one after the other (~2x faster on a word than those three passes)."""
-    marks, other_marks = _mark_tables()
-    table = dict.fromkeys(c for c in range(0x700) if marks.match(chr(c)))
-    table.update(other_marks)
+    of a word: no fold maps to a mark or from one, so this is the marks' regex and table and the
+    fold table one after the other (~2x faster on a word than those three passes)."""
+    table = dict.fromkeys(_non_spacing_marks())
     table.update(_FOLD_TABLE)
     return table
 
@@ -220,12 +224,10 @@ class _WordTerms(dict):
         if len(self) >= WORD_CACHE:
             self.clear()
         found = tokens(word)
-        if len(found) == 1:                   # most words: one token, its terms as they are kept
-            found = _TOKEN_TERMS[found[0]]
-        else:
-            found = tuple(itertools.chain.from_iterable(map(_TOKEN_TERMS.__getitem__, found)))
-        self[word] = found
-        return found
+        terms = _TOKEN_TERMS[found[0]] if len(found) == 1 else \
+            tuple(itertools.chain.from_iterable(map(_TOKEN_TERMS.__getitem__, found)))   # (most words: one token)
+        self[word] = terms
+        return terms
 
 
 _WORD_TERMS = _WordTerms()
