@@ -36,7 +36,7 @@ import re
 import sys
 import unicodedata
 from array import array
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 
 DIR = "search/"
@@ -384,8 +384,8 @@ def shard_views(docs: list[dict], *, docs_per_shard: int = DOCS_PER_SHARD, keep:
     summary, author, and either text (the body's plain text) or terms (``analyse(doc)``).
     ``track``: keep a digest of each doc in the state, so that a ``snapshot()`` of it can be
     resumed by another process. ``stored``: such a snapshot (from .ssg-cache), updated instead of
-    building from scratch when the docs are its docs with a few edited and new ones after them
-    (``_resume``); the files are the same either way. ``fetch(digests)`` -> {digest: terms}: for
+    building from scratch when the docs are its docs with new ones (at the newest end or among
+    them), a few removed and a few edited (``_resume``); the files are the same either way. ``fetch(digests)`` -> {digest: terms}: for
     docs that carry a ``terms_digest`` instead of their terms, called once per call with the
     digests of the docs whose terms are needed (put into those docs as ``terms``)."""
     enabled = gc.isenabled()
@@ -429,29 +429,109 @@ def doc_digest(doc: dict) -> bytes:
 
 
 RESUME_MAX = 32            # more edited docs than this: build from scratch (each costs a pass over the terms)
+RESUME_MOVES = 64          # more docs removed, or inserted before the newest kept one: build from scratch
 _CHANGED = object()        # an edited doc's old section/source/date are not kept: compare unequal to anything
 
 
 def _resume(stored: _Index, docs: list[dict], digests: list[bytes], docs_per_shard: int, fetch=None) -> _Index | None:
     """The stored state brought up to ``docs`` (ranked), or None when that is not cheaper than a
-    build: the stored docs must be the first ones, in the same order (new docs come after them:
-    the newest end of an archive), and few of them edited. Edited docs' old terms are read back
-    from the postings; then ``_update`` moves only the changed terms, as in ssg watch."""
-    old = stored.digests
-    if stored.keys is None or old is None or len(docs) < len(old) or \
-            any(a != b["key"] for a, b in zip(stored.keys, docs)):
+    build. The docs both hold keep their order (the ranking is by date and key, which an unedited
+    doc keeps), so each stored doc number maps to its new one, or to none for a removed doc:
+    ``_renumber`` moves the postings to the new numbers. Then the new docs (appended, or inserted
+    among the old ones, a backfill) and the edited ones are put in by ``_update``, as in ssg watch,
+    an edited doc's old terms read back from the postings. Few removals, insertions before the
+    newest and edits: each costs a pass over the terms or a step per segment of renumbered docs."""
+    old_keys, old = stored.keys, stored.digests
+    if old_keys is None or old is None:
         return None
-    changed = [i for i, (a, b) in enumerate(zip(old, digests)) if a != b]
-    if len(changed) > RESUME_MAX:
+    at = {d["key"]: j for j, d in enumerate(docs)}
+    new_of = [at.get(key, -1) for key in old_keys]
+    kept = [j for j in new_of if j >= 0]
+    if any(b <= a for a, b in zip(kept, kept[1:])):      # an edited date moved a doc: take edited docs out and in
+        new_of = [j if j >= 0 and old[i] == digests[j] else -1 for i, j in enumerate(new_of)]
+        kept = [j for j in new_of if j >= 0]
+        if any(b <= a for a, b in zip(kept, kept[1:])):
+            return None
+    edited = [i for i, j in enumerate(new_of) if j >= 0 and old[i] != digests[j]]
+    held = bytearray(len(docs))
+    for j in kept:
+        held[j] = 1
+    last = kept[-1] if kept else -1
+    inserted = [j for j in range(len(docs)) if not held[j]]
+    moves = len(old_keys) - len(kept) + sum(1 for j in inserted if j < last)
+    if len(edited) > RESUME_MAX or moves > RESUME_MOVES:
         return None
     before = list(docs)            # what _update compares with: the new docs where nothing changed
-    for i in changed:
-        before[i] = {"terms": _stored_terms(stored, i), "section": _CHANGED, "source": _CHANGED, "date": _CHANGED}
-    added = list(range(len(old), len(docs)))
-    for i in added:
-        before[i] = {"terms": "||", "section": _CHANGED, "source": _CHANGED, "date": _CHANGED}
+    for i in edited:             # (a state held in memory has the old docs and their terms)
+        terms = stored.docs[i]["terms"] if stored.docs is not None and "terms" in stored.docs[i] else _stored_terms(stored, i)
+        before[new_of[i]] = {"terms": terms, "section": _CHANGED, "source": _CHANGED, "date": _CHANGED}
+    for j in inserted:
+        before[j] = {"terms": "||", "section": _CHANGED, "source": _CHANGED, "date": _CHANGED}
+    first = next((i for i, j in enumerate(new_of) if i != j), len(new_of))
+    if first < len(new_of):        # a doc went or came before others: the numbers from ``first`` on moved
+        touched = _renumber(stored, new_of, first)
+        _encode(stored, touched)
+        _assign(stored, touched, force=False)
+        numbering = stored.facets[:2]
+        stored.facets = _facets(docs)
+        lowest = 0 if stored.facets[:2] != numbering else min(first, len(docs))
+        lowest -= lowest % docs_per_shard
+        below = {f"{DIR}d/{n // docs_per_shard}.json" for n in range(0, lowest, docs_per_shard)}
+        stored.d_files = {path: view for path, view in stored.d_files.items() if path in below}
+        stored.d_files.update(_doc_files(docs, docs_per_shard, range(lowest, len(docs), docs_per_shard), stored.facets))
     stored.docs = before
-    return _update(stored, docs, docs_per_shard, changed + added, fetch)
+    return _update(stored, docs, docs_per_shard, sorted([new_of[i] for i in edited] + inserted), fetch)
+
+
+def _held(last: _Index | None) -> _Index | None:
+    """Last call's state in this process (ssg watch), with the keys and digests ``_resume`` compares."""
+    if last is not None:
+        last.keys = [d["key"] for d in last.docs]
+        last.digests = [doc_digest(d) for d in last.docs]
+    return last
+
+
+def _renumber(state: _Index, new_of: list[int], first: int) -> set[str]:
+    """Stored doc ``i`` is doc ``new_of[i]`` now, or gone (-1); the map keeps the order and
+    changes nothing below ``first``. -> the terms whose postings changed. The numbers move in
+    runs (a removal or an insertion shifts all the docs after it by one): each run of a term's
+    postings is shifted in C, so the cost is a step per run a term has entries in."""
+    starts, shifts = [], []
+    for i in range(first, len(new_of)):
+        shift = None if new_of[i] < 0 else (new_of[i] - i) << 2
+        if not shifts or shift != shifts[-1]:
+            starts.append(i << 2)
+            shifts.append(shift)
+    low, runs = first << 2, len(starts)
+    touched = set()
+    for term, entries in state.postings.items():
+        if entries[-1] < low:
+            continue
+        s, n = bisect_left(entries, low), len(entries)
+        moved = entries[:s]
+        while s < n:
+            k = bisect_right(starts, entries[s]) - 1
+            e = bisect_left(entries, starts[k + 1], s) if k + 1 < runs else n
+            shift = shifts[k]
+            if shift:
+                moved.extend(array("I", map(operator.add, entries[s:e], itertools.repeat(shift))))
+            elif shift is not None:
+                moved.extend(entries[s:e])
+            s = e
+        if moved != entries:
+            state.postings[term] = moved
+            touched.add(term)
+    return touched
+
+
+def _encode(state: _Index, touched: set[str]) -> None:
+    """Encode the touched terms' postings again; a term left without postings goes."""
+    for term in touched:
+        if state.postings[term]:
+            state.encoded[term] = _postings(state.postings[term])
+        else:
+            del state.postings[term]
+            state.encoded.pop(term, None)
 
 
 def _stored_terms(state: _Index, i: int) -> str:
@@ -520,8 +600,11 @@ def _shard_views(docs: list[dict], docs_per_shard: int, keep: bool, track: bool 
         if same:
             state = _update(last, docs, docs_per_shard, fetch=fetch)
         else:
-            state = (_resume(stored, docs, digests, docs_per_shard, fetch) if stored is not None and track else None) \
-                or _build(docs, docs_per_shard, fetch)
+            # other docs than last call's (ssg watch: an article removed or inserted) or than the
+            # saved state's (a one-shot build): resumed from either when that is cheaper
+            base = stored if stored is not None and track else _held(last)
+            state = (_resume(base, docs, digests or [doc_digest(d) for d in docs], docs_per_shard, fetch)
+                     if base is not None else None) or _build(docs, docs_per_shard, fetch)
         state.digests = digests
         state.given, state.rank = list(given), [0] * len(given)      # a copy: the caller may change its list
         for position, i in enumerate(ranked):
@@ -574,12 +657,7 @@ def _update(state: _Index, docs: list[dict], docs_per_shard: int, candidates: li
         for term, weight in new_pairs - old_pairs:
             insort(state.postings[term], i << 2 | weight)
             touched.add(term)
-    for term in touched:
-        if state.postings[term]:
-            state.encoded[term] = _postings(state.postings[term])
-        else:
-            del state.postings[term]
-            state.encoded.pop(term, None)
+    _encode(state, touched)
     _assign(state, touched, force=False)
     starts = sorted({i - i % docs_per_shard for i in changed})
     if any(old_docs[i].get(f) != docs[i].get(f) for i in changed for f in ("section", "source", "date")):

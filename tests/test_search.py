@@ -2,6 +2,7 @@
 (deterministic, few rewritten per edit) and recall over the real corpus in ../shared/corpus/real/."""
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import shutil
@@ -402,6 +403,52 @@ def test_incremental_index_in_one_process_equals_a_fresh_one(monkeypatch, shard_
         assert incremental == fresh, step
 
 
+@pytest.mark.parametrize("shard_bytes, min_shard", [(search.SHARD_BYTES, search.MIN_SHARD), (300, 60)])
+def test_removals_and_insertions_in_one_process_resume_the_index(monkeypatch, shard_bytes, min_shard):
+    """ssg watch after an article is removed or an older one added: the docs are no longer last
+    call's docs, and the index held in memory is renumbered instead of built again. Each step gives
+    the bytes of a fresh build; past RESUME_MOVES it is built again."""
+    monkeypatch.setattr(search, "SHARD_BYTES", shard_bytes)
+    monkeypatch.setattr(search, "MIN_SHARD", min_shard)
+    builds = []
+    real_build = search._build
+    monkeypatch.setattr(search, "_build", lambda docs, *args: builds.append(len(docs)) or real_build(docs, *args))
+    rng = random.Random(5)
+    words = ["وزارة", "الصحة", "مستشفى", "مدرسة", "النفط", "اسعار", "market", "energy", "الرياض", "جدة", "الهلال"]
+    serial = itertools.count()
+
+    def doc(day, section="محليات"):
+        i, text = next(serial), " ".join(rng.choice(words + [f"كلمة{day}"]) for _ in range(rng.randrange(3, 30)))
+        return {"key": f"k{i:04d}", "url": f"a/{i}/", "title": f"عنوان {i}", "date": f"2024-{1 + day // 28:02d}-{1 + day % 28:02d}T10:00:00+03:00",
+                "date_text": "x", "section": section, "source": "مصدر", "author": None, "tags": [], "summary": text[:30],
+                "terms": search.analyse({"title": f"عنوان {i}", "text": text}), "digest": f"d{i}"}
+
+    docs = [doc(i // 2) for i in range(150)]
+    search._LAST.clear()
+    search.shard_views(list(docs), docs_per_shard=8)
+    for step in range(12):
+        if step % 4 == 0:
+            del docs[rng.randrange(len(docs))]
+        elif step % 4 == 1:
+            docs.insert(rng.randrange(len(docs)), doc(rng.randrange(70), section=["محليات", "رياضة"][step % 2]))
+        elif step % 4 == 2:                             # a removal, an insertion and an edit at once
+            del docs[rng.randrange(len(docs))]
+            docs.append(doc(rng.randrange(70)))
+            i = rng.randrange(len(docs))
+            docs[i] = {**doc(0), "key": docs[i]["key"], "date": docs[i]["date"], "digest": docs[i]["digest"] + "e"}
+        else:
+            del docs[: search.RESUME_MOVES + 1 if step == 11 else 3]
+        docs.sort(key=lambda d: (d["date"], d["key"]))
+        builds.clear()
+        incremental = search.shard_views([dict(d) for d in reversed(docs)], docs_per_shard=8)
+        assert bool(builds) == (step == 11), step
+        kept = dict(search._LAST)
+        search._LAST.clear()
+        assert incremental == search.shard_views([dict(d) for d in docs], docs_per_shard=8), step
+        search._LAST.clear()
+        search._LAST.update(kept)
+
+
 def test_tiny_shard_limits_really_split_and_move_terms(monkeypatch):
     """The small limits above do exercise splitting: the index has split keys, and a burst of one
     letter's words moves terms of that group to new shards."""
@@ -418,9 +465,9 @@ def test_tiny_shard_limits_really_split_and_move_terms(monkeypatch):
 @pytest.mark.parametrize("shard_bytes, min_shard", [(search.SHARD_BYTES, search.MIN_SHARD), (300, 60)])
 def test_index_resumed_from_the_saved_state_equals_a_fresh_one(tmp_path, monkeypatch, shard_bytes, min_shard):
     """A one-shot build saves the index's state in .ssg-cache and the next build (another process)
-    resumes from it: new newest articles and a few edits update it in place; anything else (an
-    article removed, an older one inserted, a state from other code) builds from scratch. Each step
-    must give the bytes of a fresh build, and appends and edits must not rebuild."""
+    resumes from it: new articles (newest or older ones), removals and a few edits, alone or
+    together, update it in place; more of them than the limits build from scratch. Each step must
+    give the bytes of a fresh build (the shards, the doc records, the facets, the manifest)."""
     from ssg.cache import IndexStore
 
     monkeypatch.setattr(search, "SHARD_BYTES", shard_bytes)
@@ -428,6 +475,9 @@ def test_index_resumed_from_the_saved_state_equals_a_fresh_one(tmp_path, monkeyp
     builds = []
     real_build = search._build
     monkeypatch.setattr(search, "_build", lambda docs, *args: builds.append(len(docs)) or real_build(docs, *args))
+    renumbered = []                             # the resumes that moved postings to new doc numbers
+    real_renumber = search._renumber
+    monkeypatch.setattr(search, "_renumber", lambda state, *args: renumbered.append(real_renumber(state, *args)) or renumbered[-1])
     texts, fetched = {}, []                     # the planner's docs carry a digest of their terms, kept in the cache
 
     def fetch(digests):
@@ -446,7 +496,7 @@ def test_index_resumed_from_the_saved_state_equals_a_fresh_one(tmp_path, monkeyp
     def text(step):
         return " ".join(rng.choice(words + [f"كلمة{step}"]) for _ in range(rng.randrange(3, 30)))
 
-    docs = [doc(i, i // 3, text(0)) for i in range(90)]          # oldest first; the planner passes any order
+    docs = [doc(i, i // 3, text(0)) for i in range(200)]          # oldest first; the planner passes any order
     for i in range(3):
         docs[i]["date"] = None                                    # undated articles rank first
     store = IndexStore(tmp_path, "test-stamp")
@@ -465,12 +515,15 @@ def test_index_resumed_from_the_saved_state_equals_a_fresh_one(tmp_path, monkeyp
         return rebuilt
 
     one_build()
+    serial = itertools.count(len(docs))                         # new keys, never one a doc had
+    kinds = ["append", "edit", "append", "edit", "remove", "backfill", "remove-first", "redate", "mixed",
+             "remove-section", "shrink", "too-many"]
     for step in range(1, 25):
-        kind = ["append", "edit", "append", "edit", "remove", "backfill"][step % 6]
-        n, changed = len(docs), 0
+        kind = kinds[step % len(kinds)]
+        n, changed, rebuilt = len(docs), 0, False
         if kind == "append":
             changed = rng.randrange(1, 4)
-            docs += [doc(n + k, 40 + step, text(step), section=["محليات", "جديد"][step % 2]) for k in range(changed)]
+            docs += [doc(next(serial), 80 + step, text(step), section=["محليات", "جديد"][step % 2]) for _ in range(changed)]
         elif kind == "edit" and step == 3:              # alone: an undated one loses its section and source
             docs[1] = {**doc(1, 0, text(step), section=None, source=None), "date": None}
             changed = 1
@@ -479,12 +532,39 @@ def test_index_resumed_from_the_saved_state_equals_a_fresh_one(tmp_path, monkeyp
                 edited = doc(int(docs[i]["key"][1:]), 0, text(step), source=["مصدر", "وكالة", None][step % 3])
                 docs[i] = {**edited, "date": docs[i]["date"]}
             changed = 2
-        elif kind == "remove":
+        elif kind == "remove":                          # every doc after it is renumbered
             del docs[rng.randrange(n)]
-        else:
-            docs.insert(0, doc(1000 + step, 0, text(step)))
+        elif kind == "remove-first":                    # the oldest: the years' first docs move too
+            del docs[0]
+        elif kind == "backfill":                        # an older article inserted among the others
+            docs.insert(0, doc(next(serial), 0, text(step)))
             docs[0]["date"] = "2023-12-01T10:00:00+03:00"
-        assert one_build(changed) == (kind not in ("append", "edit")), (step, kind)
+            changed = 1
+        elif kind == "redate":                          # an edit that moves a doc among the others
+            i = rng.randrange(3, n - 1)
+            moved = {**doc(int(docs[i]["key"][1:]), 0, text(step)), "date": "2025-06-01T10:00:00+03:00"}
+            del docs[i]
+            docs.append(moved)
+            changed = 1
+        elif kind == "mixed":                           # a removal, an insertion, an edit and an append at once
+            del docs[rng.randrange(n // 2, n)]
+            docs.insert(5, {**doc(next(serial), 0, text(step), section="وافد"), "date": docs[4]["date"]})
+            i = rng.randrange(10, len(docs))
+            docs[i] = {**doc(int(docs[i]["key"][1:]), 0, text(step)), "date": docs[i]["date"]}
+            docs.append(doc(next(serial), 110 + step, text(step)))
+            changed = 3
+        elif kind == "remove-section":                  # a section's only doc goes: the facets are numbered again
+            docs[:] = [d for d in docs if d["section"] != "وافد"]
+        elif kind == "shrink":                          # fewer docs: the last block of doc records goes
+            del docs[-(len(docs) % 8 or 8) - 1:]
+        else:                                           # more removals than RESUME_MOVES: built again
+            del docs[: search.RESUME_MOVES + 1]
+            rebuilt = True
+        docs.sort(key=lambda d: (d["date"] or "", d["key"]))
+        renumbered.clear()
+        assert one_build(changed) == rebuilt, (step, kind)
+        assert bool(renumbered) == (kind not in ("append", "edit", "too-many")), (step, kind)
+        assert all(renumbered), (step, kind)     # each renumbering moved some term's postings
 
 
 def test_unreadable_or_foreign_index_state_is_never_used(tmp_path):
