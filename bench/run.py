@@ -3,7 +3,7 @@
     python bench/run.py N [--formats md,txt] [--peers hugo,pelican] [--out results.json]
 
 For each tool the scenarios run in order on a fresh copy of the archive: a cold full build,
-a no-op rebuild, one article edited, one article added, one template edited. Each build is a
+a no-op rebuild, one article edited, one article added, one article removed, one template edited. Each build is a
 subprocess measured by bench/measure.py. Results go to a JSON file and a Markdown table with
 ratios is printed (bench/report.py renders the same tables from saved JSON files).
 
@@ -152,7 +152,7 @@ class Tool:
 
 class Ssg(Tool):
     name = "ssg"
-    scenarios = ("cold", "noop", "edit-article", "add-article", "edit-template")
+    scenarios = ("cold", "noop", "edit-article", "add-article", "remove-article", "edit-template")
     block_end = r"\{%-?\s*endblock\b[^%]*-?%\}"
 
     def __init__(self, ctx: Context, fmt: str = "md") -> None:
@@ -231,7 +231,7 @@ def snapshot_ssg(work: Path) -> Path:
 
 class Hugo(Tool):
     name = "hugo"
-    scenarios = ("cold", "noop", "edit-article", "add-article", "edit-template")
+    scenarios = ("cold", "noop", "edit-article", "add-article", "remove-article", "edit-template")
     block_end = r"\{\{-?\s*end\s*-?\}\}"
 
     def setup(self) -> None:
@@ -326,6 +326,15 @@ def _add_article(tool: Tool) -> str:
     return f"new newest article {path.relative_to(tool.content_dir)}"
 
 
+def _remove_article(tool: Tool) -> str:
+    items = tool.ctx.items
+    by_date = sorted(range(len(items)), key=lambda i: (items[i].date, items[i].key))
+    pick = next(i for i in by_date[len(items) // 3:] if i != len(items) // 2)     # not the edited one
+    path = tool.article_path(items[pick])
+    path.unlink()                                    # the hard link only: the archive keeps its copy
+    return f"{path.relative_to(tool.content_dir)} deleted (the ids of newer articles move)"
+
+
 def _edit_template(tool: Tool) -> str:
     path = tool.template()
     if path is None or not path.is_file():
@@ -340,6 +349,7 @@ SCENARIOS: dict[str, Scenario] = {s.name: s for s in (
     Scenario("noop", "the same build again, nothing changed"),
     Scenario("edit-article", "one paragraph (the last) of one article changed", _edit_article),
     Scenario("add-article", "one new article, newest in the archive", _add_article),
+    Scenario("remove-article", "one article deleted, a third of the way up the archive by date", _remove_article),
     Scenario("edit-template", "the article template changed visibly", _edit_template),
 )}
 
