@@ -385,9 +385,10 @@ def shard_views(docs: list[dict], *, docs_per_shard: int = DOCS_PER_SHARD, keep:
     ``track``: keep a digest of each doc in the state, so that a ``snapshot()`` of it can be
     resumed by another process. ``stored``: such a snapshot (from .ssg-cache), updated instead of
     building from scratch when the docs are its docs with new ones (at the newest end or among
-    them), a few removed and a few edited (``_resume``); the files are the same either way. ``fetch(digests)`` -> {digest: terms}: for
-    docs that carry a ``terms_digest`` instead of their terms, called once per call with the
-    digests of the docs whose terms are needed (put into those docs as ``terms``)."""
+    them), a few removed and a few edited (``_resume``); the files are the same either way.
+    ``fetch(digests)`` -> {digest: terms}: for docs that carry a ``terms_digest`` instead of their
+    terms, called once per call with the digests of the docs whose terms are needed (put into
+    those docs as ``terms``)."""
     enabled = gc.isenabled()
     gc.disable()                 # millions of small lists: the cycle collector would only rescan them
     try:
@@ -505,7 +506,7 @@ def _renumber(state: _Index, new_of: list[int], first: int) -> set[str]:
     low, runs = first << 2, len(starts)
     touched = set()
     for term, entries in state.postings.items():
-        if entries[-1] < low:
+        if not entries or entries[-1] < low:
             continue
         s, n = bisect_left(entries, low), len(entries)
         moved = entries[:s]
