@@ -20,10 +20,8 @@ from datetime import date as date_type, datetime, time
 
 import nh3
 import yaml
-import cmarkgfm
-from cmarkgfm.cmark import Options as CmarkOptions
 
-from . import extract, search
+from . import cmark, extract, search
 from .extract.dates import find_dates
 from .extract.text import fold
 from .config import SiteConfig
@@ -68,16 +66,10 @@ def extract_options(config: SiteConfig) -> extract.ExtractOptions:
     return _OPTIONS[key]
 
 
-# CommonMark plus GitHub's tables, strikethrough and autolinks, by cmark-gfm (C): ~5x faster than a
-# pure-Python parser on news bodies. Raw HTML is let through here and sanitised by nh3 afterwards.
-_CMARK_OPTIONS = CmarkOptions.CMARK_OPT_UNSAFE
-
-
-_CMARK_EXTENSIONS = ["table", "strikethrough", "autolink"]   # not "tagfilter": nh3 removes unsafe tags outright
-
-
 def render_markdown(text: str) -> str:
-    return cmarkgfm.markdown_to_html_with_extensions(text, options=_CMARK_OPTIONS, extensions=_CMARK_EXTENSIONS)
+    """CommonMark plus GitHub's tables, strikethrough and autolinks, by cmark-gfm (``ssg.cmark``).
+    Raw HTML is let through here and sanitised by nh3 afterwards."""
+    return cmark.to_html(text)
 
 
 # --------------------------------------------------------------------------- entry point
