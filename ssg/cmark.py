@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import functools
 
+import cmarkgfm
 from cmarkgfm import _cmark
 from cmarkgfm.cmark import Options
 
@@ -33,7 +34,14 @@ class _Mem(ctypes.Structure):
 
 @functools.cache
 def _native():
-    """-> (the extensions to attach, cmark_node_free, the allocator's free), made once per process."""
+    """-> (the extensions to attach, cmark_node_free, the allocator's free), made once per process;
+    None where the compiled library does not export the two functions (then the package's own
+    function is used, leak and all)."""
+    try:
+        library = ctypes.CDLL(_cmark.__file__)      # already loaded: the same copy of cmark
+        node_free, allocator = library.cmark_node_free, library.cmark_get_default_mem_allocator
+    except (OSError, AttributeError):
+        return None
     _LIB.cmark_gfm_core_extensions_ensure_registered()
     extensions = []
     for name in EXTENSIONS:
@@ -41,11 +49,9 @@ def _native():
         if extension == _FFI.NULL:
             raise RuntimeError(f"cmark-gfm has no {name!r} extension")
         extensions.append(extension)
-    library = ctypes.CDLL(_cmark.__file__)          # already loaded: the same copy of cmark
-    node_free = library.cmark_node_free
     node_free.argtypes, node_free.restype = [ctypes.c_void_p], None
-    library.cmark_get_default_mem_allocator.restype = ctypes.POINTER(_Mem)
-    return tuple(extensions), node_free, library.cmark_get_default_mem_allocator().contents.free
+    allocator.restype = ctypes.POINTER(_Mem)
+    return tuple(extensions), node_free, allocator().contents.free
 
 
 def _address(pointer) -> int:
@@ -54,7 +60,10 @@ def _address(pointer) -> int:
 
 def to_html(text: str) -> str:
     """``cmarkgfm.markdown_to_html_with_extensions(text, OPTIONS, EXTENSIONS)``, freeing what it allocated."""
-    extensions, node_free, mem_free = _native()
+    native = _native()
+    if native is None:
+        return cmarkgfm.markdown_to_html_with_extensions(text, options=OPTIONS, extensions=list(EXTENSIONS))
+    extensions, node_free, mem_free = native
     data = text.encode("utf-8")
     parser = _LIB.cmark_parser_new(OPTIONS)
     try:

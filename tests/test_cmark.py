@@ -51,6 +51,7 @@ def test_rendering_frees_the_tree_and_the_html():
     that this test can tell the two apart on this machine."""
     if _heap_in_use() is None:
         pytest.skip("needs glibc's mallinfo2 to count the C heap")
+    assert cmark._native() is not None                 # the freeing path, not the package's fallback
     body = "\n\n".join(f"الفقرة {i}: " + "نص الخبر يروي ما جرى في المدينة أمس. " * 12 for i in range(12))
 
     def growth(render) -> int:
