@@ -567,6 +567,58 @@ def test_index_resumed_from_the_saved_state_equals_a_fresh_one(tmp_path, monkeyp
         assert all(renumbered), (step, kind)     # each renumbering moved some term's postings
 
 
+def test_random_changes_resume_to_the_bytes_of_a_fresh_index(tmp_path, monkeypatch):
+    """120 one-shot builds, each after a random batch of removals, new articles of any date,
+    undated ones and edits (some moving the article to another date): each must give the files of
+    a fresh index, and nearly all must resume from the saved state rather than build again."""
+    from ssg.cache import IndexStore
+
+    monkeypatch.setattr(search, "SHARD_BYTES", 300)
+    monkeypatch.setattr(search, "MIN_SHARD", 60)
+    builds = []
+    real_build = search._build
+    monkeypatch.setattr(search, "_build", lambda *args: builds.append(1) or real_build(*args))
+    rng = random.Random(3)
+    words = ["وزارة", "الصحة", "مستشفى", "مدرسة", "النفط", "اسعار", "market", "energy", "الرياض", "جدة", "الهلال"]
+    serial, texts = itertools.count(), {}
+
+    def doc(day, key=None):
+        i = next(serial)
+        text = " ".join(rng.choice(words + [f"w{rng.randrange(50)}"]) for _ in range(rng.randrange(0, 25)))
+        texts[f"d{i}"] = search.analyse({"title": f"t{i}", "text": text})
+        return {"key": key or f"k{i:05d}", "url": f"a/{i}/", "title": f"t{i}", "date_text": "x",
+                "date": None if day is None else f"2024-{1 + day // 28:02d}-{1 + day % 28:02d}T10:00:00+03:00",
+                "section": rng.choice(["s1", "s2", "s3", None]), "source": rng.choice(["a", "b", None]), "author": None,
+                "tags": [], "summary": text[:20], "terms_digest": f"d{i}", "digest": f"g{i}"}
+
+    def fetch(digests):
+        return {d: texts[d] for d in digests}
+    docs = [doc(rng.randrange(200)) for _ in range(150)]
+    store = IndexStore(tmp_path, "stamp")
+    resumed = 0
+    for step in range(120):
+        for _ in range(rng.choice([0, 1, 1, 2, 5, 30])):
+            roll = rng.random()
+            if roll < 0.3 and docs:
+                del docs[rng.randrange(len(docs))]
+            elif roll < 0.6:
+                docs.append(doc(rng.randrange(260)))
+            elif roll < 0.8 and docs:
+                i = rng.randrange(len(docs))
+                day = rng.randrange(260) if rng.random() < 0.3 else None
+                docs[i] = {**doc(day, key=docs[i]["key"]), **({} if day is not None else {"date": docs[i]["date"]})}
+            else:
+                docs.append(doc(None))
+        search._LAST.clear()                                  # a new process: only the saved state
+        builds.clear()
+        files, _ = search.index_files([dict(d) for d in rng.sample(docs, len(docs))], store, fetch)
+        resumed += not builds
+        search.save_index(store)
+        search._LAST.clear()
+        assert files == search.shard_views([dict(d) for d in docs], keep=False, fetch=fetch), step
+    assert resumed >= 110
+
+
 def test_unreadable_or_foreign_index_state_is_never_used(tmp_path):
     from ssg.cache import IndexStore
 
