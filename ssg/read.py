@@ -66,12 +66,6 @@ def extract_options(config: SiteConfig) -> extract.ExtractOptions:
     return _OPTIONS[key]
 
 
-def render_markdown(text: str) -> str:
-    """CommonMark plus GitHub's tables, strikethrough and autolinks, by cmark-gfm (``ssg.cmark``).
-    Raw HTML is let through here and sanitised by nh3 afterwards."""
-    return cmark.to_html(text)
-
-
 # --------------------------------------------------------------------------- entry point
 
 def extractions(source: SourceFile, data: bytes, sidecar: bytes | None, config: SiteConfig):
@@ -294,7 +288,7 @@ def _read_markdown(path: str, data: bytes, config: SiteConfig) -> tuple[extract.
     if "\x00" in text:
         raise ContentError("not a text file (NUL bytes)")
     meta, body = split_front_matter(text.replace("\r\n", "\n").replace("\r", "\n"), path)
-    rendered = render_markdown(body)
+    rendered = cmark.to_html(body)        # CommonMark + GFM tables, strikethrough, autolinks; raw HTML kept
     if config.sanitize_html:
         rendered = nh3.clean(rendered)
     paragraphs = tuple(t for t in map(_plain, _paragraphs(rendered)) if t)

@@ -469,19 +469,11 @@ def _resume(stored: _Index, docs: list[dict], digests: list[bytes], docs_per_sha
     for j in inserted:
         before[j] = {"terms": "||", "section": _CHANGED, "source": _CHANGED, "date": _CHANGED}
     first = next((i for i, j in enumerate(new_of) if i != j), len(new_of))
-    if first < len(new_of):        # a doc went or came before others: the numbers from ``first`` on moved
-        touched = _renumber(stored, new_of, first)
-        _encode(stored, touched)
-        _assign(stored, touched, force=False)
-        numbering = stored.facets[:2]
-        stored.facets = _facets(docs)
-        lowest = 0 if stored.facets[:2] != numbering else min(first, len(docs))
-        lowest -= lowest % docs_per_shard
-        below = {f"{DIR}d/{n // docs_per_shard}.json" for n in range(0, lowest, docs_per_shard)}
-        stored.d_files = {path: view for path, view in stored.d_files.items() if path in below}
-        stored.d_files.update(_doc_files(docs, docs_per_shard, range(lowest, len(docs), docs_per_shard), stored.facets))
+    moved = first < len(new_of)    # a doc went or came before others: the numbers from ``first`` on moved
+    renumbered = _renumber(stored, new_of, first) if moved else set()
     stored.docs = before
-    return _update(stored, docs, docs_per_shard, sorted([new_of[i] for i in edited] + inserted), fetch)
+    return _update(stored, docs, docs_per_shard, sorted([new_of[i] for i in edited] + inserted), fetch,
+                   touched=renumbered, moved_from=min(first, len(docs)) if moved else None)
 
 
 def _held(last: _Index | None) -> _Index | None:
@@ -637,15 +629,17 @@ def _build(docs: list[dict], docs_per_shard: int, fetch=None) -> _Index:
 
 
 def _update(state: _Index, docs: list[dict], docs_per_shard: int, candidates: list[int] | None = None,
-            fetch=None) -> _Index:
-    """``candidates``: the only positions whose doc may differ (default: all)."""
+            fetch=None, *, touched: set[str] = frozenset(), moved_from: int | None = None) -> _Index:
+    """``candidates``: the only positions whose doc may differ (default: all). ``touched``: terms
+    whose postings ``_renumber`` moved already; ``moved_from``: the first doc number it moved (the
+    doc records from its block on are made again, and the facets)."""
     old_docs, state.docs = state.docs, docs
     if candidates is None:
         changed = [i for i, (a, b) in enumerate(zip(old_docs, docs)) if a is not b and a != b]
     else:
         changed = [i for i in candidates if old_docs[i] != docs[i]]
     _fill([old_docs[i] for i in changed] + [docs[i] for i in changed], fetch)
-    touched: set[str] = set()
+    touched = set(touched)
     for i in changed:
         old, new = _terms(old_docs[i]), _terms(docs[i])
         if old == new:
@@ -660,13 +654,17 @@ def _update(state: _Index, docs: list[dict], docs_per_shard: int, candidates: li
             touched.add(term)
     _encode(state, touched)
     _assign(state, touched, force=False)
-    starts = sorted({i - i % docs_per_shard for i in changed})
-    if any(old_docs[i].get(f) != docs[i].get(f) for i in changed for f in ("section", "source", "date")):
+    starts = {i - i % docs_per_shard for i in changed}
+    if moved_from is not None:
+        starts.update(range(moved_from - moved_from % docs_per_shard, len(docs), docs_per_shard))
+        ends = {f"{DIR}d/{n // docs_per_shard}.json" for n in range(0, len(docs), docs_per_shard)}
+        state.d_files = {path: view for path, view in state.d_files.items() if path in ends}   # fewer docs: fewer blocks
+    if moved_from is not None or any(old_docs[i].get(f) != docs[i].get(f) for i in changed for f in ("section", "source", "date")):
         sections, sources = state.facets[:2]
         state.facets = _facets(docs)
         if state.facets[:2] != (sections, sources):
             starts = range(0, len(docs), docs_per_shard)   # facet numbering moved: every record may change
-    state.d_files.update(_doc_files(docs, docs_per_shard, starts, state.facets))
+    state.d_files.update(_doc_files(docs, docs_per_shard, sorted(starts), state.facets))
     return state
 
 
