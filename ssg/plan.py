@@ -490,7 +490,7 @@ class Planner:
             return lambda: search.shard_views(docs, keep=True, fetch=fetch)
         # A one-shot build resumes the index from the state the last build saved in .ssg-cache, and
         # saves this one's there once it has handed the files over.
-        store = IndexStore(self.config.cache_path, f"{search.FORMAT}:{search.DOCS_PER_SHARD}:{code_digest()}")
+        store = index_store(self.config.cache_path)
         index = self.runner(search.index_files, docs, store, fetch, then=functools.partial(search.save_index, store))
 
         def files() -> dict:
@@ -645,6 +645,12 @@ def _here(fn: Callable, *args, then: Callable[[], None] | None = None, **kwargs)
             then()
         return value
     return call
+
+
+def index_store(cache_path) -> IndexStore:
+    """Where a one-shot build keeps the search index's state; a state saved by other code or with
+    other index settings is not this one's."""
+    return IndexStore(cache_path, f"{search.FORMAT}:{search.DOCS_PER_SHARD}:{search.TAIL_DOCS}:{code_digest()}")
 
 
 def plan(site: Site, config: SiteConfig, graph: TemplateGraph, redirects: dict[str, str] | None = None, *,

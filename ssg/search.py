@@ -8,20 +8,27 @@ Output, under ``search/`` (``DIR``):
 
 - ``manifest.json``: counts, facet names, year -> doc id range, the postings shard keys, the
   analysis tables (stop words, affixes) and ``v``, a digest of every other file (cache buster).
-- ``t/<hex of key>.bin``: postings shards. A term lives in the shard named by its first
-  character; a shard over ``SHARD_BYTES`` is split by one more character (keys in ``split``),
-  children under ``MIN_SHARD`` bytes staying with their parent.
+- ``t/<hex of key>.bin``: postings shards of the sealed docs (ids below ``tail.from``, a multiple
+  of ``TAIL_DOCS``). A term lives in the shard named by its first character; a shard over
+  ``SHARD_BYTES`` is split by one more character (keys in ``split``), children under
+  ``MIN_SHARD`` bytes staying with their parent.
+- ``t/tail-<b>.bin``: the postings of the newest docs (the tail: fewer than ``TAIL_DOCS``), in
+  ``TAIL_SHARDS`` files by the term's first two code points (``tail_bucket``). A new newest
+  article changes these few files, not the shards of all its terms; each ``TAIL_DOCS``-th one
+  seals the tail into the shards.
 - ``d/<n>.json``: doc records (title, url, date text, section, source, excerpt), ``DOCS_PER_SHARD``
   per file, by doc id.
 - ``f/<facet>-<i>.bin``: the doc ids of each section and source (for filters).
 
-Doc ids follow (date, key), oldest first, so a year is an id range, a new article appends, and
-editing one article rewrites its doc shard, the postings shards of the terms it gained or lost,
-and the manifest; nothing else.
+Doc ids follow (date, key), oldest first, so a year is an id range, a new article appends (to the
+tail), and editing one article rewrites its doc shard, the postings shards (or tail files) of the
+terms it gained or lost, and the manifest; nothing else.
 
 Binary files are sequences of unsigned LEB128 varints. A postings shard: ``nterms``, then per
 term ``len(suffix bytes) suffix df nbytes`` (the suffix follows the shard key), then each
 term's postings: ``(id_delta << 2) | weight`` with weight 3 = title, 2 = body tf >= 3, 1 = body.
+A tail file is a shard whose key is empty (the suffix is the whole term); its first delta of a
+term is from id 0, as in any shard.
 """
 from __future__ import annotations
 
@@ -40,7 +47,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 
 DIR = "search/"
-FORMAT = 2                 # bump when analyse() output or the file formats change (read cache + manifest)
+FORMAT = 3                 # bump when analyse() output or the file formats change (read cache + manifest)
 DOCS_PER_SHARD = 16
 SHARD_BYTES = 48_000
 KEY_CHARS = 1
@@ -48,6 +55,8 @@ MIN_SHARD = 2_000
 MAX_KEY_CHARS = 6
 PREFIX_SHARDS = 8          # a prefix spanning more shards than this matches in its own shard only
 BODY_WORDS = 400
+TAIL_DOCS = 256            # the newest docs (below this many) are in the tail files, not in the shards
+TAIL_SHARDS = 16
 
 # --------------------------------------------------------------------------- text analysis
 
@@ -517,14 +526,55 @@ def _renumber(state: _Index, new_of: list[int], first: int) -> set[str]:
     return touched
 
 
-def _encode(state: _Index, touched: set[str]) -> None:
-    """Encode the touched terms' postings again; a term left without postings goes."""
+def _sealed(count: int) -> int:
+    """The first doc id of the tail: the docs below it are in the postings shards."""
+    return count - count % TAIL_DOCS
+
+
+def _sealed_part(entries, cut: int):
+    """A term's postings of the sealed docs (``cut``: the tail's first id << 2), or None."""
+    if not entries or entries[0] >= cut:
+        return None
+    return entries if entries[-1] < cut else entries[:bisect_left(entries, cut)]
+
+
+def _encode(state: _Index, touched: set[str], sealed: set[str] | None) -> None:
+    """A touched term left without postings goes; the ``sealed`` terms' (None: every term's)
+    postings of the sealed docs are encoded again (a term with none there leaves the shards)."""
     for term in touched:
-        if state.postings[term]:
-            state.encoded[term] = _postings(state.postings[term])
-        else:
+        if not state.postings[term]:
             del state.postings[term]
+    cut = state.sealed << 2
+    if sealed is None:
+        state.encoded = {t: _postings(part) for t, p in state.postings.items() if (part := _sealed_part(p, cut)) is not None}
+        return
+    for term in sealed:
+        part = _sealed_part(state.postings.get(term), cut)
+        if part is None:
             state.encoded.pop(term, None)
+        else:
+            state.encoded[term] = _postings(part)
+
+
+def tail_bucket(term: str, shards: int | None = None) -> int:
+    """The tail file of a term: by its first two code points, so that every term a query word
+    (2+ characters, as every index term) is a prefix of is in the word's file, and the files
+    are about the same size (by the first letter alone, a few Arabic letters would make them
+    uneven). search.js computes the same."""
+    return (ord(term[0]) * 65599 + (ord(term[1]) if len(term) > 1 else 0)) % (shards or TAIL_SHARDS)
+
+
+def _tail_files(state: _Index) -> dict[str, dict]:
+    """The tail's postings (the docs from ``state.sealed`` on), in ``TAIL_SHARDS`` files
+    (``tail_bucket``). Made again whenever the tail changes: it holds fewer than ``TAIL_DOCS``
+    docs, and finding its terms is one pass over the terms' last postings."""
+    cut = state.sealed << 2
+    buckets: dict[int, list] = defaultdict(list)
+    for term, entries in state.postings.items():
+        if entries and entries[-1] >= cut:
+            part = entries if entries[0] >= cut else entries[bisect_left(entries, cut):]
+            buckets[tail_bucket(term)].append((term, _postings(part), len(part)))
+    return {f"{DIR}t/tail-{b}.bin": _view(_shard_bytes("", sorted(items))) for b, items in sorted(buckets.items())}
 
 
 def _stored_terms(state: _Index, i: int) -> str:
@@ -545,7 +595,7 @@ class _Index:
     same as a build from scratch (tests/test_search.py checks it); a one-shot build never hits."""
 
     __slots__ = ("docs", "postings", "encoded", "assign", "split", "t_files", "d_files", "file_digests", "sizes",
-                 "members", "facets", "given", "rank", "keys", "digests")
+                 "members", "facets", "given", "rank", "keys", "digests", "sealed", "tail_files")
 
 
 _LAST: dict[int, _Index] = {}
@@ -621,8 +671,10 @@ def _build(docs: list[dict], docs_per_shard: int, fetch=None) -> _Index:
             value = i << 2 | weight
             for term in group.split():
                 postings[term].append(value)
-    state.encoded = {t: _postings(p) for t, p in state.postings.items()}
+    state.sealed = _sealed(len(docs))
+    _encode(state, set(), None)
     _assign(state, set(state.encoded), force=True)
+    state.tail_files = _tail_files(state)
     state.facets = _facets(docs)
     state.d_files = _doc_files(docs, docs_per_shard, range(0, len(docs), docs_per_shard), state.facets)
     return state
@@ -639,6 +691,8 @@ def _update(state: _Index, docs: list[dict], docs_per_shard: int, candidates: li
     else:
         changed = [i for i in candidates if old_docs[i] != docs[i]]
     _fill([old_docs[i] for i in changed] + [docs[i] for i in changed], fetch)
+    sealed = _sealed(len(docs))
+    main = set(touched) if moved_from is not None and moved_from < sealed else set()   # their sealed part moved
     touched = set(touched)
     for i in changed:
         old, new = _terms(old_docs[i]), _terms(docs[i])
@@ -646,14 +700,20 @@ def _update(state: _Index, docs: list[dict], docs_per_shard: int, candidates: li
             continue
         old_pairs = {(term, weight) for weight, group in enumerate(old.split("|"), 1) for term in group.split()}
         new_pairs = {(term, weight) for weight, group in enumerate(new.split("|"), 1) for term in group.split()}
-        for term, weight in old_pairs - new_pairs:      # only the terms that came, went or changed weight
+        terms = {term for term, _ in old_pairs ^ new_pairs}     # only the terms that came, went or changed weight
+        for term, weight in old_pairs - new_pairs:
             state.postings[term].remove(i << 2 | weight)
-            touched.add(term)
         for term, weight in new_pairs - old_pairs:
             insort(state.postings[term], i << 2 | weight)
-            touched.add(term)
-    _encode(state, touched)
-    _assign(state, touched, force=False)
+        touched |= terms
+        if i < sealed:
+            main |= terms
+    resealed = sealed != state.sealed       # the tail was sealed into the shards (or a removal took docs back out)
+    state.sealed = sealed
+    _encode(state, touched, None if resealed else main)
+    _assign(state, set(state.encoded) if resealed else main, force=resealed)
+    if resealed or moved_from is not None or any(i >= sealed for i in changed):
+        state.tail_files = _tail_files(state)
     starts = {i - i % docs_per_shard for i in changed}
     if moved_from is not None:
         starts.update(range(moved_from - moved_from % docs_per_shard, len(docs), docs_per_shard))
@@ -686,10 +746,11 @@ def _assign(state: _Index, touched: set[str], *, force: bool) -> None:
         for term in state.members.get(g, ()):
             if assign[term] in keys:
                 members_of[assign[term]].append(term)
+    cut = state.sealed << 2          # a term's df in a shard: its sealed postings
     for key in keys:
         path = f"{DIR}t/{key_hex(key)}.bin"
         if key in members_of:
-            items = [(t, state.encoded[t], len(state.postings[t])) for t in sorted(members_of[key])]
+            items = [(t, state.encoded[t], bisect_left(state.postings[t], cut)) for t in sorted(members_of[key])]
             state.t_files[path] = _view(_shard_bytes(key, items))
         else:
             state.t_files.pop(path, None)
@@ -757,6 +818,7 @@ def _files(state: _Index, docs_per_shard: int) -> dict[str, dict]:
     docs = state.docs
     sections, sources, years, facet_files = state.facets
     files: dict[str, dict] = dict(state.t_files)
+    files.update(state.tail_files)
     files.update(facet_files)
     files.update(state.d_files)
     h = hashlib.blake2b(digest_size=6)
@@ -772,6 +834,8 @@ def _files(state: _Index, docs_per_shard: int) -> dict[str, dict]:
         "format": FORMAT, "v": h.hexdigest(), "count": len(docs), "docs_per_shard": docs_per_shard,
         "sections": sections, "sources": sources, "years": [[y, lo, hi] for y, (lo, hi) in sorted(years.items())],
         "keys": " ".join(sorted(set(state.assign.values()))), "split": " ".join(state.split), "key_chars": KEY_CHARS,
+        "tail": {"from": state.sealed, "shards": TAIL_SHARDS,
+                 "keys": [int(p.rsplit("-", 1)[1][:-4]) for p in state.tail_files]},
         "prefix_shards": PREFIX_SHARDS, "stop": sorted(STOP), "prefixes": list(PREFIXES), "suffixes": list(SUFFIXES),
         "proclitics": PROCLITICS,
     }
@@ -852,41 +916,26 @@ class Index:
     def shard(self, key: str) -> dict[str, list[tuple[int, int]]]:
         if key not in self.keys:
             return {}
-        data = self.files[f"{DIR}t/{key_hex(key)}.bin"]
-        pos, head = 0, []
-        n, pos = _one(data, pos)
-        for _ in range(n):
-            length, pos = _one(data, pos)
-            suffix = data[pos: pos + length].decode()
-            pos += length
-            df, pos = _one(data, pos)
-            size, pos = _one(data, pos)
-            head.append((key + suffix, size))
-        out = {}
-        for term, size in head:
-            doc_id, entries = 0, []
-            for v in _read_varints(data, pos, pos + size):
-                doc_id += v >> 2
-                entries.append((doc_id, v & 3))
-            out[term] = entries
-            pos += size
-        return out
+        return _parse_shard(self.files[f"{DIR}t/{key_hex(key)}.bin"], key)
+
+    def tail(self, word: str) -> dict[str, list[tuple[int, int]]]:
+        """The tail file that holds the word (and every term starting with it)."""
+        tail = self.manifest["tail"]
+        b = tail_bucket(word, tail["shards"])
+        return _parse_shard(self.files[f"{DIR}t/tail-{b}.bin"], "") if b in tail["keys"] else {}
 
     def search(self, query: str, *, prefix: bool = True) -> list[int]:
         """AND of the query's terms (the last one as a prefix); ids by score, then newest."""
         words = terms(query)
         scores: dict[int, float] | None = None
         for n, word in enumerate(words):
-            shard = self.shard(self.shard_key(word))
-            if prefix and n == len(words) - 1:
-                shard = self._prefix_shards(word)
-                hits = {t: e for t, e in shard.items() if t.startswith(word)}
-            else:
-                hits = {word: shard[word]} if word in shard else {}
+            last = prefix and n == len(words) - 1
             found: dict[int, float] = {}
-            for entries in hits.values():
-                for doc_id, w in entries:
-                    found[doc_id] = max(found.get(doc_id, 0), w)
+            for shard in (self._prefix_shards(word) if last else self.shard(self.shard_key(word)), self.tail(word)):
+                hits = [e for t, e in shard.items() if t.startswith(word)] if last else [shard[word]] if word in shard else []
+                for entries in hits:
+                    for doc_id, w in entries:
+                        found[doc_id] = max(found.get(doc_id, 0), w)
             scores = found if scores is None else {d: s + found[d] for d, s in scores.items() if d in found}
         return sorted(scores or {}, key=lambda d: (-scores[d], -d))
 
@@ -903,6 +952,28 @@ class Index:
     def record(self, doc_id: int) -> list:
         per = self.manifest["docs_per_shard"]
         return json.loads(self.files[f"{DIR}d/{doc_id // per}.json"])[doc_id % per]
+
+
+def _parse_shard(data: bytes, key: str) -> dict[str, list[tuple[int, int]]]:
+    """A postings shard (or a tail file, key "") -> term -> [(doc id, weight)]."""
+    pos, head = 0, []
+    n, pos = _one(data, pos)
+    for _ in range(n):
+        length, pos = _one(data, pos)
+        suffix = data[pos: pos + length].decode()
+        pos += length
+        df, pos = _one(data, pos)
+        size, pos = _one(data, pos)
+        head.append((key + suffix, size))
+    out = {}
+    for term, size in head:
+        doc_id, entries = 0, []
+        for v in _read_varints(data, pos, pos + size):
+            doc_id += v >> 2
+            entries.append((doc_id, v & 3))
+        out[term] = entries
+        pos += size
+    return out
 
 
 def _one(data: bytes, pos: int) -> tuple[int, int]:

@@ -297,14 +297,12 @@ def test_the_ssg_program_leaves_after_a_build_with_its_output_said_and_the_index
     """As a program, ``ssg build`` ends without freeing the build's objects (``build.leave``): its
     lines are still all printed, and the search index's process is waited for, so its state for
     the next build is complete the moment the command returns."""
-    from ssg import search
-    from ssg.cache import IndexStore
-    from ssg.deps import code_digest
     result = run_cli("build", str(small_site), "-j", "2", "--debug")
     assert result.returncode == 0, result.stderr
     assert re.search(r"^5 articles, .* site size [\d.]+ MB$", result.stdout, re.M) and "timings: " in result.stderr
     assert not list((small_site / ".ssg-cache").glob("*.tmp"))
-    state, warning = IndexStore(small_site / ".ssg-cache", f"{search.FORMAT}:{search.DOCS_PER_SHARD}:{code_digest()}").load()
+    from ssg import plan
+    state, warning = plan.index_store(small_site / ".ssg-cache").load()
     assert state is not None and warning is None
     bad = run_cli("build", str(small_site / "missing"))       # a failed build still exits the usual way
     assert bad.returncode == 2 and bad.stderr.startswith("error: ")

@@ -17,6 +17,13 @@ SEARCH_JS = REPO / "themes" / "default" / "static" / "js" / "search.js"
 NODE = shutil.which("node")
 
 
+@pytest.fixture(autouse=True)
+def small_tail(monkeypatch):
+    """Indexes of a few dozen docs, with most docs sealed into the shards and a tail beside them
+    (with the default of 512, these tests' indexes would be all tail)."""
+    monkeypatch.setattr(search, "TAIL_DOCS", 32)
+
+
 # --------------------------------------------------------------------------- normalisation
 
 @pytest.mark.parametrize("typed,stored", [
@@ -127,6 +134,30 @@ def test_a_new_article_appends_without_touching_old_doc_shards():
     old = [p for p in before if p.startswith("search/d/") and p != last]
     assert old
     assert all(before[p] == after[p] for p in old)
+
+
+def test_a_new_newest_article_rewrites_the_tail_not_the_shards_of_its_terms():
+    """An archive grows at its newest end: the new article's postings go to the tail files (at
+    most TAIL_SHARDS), not to the shards of each of its terms; the TAIL_DOCS-th new one seals the
+    tail into the shards. Both indexes find what a fresh index of the same docs finds."""
+    docs = [_doc(i, date=f"2020-01-{i % 28 + 1:02d}T00:00:00+03:00") for i in range(100)]   # 96 sealed, 4 in the tail
+    before = _files(docs)
+    grown = docs + [_doc(100, date="2030-01-01T00:00:00+03:00", text="خبر جديد عن الطاقة الشمسية والرياح " * 5)]
+    after = _files(grown)
+    changed = {p for p in after if before.get(p) != after[p]} | (before.keys() - after.keys())
+    assert changed and all(p.startswith(("search/t/tail-", "search/d/", "search/f/")) or p == "search/manifest.json"
+                           for p in changed), sorted(changed)
+    assert {p for p in changed if p.startswith("search/t/")} <= {f"search/t/tail-{b}.bin" for b in range(search.TAIL_SHARDS)}
+    assert sum(p.startswith("search/t/") and not p.startswith("search/t/tail-") for p in before) > 10
+    index = search.read_index(after)
+    assert index.manifest["tail"]["from"] == 96
+    assert index.search("الشمسية") == [100] and len(index.search("عنوان الخبر")) == 101
+    sealed = grown + [_doc(i, date=f"2030-02-{i - 100:02d}T00:00:00+03:00") for i in range(101, 128)]   # 128 = 4 x 32
+    files = _files(sealed)
+    index = search.read_index(files)
+    assert index.manifest["tail"] == {"from": 128, "shards": search.TAIL_SHARDS, "keys": []}
+    assert not any(p.startswith("search/t/tail-") for p in files)
+    assert index.search("الشمسية") == [100] and len(index.search("عنوان الخبر")) == 128
 
 
 def test_lookup_facets_years_and_records_round_trip():

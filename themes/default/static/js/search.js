@@ -143,6 +143,8 @@
       this.split = new Set(manifest.split.split(' '));
       this.analyser = makeAnalyser(manifest);
       this.shards = new Map();
+      this.tails = new Map();
+      this.tailKeys = new Set(manifest.tail.keys);
       this.docShards = new Map();
       this.facets = new Map();
       const n = manifest.count;
@@ -171,6 +173,17 @@
       }
       return this.shards.get(key);
     }
+    tail(word) {
+      /* The tail file (the newest docs' postings) holding word and every term starting with it:
+         by its first two code points (= search.py's tail_bucket). */
+      const first = word.codePointAt(0), next = first > 0xffff ? 2 : 1;
+      const b = (first * 65599 + (word.length > next ? word.codePointAt(next) : 0)) % this.m.tail.shards;
+      if (!this.tailKeys.has(b)) return null;
+      if (!this.tails.has(b)) {
+        this.tails.set(b, this.fetchBytes('t/tail-' + b + '.bin').then(bytes => new Shard('', bytes)));
+      }
+      return this.tails.get(b);
+    }
     shardKeys(word, prefix) {
       /* The shards holding word, or every term starting with it when prefix. */
       const key = this.shardKey(word);
@@ -182,7 +195,10 @@
     }
     async lookup(word, prefix) {
       /* -> [[shard, term number, exact], ...]: the term, or every term starting with it when prefix. */
-      const shards = await Promise.all(this.shardKeys(word, prefix).map(k => this.shard(k)));
+      const loads = this.shardKeys(word, prefix).map(k => this.shard(k));
+      const tail = this.tail(word);
+      if (tail) loads.push(tail);
+      const shards = await Promise.all(loads);
       const bytes = UTF8.encode(word), found = [];
       for (const shard of shards) shard.match(bytes, prefix, found);
       return found;
