@@ -605,16 +605,26 @@ def _terms(doc: dict) -> str:
     return doc["terms"] if "terms" in doc else analyse(doc)
 
 
+def _fetched(docs, fetch) -> dict[str, str]:
+    """The terms of the docs that carry only a ``terms_digest`` (the planner's docs: the terms live
+    in the cache), by digest, in one ``fetch``."""
+    wanted = {d["terms_digest"] for d in docs if "terms" not in d and "terms_digest" in d}
+    if not wanted:
+        return {}
+    if fetch is None:
+        raise ValueError("search docs carry terms digests but no fetch was given")
+    return fetch(sorted(wanted))
+
+
 def _fill(docs, fetch) -> None:
-    """Put ``terms`` into the docs that carry only a ``terms_digest`` (the planner's docs: the terms
-    live in the cache), in one ``fetch``."""
-    wanted = [d for d in docs if "terms" not in d and "terms_digest" in d]
-    if wanted:
-        if fetch is None:
-            raise ValueError("search docs carry terms digests but no fetch was given")
-        found = fetch(sorted({d["terms_digest"] for d in wanted}))
-        for d in wanted:
+    """Put ``terms`` into the docs that carry only a ``terms_digest``."""
+    found = _fetched(docs, fetch)
+    for d in docs:
+        if "terms" not in d and "terms_digest" in d:
             d["terms"] = found[d["terms_digest"]]
+
+
+FETCH_DOCS = 4096          # a build from scratch that keeps no terms fetches them this many docs at a time
 
 
 def _shard_views(docs: list[dict], docs_per_shard: int, keep: bool, track: bool = False,
@@ -647,7 +657,7 @@ def _shard_views(docs: list[dict], docs_per_shard: int, keep: bool, track: bool 
             # saved state's (a one-shot build): resumed from either when that is cheaper
             base = stored if stored is not None and track else _held(last)
             state = (_resume(base, docs, digests or [doc_digest(d) for d in docs], docs_per_shard, fetch)
-                     if base is not None else None) or _build(docs, docs_per_shard, fetch)
+                     if base is not None else None) or _build(docs, docs_per_shard, fetch, keep_terms=not track)
         state.digests = digests
         state.given, state.rank = list(given), [0] * len(given)      # a copy: the caller may change its list
         for position, i in enumerate(ranked):
@@ -660,17 +670,29 @@ def _shard_views(docs: list[dict], docs_per_shard: int, keep: bool, track: bool 
     return _files(state, docs_per_shard)
 
 
-def _build(docs: list[dict], docs_per_shard: int, fetch=None) -> _Index:
-    _fill(docs, fetch)
+def _build(docs: list[dict], docs_per_shard: int, fetch=None, *, keep_terms: bool = True) -> _Index:
+    """``keep_terms``: put the fetched terms into the docs, for the next call in this process (ssg
+    watch compares an edited doc's old terms with its new ones). A one-shot build's state is
+    resumed from its postings instead (``_stored_terms``): it fetches the terms ``FETCH_DOCS`` at a
+    time and drops them, so the index's process never holds them all (~210 MB of strings at 100k
+    articles, beside the postings being built)."""
     state = _Index()
     state.docs = docs
     state.file_digests = {}
     state.postings = postings = defaultdict(functools.partial(array, "I"))   # 4 bytes an entry, not a list's ~36
-    for i, doc in enumerate(docs):
-        for weight, group in enumerate(_terms(doc).split("|"), 1):
-            value = i << 2 | weight
-            for term in group.split():
-                postings[term].append(value)
+    batch = len(docs) if keep_terms else FETCH_DOCS
+    for start in range(0, len(docs), batch):
+        part = docs[start: start + batch]
+        if keep_terms:
+            _fill(part, fetch)
+        found = {} if keep_terms else _fetched(part, fetch)
+        for i, doc in enumerate(part, start):
+            terms = _terms(doc) if "terms" in doc or "terms_digest" not in doc else found[doc["terms_digest"]]
+            for weight, group in enumerate(terms.split("|"), 1):
+                value = i << 2 | weight
+                for term in group.split():
+                    postings[term].append(value)
+        del found
     state.sealed = _sealed(len(docs))
     _encode(state, set(), None)
     _assign(state, set(state.encoded), force=True)

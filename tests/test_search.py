@@ -443,7 +443,7 @@ def test_removals_and_insertions_in_one_process_resume_the_index(monkeypatch, sh
     monkeypatch.setattr(search, "MIN_SHARD", min_shard)
     builds = []
     real_build = search._build
-    monkeypatch.setattr(search, "_build", lambda docs, *args: builds.append(len(docs)) or real_build(docs, *args))
+    monkeypatch.setattr(search, "_build", lambda docs, *args, **kw: builds.append(len(docs)) or real_build(docs, *args, **kw))
     rng = random.Random(5)
     words = ["وزارة", "الصحة", "مستشفى", "مدرسة", "النفط", "اسعار", "market", "energy", "الرياض", "جدة", "الهلال"]
     serial = itertools.count()
@@ -503,9 +503,10 @@ def test_index_resumed_from_the_saved_state_equals_a_fresh_one(tmp_path, monkeyp
 
     monkeypatch.setattr(search, "SHARD_BYTES", shard_bytes)
     monkeypatch.setattr(search, "MIN_SHARD", min_shard)
+    monkeypatch.setattr(search, "FETCH_DOCS", 64)              # a build from scratch fetches in several batches
     builds = []
     real_build = search._build
-    monkeypatch.setattr(search, "_build", lambda docs, *args: builds.append(len(docs)) or real_build(docs, *args))
+    monkeypatch.setattr(search, "_build", lambda docs, *args, **kw: builds.append(len(docs)) or real_build(docs, *args, **kw))
     renumbered = []                             # the resumes that moved postings to new doc numbers
     real_renumber = search._renumber
     monkeypatch.setattr(search, "_renumber", lambda state, *args: renumbered.append(real_renumber(state, *args)) or renumbered[-1])
@@ -537,9 +538,11 @@ def test_index_resumed_from_the_saved_state_equals_a_fresh_one(tmp_path, monkeyp
         search._LAST.clear()                                      # a new process: only the saved state
         builds.clear()
         fetched.clear()
-        files, warning = search.index_files([dict(d) for d in reversed(docs)], store, fetch)
+        given = [dict(d) for d in reversed(docs)]
+        files, warning = search.index_files(given, store, fetch)
         rebuilt = bool(builds)
         assert len(fetched) == (len(docs) if rebuilt else changed)
+        assert sum("terms" in d for d in given) <= (0 if rebuilt else changed)   # fetched terms are not kept in the docs
         search.save_index(store)
         search._LAST.clear()
         assert warning is None and files == search.shard_views([dict(d) for d in docs], keep=False, fetch=fetch)
@@ -608,7 +611,7 @@ def test_random_changes_resume_to_the_bytes_of_a_fresh_index(tmp_path, monkeypat
     monkeypatch.setattr(search, "MIN_SHARD", 60)
     builds = []
     real_build = search._build
-    monkeypatch.setattr(search, "_build", lambda *args: builds.append(1) or real_build(*args))
+    monkeypatch.setattr(search, "_build", lambda *args, **kw: builds.append(1) or real_build(*args, **kw))
     rng = random.Random(3)
     words = ["وزارة", "الصحة", "مستشفى", "مدرسة", "النفط", "اسعار", "market", "energy", "الرياض", "جدة", "الهلال"]
     serial, texts = itertools.count(), {}
