@@ -1,6 +1,8 @@
 """The only module that knows about processes.
 
 ``run(fn, items, init=..., init_args=..., workers=N)`` yields ``fn(item)`` in input order;
+``bands(fn, items, band_of, ...)`` yields them as they finish, each worker working through one
+band of the items sorted by ``band_of`` (what it touches of the inherited state stays in its band);
 ``background(fn, *args, then=...)`` runs one call beside the parent (the search index while the
 rest is planned), then ``then()`` in the same process once the result is handed over.
 Workers are forked where the platform allows it, so large read-only state handed to ``init``
@@ -13,6 +15,7 @@ import functools
 import gc
 import itertools
 import multiprocessing
+import multiprocessing.connection
 import os
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -56,6 +59,93 @@ def run(fn: Callable[[T], R], items: Iterable[T], *, init: Callable | None = Non
     finally:
         _INHERITED.pop(token, None)
         gc.unfreeze()
+
+
+def bands(fn: Callable[[T], R], items: Iterable[T], band_of: Callable[[T], object], *, init: Callable | None = None,
+          init_args: tuple = (), workers: int = 0, chunksize: int = 64) -> Iterator[R]:
+    """``fn(item)`` for every item, yielded as chunks finish (not in input order). The items are
+    ranked by ``band_of(item)`` (None: no preference, spread over the bands) and cut into one
+    band of consecutive ranks per worker, kept in input order; each forked worker works through
+    its own band's chunks from the front, then takes chunks from the back of the band with the most left (so no worker idles
+    while another has a long band). What a worker reads of the state it inherited stays mostly
+    within its band: the render stage banded by date, each worker touches (and copies on write,
+    as reference counts change) and caches about half of the article cards instead of all of
+    them (docs/benchmarks.md). Where fork is missing, with one worker or few items: ``run``."""
+    items = list(items)
+    workers = workers or default_workers()
+    if workers == 1 or len(items) < 2 * chunksize or "fork" not in multiprocessing.get_all_start_methods():
+        yield from run(fn, items, init=init, init_args=init_args, workers=workers, chunksize=chunksize)
+        return
+    keys = [band_of(item) for item in items]
+    keyed = sorted((i for i, k in enumerate(keys) if k is not None), key=keys.__getitem__)
+    loose = [i for i, k in enumerate(keys) if k is None]
+    per = -(-len(keyed) // workers)
+    parts = [sorted(keyed[w * per:(w + 1) * per] + loose[w::workers]) for w in range(workers)]   # in input order within a band
+    chunks = [[part[c:c + chunksize] for c in range(0, len(part), chunksize)] for part in parts]
+    context = multiprocessing.get_context("fork")
+    ends = context.Array("i", [n for cs in chunks for n in (0, len(cs))], lock=True)   # per band: next front, back
+    token = _inherit((fn, items, chunks, ends))
+    gc.freeze()
+    children, readers = [], []
+    try:
+        for w in range(workers):
+            reader, writer = context.Pipe(duplex=False)
+            child = context.Process(target=_band_worker, args=(token, w, writer, init, init_args), name="ssg-band", daemon=True)
+            child.start()
+            writer.close()
+            children.append(child)
+            readers.append(reader)
+        live = list(readers)
+        while live:
+            for reader in multiprocessing.connection.wait(live):
+                try:
+                    kind, value = reader.recv()
+                except EOFError:
+                    raise RuntimeError("a worker process died") from None
+                if kind == "done":
+                    live.remove(reader)
+                elif kind == "error":
+                    raise value
+                else:
+                    yield from value
+    finally:
+        gc.unfreeze()
+        _INHERITED.pop(token, None)
+        for child in children:
+            if child.is_alive():
+                child.terminate()
+            child.join()
+        for reader in readers:
+            reader.close()
+
+
+def _band_worker(token: int, band: int, writer, init: Callable | None, init_args: tuple) -> None:
+    fn, items, chunks, ends = _INHERITED[token]
+    try:
+        _start(init, init_args)
+        while True:
+            with ends.get_lock():
+                if ends[2 * band] < ends[2 * band + 1]:
+                    at = (band, ends[2 * band])
+                    ends[2 * band] += 1
+                else:
+                    left = [(ends[2 * b + 1] - ends[2 * b], b) for b in range(len(chunks))]
+                    most, other = max(left)
+                    if most <= 0:
+                        break
+                    ends[2 * other + 1] -= 1
+                    at = (other, ends[2 * other + 1])
+            writer.send(("chunk", [fn(items[i]) for i in chunks[at[0]][at[1]]]))
+        writer.send(("done", None))
+    except KeyboardInterrupt:               # Ctrl-C reaches this process too; the parent reports it
+        pass
+    except BaseException as exc:            # raised in the parent
+        try:
+            writer.send(("error", exc))
+        except Exception:                   # an exception that does not pickle
+            writer.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+    finally:
+        writer.close()
 
 
 # What a forked child finds in its copy of this module: work handed over without pickling.

@@ -91,3 +91,56 @@ def test_wait_for_background_joins_a_child_still_running_then(tmp_path):
     assert not marker.exists()                   # ``then`` is still sleeping
     parallel.wait_for_background()
     assert marker.read_text() == str(pid)
+
+
+def _slow_pid_of(x: int) -> tuple[int, int]:
+    time.sleep(0.002)
+    return os.getpid(), x
+
+
+def _fail_at(x: int) -> int:
+    if x == 333:
+        raise ValueError(f"bad item {x}")
+    return x
+
+
+def test_bands_give_every_result_once_each_worker_from_its_own_band():
+    """Each worker starts on its own band (items sorted by key, cut in two), so the first chunks
+    each worker finishes hold items of one band only."""
+    items = list(range(1000))
+    got = list(parallel.bands(_slow_pid_of, items, lambda x: -x, workers=2, chunksize=16))   # ~1 s a band
+    assert sorted(x for _, x in got) == items and os.getpid() not in {pid for pid, _ in got}
+    first = {}
+    for pid, x in got:
+        first.setdefault(pid, []).append(x)
+    assert len(first) == 2
+    halves = sorted(("new" if xs[0] >= 500 else "old") for xs in first.values())
+    assert halves == ["new", "old"]
+    for xs in first.values():
+        assert all((x >= 500) == (xs[0] >= 500) for x in xs[:16])
+
+
+def _slow_below_200(x: int) -> tuple[int, int]:
+    if x < 200:
+        time.sleep(0.005)
+    return os.getpid(), x
+
+
+def test_bands_steal_from_a_slow_band_and_take_items_without_a_key():
+    """Band 0 (items 0-199) is slow, band 1 (200-399) fast: the worker of band 1 then takes chunks
+    from the back of band 0 instead of idling. Items without a key are spread over the bands."""
+    items = list(range(400)) + [-1, -2, -3]
+    got = list(parallel.bands(_slow_below_200, items, lambda x: x if x >= 0 else None, workers=2, chunksize=8))
+    assert sorted(x for _, x in got) == sorted(items)
+    by_pid: dict[int, set] = {}
+    for pid, x in got:
+        by_pid.setdefault(pid, set()).add(x)
+    fast = next(xs for xs in by_pid.values() if 399 in xs)
+    stolen = {x for x in fast if 0 <= x < 200}
+    assert stolen and min(stolen) > 0 and 199 in stolen      # from the back of band 0
+
+
+def test_bands_raise_what_a_worker_raised_and_run_inline_with_one_worker():
+    with pytest.raises(ValueError, match="bad item 333"):
+        list(parallel.bands(_fail_at, range(1000), lambda x: x, workers=2, chunksize=16))
+    assert sorted(parallel.bands(_square, range(300), lambda x: x, workers=1)) == sorted(x * x for x in range(300))
