@@ -491,7 +491,8 @@ class Planner:
         # A one-shot build resumes the index from the state the last build saved in .ssg-cache, and
         # saves this one's there once it has handed the files over.
         store = index_store(self.config.cache_path)
-        index = self.runner(search.index_files, docs, store, fetch, then=functools.partial(search.save_index, store))
+        index = self.runner(search.index_files, docs, store, fetch, self.config.cache_path / SPOOL,
+                            then=functools.partial(search.save_index, store))
 
         def files() -> dict:
             found, warning = index()
@@ -506,7 +507,9 @@ class Planner:
         for path, view in files.items():
             job = self.memo.same("search_file", path, (view,))      # watch: an unchanged file is the same view
             if job is None:
-                job = RenderJob(output=path, renderer="search", template=None, view=view, fingerprint=fingerprint("search", path, view))
+                # a spooled file's view says where its bytes are; their digest is what they are
+                content = view["digest"] if "spool" in view else search.file_digest(search.render_shard(view))
+                job = RenderJob(output=path, renderer="search", template=None, view=view, fingerprint=fingerprint("search", path, content))
                 self.made.append(self.memo.put("search_file", path, (view,), job))
             jobs.append(job)
         view = {"kind": "search", "title": self.globals["labels"]["search"], "url": "search/"}
@@ -645,6 +648,9 @@ def _here(fn: Callable, *args, then: Callable[[], None] | None = None, **kwargs)
             then()
         return value
     return call
+
+
+SPOOL = "search-files.bin"      # the search index's files, from its process to the render workers (search.index_files)
 
 
 def index_store(cache_path) -> IndexStore:

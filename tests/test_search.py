@@ -670,3 +670,21 @@ def test_unreadable_or_foreign_index_state_is_never_used(tmp_path):
     assert IndexStore(tmp_path, "stamp-b").load() == (None, None)   # other code: ignored, silently
     state, warning = store.load()
     assert warning is None and state.digests and state.docs is None
+
+
+def test_a_spooled_index_gives_the_same_bytes_and_digests(tmp_path):
+    """A one-shot build's index process writes the files' bytes to a spool in .ssg-cache and hands
+    the planner only where they are and their digest (search.index_files)."""
+    from ssg.cache import IndexStore
+
+    docs = [_doc(i) for i in range(100)]
+    search._LAST.clear()
+    views, _ = search.index_files([dict(d) for d in docs], IndexStore(tmp_path, "a"))
+    search._LAST.clear()
+    spooled, _ = search.index_files([dict(d) for d in docs], IndexStore(tmp_path, "b"), spool=tmp_path / "spool.bin")
+    search._LAST.clear()
+    assert spooled.keys() == views.keys() and all("spool" in v for v in spooled.values())
+    for path, view in views.items():
+        data = search.render_shard(view)
+        assert search.render_shard(spooled[path]) == data and spooled[path]["digest"] == search.file_digest(data)
+    assert (tmp_path / "spool.bin").stat().st_size == sum(len(search.render_shard(v)) for v in views.values())
