@@ -646,7 +646,7 @@ def _fill(docs, fetch) -> None:
             d["terms"] = found[d["terms_digest"]]
 
 
-FETCH_DOCS = 4096          # a build from scratch that keeps no terms fetches them this many docs at a time
+FETCH_DOCS = 4096          # a build from scratch fetches the docs' terms this many docs at a time
 
 
 def _shard_views(docs: list[dict], docs_per_shard: int, keep: bool, track: bool = False,
@@ -693,23 +693,25 @@ def _shard_views(docs: list[dict], docs_per_shard: int, keep: bool, track: bool 
 
 
 def _build(docs: list[dict], docs_per_shard: int, fetch=None, *, keep_terms: bool = True) -> _Index:
-    """``keep_terms``: put the fetched terms into the docs, for the next call in this process (ssg
-    watch compares an edited doc's old terms with its new ones). A one-shot build's state is
-    resumed from its postings instead (``_stored_terms``): it fetches the terms ``FETCH_DOCS`` at a
-    time and drops them, so the index's process never holds them all (~210 MB of strings at 100k
-    articles, beside the postings being built)."""
+    """The terms are fetched ``FETCH_DOCS`` docs at a time. ``keep_terms``: put them into the docs,
+    for the next call in this process (ssg watch compares an edited doc's old terms with its new
+    ones). A one-shot build's state is resumed from its postings instead (``_stored_terms``): it
+    drops them, so the index's process never holds them all (~210 MB of strings at 100k articles,
+    beside the postings being built)."""
     state = _Index()
     state.docs = docs
     state.file_digests = {}
     state.postings = postings = defaultdict(functools.partial(array, "I"))   # 4 bytes an entry, not a list's ~36
-    batch = len(docs) if keep_terms else FETCH_DOCS
-    for start in range(0, len(docs), batch):
-        part = docs[start: start + batch]
-        if keep_terms:
-            _fill(part, fetch)
-        found = {} if keep_terms else _fetched(part, fetch)
+    for start in range(0, len(docs), FETCH_DOCS):
+        part = docs[start: start + FETCH_DOCS]
+        found = _fetched(part, fetch)
         for i, doc in enumerate(part, start):
-            terms = _terms(doc) if "terms" in doc or "terms_digest" not in doc else found[doc["terms_digest"]]
+            if "terms" in doc or "terms_digest" not in doc:
+                terms = _terms(doc)
+            else:
+                terms = found[doc["terms_digest"]]
+                if keep_terms:
+                    doc["terms"] = terms
             for weight, group in enumerate(terms.split("|"), 1):
                 value = i << 2 | weight
                 for term in group.split():

@@ -688,3 +688,14 @@ def test_a_spooled_index_gives_the_same_bytes_and_digests(tmp_path):
         data = search.render_shard(view)
         assert search.render_shard(spooled[path]) == data and spooled[path]["digest"] == search.file_digest(data)
     assert (tmp_path / "spool.bin").stat().st_size == sum(len(search.render_shard(v)) for v in views.values())
+
+
+def test_an_index_of_no_docs_is_a_manifest_alone():
+    """ssg watch on an archive whose every article was deleted builds the index in this process,
+    keeping the terms: with no docs at all it still gives a manifest (it once divided the docs
+    into batches of zero)."""
+    search._LAST.clear()
+    files = search.shard_views([])
+    search._LAST.clear()
+    assert list(files) == ["search/manifest.json"]
+    assert search.read_index({p: search.render_shard(v) for p, v in files.items()}).manifest["count"] == 0
