@@ -431,11 +431,17 @@ def render_all(stale: list[RenderJob], planner, config: SiteConfig, out: Path, p
     staging = write.prepare(out)
     written, sizes = [], {}
     try:
-        # Each worker renders the jobs of one date band (a job's date is its first card's), so it
-        # touches and caches about half the cards, not all of them (docs/benchmarks.md).
         cards = planner.cards
-        runner = parallel.bands(_render_one, stale, lambda j: (cards[j.sources[0]]["date"] or "") if j.sources and j.sources[0] in cards else None,
-                                init=_init_render, init_args=(config, planner.globals, planner.cards, staging),
+
+        def date_of(job: RenderJob) -> str | None:
+            """A job's date is its first card's (None for a job without one: any band)."""
+            card = cards.get(job.sources[0]) if job.sources else None
+            return None if card is None else card["date"] or ""
+
+        # Each worker renders the jobs of one date band, so it touches and caches about half the
+        # cards, not all of them (docs/benchmarks.md).
+        runner = parallel.bands(_render_one, stale, date_of, init=_init_render,
+                                init_args=(config, planner.globals, cards, staging),
                                 workers=config.build.workers, chunksize=64)
         for n, result in enumerate(runner, 1):
             sizes[result.output] = result.size
