@@ -24,6 +24,7 @@ _REL_LINK = re.compile(r'(\s(?:href|src)=")/(?!/)')
 class FeedRenderer:
     def __init__(self, site: dict, cards: dict, bodies, *, full_text: bool):
         self.site, self.cards, self.bodies, self.full_text = site, cards, bodies, full_text
+        self._last: tuple | None = None       # (view, renderer or None, FeedGenerator): see generator()
 
     def absolute(self, url: str) -> str:
         return absolute(self.site["base_url"], url)
@@ -47,17 +48,17 @@ class FeedRenderer:
             return self.json_feed(job, items, bodies)
         return self.xml_feed(job, items, bodies)
 
-    def _title(self, job: RenderJob) -> str:
-        title = job.view["title"]
-        return title if title == self.site["title"] else f"{title} – {self.site['title']}"
-
-    def xml_feed(self, job: RenderJob, items: list[dict], bodies: dict) -> bytes:
+    def generator(self, job: RenderJob, items: list[dict], bodies: dict) -> FeedGenerator:
+        """The feed's channel and entries, shared by its RSS and Atom jobs: they have the same view,
+        one after the other in a worker's band (``parallel.bands`` keeps input order), and each
+        serialisation builds its own tree from the generator without changing it. (With full text
+        the entries' content differs by format, so each job makes its own.)"""
+        mode = job.renderer if self.full_text else None
+        if self._last is not None and self._last[0] is job.view and self._last[1] == mode:
+            return self._last[2]
         fg = FeedGenerator()
-        links = job.view["links"]
         fg.id(self.absolute(job.view["page_url"]))
         fg.title(self._title(job))
-        fg.link(href=self.absolute(links[job.renderer]), rel="self")
-        fg.link(href=self.absolute(job.view["page_url"]), rel="alternate")     # last: feedgen's RSS <link> is the last one
         fg.description(self.site["description"] or self.site["title"])
         fg.subtitle(self.site["description"] or self.site["title"])
         fg.language(self.site["language"])
@@ -79,13 +80,25 @@ class FeedRenderer:
             fe.updated(when)
             if card["author"]:
                 fe.author({"name": card["author"]["name"]})
-            if card["category"]:
-                fe.category(term=card["category"]["name"])
-            for tag in card["tags"]:
-                fe.category(term=tag["name"])
+            terms = ([card["category"]] if card["category"] else []) + card["tags"]
+            if terms:               # one call: feedgen checks every category it holds on each call
+                fe.category([{"term": t["name"]} for t in terms])
             fe.description(card["summary"] or card["title"])
             if self.full_text:
                 fe.content(self.content(card["key"], bodies.get(card["key"])), type="CDATA" if job.renderer == "rss" else "html")
+        self._last = (job.view, mode, fg)
+        return fg
+
+    def _title(self, job: RenderJob) -> str:
+        title = job.view["title"]
+        return title if title == self.site["title"] else f"{title} – {self.site['title']}"
+
+    def xml_feed(self, job: RenderJob, items: list[dict], bodies: dict) -> bytes:
+        fg = self.generator(job, items, bodies)
+        links = job.view["links"]
+        # last: feedgen's RSS <link> is the last one
+        fg.link([{"href": self.absolute(links[job.renderer]), "rel": "self"},
+                 {"href": self.absolute(job.view["page_url"]), "rel": "alternate"}], replace=True)
         # One item a line, not indented: feeds are read by programs (indentation was ~9% of their
         # bytes) and a diff still shows items. A "<item>" inside CDATA only gains a newline.
         if job.renderer == "rss":

@@ -1,0 +1,58 @@
+"""FeedRenderer: the RSS and Atom jobs of one feed share its generator, and give the bytes each
+would alone."""
+from __future__ import annotations
+
+import pytest
+
+from ssg import feeds
+from ssg.model import RenderJob
+
+SITE = {"base_url": "https://example.org/archive/", "title": "أرشيف", "description": "", "language": "ar", "author": ""}
+CARDS = {
+    f"k{i}": {"key": f"k{i}", "title": f"خبر {i} & <عنوان>", "url": f"2024/01/n{i}/", "lang": "ar", "dir": "rtl",
+              "date": f"2024-01-{10 - i:02d}T08:30:00+03:00", "summary": f"ملخص {i}",
+              "author": {"name": "كاتب"} if i % 2 else None, "category": {"name": "محليات"} if i != 2 else None,
+              "tags": [{"name": "اقتصاد"}, {"name": "نفط"}][: i % 3]}
+    for i in range(5)
+}
+
+
+class _Bodies:
+    def get(self, digest: str) -> str:
+        return f'<p>نص {digest} <a href="/2024/01/n1/">رابط</a></p>'
+
+
+def _jobs(prefix: str, keys: list[str], full_text: bool) -> list[RenderJob]:
+    links = {"rss": prefix + "feed.xml", "atom": prefix + "atom.xml", "json": prefix + "feed.json"}
+    view = {"title": "محليات", "page_url": prefix, "items": keys, "links": links}
+    bodies = tuple(f"b-{k}" for k in keys) if full_text else ()
+    return [RenderJob(output=link, renderer=kind, template=None, view=view, body_keys=bodies, fingerprint="",
+                      sources=tuple(keys)) for kind, link in links.items()]
+
+
+@pytest.mark.parametrize("full_text", [False, True])
+def test_rss_and_atom_of_one_feed_share_a_generator_and_match_unshared_output(monkeypatch, full_text):
+    made = []
+    real = feeds.FeedGenerator
+
+    def counting():
+        made.append(1)
+        return real()
+
+    monkeypatch.setattr(feeds, "FeedGenerator", counting)
+    jobs = _jobs("category/x/", ["k0", "k1", "k2"], full_text) + _jobs("tag/y/", ["k1", "k3", "k4"], full_text)
+    shared = feeds.FeedRenderer(SITE, CARDS, _Bodies(), full_text=full_text)
+    together = [shared.render(job) for job in jobs]
+    # each job alone, in a renderer of its own: no generator carried over
+    alone = [feeds.FeedRenderer(SITE, CARDS, _Bodies(), full_text=full_text).render(job) for job in jobs]
+    assert together == alone
+    xml_jobs = sum(job.renderer != "json" for job in jobs)
+    # shared: one generator per feed (two feeds), or per job with full text (content differs by format)
+    assert len(made) - xml_jobs == (xml_jobs if full_text else 2)
+    rss, atom = together[0].decode(), together[1].decode()
+    assert '<atom:link href="https://example.org/archive/category/x/feed.xml" rel="self"' in rss
+    assert "<link>https://example.org/archive/category/x/</link>" in rss
+    assert '<link href="https://example.org/archive/category/x/atom.xml" rel="self"/>' in atom
+    assert "tag/y/" not in rss + atom
+    # k0: its category; k1: its category and a tag; k2: two tags and no category
+    assert rss.count("<category>") == 5 and atom.count("<category ") == 5
