@@ -1,8 +1,12 @@
+import random
 from datetime import datetime, timezone
 
+import nh3
+
+from ssg import cmark
 from ssg.config import parse_config
 from ssg.model import SourceFile
-from ssg.read import read_source
+from ssg.read import read_source, sanitized
 
 CONFIG = parse_config({"timezone": "Asia/Riyadh"})
 
@@ -34,6 +38,23 @@ def test_raw_html_is_sanitised():
     r = read("c.md", "---\ntitle: x\n---\n<script>alert(1)</script><p onclick='x()'>ok</p>\n")
     html = r.bodies[0][1]
     assert "<script" not in html and "onclick" not in html and "ok" in html
+
+
+def test_unsafe_links_are_cleaned_and_a_body_without_html_or_attributes_gets_the_bytes_nh3_would_give():
+    # a link (an attribute) takes nh3's path: javascript: loses its href, the others gain nh3's rel
+    html = sanitized(cmark.to_html("[x](javascript:alert(1)) و [y](https://example.org/)"), "")
+    assert html == '<p><a rel="noopener noreferrer">x</a> و <a href="https://example.org/" rel="noopener noreferrer">y</a></p>\n'
+    pieces = ["a", " ", "  ", "\n", "\n\n", "\t", "*", "**", "_", "~~", "`", "```\n", "```py\n", "## ", "> ", "- ", "1. ",
+              "| a | b |\n|---|---|\n| c | d |\n", "---\n", "\\", "  \n", "&", "&amp;", "&quot;", "&nbsp;", "&#34;", "&lt;",
+              '"', "'", "\xa0", "\u200f", "الحكومة", "[", "]", "(", ")", "![", "](", "www.example.com", "http://x.org/?a=1&b=\"2\"",
+              "foo@bar.com", "javascript:alert(1)", '[x]: /u "t"\n', "=", '="', "\x0c", "\x01", "\x85", "\ufdd0", "&#0;", "&#12;", ":"]
+    rng, fast = random.Random(7), 0
+    for _ in range(4000):
+        markdown = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        rendered = cmark.to_html(markdown)
+        assert sanitized(rendered, markdown) == nh3.clean(rendered), markdown
+        fast += "<" not in markdown and '="' not in rendered and "\x0c" not in rendered and "\x01" not in rendered
+    assert fast > 400          # the shortcut was taken, not only nh3's path
 
 
 def test_problems_are_returned_not_raised():
