@@ -108,7 +108,11 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
     out = write.check_output_safe(config)
     kept = _kept(config, out) if keep_memory else None
     cache = Cache(config.cache_path, __version__)
+    spare = None
     try:
+        # The process that builds the search index while this one plans, forked now while this
+        # one is small (parallel.Standby); ssg watch keeps the index in this process.
+        spare = None if keep_memory else parallel.standby(config.build.workers)
         problems = [Problem(path=".ssg-cache", message=cache.warning, severity="warning")] if cache.warning else []
         if cache.warning and kept:                # the cache was discarded: so is what this process kept
             kept = _kept(config, out, fresh=True)
@@ -133,7 +137,10 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
         # the walk is ~105,000 folders, 1.7-2 s); forked now, while this process is still small.
         # ssg watch knows what it left there and walks only when output/ changed behind its back.
         walked = None if kept else parallel.background(write.existing_outputs, out, workers=config.build.workers)
-        fresh_terms: dict[str, str] = {}
+        # The search terms of the files read now, for an index made in this process (ssg watch, -j 1),
+        # which need not fetch back what was just cached. A standby is sent docs without them (100k
+        # terms are ~210 MB, held here until the end and pickled to it) and fetches them itself.
+        fresh_terms: dict[str, str] | None = {} if spare is None else None
         results = t("read", read_all, sources, config, cache, progress, kept.reads if kept else None, fresh_terms)
         problems += [p for r in results for p in r.problems]
         links = permalinks.load(config.root)
@@ -143,7 +150,7 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
                  memo=kept.memo if kept else None)
         problems += site.duplicates
         _check_strict(config, problems)
-        runner = functools.partial(parallel.background, workers=config.build.workers)
+        runner = functools.partial(parallel.background, workers=config.build.workers, standby=spare)
         planner, jobs = t("plan", plan.plan, site, config, graph, links.redirects, memo=kept.memo if kept else None,
                           runner=runner, terms=fresh_terms)
         del fresh_terms
@@ -185,6 +192,8 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
         raise
     finally:
         cache.close()
+        if spare is not None:
+            spare.close()
     return report
 
 

@@ -4,7 +4,9 @@
 ``bands(fn, items, band_of, ...)`` yields them as they finish, each worker working through one
 band of the items sorted by ``band_of`` (what it touches of the inherited state stays in its band);
 ``background(fn, *args, then=...)`` runs one call beside the parent (the search index while the
-rest is planned), then ``then()`` in the same process once the result is handed over.
+rest is planned), then ``then()`` in the same process once the result is handed over; given a
+``standby`` (a process forked early, while the parent was small), the call runs there on
+pickled arguments instead of in a fork of the parent as it is by then.
 Workers are forked where the platform allows it, so large read-only state handed to ``init``
 (the site's cards, the config) is shared copy-on-write instead of pickled. ``workers=1`` runs
 inline, with no pool: the same code path for debugging and tests.
@@ -164,8 +166,70 @@ def _nth(token: int, i: int):
     return fn(items[i])
 
 
+class Standby:
+    """A process forked early, while the parent is still small, that waits for one call
+    (``background(..., standby=it)``), sent to it pickled.
+
+    A child forked late shares the parent's whole heap copy-on-write; as the parent goes on
+    working it touches its objects (reference counts), and each page it touches is copied: the
+    search index's process, forked while the planner held 100,000 articles and their cards,
+    reached ~1.1 GB of PSS at 100k, most of it such copies, where the same work in a fresh
+    process peaks at ~420 MB (docs/benchmarks.md). A standby holds only what it is sent.
+    ``close()`` lets an unused one exit (a no-op build, or one that failed before planning)."""
+
+    def __init__(self, process, tasks, results):
+        self.process, self.tasks, self.results = process, tasks, results
+        self.sent = self.closed = False
+
+    @property
+    def used(self) -> bool:
+        return self.sent or self.closed
+
+    def submit(self, fn: Callable[..., R], args: tuple, kwargs: dict, then: Callable[[], None] | None) -> Callable[[], R]:
+        self.sent = True
+        try:
+            self.tasks.send((fn, args, kwargs, then))
+        finally:
+            self.tasks.close()
+        return _receiver(self.results, self.process, fn)
+
+    def close(self) -> None:
+        if not self.used:
+            self.closed = True
+            self.tasks.close()          # the standby reads the end of its input and exits
+            self.results.close()
+
+
+def standby(workers: int = 0) -> Standby | None:
+    """A ``Standby`` forked now; None where ``background`` would run inline (one worker, no fork)."""
+    if (workers or default_workers()) == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    context = multiprocessing.get_context("fork")
+    task_reader, task_writer = context.Pipe(duplex=False)
+    result_reader, result_writer = context.Pipe(duplex=False)
+    child = context.Process(target=_stand_by, args=(task_reader, task_writer, result_reader, result_writer),
+                            name="ssg-standby", daemon=False)       # joined at exit: it may run a ``then``
+    child.start()
+    task_reader.close()
+    result_writer.close()
+    return Standby(child, task_writer, result_reader)
+
+
+def _stand_by(tasks, parents_tasks, parents_results, writer) -> None:
+    parents_tasks.close()                   # (inherited: with them open here, no end of input would come)
+    parents_results.close()
+    try:
+        fn, args, kwargs, then = tasks.recv()
+    except (EOFError, KeyboardInterrupt):   # closed unused
+        writer.close()
+        return
+    finally:
+        tasks.close()
+    _serve(writer, fn, args, kwargs, then)
+
+
 def background(fn: Callable[..., R], *args, workers: int = 0, then: Callable[[], None] | None = None,
-               **kwargs) -> Callable[[], R]:
+               standby: Standby | None = None, **kwargs) -> Callable[[], R]:
     """Start ``fn(*args, **kwargs)`` in a forked process now; the function returned waits for the
     result (and raises what it raised). The child inherits the arguments copy-on-write, nothing
     is pickled on the way in. ``then()`` runs in the child after the result has been sent (the
@@ -173,7 +237,9 @@ def background(fn: Callable[..., R], *args, workers: int = 0, then: Callable[[],
     child is joined when this process exits, one without ``then`` is not waited for (a build
     that failed before asking for the result leaves at once). With one worker, or where fork is
     missing, ``fn`` (and ``then``) run in this process when the result is asked for: the same
-    calls, later."""
+    calls, later. ``standby``: an unused ``Standby`` to run the call in, on pickled arguments."""
+    if standby is not None and not standby.used:
+        return standby.submit(fn, args, kwargs, then)
     if (workers or default_workers()) == 1 or "fork" not in multiprocessing.get_all_start_methods():
         def inline() -> R:
             value = fn(*args, **kwargs)
@@ -191,8 +257,11 @@ def background(fn: Callable[..., R], *args, workers: int = 0, then: Callable[[],
     finally:
         gc.unfreeze()
     writer.close()
+    return _receiver(reader, child, fn)
 
-    def result() -> R:
+
+def _receiver(reader, child, fn) -> Callable:
+    def result():
         try:
             ok, value = reader.recv()
         except EOFError:

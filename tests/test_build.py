@@ -135,6 +135,29 @@ def test_one_worker_and_many_workers_give_the_same_tree(tmp_path):
     assert tree(a / "output") == tree(b / "output")
 
 
+def test_with_workers_the_index_is_built_by_the_standby_forked_at_the_start_and_a_no_op_lets_it_go(small_site, monkeypatch):
+    from ssg import parallel
+    made, real = [], parallel.standby
+
+    def recorded(workers=0):
+        made.append(real(workers))
+        return made[-1]
+
+    monkeypatch.setattr(parallel, "standby", recorded)
+    build_site(small_site, workers=2)
+    report = build_site(small_site, workers=2)            # a no-op: planned nothing
+    assert report.rendered == frozenset() and len(made) == 2
+    for spare in made:
+        spare.process.join(60)
+        assert spare.process.exitcode == 0
+    # the first was handed the index (and saved its state), the second was closed unused
+    assert [spare.sent for spare in made] == [True, False] and made[1].closed
+    assert (small_site / ".ssg-cache/search-index.pickle").is_file()
+    made.clear()
+    build_site(small_site, workers=1)
+    assert made == [None]                                 # one worker: the index is made inline
+
+
 def test_noop_rebuild_renders_nothing(small_site):
     build_site(small_site)
     report = build_site(small_site)

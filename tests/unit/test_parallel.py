@@ -1,6 +1,7 @@
 """parallel.py: the one module that knows about processes."""
 from __future__ import annotations
 
+import functools
 import os
 import time
 
@@ -64,6 +65,42 @@ def test_background_then_runs_after_the_result_in_the_same_process(tmp_path, wor
             break
         time.sleep(0.05)
     assert value == 25 and marker.read_text() == str(pid)
+
+
+LATE = []          # filled after the standby is forked
+
+
+def _pid_and_late(x: int) -> tuple[int, int, list]:
+    return os.getpid(), x * x, list(LATE)
+
+
+def test_a_standby_runs_the_call_on_what_it_was_sent_not_on_what_this_process_made_after_it(tmp_path):
+    spare = parallel.standby(workers=2)
+    try:
+        LATE.append("made after the fork")
+        marker = tmp_path / "then.txt"
+        result = parallel.background(_pid_and_late, 6, workers=2, standby=spare, then=functools.partial(_write_pid, marker))
+        pid, value, late = result()
+        assert pid == spare.process.pid != os.getpid() and value == 36
+        assert late == []                           # its memory is this process's before LATE grew
+        spare.process.join(30)                      # it runs ``then`` after the result, then ends
+        assert spare.process.exitcode == 0 and marker.read_text() == str(pid)
+        # once used, a standby is not used again: the next call forks as usual
+        assert parallel.background(_pid_and_late, 2, workers=2, standby=spare)()[2] == ["made after the fork"]
+    finally:
+        LATE.clear()
+        spare.close()
+
+
+def test_an_unused_standby_ends_when_closed_and_a_failure_in_it_is_raised_here():
+    spare = parallel.standby(workers=2)
+    spare.close()
+    spare.process.join(30)
+    assert spare.process.exitcode == 0 and spare.closed and not spare.sent
+    spare = parallel.standby(workers=2)
+    with pytest.raises(ValueError, match="broken index"):
+        parallel.background(_fail, "broken index", workers=2, standby=spare)()
+    assert parallel.standby(workers=1) is None       # one worker: the call runs inline
 
 
 def test_a_process_that_never_asks_for_a_background_result_exits_without_waiting_for_it():
