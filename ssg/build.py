@@ -110,9 +110,6 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
     cache = Cache(config.cache_path, __version__)
     spare = None
     try:
-        # The process that builds the search index while this one plans, forked now while this
-        # one is small (parallel.Standby); ssg watch keeps the index in this process.
-        spare = None if keep_memory else parallel.standby(config.build.workers)
         problems = [Problem(path=".ssg-cache", message=cache.warning, severity="warning")] if cache.warning else []
         if cache.warning and kept:                # the cache was discarded: so is what this process kept
             kept = _kept(config, out, fresh=True)
@@ -133,6 +130,13 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
             if hold is not None:
                 hold.append((sources, stamps))
             return replace(unchanged, timings=tuple(t.timings), seconds=time.perf_counter() - started)
+        # A search index made from scratch (no state saved by the last build) is made in a process
+        # forked now, while this one is small (parallel.Standby): forked from the planner, it
+        # would share, and copy page by page, the planner's heap. One that resumes from the saved
+        # state is forked from the planner (parallel.background): it starts at once on the docs it
+        # inherits, where pickling them to a standby cost a one-article build at 100k ~2 s.
+        # ssg watch keeps the index in this process.
+        spare = None if keep_memory or plan.index_store(config.cache_path).usable() else parallel.standby(config.build.workers)
         # What output/ holds, listed in a forked process while this one reads and plans (at 100k
         # the walk is ~105,000 folders, 1.7-2 s); forked now, while this process is still small.
         # ssg watch knows what it left there and walks only when output/ changed behind its back.

@@ -244,6 +244,14 @@ class IndexStore:
         self.path = directory / self.FILE
         self.stamp = stamp
 
+    def usable(self) -> bool:
+        """Whether a state saved by this code is there (its CRC is checked by ``load``)."""
+        try:
+            with self.path.open("rb") as f:
+                return f.readline(1024).rstrip(b"\n").decode("ascii", "replace").rpartition(" ")[0] == self.stamp
+        except OSError:
+            return False
+
     def load(self) -> tuple[object | None, str | None]:
         """-> (state or None, warning or None). Streamed: the CRC is checked in chunks, then the
         state unpickled from the file, so no copy of the ~200 MB file is held beside it."""

@@ -135,27 +135,35 @@ def test_one_worker_and_many_workers_give_the_same_tree(tmp_path):
     assert tree(a / "output") == tree(b / "output")
 
 
-def test_with_workers_the_index_is_built_by_the_standby_forked_at_the_start_and_a_no_op_lets_it_go(small_site, monkeypatch):
+def test_an_index_made_from_scratch_is_made_by_a_standby_and_one_resumed_by_a_fork_of_the_planner(small_site, monkeypatch):
     from ssg import parallel
-    made, real = [], parallel.standby
+    made, real, forked = [], parallel.standby, []
+    real_background = parallel.background
 
     def recorded(workers=0):
         made.append(real(workers))
         return made[-1]
 
+    def background(fn, *args, standby=None, **kwargs):
+        forked.append((fn.__name__, standby is not None and not standby.used))
+        return real_background(fn, *args, standby=standby, **kwargs)
+
     monkeypatch.setattr(parallel, "standby", recorded)
-    build_site(small_site, workers=2)
-    report = build_site(small_site, workers=2)            # a no-op: planned nothing
-    assert report.rendered == frozenset() and len(made) == 2
-    for spare in made:
-        spare.process.join(60)
-        assert spare.process.exitcode == 0
-    # the first was handed the index (and saved its state), the second was closed unused
-    assert [spare.sent for spare in made] == [True, False] and made[1].closed
-    assert (small_site / ".ssg-cache/search-index.pickle").is_file()
+    monkeypatch.setattr(parallel, "background", background)
+    build_site(small_site, workers=2)                          # cold: no saved index state
+    (spare,) = made
+    spare.process.join(60)
+    assert spare.sent and spare.process.exitcode == 0          # handed the index, which it saved
+    assert ("index_files", True) in forked and (small_site / ".ssg-cache/search-index.pickle").is_file()
+    forked.clear()
+    (small_site / "content/extra.md").write_text("---\ntitle: جديد\ndate: 2024-05-01T10:00:00\n---\nنص.\n", encoding="utf-8")
+    build_site(small_site, workers=2)                          # the saved state is resumed: no standby
+    assert len(made) == 1 and ("index_files", False) in forked
     made.clear()
+    (small_site / ".ssg-cache/search-index.pickle").unlink()
+    (small_site / "content/extra.md").write_text("---\ntitle: أجدّ\ndate: 2024-05-02T10:00:00\n---\nنص.\n", encoding="utf-8")
     build_site(small_site, workers=1)
-    assert made == [None]                                 # one worker: the index is made inline
+    assert made == [None]                                      # one worker: the index is made inline
 
 
 def test_noop_rebuild_renders_nothing(small_site):

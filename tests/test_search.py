@@ -672,6 +672,15 @@ def test_unreadable_or_foreign_index_state_is_never_used(tmp_path):
     assert warning is None and state.digests and state.docs is None
 
 
+def test_a_saved_index_state_is_usable_only_for_the_code_that_saved_it(tmp_path):
+    from ssg.cache import IndexStore
+
+    store = IndexStore(tmp_path, "stamp-a")
+    assert not store.usable()                                          # none saved yet: built from scratch
+    store.save({"state": 1})
+    assert store.usable() and not IndexStore(tmp_path, "stamp-b").usable()
+
+
 def test_a_spooled_index_gives_the_same_bytes_and_digests(tmp_path):
     """A one-shot build's index process writes the files' bytes to a spool in .ssg-cache and hands
     the planner only where they are and their digest (search.index_files)."""
