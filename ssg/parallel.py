@@ -260,8 +260,14 @@ def background(fn: Callable[..., R], *args, workers: int = 0, then: Callable[[],
     return _receiver(reader, child, fn)
 
 
+_UNREAD: dict[int, object] = {}      # id(reader) -> the process whose result nobody has asked for yet
+
+
 def _receiver(reader, child, fn) -> Callable:
+    _UNREAD[id(reader)] = child
+
     def result():
+        _UNREAD.pop(id(reader), None)
         try:
             ok, value = reader.recv()
         except EOFError:
@@ -278,7 +284,12 @@ def _receiver(reader, child, fn) -> Callable:
 
 def wait_for_background() -> None:
     """Join the background processes that run on after their result (``then``: the search index
-    saving its state); the others are left, as at a normal exit."""
+    saving its state); the others are left, as at a normal exit. One whose result was never asked
+    for (the build failed while planning) is stopped: it would wait forever to hand over a result
+    larger than a pipe holds, and what its ``then`` would save belongs to a build that failed."""
+    for child in list(_UNREAD.values()):
+        child.terminate()
+    _UNREAD.clear()
     for child in multiprocessing.active_children():
         if not child.daemon:
             child.join()

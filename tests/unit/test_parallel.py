@@ -130,6 +130,22 @@ def test_wait_for_background_joins_a_child_still_running_then(tmp_path):
     assert marker.read_text() == str(pid)
 
 
+def _big(x: int) -> bytes:
+    return b"x" * (1 << 20)                      # more than a pipe holds: the child waits to send it
+
+
+@pytest.mark.parametrize("standby", [False, True])
+def test_wait_for_background_stops_a_child_whose_result_nobody_asked_for(tmp_path, standby):
+    """A build that failed while planning never reads the index's result: leaving must not wait
+    for a child blocked on handing it over (nor let it save a failed build's state)."""
+    marker = tmp_path / "saved.txt"
+    spare = parallel.standby(workers=2) if standby else None
+    parallel.background(_big, 1, workers=2, standby=spare, then=functools.partial(_write_pid, marker))
+    started = time.monotonic()
+    parallel.wait_for_background()
+    assert time.monotonic() - started < 30 and not marker.exists()
+
+
 def _slow_pid_of(x: int) -> tuple[int, int]:
     time.sleep(0.002)
     return os.getpid(), x
