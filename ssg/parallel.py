@@ -175,7 +175,7 @@ class Standby:
     search index's process, forked while the planner held 100,000 articles and their cards,
     reached ~1.1 GB of PSS at 100k, most of it such copies, where the same work in a fresh
     process peaks at ~420 MB (docs/benchmarks.md). A standby holds only what it is sent.
-    ``close()`` lets an unused one exit (a no-op build, or one that failed before planning)."""
+    ``close()`` lets an unused one exit (a build that failed before it planned)."""
 
     def __init__(self, process, tasks, results):
         self.process, self.tasks, self.results = process, tasks, results
@@ -260,14 +260,14 @@ def background(fn: Callable[..., R], *args, workers: int = 0, then: Callable[[],
     return _receiver(reader, child, fn)
 
 
-_UNREAD: dict[int, object] = {}      # id(reader) -> the process whose result nobody has asked for yet
+_UNREAD: dict[int, object] = {}      # id(process) -> a process whose result nobody has asked for yet
 
 
 def _receiver(reader, child, fn) -> Callable:
-    _UNREAD[id(reader)] = child
+    _UNREAD[id(child)] = child
 
     def result():
-        _UNREAD.pop(id(reader), None)
+        _UNREAD.pop(id(child), None)
         try:
             ok, value = reader.recv()
         except EOFError:
