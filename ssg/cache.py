@@ -248,7 +248,7 @@ class IndexStore:
         """Whether a state saved by this code is there (its CRC is checked by ``load``)."""
         try:
             with self.path.open("rb") as f:
-                return f.readline(1024).rstrip(b"\n").decode("ascii", "replace").rpartition(" ")[0] == self.stamp
+                return _first_line(f)[0] == self.stamp
         except OSError:
             return False
 
@@ -260,7 +260,7 @@ class IndexStore:
         except OSError:
             return None, None
         with f:
-            stamp, _, crc = f.readline(1024).rstrip(b"\n").decode("ascii", "replace").rpartition(" ")
+            stamp, crc = _first_line(f)
             if stamp != self.stamp:
                 return None, None
             try:
@@ -291,6 +291,12 @@ class IndexStore:
         except BaseException:            # Ctrl-C: leave no partial file behind
             tmp.unlink(missing_ok=True)
             raise
+
+
+def _first_line(f) -> tuple[str, str]:
+    """An index state file's first line -> (stamp, CRC of the rest)."""
+    stamp, _, crc = f.readline(1024).rstrip(b"\n").decode("ascii", "replace").rpartition(" ")
+    return stamp, crc
 
 
 class _Crc:

@@ -63,6 +63,11 @@ def run(fn: Callable[[T], R], items: Iterable[T], *, init: Callable | None = Non
         gc.unfreeze()
 
 
+def _forks(workers: int) -> bool:
+    """Whether work goes to forked processes: more than one worker (0: all cores), and fork here."""
+    return (workers or default_workers()) > 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
 def bands(fn: Callable[[T], R], items: Iterable[T], band_of: Callable[[T], object], *, init: Callable | None = None,
           init_args: tuple = (), workers: int = 0, chunksize: int = 64) -> Iterator[R]:
     """``fn(item)`` for every item, yielded as chunks finish (not in input order). The items are
@@ -75,7 +80,7 @@ def bands(fn: Callable[[T], R], items: Iterable[T], band_of: Callable[[T], objec
     them (docs/benchmarks.md). Where fork is missing, with one worker or few items: ``run``."""
     items = list(items)
     workers = workers or default_workers()
-    if workers == 1 or len(items) < 2 * chunksize or "fork" not in multiprocessing.get_all_start_methods():
+    if not _forks(workers) or len(items) < 2 * chunksize:
         yield from run(fn, items, init=init, init_args=init_args, workers=workers, chunksize=chunksize)
         return
     keys = [band_of(item) for item in items]
@@ -202,7 +207,7 @@ class Standby:
 
 def standby(workers: int = 0) -> Standby | None:
     """A ``Standby`` forked now; None where ``background`` would run inline (one worker, no fork)."""
-    if (workers or default_workers()) == 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if not _forks(workers):
         return None
     context = multiprocessing.get_context("fork")
     task_reader, task_writer = context.Pipe(duplex=False)
@@ -240,7 +245,7 @@ def background(fn: Callable[..., R], *args, workers: int = 0, then: Callable[[],
     calls, later. ``standby``: an unused ``Standby`` to run the call in, on pickled arguments."""
     if standby is not None and not standby.used:
         return standby.submit(fn, args, kwargs, then)
-    if (workers or default_workers()) == 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if not _forks(workers):
         def inline() -> R:
             value = fn(*args, **kwargs)
             if then is not None:
