@@ -1,7 +1,7 @@
 """Where a build's time goes: each stage's wall time and the CPU time of this process and of the
 worker processes it waited for, in one in-process build.
 
-    python bench/stages.py SITE_DIR [--cold] [-j N]
+    python bench/stages.py SITE_DIR [--cold | --force] [-j N]
 
 ``--cold`` removes SITE_DIR/output and SITE_DIR/.ssg-cache first. *faults* are minor page
 faults (a forked worker's first write to a page it shares with the parent is one: a page copied,
@@ -30,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("site", type=Path)
     ap.add_argument("--cold", action="store_true", help="remove output/ and .ssg-cache/ first")
     ap.add_argument("-j", "--jobs", type=int, default=None)
+    ap.add_argument("--force", action="store_true", help="re-render every output (identical bytes are not written: CPU without file-system noise)")
     args = ap.parse_args(argv)
     if args.cold:
         for name in ("output", ".ssg-cache"):
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
 
     build_module._Timer.__call__ = timed
     started = time.perf_counter()
-    report = build_module.build(config)
+    report = build_module.build(config, force=args.force)
     print(f"{report.articles} articles, {len(report.written)} files written, {time.perf_counter() - started:.2f} s")
     print(f"{'stage':10} {'wall s':>8} {'parent CPU':>11} {'workers CPU':>12} {'parent sys':>11} {'workers sys':>12}"
           f" {'parent faults':>14} {'workers faults':>15}")

@@ -31,6 +31,8 @@ class FeedConfig:
     atom: bool = field(default=True, metadata=_doc("Write Atom feeds (atom.xml)."))
     json: bool = field(default=True, metadata=_doc("Write JSON Feed 1.1 feeds (feed.json)."))
     per_term: bool = field(default=True, metadata=_doc("Write feeds for every taxonomy term, not only the main feed."))
+    term_formats: tuple = field(default=("rss",), metadata=_doc(
+        "Formats of each term's feeds (category, tag, author, source), of those on: any of \"rss\", \"atom\", \"json\"."))
 
 
 @dataclass(**FROZEN)
@@ -109,6 +111,7 @@ class SiteConfig:
         return hashlib.blake2b(json.dumps(_output_values(self), sort_keys=True, default=str).encode(), digest_size=16).hexdigest()
 
 
+FEED_FILES = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}   # a feed format -> its file name
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "ku", "ckb", "yi", "dv", "sd", "ug"})
 TABLES = {"feeds": FeedConfig, "build": BuildConfig}
 FREE_TABLES = {"extract", "extra"}
@@ -200,6 +203,9 @@ def validate(config: SiteConfig) -> None:
         raise ConfigError(f"duplicates must be 'keep-first' or 'keep-all', not {config.duplicates!r}")
     if config.feeds.limit < 1:
         raise ConfigError("[feeds] limit must be at least 1")
+    unknown = [f for f in config.feeds.term_formats if f not in FEED_FILES]
+    if unknown:
+        raise ConfigError(f"[feeds] term_formats: unknown format {unknown[0]!r} (use \"rss\", \"atom\" or \"json\")")
 
 
 def with_overrides(config: SiteConfig, **overrides: Any) -> SiteConfig:

@@ -111,9 +111,31 @@ def test_feed_parses_clean_in_feedparser(small_site):
     assert first.id == first.link
     assert first.published_parsed[:5] == (2024, 4, 6, 9, 0)            # 12:00 +03:00 in UTC
     assert "+0300" in (out / "feed.xml").read_text()
-    for name in ("atom.xml", "category/رياضة/feed.xml", "tag/أسواق/atom.xml"):
+    for name in ("atom.xml", "category/رياضة/feed.xml", "tag/أسواق/feed.xml"):
         parsed = feedparser.parse((out / name).read_bytes())
         assert parsed.bozo == 0 and parsed.entries, name
+    # A term's feeds are RSS alone by default (its pages link nothing else)
+    assert sorted(p.name for p in (out / "tag/أسواق").iterdir() if p.is_file()) == ["feed.xml", "index.html"]
+
+
+def test_term_formats_opt_in_to_atom_and_json_term_feeds(small_site):
+    toml = small_site / "site.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("[feeds]\n", '[feeds]\nterm_formats = ["atom", "json"]\n'), encoding="utf-8")
+    report = build_site(small_site)
+    out = small_site / "output"
+    assert sorted(p.name for p in (out / "tag/أسواق").iterdir() if p.is_file()) == ["atom.xml", "feed.json", "index.html"]
+    for name in ("tag/أسواق/atom.xml", "category/رياضة/atom.xml"):
+        parsed = feedparser.parse((out / name).read_bytes())
+        assert parsed.bozo == 0 and parsed.entries, name
+    assert json.loads((out / "tag/أسواق/feed.json").read_text(encoding="utf-8"))["items"]
+    terms = {j for j in report.rendered if j.startswith(("tag/", "category/", "source/", "author/"))}
+    assert not {j for j in terms if j.endswith("feed.xml")}
+    assert (out / "feed.xml").is_file()                       # the site's own feeds keep every format on
+    # the term page advertises the term's feeds there are, and no RSS feed that is not there
+    page = (out / "tag/أسواق/index.html").read_text(encoding="utf-8")
+    assert "tag/أسواق/feed.xml" not in page
+    assert 'type="application/atom+xml" title="أسواق" href="/archive/tag/أسواق/atom.xml"' in page
+    assert 'type="application/feed+json" title="أسواق" href="/archive/tag/أسواق/feed.json"' in page
 
 
 def test_two_clean_builds_are_byte_identical(tmp_path):

@@ -37,11 +37,11 @@ def test_a_pinned_url_survives_a_title_edit_and_a_moved_one_leaves_a_redirect(sm
 
 
 def test_every_feed_parses_clean_and_carries_language(small_site):
-    (small_site / "site.toml").write_text((small_site / "site.toml").read_text().replace("limit = 3", "limit = 3\nfull_text = true"))
+    (small_site / "site.toml").write_text((small_site / "site.toml").read_text().replace("limit = 3", 'limit = 3\nfull_text = true\nterm_formats = ["rss", "atom", "json"]'))
     build_site(small_site)
     out = small_site / "output"
     xml = sorted(out.rglob("feed.xml")) + sorted(out.rglob("atom.xml"))
-    assert len(xml) >= 16          # main + category, tag, source and author terms, RSS and Atom each
+    assert len(xml) >= 16          # main + category, tag, source and author terms, RSS and Atom each (all formats asked)
     for path in xml:
         feed = feedparser.parse(path.read_bytes())
         assert feed.bozo == 0, (path, feed.get("bozo_exception"))

@@ -24,6 +24,11 @@ def test_wrong_type_and_bad_values_are_errors():
         parse_config({"paginate_by": "ten"})
     with pytest.raises(ConfigError, match="unknown timezone"):
         parse_config({"timezone": "Mars/Olympus"})
+    with pytest.raises(ConfigError, match=r"\[feeds\] term_formats: unknown format 'rdf'"):
+        parse_config({"feeds": {"term_formats": ["rss", "rdf"]}})
+    with pytest.raises(ConfigError, match="term_formats.*must be tuple"):
+        parse_config({"feeds": {"term_formats": "rss"}})
+    assert parse_config({"feeds": {"term_formats": ["atom"]}}).feeds.term_formats == ("atom",)
     with pytest.raises(ConfigError, match="base_url must be absolute"):
         parse_config({"base_url": "archive/"})
 
