@@ -201,18 +201,15 @@ class BodyStore:
         return zlib.decompress(row[0]).decode()
 
     def terms(self, digests: list[str]) -> dict[str, str]:
-        """digest -> search terms. Many: one pass over the table (at 100k, random lookups by
-        digest took seconds); few: looked up in batches."""
+        """digest -> search terms, looked up 500 digests a query. (A cold 100k build asks for 4,096
+        at a time: a pass over the whole table for each of those 25 batches took 4.9 s, these
+        lookups 1.9 s, decompression included.)"""
         wanted, found = set(digests), {}
-        if len(wanted) > 2000:
-            rows = self.db.execute("SELECT digest, data FROM terms")
-            found = {d: zlib.decompress(blob).decode() for d, blob in rows if d in wanted}
-        else:
-            batch_list = sorted(wanted)
-            for start in range(0, len(batch_list), 500):
-                batch = batch_list[start: start + 500]
-                rows = self.db.execute(f"SELECT digest, data FROM terms WHERE digest IN ({','.join('?' * len(batch))})", batch)
-                found.update((d, zlib.decompress(blob).decode()) for d, blob in rows)
+        batch_list = sorted(wanted)
+        for start in range(0, len(batch_list), 500):
+            batch = batch_list[start: start + 500]
+            rows = self.db.execute(f"SELECT digest, data FROM terms WHERE digest IN ({','.join('?' * len(batch))})", batch)
+            found.update((d, zlib.decompress(blob).decode()) for d, blob in rows)
         if len(found) < len(wanted):
             raise KeyError(f"{len(wanted) - len(found)} articles' search terms missing from the cache, e.g. {min(wanted - found.keys())}")
         return found

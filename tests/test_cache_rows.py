@@ -37,9 +37,9 @@ def test_an_edit_replaces_its_read_row_and_bodies_are_swept_past_five_percent(tm
     assert _counts(site) == (3, 3, 3, 3)
 
 
-def test_search_terms_are_fetched_by_digest_one_by_one_or_in_one_pass(tmp_path):
-    """The search index's process fetches terms by digest: a few in batches, many (a build from
-    scratch) in one pass over the table. Both give the same; a missing digest is an error."""
+def test_search_terms_are_fetched_by_digest_in_batches(tmp_path):
+    """The search index's process fetches terms by digest, 500 a query: a few, or more than a
+    batch (a build from scratch asks for 4,096 at a time); a missing digest is an error."""
     from ssg import __version__
     from ssg.cache import BodyStore, Cache, pack_body
 
@@ -51,9 +51,11 @@ def test_search_terms_are_fetched_by_digest_one_by_one_or_in_one_pass(tmp_path):
     try:
         few = sorted(texts)[:7]
         assert store.terms(few) == {d: texts[d] for d in few}
-        assert store.terms(list(texts)) == texts                 # > 2000 wanted: the one-pass branch
+        assert store.terms(list(texts)) == texts                 # 2,500: five queries
         with pytest.raises(KeyError, match="1 articles' search terms missing"):
             store.terms(few + ["nope"])
+        with pytest.raises(KeyError, match="1 articles' search terms missing"):
+            store.terms(sorted(texts)[:1200] + ["nope"])
     finally:
         store.close()
         cache.close()
