@@ -1,9 +1,10 @@
 """Where a build's time goes: each stage's wall time and the CPU time of this process and of the
 worker processes it waited for, in one in-process build.
 
-    python bench/stages.py SITE_DIR [--cold | --force] [-j N]
+    python bench/stages.py SITE_DIR [--cold | --force] [-j N] [--output DIR]
 
-``--cold`` removes SITE_DIR/output and SITE_DIR/.ssg-cache first. *faults* are minor page
+``--cold`` removes SITE_DIR/output (or ``--output``) and SITE_DIR/.ssg-cache first. ``--output``
+on a tmpfs (/dev/shm) takes most of the file system's noise out of an A/B comparison. *faults* are minor page
 faults (a forked worker's first write to a page it shares with the parent is one: a page copied,
 in system time). Worker CPU and faults are counted when the workers end (``os.times``), so the
 search index process beside the planner, which lives on to save its state, is not in the plan
@@ -31,11 +32,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cold", action="store_true", help="remove output/ and .ssg-cache/ first")
     ap.add_argument("-j", "--jobs", type=int, default=None)
     ap.add_argument("--force", action="store_true", help="re-render every output (identical bytes are not written: CPU without file-system noise)")
+    ap.add_argument("--output", type=Path, default=None, help="the output folder (default: the site's)")
     args = ap.parse_args(argv)
+    config = with_overrides(load_config(args.site), workers=args.jobs,
+                            output_dir=str(args.output.resolve()) if args.output else None)
     if args.cold:
-        for name in ("output", ".ssg-cache"):
-            shutil.rmtree(args.site / name, ignore_errors=True)
-    config = with_overrides(load_config(args.site), workers=args.jobs)
+        for path in (config.output_path, config.cache_path):
+            shutil.rmtree(path, ignore_errors=True)
     rows = []
 
     def faults():

@@ -3,7 +3,7 @@
     site.toml --load_config--> SiteConfig
     content/** --scan--> SourceFile* --read (parallel; cache hit = reuse)--> Article* (+ bodies -> cache)
     Article* --assemble--> Site --plan--> RenderJob* --diff vs cache.outputs--> stale jobs
-    stale jobs --parallel: render/feeds + write (staged)--> WriteResult* --commit--> output/
+    stale jobs --parallel: render/feeds + write (staged; the search index's jobs last)--> WriteResult* --commit--> output/
     --prune unplanned outputs--> cache.finish --> BuildReport
 
 No logic lives here beyond calling the stages in order and timing them.
@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from pathlib import Path
-from typing import Callable, Iterable, NoReturn
+from typing import Callable, Iterable, Iterator, NoReturn
 
 from . import __version__, assemble, parallel, permalinks, plan, read, scan, search, write
 from .cache import Cache, pack_body
@@ -159,14 +159,24 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
                           runner=runner, terms=fresh_terms)
         del fresh_terms
         jobs += statics
-        problems += [Problem(path=".ssg-cache", message=w, severity="warning") for w in planner.warnings]
+        if kept:                                  # watch makes the index here, and its diff's shortcut needs every job
+            jobs += t("index", planner.search)
         previous = kept.outputs if kept and kept.outputs is not None else cache.outputs()
         known = kept.present if kept and kept.present is not None and _still_there(out, kept.present) else None
         made = planner.made + statics if known is not None else None
         # "walk": the wait for that listing (near zero when it finished while this process planned)
         present = known if known is not None else t("walk", walked) if walked else write.existing_outputs(out)
         stale = t("diff", diff, jobs, previous, present, force, made)
-        written, sizes, staging = t("render", render_all, stale, planner, config, out, progress)
+
+        def search_stale() -> list[RenderJob]:
+            found = planner.search()
+            jobs.extend(found)
+            return diff(found, previous, present, force)
+        # A one-shot build's index is made in another process, still at work when planning is done
+        # (at 100k ~9 s more): the other pages are rendered meanwhile, and "index" is the wait after them.
+        late = None if kept else functools.partial(t, "index", search_stale)
+        written, sizes, staging = t("render", render_all, stale, planner, config, out, progress, late)
+        problems += [Problem(path=".ssg-cache", message=w, severity="warning") for w in planner.warnings]
         removed = t("commit", commit, staging, written, present, jobs)
         outputs = {j.output: (j.fingerprint, sizes.get(j.output, previous.get(j.output, ("", 0))[1])) for j in jobs}
         recorded = {r.source.rel_path: (r.source.stamp, r.source.digest) for r in results}
@@ -179,7 +189,7 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
         feeds = sum(1 for j in jobs if j.renderer in ("rss", "atom", "json"))
         report = BuildReport(
             articles=len(site.articles), pages=len(jobs) - feeds, feeds=feeds,
-            rendered=frozenset(j.output for j in stale), written=frozenset(written), removed=frozenset(removed),
+            rendered=frozenset(sizes), written=frozenset(written), removed=frozenset(removed),   # (sizes: every job rendered)
             problems=tuple(problems), timings=tuple(t.timings), output_bytes=sum(s for _, s in outputs.values()),
             seconds=time.perf_counter() - started,
         )
@@ -439,7 +449,12 @@ def _render_one(job: RenderJob) -> WriteResult:
     return _RENDER["staging"].write(job.output, data, job.fingerprint)
 
 
-def render_all(stale: list[RenderJob], planner, config: SiteConfig, out: Path, progress: Progress | None):
+def render_all(stale: list[RenderJob], planner, config: SiteConfig, out: Path, progress: Progress | None,
+               late: Callable[[], list[RenderJob]] | None = None):
+    """Render and stage ``stale``, then the jobs ``late()`` gives (called once those are done).
+    While the search index's process is still at work, one render worker fewer runs: two
+    processes on two cores, and the index's memory never beside a full pool's (at 100k the
+    pool's workers grow to ~400 MB each)."""
     out.mkdir(parents=True, exist_ok=True)
     staging = write.prepare(out)
     written, sizes = [], {}
@@ -451,21 +466,31 @@ def render_all(stale: list[RenderJob], planner, config: SiteConfig, out: Path, p
             card = cards.get(job.sources[0]) if job.sources else None
             return None if card is None else card["date"] or ""
 
-        # Each worker renders the jobs of one date band, so it touches and caches about half the
-        # cards, not all of them (docs/benchmarks.md).
-        runner = parallel.bands(_render_one, stale, date_of, init=_init_render,
-                                init_args=(config, planner.globals, cards, staging),
-                                workers=config.build.workers, chunksize=64)
-        for n, result in enumerate(runner, 1):
-            sizes[result.output] = result.size
-            if result.written:
-                written.append(result.output)
-            if progress:
-                progress("render", n, len(stale))
+        done, total = 0, len(stale)
+        for batch in _then(stale, late):
+            total += len(batch) if batch is not stale else 0
+            # Each worker renders the jobs of one date band, so it touches and caches about half the
+            # cards, not all of them (docs/benchmarks.md).
+            runner = parallel.bands(_render_one, batch, date_of, init=_init_render,
+                                    init_args=(config, planner.globals, cards, staging),
+                                    workers=config.build.workers, chunksize=64, busy=[planner.index_process])
+            for result in runner:
+                sizes[result.output] = result.size
+                if result.written:
+                    written.append(result.output)
+                done += 1
+                if progress:
+                    progress("render", done, total)
     except BaseException:
         staging.abort()
         raise
     return written, sizes, staging
+
+
+def _then(first: list, late: Callable[[], list] | None) -> Iterator[list]:
+    yield first
+    if late is not None:
+        yield late()
 
 
 def commit(staging: write.Staging, written: list[str], present: set[str], jobs: list[RenderJob]) -> set[str]:

@@ -4,9 +4,10 @@
 ``bands(fn, items, band_of, ...)`` yields them as they finish, each worker working through one
 band of the items sorted by ``band_of`` (what it touches of the inherited state stays in its band);
 ``background(fn, *args, then=...)`` runs one call beside the parent (the search index while the
-rest is planned), then ``then()`` in the same process once the result is handed over; given a
-``standby`` (a process forked early, while the parent was small), the call runs there on
-pickled arguments instead of in a fork of the parent as it is by then.
+rest is planned and rendered), then ``then()`` in the same process once the result is handed
+over; given a ``standby`` (a process forked early, while the parent was small), the call runs
+there on pickled arguments instead of in a fork of the parent as it is by then. It returns a
+``Pending``, whose ``sentinel`` ``bands(busy=...)`` holds a worker back for while it works.
 Workers are forked where the platform allows it, so large read-only state handed to ``init``
 (the site's cards, the config) is shared copy-on-write instead of pickled. ``workers=1`` runs
 inline, with no pool: the same code path for debugging and tests.
@@ -19,6 +20,7 @@ import itertools
 import multiprocessing
 import multiprocessing.connection
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator, TypeVar
@@ -69,7 +71,7 @@ def _forks(workers: int) -> bool:
 
 
 def bands(fn: Callable[[T], R], items: Iterable[T], band_of: Callable[[T], object], *, init: Callable | None = None,
-          init_args: tuple = (), workers: int = 0, chunksize: int = 64) -> Iterator[R]:
+          init_args: tuple = (), workers: int = 0, chunksize: int = 64, busy: Iterable = ()) -> Iterator[R]:
     """``fn(item)`` for every item, yielded as chunks finish (not in input order). The items are
     ranked by ``band_of(item)`` (None: no preference, spread over the bands) and cut into one
     band of consecutive ranks per worker, kept in input order; each forked worker works through
@@ -77,7 +79,10 @@ def bands(fn: Callable[[T], R], items: Iterable[T], band_of: Callable[[T], objec
     while another has a long band). What a worker reads of the state it inherited stays mostly
     within its band: the render stage banded by date, each worker touches (and copies on write,
     as reference counts change) and caches about half of the article cards instead of all of
-    them (docs/benchmarks.md). Where fork is missing, with one worker or few items: ``run``."""
+    them (docs/benchmarks.md). Where fork is missing, with one worker or few items: ``run``.
+    ``busy``: sentinels (``Pending.sentinel``) of processes already at work on this machine's cores;
+    a worker is held back for each until it ends (the last band's worker then starts on its band,
+    less what the others took from its back), at least one starts at once."""
     items = list(items)
     workers = workers or default_workers()
     if not _forks(workers) or len(items) < 2 * chunksize:
@@ -92,19 +97,28 @@ def bands(fn: Callable[[T], R], items: Iterable[T], band_of: Callable[[T], objec
     context = multiprocessing.get_context("fork")
     ends = context.Array("i", [n for cs in chunks for n in (0, len(cs))], lock=True)   # per band: next front, back
     token = _inherit((fn, items, chunks, ends))
+    busy = [b for b in busy if b is not None and not multiprocessing.connection.wait([b], 0)][:workers - 1]
     gc.freeze()
-    children, readers = [], []
+    children, readers, live = [], [], []
+
+    def start(w: int) -> None:
+        reader, writer = context.Pipe(duplex=False)
+        child = context.Process(target=_band_worker, args=(token, w, writer, init, init_args), name="ssg-band", daemon=True)
+        child.start()
+        writer.close()
+        children.append(child)
+        readers.append(reader)
+        live.append(reader)
+
     try:
-        for w in range(workers):
-            reader, writer = context.Pipe(duplex=False)
-            child = context.Process(target=_band_worker, args=(token, w, writer, init, init_args), name="ssg-band", daemon=True)
-            child.start()
-            writer.close()
-            children.append(child)
-            readers.append(reader)
-        live = list(readers)
+        for w in range(workers - len(busy)):
+            start(w)
         while live:
-            for reader in multiprocessing.connection.wait(live):
+            for reader in multiprocessing.connection.wait(live + busy):
+                if reader in busy:                  # a process that was at work has ended: a core is free
+                    busy.remove(reader)
+                    start(len(children))
+                    continue
                 try:
                     kind, value = reader.recv()
                 except EOFError:
@@ -190,7 +204,7 @@ class Standby:
     def used(self) -> bool:
         return self.sent or self.closed
 
-    def submit(self, fn: Callable[..., R], args: tuple, kwargs: dict, then: Callable[[], None] | None) -> Callable[[], R]:
+    def submit(self, fn: Callable[..., R], args: tuple, kwargs: dict, then: Callable[[], None] | None) -> Pending:
         self.sent = True
         try:
             self.tasks.send((fn, args, kwargs, then))
@@ -234,7 +248,7 @@ def _stand_by(tasks, parents_tasks, parents_results, writer) -> None:
 
 
 def background(fn: Callable[..., R], *args, workers: int = 0, then: Callable[[], None] | None = None,
-               standby: Standby | None = None, **kwargs) -> Callable[[], R]:
+               standby: Standby | None = None, **kwargs) -> Pending:
     """Start ``fn(*args, **kwargs)`` in a forked process now; the function returned waits for the
     result (and raises what it raised). The child inherits the arguments copy-on-write, nothing
     is pickled on the way in. ``then()`` runs in the child after the result has been sent (the
@@ -251,7 +265,7 @@ def background(fn: Callable[..., R], *args, workers: int = 0, then: Callable[[],
             if then is not None:
                 then()
             return value
-        return inline
+        return Pending(inline)
     context = multiprocessing.get_context("fork")
     reader, writer = context.Pipe(duplex=False)
     child = context.Process(target=_serve, args=(writer, fn, args, kwargs, then), name="ssg-background",
@@ -268,23 +282,48 @@ def background(fn: Callable[..., R], *args, workers: int = 0, then: Callable[[],
 _UNREAD: dict[int, object] = {}      # id(process) -> a process whose result nobody has asked for yet
 
 
-def _receiver(reader, child, fn) -> Callable:
+class Pending:
+    """A call started in the background; calling this waits for its result (and raises what it
+    raised). ``sentinel``: ready when the process doing the call has ended, its ``then`` done
+    (None: the call runs in this process, when the result is asked for)."""
+
+    def __init__(self, result: Callable[[], R], sentinel=None):
+        self._result, self.sentinel = result, sentinel
+
+    def __call__(self) -> R:
+        return self._result()
+
+
+def _receiver(reader, child, fn) -> Pending:
+    """A thread takes the child's result in as soon as it is sent: a child blocked on a full pipe
+    until the result is asked for would hold its memory (at 100k the search index's process,
+    ~430 MB, through the render stage, which runs before the index's files are asked for) and
+    put off its ``then``."""
     _UNREAD[id(child)] = child
+    got: list = []
+
+    def receive() -> None:
+        try:
+            got.append(reader.recv())
+        except (EOFError, OSError):
+            pass
+        finally:
+            reader.close()
+    taker = threading.Thread(target=receive, name="ssg-receiver", daemon=True)
+    taker.start()
 
     def result():
         _UNREAD.pop(id(child), None)
-        try:
-            ok, value = reader.recv()
-        except EOFError:
+        taker.join()
+        if not got:
             child.join(5)
             raise RuntimeError(f"the background process ({getattr(fn, '__name__', fn)}) died "
                                f"(exit code {child.exitcode})") from None
-        finally:
-            reader.close()
+        ok, value = got[0]
         if not ok:
             raise value
         return value
-    return result
+    return Pending(result, child.sentinel)
 
 
 def wait_for_background() -> None:

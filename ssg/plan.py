@@ -194,6 +194,7 @@ class Planner:
         self.redirects = redirects or {}
         self.fmt = DateFormatter.for_config(config)
         self.made: list[RenderJob] = []                # the jobs made (not reused from the memo) by this plan
+        self.index_process = None           # ready when the search index's process has ended (None: made here)
         term_urls = {(t.taxonomy, t.name): t.url for tax in site.taxonomies for t in tax.terms}
         # last build's dict when equal, so that a card's memo key can hold it and compare by identity
         self.term_urls = self.memo.get("term_urls", None, term_urls) or self.memo.put("term_urls", None, term_urls, term_urls)
@@ -243,8 +244,10 @@ class Planner:
         return job
 
     def plan(self) -> list[RenderJob]:
+        """Every job but the search index's: those are ``search()``'s, asked for when the index
+        is needed (a one-shot build renders the other pages while the index's process finishes)."""
         self.next = _Last(by_key=self.by_key, cards=self.cards, card_digests=self.card_digests)
-        index = self.start_index()
+        self._index = self.start_index()
         jobs = list(self.article_jobs())       # a copy: the memo keeps the article jobs alone
         order, dates, updated, bodies = self.per_article()
         templates = tuple((t, self.graph.closure_digest(t)) for t in self.graph.all_templates())
@@ -271,10 +274,14 @@ class Planner:
         jobs += self.news_sitemap()
         jobs += self.redirect_jobs(self.redirects)
         jobs += self.site_files()
-        jobs += self.search_jobs(index())
         if self.memo.keep:
             self.memo.put("planner", None, self.skeleton, self.next)
         return jobs
+
+    def search(self) -> list[RenderJob]:
+        """The search index's jobs (its files, the search page), once the index is made: this
+        waits for its process. Call once, after ``plan``."""
+        return self.search_jobs(self._index())
 
     def per_article(self) -> tuple[tuple, tuple, tuple, tuple]:
         """The keys in site order, each article's date and ``updated``, and (full-text feeds only)
@@ -490,6 +497,7 @@ class Planner:
         store = index_store(self.config.cache_path)
         index = self.runner(search.index_files, docs, store, fetch, self.config.cache_path / SPOOL,
                             then=functools.partial(search.save_index, store))
+        self.index_process = getattr(index, "sentinel", None)
 
         def files() -> dict:
             found, warning = index()
@@ -662,4 +670,4 @@ def plan(site: Site, config: SiteConfig, graph: TemplateGraph, redirects: dict[s
     search index is built (default: here, when it is asked for). ``terms``: search terms at hand
     by digest (the others are fetched from the cache by the index's process)."""
     planner = Planner(site, config, graph, redirects, memo=memo, runner=runner, terms=terms)
-    return planner, planner.plan()
+    return planner, planner.plan()      # the search index's jobs: planner.search()

@@ -131,19 +131,76 @@ def test_wait_for_background_joins_a_child_still_running_then(tmp_path):
 
 
 def _big(x: int) -> bytes:
-    return b"x" * (1 << 20)                      # more than a pipe holds: the child waits to send it
+    return b"x" * (1 << 20)                      # more than a pipe holds
+
+
+def _slow_big(x: int) -> bytes:
+    time.sleep(600)
+    return _big(x)
 
 
 @pytest.mark.parametrize("standby", [False, True])
 def test_wait_for_background_stops_a_child_whose_result_nobody_asked_for(tmp_path, standby):
-    """A build that failed while planning never reads the index's result: leaving must not wait
-    for a child blocked on handing it over (nor let it save a failed build's state)."""
+    """A build that failed while planning never asks for the index's result: leaving must not wait
+    for a child still at work (nor let it go on to save a failed build's state)."""
     marker = tmp_path / "saved.txt"
     spare = parallel.standby(workers=2) if standby else None
-    parallel.background(_big, 1, workers=2, standby=spare, then=functools.partial(_write_pid, marker))
+    parallel.background(_slow_big, 1, workers=2, standby=spare, then=functools.partial(_write_pid, marker))
     started = time.monotonic()
     parallel.wait_for_background()
     assert time.monotonic() - started < 30 and not marker.exists()
+
+
+@pytest.mark.parametrize("standby", [False, True])
+def test_a_background_result_is_taken_in_when_sent_so_the_child_ends_before_it_is_asked_for(tmp_path, standby):
+    """The result (more than a pipe holds) is received as soon as it is sent: the child goes on to
+    its ``then`` and ends, its memory freed, while this process is still busy (a one-shot build
+    renders its pages before it asks for the search index's files)."""
+    import multiprocessing.connection
+    marker = tmp_path / "saved.txt"
+    spare = parallel.standby(workers=2) if standby else None
+    pending = parallel.background(_big, 1, workers=2, standby=spare, then=functools.partial(_write_pid, marker))
+    assert multiprocessing.connection.wait([pending.sentinel], timeout=60) == [pending.sentinel]
+    assert marker.read_text()                    # ``then`` ran, in the child, before the result was asked for
+    assert pending() == _big(1)
+
+
+def test_a_background_call_run_here_has_no_process_to_wait_for():
+    pending = parallel.background(_square, 4, workers=1)
+    assert pending.sentinel is None and pending() == 16
+
+
+def _pid_and_when(x: int) -> tuple[int, float]:
+    time.sleep(0.01)
+    return os.getpid(), time.monotonic()
+
+
+def _sleep_then_report(seconds: float) -> float:
+    time.sleep(seconds)
+    return time.monotonic()
+
+
+def test_bands_hold_a_worker_back_while_a_busy_process_works_then_start_it():
+    """``busy``: a process already at work on a core (the search index's, while the pages render).
+    One worker runs until it ends; then the second starts and takes part of the work."""
+    busy = parallel.background(_sleep_then_report, 2.0, workers=2)
+    got = list(parallel.bands(_pid_and_when, range(600), lambda x: x, workers=2, chunksize=4, busy=[busy.sentinel]))   # ~6 s for one worker
+    ended = busy()
+    pids = {pid for pid, _ in got}
+    assert len(got) == 600 and len(pids) == 2 and os.getpid() not in pids
+    first = min(got, key=lambda r: r[1])[0]
+    late = pids - {first}
+    assert all(when > ended for pid, when in got if pid in late)      # the held worker started after it ended
+    assert any(when < ended for pid, when in got if pid == first)     # while the other was already at work
+
+
+def test_bands_with_a_busy_process_already_ended_hold_no_worker_back():
+    busy = parallel.background(_square, 2, workers=2)
+    busy()
+    import multiprocessing.connection
+    multiprocessing.connection.wait([busy.sentinel], timeout=60)
+    got = list(parallel.bands(_slow_pid_of, range(400), lambda x: x, workers=2, chunksize=4, busy=[busy.sentinel]))   # ~0.4 s a band
+    assert sorted(x for _, x in got) == list(range(400)) and len({pid for pid, _ in got}) == 2
 
 
 def _slow_pid_of(x: int) -> tuple[int, int]:
