@@ -152,8 +152,14 @@ def _check_type(name: str, value: Any, default: Any, where: str) -> Any:
     else:
         ok = isinstance(value, dict)
     if not ok:
-        raise ConfigError(f"'{name}' in {where} must be {type(default).__name__}, not {type(value).__name__} ({value!r})")
+        raise ConfigError(f"'{name}' in {where} must be {_TOML_KINDS.get(type(default), 'a table')}, "
+                          f"not {_TOML_KINDS.get(type(value), 'a ' + type(value).__name__)} ({value!r})")
     return value
+
+
+# What a value is called in TOML, for errors ('must be a list of strings, not a string ("rss")').
+_TOML_KINDS = {bool: "true or false", int: "a whole number", float: "a decimal number", str: "a string",
+               tuple: "a list of strings", list: "a list", dict: "a table"}
 
 
 def _parse_table(cls, table: Mapping[str, Any], where: str):

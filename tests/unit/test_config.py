@@ -20,14 +20,18 @@ def test_unknown_key_names_the_nearest_valid_one():
 
 
 def test_wrong_type_and_bad_values_are_errors():
-    with pytest.raises(ConfigError, match="paginate_by.*must be int"):
+    with pytest.raises(ConfigError, match=r"'paginate_by' in site.toml must be a whole number, not a string \('ten'\)"):
         parse_config({"paginate_by": "ten"})
+    with pytest.raises(ConfigError, match=r"'per_term' in \[feeds\] must be true or false, not a whole number \(1\)"):
+        parse_config({"feeds": {"per_term": 1}})
     with pytest.raises(ConfigError, match="unknown timezone"):
         parse_config({"timezone": "Mars/Olympus"})
     with pytest.raises(ConfigError, match=r"\[feeds\] term_formats: unknown format 'rdf'"):
         parse_config({"feeds": {"term_formats": ["rss", "rdf"]}})
-    with pytest.raises(ConfigError, match="term_formats.*must be tuple"):
+    with pytest.raises(ConfigError, match=r"'term_formats' in \[feeds\] must be a list of strings, not a string \('rss'\)"):
         parse_config({"feeds": {"term_formats": "rss"}})
+    with pytest.raises(ConfigError, match="term_formats.*must be a list of strings, not a list"):
+        parse_config({"feeds": {"term_formats": ["rss", 2]}})
     assert parse_config({"feeds": {"term_formats": ["atom"]}}).feeds.term_formats == ("atom",)
     with pytest.raises(ConfigError, match="base_url must be absolute"):
         parse_config({"base_url": "archive/"})
