@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, NoReturn
+from typing import Callable, Iterable, NoReturn
 
 from . import __version__, assemble, parallel, permalinks, plan, read, scan, search, write
 from .cache import Cache, pack_body
@@ -466,31 +466,28 @@ def render_all(stale: list[RenderJob], planner, config: SiteConfig, out: Path, p
             card = cards.get(job.sources[0]) if job.sources else None
             return None if card is None else card["date"] or ""
 
-        done, total = 0, len(stale)
-        for batch in _then(stale, late):
-            total += len(batch) if batch is not stale else 0
+        def run(batch: list[RenderJob], done: int, total: int) -> int:
             # Each worker renders the jobs of one date band, so it touches and caches about half the
             # cards, not all of them (docs/benchmarks.md).
             runner = parallel.bands(_render_one, batch, date_of, init=_init_render,
                                     init_args=(config, planner.globals, cards, staging),
                                     workers=config.build.workers, chunksize=64, busy=[planner.index_process])
-            for result in runner:
+            for done, result in enumerate(runner, done + 1):
                 sizes[result.output] = result.size
                 if result.written:
                     written.append(result.output)
-                done += 1
                 if progress:
                     progress("render", done, total)
+            return done
+
+        done = run(stale, 0, len(stale))
+        if late is not None:
+            more = late()
+            run(more, done, done + len(more))
     except BaseException:
         staging.abort()
         raise
     return written, sizes, staging
-
-
-def _then(first: list, late: Callable[[], list] | None) -> Iterator[list]:
-    yield first
-    if late is not None:
-        yield late()
 
 
 def commit(staging: write.Staging, written: list[str], present: set[str], jobs: list[RenderJob]) -> set[str]:
