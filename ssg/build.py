@@ -159,7 +159,14 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
                           runner=runner, terms=fresh_terms)
         del fresh_terms
         jobs += statics
-        if kept:                                  # watch makes the index here, and its diff's shortcut needs every job
+        # The index's files are asked for after the other pages are rendered when the index is made in
+        # the standby, which holds only what it was sent: it goes on beside one render worker (it
+        # outlasts planning by ~9 s at 100k). Forked from the planner (resumed from its saved state),
+        # it shares and copies the planner's heap: beside a render worker the tree reached 1,590 MB
+        # (a removal at 100k), so it is waited for here, as in watch (made in this process, and the
+        # diff's shortcut needs every job).
+        index_last = spare is not None
+        if not index_last:
             jobs += t("index", planner.search)
         previous = kept.outputs if kept and kept.outputs is not None else cache.outputs()
         known = kept.present if kept and kept.present is not None and _still_there(out, kept.present) else None
@@ -172,9 +179,7 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
             found = planner.search()
             jobs.extend(found)
             return diff(found, previous, present, force)
-        # A one-shot build's index is made in another process, still at work when planning is done
-        # (at 100k ~9 s more): the other pages are rendered meanwhile, and "index" is the wait after them.
-        late = None if kept else functools.partial(t, "index", search_stale)
+        late = functools.partial(t, "index", search_stale) if index_last else None
         written, sizes, staging = t("render", render_all, stale, planner, config, out, progress, late)
         problems += [Problem(path=".ssg-cache", message=w, severity="warning") for w in planner.warnings]
         removed = t("commit", commit, staging, written, present, jobs)

@@ -342,8 +342,13 @@ def test_cli_build_prints_one_summary_line(small_site):
     (small_site / "content/2024/a.md").write_text((small_site / "content/2024/a.md").read_text() + "\nفقرة.\n")
     result = run_cli("build", str(small_site), "-j", "2", "--debug")     # and where the time went, on stderr
     stages = re.search(r"^timings: (.*)$", result.stderr, re.M).group(1)
-    # "index" (the wait for the search index's process, once the other pages are rendered) ends inside "render"
-    assert [s.split()[0] for s in stages.split(", ")] == ["scan", "check", "read", "assemble", "plan", "walk", "diff",
+    # "index": the wait for the search index's process, resumed from the state the last build saved
+    assert [s.split()[0] for s in stages.split(", ")] == ["scan", "check", "read", "assemble", "plan", "index", "walk",
+                                                          "diff", "render", "commit", "cache"], stages
+    shutil.rmtree(small_site / ".ssg-cache")
+    result = run_cli("build", str(small_site), "-j", "2", "--debug")     # an index made from scratch, in the standby:
+    stages = re.search(r"^timings: (.*)$", result.stderr, re.M).group(1)  # its files are asked for after the other pages
+    assert [s.split()[0] for s in stages.split(", ")] == ["scan", "read", "assemble", "plan", "walk", "diff",
                                                           "index", "render", "commit", "cache"], stages
 
 
