@@ -271,14 +271,17 @@ def _check_strict(config: SiteConfig, problems: list[Problem]) -> None:
 _READ: dict = {}
 
 
-def _init_read(config: SiteConfig, root: Path, cached: frozenset) -> None:
-    _READ.update(config=config, root=root, cached=cached)
+def _init_read(config: SiteConfig, root: Path, cached: frozenset, texts: bool = True) -> None:
+    """``texts``: send the search terms' text with their packed bytes (the parent keeps them for
+    an index made in its own process; for one made in the standby they were ~30% of the bytes
+    each worker pickled and the parent read, ~1.7 of ~6 KB an article)."""
+    _READ.update(config=config, root=root, cached=cached, texts=texts)
 
 
 def _read_one(source: SourceFile) -> tuple:
     """Read, hash and parse one file; a known (path, digest) is only reported, not parsed again.
     -> ("hit", source), or ("read", the pickled ReadResult as the cache keeps it, packed bodies,
-    (digest, terms, packed terms)...): pickled here, the result crosses to the parent and goes
+    (digest, terms or None, packed terms)...): pickled here, the result crosses to the parent and goes
     into the cache as the same bytes (the parent unpickles it once and pickles nothing)."""
     try:
         data, sidecar = scan.load(_READ["root"], source)
@@ -291,8 +294,9 @@ def _read_one(source: SourceFile) -> tuple:
         return ("hit", source)
     result = read.read_source(source, data, sidecar, _READ["config"])
     stored = ReadResult(source=result.source, articles=result.articles, problems=result.problems)
+    texts = _READ["texts"]
     return ("read", pickle.dumps(stored, protocol=5), tuple((d, pack_body(html)) for d, html in result.bodies),
-            tuple((d, text, pack_body(text)) for d, text in result.terms))
+            tuple((d, text if texts else None, pack_body(text)) for d, text in result.terms))
 
 
 def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, progress: Progress | None,
@@ -317,7 +321,7 @@ def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, 
         results += [_restamp(r, hits[(r.source.rel_path, r.source.digest)]) for r in cache.reads(reader, set(hits))]
     todo = [s for s in missing if (s.rel_path, s.digest) not in hits]
     fresh = []
-    runner = parallel.run(_read_one, todo, init=_init_read, init_args=(config, config.content_path, known),
+    runner = parallel.run(_read_one, todo, init=_init_read, init_args=(config, config.content_path, known, terms is not None),
                           workers=config.build.workers, chunksize=32)
     for n, outcome in enumerate(runner, 1):
         if outcome[0] == "hit":                   # bytes already known under a new stamp (a git checkout)

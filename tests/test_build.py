@@ -188,6 +188,26 @@ def test_an_index_made_from_scratch_is_made_by_a_standby_and_one_resumed_by_a_fo
     assert made == [None]                                      # one worker: the index is made inline
 
 
+def test_read_workers_send_the_search_terms_text_only_when_this_process_makes_the_index(small_site):
+    """An index made in the standby fetches its terms from the cache: the read workers then send
+    only the packed bytes the cache keeps, not the text too (~30% of what crossed the pipes)."""
+    import zlib
+    from ssg import build as build_module
+    from ssg.config import load_config
+    from ssg.model import SourceFile
+    config = load_config(small_site)
+    source = SourceFile(rel_path="2024/a.md", stamp=None, digest=None, sidecar=None)
+    sent = {}
+    for texts in (True, False):
+        build_module._init_read(config, config.content_path, frozenset(), texts)
+        kind, _, _, terms = build_module._read_one(source)
+        assert kind == "read" and len(terms) == 1
+        sent[texts] = terms[0]
+    (digest, text, packed), (digest_, none, packed_) = sent[True], sent[False]
+    assert text and none is None and digest == digest_ and packed == packed_
+    assert zlib.decompress(packed).decode() == text
+
+
 def test_noop_rebuild_renders_nothing(small_site):
     build_site(small_site)
     report = build_site(small_site)
