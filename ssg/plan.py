@@ -245,7 +245,7 @@ class Planner:
 
     def plan(self) -> list[RenderJob]:
         """Every job but the search index's: those are ``search()``'s, asked for when the index
-        is needed (a one-shot build renders the other pages while the index's process finishes)."""
+        is needed (a cold build renders the other pages while its standby finishes the index)."""
         self.next = _Last(by_key=self.by_key, cards=self.cards, card_digests=self.card_digests)
         self._index = self.start_index()
         jobs = list(self.article_jobs())       # a copy: the memo keeps the article jobs alone
