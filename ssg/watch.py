@@ -24,6 +24,7 @@ import os
 import sys
 import threading
 import time
+import warnings
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
@@ -183,6 +184,10 @@ class Watcher:
     def start(self) -> "Watcher":
         from watchdog.observers import Observer
         from watchdog.observers.polling import PollingObserver
+        # watchdog's inotify observer, registering a new folder's subtree, may meet a folder it has
+        # just registered (folders made quickly, as by a checkout or an unzip) and warns on stderr
+        # that the same callback "will be Overwritten": harmless, and noise in `ssg watch`'s output.
+        warnings.filterwarnings("ignore", message=r"Callback with id .* already exists for watch", category=RuntimeWarning)
         self._observer = PollingObserver() if self.poll else Observer()
         self._sync_watches()
         self._observer.start()

@@ -197,6 +197,17 @@ def clean_tree(site: Path, where: Path) -> dict[str, bytes]:
     return tree(where / "output")
 
 
+def test_a_running_watcher_does_not_print_watchdogs_overwritten_callback_warning(watcher):
+    """watchdog's inotify observer warns when, registering a new folder's subtree, it meets a folder
+    it has just registered (folders made quickly): harmless, and noise in ``ssg watch``'s output.
+    Other warnings still show."""
+    import warnings
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.warn("Callback with id '7' already exists for watch <Watch wd=6>. It will be Overwritten.", RuntimeWarning)
+        warnings.warn("another warning", RuntimeWarning)
+    assert [str(w.message) for w in seen] == ["another warning"]
+
+
 def test_first_build_then_no_rebuild_loop_from_its_own_reads_and_writes(tmp_path):
     site = make_site(tmp_path / "fresh", SMALL_SITE)
     with Watcher(site, {"workers": 1}, quiet=0.05, log=lambda line: None) as w:
