@@ -329,8 +329,8 @@ def _receiver(reader, child, fn) -> Pending:
 def wait_for_background() -> None:
     """Join the background processes that run on after their result (``then``: the search index
     saving its state); the others are left, as at a normal exit. One whose result was never asked
-    for (the build failed while planning) is stopped: it would wait forever to hand over a result
-    larger than a pipe holds, and what its ``then`` would save belongs to a build that failed."""
+    for (the build failed while planning or rendering) is stopped: it may still be at work, and
+    what its ``then`` would save belongs to a build that failed."""
     for child in list(_UNREAD.values()):
         child.terminate()
     _UNREAD.clear()
