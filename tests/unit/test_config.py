@@ -61,3 +61,7 @@ def test_every_key_is_documented():
     text = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")
     missing = [k for k in documented_keys() if f"`{k.split('.')[-1]}`" not in text]
     assert not missing, f"undocumented keys: {missing}"
+    # each table documents a key once (a table had three rows twice, one with an older wording)
+    for section in text.split("\n## "):
+        rows = [line.split("|")[1].strip() for line in section.splitlines() if line.startswith("| `")]
+        assert len(rows) == len(set(rows)), f"a key documented twice: {sorted(r for r in rows if rows.count(r) > 1)}"
