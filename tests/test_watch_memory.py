@@ -75,6 +75,11 @@ def test_a_series_of_watch_builds_plans_what_a_clean_build_plans(tmp_path):
         build(config, keep_memory=True)
     (site / "content/a020.md").unlink()
     build(config, keep_memory=True)
+    # tags alone, one of them new: the related lists around them change, the categories do not
+    for name, text in [("a012.md", _article(12).replace("tags: [وسم2, وسم5]", "tags: [وسم3, وسم-جديد]")),
+                       ("a015.md", _article(15).replace("tags: [وسم0, وسم1]", "tags: [وسم-جديد]"))]:
+        (site / "content" / name).write_text(text, encoding="utf-8")
+        build(config, keep_memory=True)
     watched = _fingerprints(site)
     tree = {p.relative_to(site / "output"): p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()}
 
