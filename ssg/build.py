@@ -320,7 +320,7 @@ def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, 
     if hits:
         results += [_restamp(r, hits[(r.source.rel_path, r.source.digest)]) for r in cache.reads(reader, set(hits))]
     todo = [s for s in missing if (s.rel_path, s.digest) not in hits]
-    fresh = []
+    fresh, bodies, packed_terms = [], [], []
     runner = parallel.run(_read_one, todo, init=_init_read, init_args=(config, config.content_path, known, terms is not None),
                           workers=config.build.workers, chunksize=32)
     for n, outcome in enumerate(runner, 1):
@@ -328,16 +328,22 @@ def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, 
             key = (outcome[1].rel_path, outcome[1].digest)
             results.append(_restamp(kept.get(key) or cache.read_result(reader, *key), outcome[1]))
         else:
-            _, blob, bodies, read_terms = outcome
-            cache.put_bodies(bodies)
-            cache.put_terms((d, packed) for d, _, packed in read_terms)
+            _, blob, its_bodies, read_terms = outcome
+            bodies += its_bodies
+            packed_terms += [(d, packed) for d, _, packed in read_terms]
             if terms is not None:
                 terms.update((d, text) for d, text, _ in read_terms)
             result = pickle.loads(blob)
             fresh.append((result.source.rel_path, result.source.digest, blob))
             results.append(result)
+            if len(bodies) >= 512:                # inserted 512 at a time: one call, not two per article
+                cache.put_bodies(bodies)
+                cache.put_terms(packed_terms)
+                bodies, packed_terms = [], []
         if progress:
             progress("read", n, len(todo))
+    cache.put_bodies(bodies)
+    cache.put_terms(packed_terms)
     cache.put_reads(reader, fresh)
     cache.commit()                                # bodies become visible to the render workers
     if missing:
