@@ -42,5 +42,5 @@ def test_related_articles_are_the_first_of_the_full_ranking():
         a = window[at]
         expected = [k for _, _, k in sorted((-len(set(a.tags) & set(b.tags)), abs(j - at), b.key)
                                             for j, b in enumerate(window) if j != at)][:count]
-        masks = tuple(sum(1 << tags.index(t) for t in set(b.tags)) for b in window)
-        assert nearest(tuple(b.key for b in window), masks, at, count) == expected, (trial, window, at, count)
+        assert nearest(tuple(b.key for b in window), tuple(frozenset(b.tags) for b in window), at, count) == expected, \
+            (trial, window, at, count)
