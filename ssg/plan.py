@@ -16,7 +16,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Callable
+from typing import Callable, Sequence
 
 from . import search
 from .cache import IndexStore, fetch_terms
@@ -400,7 +400,7 @@ class Planner:
             return []
         keys, sets, i = section_index[a.key]
         start = max(0, i - 6)
-        window = (i - start, keys[start: i + 7], tuple(sets[start: i + 7]))     # all that nearest() sees
+        window = (i - start, keys[start: i + 7], sets[start: i + 7])     # all that nearest() sees
         made = self.memo.get("related", a.key, window)
         if made is not None:
             return made
@@ -632,7 +632,7 @@ def _period_entry(p: Period, fmt: DateFormatter) -> dict:
     return {"title": _period_title(p, fmt), "url": p.url, "count": len(p.article_keys)}
 
 
-def nearest(keys: tuple[str, ...], tags: tuple[frozenset, ...], at: int, count: int) -> list[str]:
+def nearest(keys: Sequence[str], tags: Sequence[frozenset], at: int, count: int) -> list[str]:
     """The first ``count`` of the other articles of a window (their ``keys``, and their ``tags``,
     one frozenset each, made once per article; the article itself is ``keys[at]``) by
     ``sorted((-shared tags, distance, key))``, without a tuple and a sort per candidate: most share
@@ -658,6 +658,7 @@ def nearest(keys: tuple[str, ...], tags: tuple[frozenset, ...], at: int, count: 
         out += pair[: count - len(out)]
         d += 1
     return out
+
 
 def _here(fn: Callable, *args, then: Callable[[], None] | None = None, **kwargs) -> Callable:
     """The default runner: ``fn`` (then ``then``) in this process, when the result is asked for."""
