@@ -6,9 +6,12 @@ Tags, sections, sources, authors and date archives share one shape (``Term``/``P
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 from collections import defaultdict
-from operator import attrgetter
+from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 from datetime import datetime
 
 from .config import SiteConfig
@@ -53,23 +56,25 @@ def drop_duplicates(articles: list[Article], rule: str) -> tuple[list[Article], 
     return kept, problems
 
 
-def assign_urls(articles: list[Article], config: SiteConfig, pinned: dict[str, str] | None = None) -> dict[str, str]:
-    """key -> site-relative URL. Oldest first, so an older article keeps its URL when a newer one collides."""
+def wanted_url(a: Article, config: SiteConfig, pinned: dict[str, str]) -> str:
+    """The URL an article asks for: its pinned one, its own permalink, or the pattern's."""
+    if a.key in pinned:
+        return pinned[a.key]
+    if a.url_override:
+        return a.url_override.strip("/") + "/"
+    pattern = config.permalink if a.date else config.permalink_undated
+    return permalink(pattern, slug=a.slug, date=a.date, category=a.category)
+
+
+def assign_urls(articles: list[Article], config: SiteConfig, pinned: dict[str, str] | None = None) -> tuple[dict[str, str], dict[str, str]]:
+    """key -> site-relative URL, and key -> the URL it asked for. Oldest first, so an older article
+    keeps its URL when a newer one collides."""
     pinned = pinned or {}
     order = sorted(articles, key=lambda a: (a.date is None, a.date.timestamp() if a.date else 0.0, a.key))
-    wanted = []
-    for a in order:
-        if a.key in pinned:
-            url = pinned[a.key]
-        elif a.url_override:
-            url = a.url_override.strip("/") + "/"
-        else:
-            pattern = config.permalink if a.date else config.permalink_undated
-            url = permalink(pattern, slug=a.slug, date=a.date, category=a.category)
-        wanted.append((a.key, url))
+    wanted = [(a.key, wanted_url(a, config, pinned)) for a in order]
     # pinned URLs claim their place first, so a new article can never take an old one's URL
     wanted.sort(key=lambda kv: kv[0] not in pinned)
-    return resolve_collisions(wanted)
+    return resolve_collisions(wanted), dict(wanted)
 
 
 def build_taxonomies(articles: list[Article], config: SiteConfig) -> tuple[Taxonomy, ...]:
@@ -83,13 +88,21 @@ def build_taxonomies(articles: list[Article], config: SiteConfig) -> tuple[Taxon
                 groups[term].append(a.key)
         if not groups:
             continue
-        slugs = resolve_collisions([(n, term_slug(n, ascii_only=config.slug_ascii)) for n in sorted(groups)])
+        slugs = term_slugs(groups, config)
         terms = tuple(
             Term(taxonomy=name, name=n, slug=slugs[n], url=f"{prefix}/{slugs[n]}/", article_keys=tuple(groups[n]))
             for n in sorted(groups)
         )
         result.append(Taxonomy(name=name, title=titles[lang], url=f"{prefix}/", terms=terms))
     return tuple(result)
+
+
+_term_slug = functools.lru_cache(maxsize=1 << 16)(term_slug)
+
+
+def term_slugs(names, config: SiteConfig) -> dict[str, str]:
+    """A taxonomy's term name -> its slug, collisions resolved in name order."""
+    return resolve_collisions([(n, _term_slug(n, ascii_only=config.slug_ascii)) for n in sorted(names)])
 
 
 def build_periods(articles: list[Article]) -> tuple[Period, ...]:
@@ -100,11 +113,20 @@ def build_periods(articles: list[Article]) -> tuple[Period, ...]:
         d = a.date
         for key in ((d.year, None, None), (d.year, d.month, None), (d.year, d.month, d.day)):
             buckets[key].append(a.key)
-    periods = []
-    for (y, m, d), keys in sorted(buckets.items(), key=lambda kv: tuple(x or 0 for x in kv[0])):
-        url = f"{y:04d}/" + (f"{m:02d}/" if m else "") + (f"{d:02d}/" if d else "")
-        periods.append(Period(year=y, month=m, day=d, url=url, article_keys=tuple(keys)))
-    return tuple(periods)
+    return tuple(_period(y, m, d, keys) for (y, m, d), keys in sorted(buckets.items(), key=lambda kv: _bucket_order(kv[0])))
+
+
+def _buckets(date: datetime | None) -> tuple:
+    return () if date is None else ((date.year, None, None), (date.year, date.month, None), (date.year, date.month, date.day))
+
+
+def _bucket_order(bucket: tuple) -> tuple:
+    return tuple(x or 0 for x in bucket)
+
+
+def _period(y: int, m: int | None, d: int | None, keys) -> Period:
+    url = f"{y:04d}/" + (f"{m:02d}/" if m else "") + (f"{d:02d}/" if d else "")
+    return Period(year=y, month=m, day=d, url=url, article_keys=tuple(keys))
 
 
 def shape(article: Article) -> tuple:
@@ -133,24 +155,165 @@ def shapes(articles: list[Article], memo: Memo) -> tuple:
 def assemble(articles: list[Article], config: SiteConfig, pinned: dict[str, str] | None = None, *,
              memo: Memo | None = None) -> Site:
     """``memo`` (ssg watch): when no article's ``shape`` changed since the last build, the order,
-    URLs, taxonomies and periods are last time's, with this build's article objects put in."""
+    URLs, taxonomies and periods are last time's, with this build's article objects put in; when
+    a few did (an article added, deleted, re-dated or re-tagged), last time's are patched
+    (``_patched``) instead of made again from every article."""
     articles = [a for a in articles if not a.draft]
     articles, duplicates = drop_duplicates(articles, config.duplicates)
     memo = memo or Memo()
-    key = (tuple(sorted(pinned.items())) if pinned else (), shapes(articles, memo))
+    pins = tuple(sorted(pinned.items())) if pinned else ()
+    now = shapes(articles, memo)
+    key = (pins, now)
     made = memo.get("site", None, key)
     if made is not None:
         order, urls, taxonomies, periods = made          # order: positions in ``articles``
         return Site(articles=tuple(map(articles.__getitem__, order)), urls=urls, taxonomies=taxonomies,
                     periods=periods, duplicates=tuple(duplicates))
     position = {id(a): i for i, a in enumerate(articles)}
-    articles.sort(key=newest_first)
-    site = Site(
-        articles=tuple(articles),
-        urls=assign_urls(articles, config, pinned),
-        taxonomies=build_taxonomies(articles, config),
-        periods=build_periods(articles),
-        duplicates=tuple(duplicates),
-    )
+    by_shape = dict(zip(map(itemgetter(0), now), now)) if memo.keep else None
+    last = memo.tables.get("assembled", {}).get(None, (None, None))[1]
+    parts = _patched(last, articles, by_shape, config, pinned or {}, pins) if last is not None else None
+    if parts is None:
+        articles.sort(key=newest_first)
+        urls, wanted = assign_urls(articles, config, pinned)
+        parts = tuple(articles), urls, wanted, build_taxonomies(articles, config), build_periods(articles)
+    else:
+        memo.made["site patched"] += 1
+    ordered, urls, wanted, taxonomies, periods = parts
+    site = Site(articles=ordered, urls=urls, taxonomies=taxonomies, periods=periods, duplicates=tuple(duplicates))
     memo.put("site", None, key, (tuple(position[id(a)] for a in site.articles), site.urls, site.taxonomies, site.periods))
+    if memo.keep:
+        memo.put("assembled", None, None, Assembled(shapes=by_shape, order=[a.key for a in ordered], wanted=wanted,
+                                                    urls=urls, pins=pins, taxonomies=taxonomies, periods=periods))
     return site
+
+
+# --------------------------------------------------------------------------- patching (ssg watch)
+
+PATCH_MAX = 64      # articles added, deleted or changed in shape that a watch build patches the last site for
+_SHAPE_FIELD = {"category": 4, "section": 5, "tags": 6, "source": 7, "author": 8}   # in ``shape``
+
+
+@dataclass
+class Assembled:
+    """What the last assemble made, kept by ``ssg watch`` to patch."""
+
+    shapes: dict[str, tuple]        # key -> shape, of every article
+    order: list[str]                # keys, newest first
+    wanted: dict[str, str]          # key -> the URL it asked for (``wanted_url``)
+    urls: dict[str, str]            # key -> the URL it got
+    pins: tuple
+    taxonomies: tuple[Taxonomy, ...]
+    periods: tuple[Period, ...]
+
+
+def _rank(shape: tuple) -> tuple:
+    """``newest_first`` of the article a shape is of."""
+    date = shape[1]
+    return (1, 0.0, shape[0]) if date is None else (0, -date.timestamp(), shape[0])
+
+
+def _tried(wanted: str, got: str) -> list[str]:
+    """The URLs ``resolve_collisions`` tried for an article that asked for ``wanted`` and got ``got``."""
+    stem, end = (wanted[:-1], "/") if wanted.endswith("/") else (wanted, "")
+    n = int(got[len(stem) + 1: len(got) - len(end)])
+    return [wanted, *(f"{stem}-{i}{end}" for i in range(2, n + 1))]
+
+
+def _patched(last: Assembled, articles: list[Article], now: dict[str, tuple], config: SiteConfig,
+             pinned: dict[str, str], pins: tuple):
+    """The last site with the articles whose shape changed (added, deleted, re-dated, re-tagged…)
+    taken out and put in again: (articles newest first, urls, wanted, taxonomies, periods), equal to
+    what assembling every article gives (tests/unit/test_assemble.py compares them on random
+    edits). None when that cannot be done cheaply: other pins, more than PATCH_MAX articles, or a
+    URL collision the change could move (then every article is assembled again).
+
+    URLs: an article that got the URL it asked for and that no other article tried on its way to
+    a free one (``_tried``) can leave without moving anyone; an article asking for a URL that no
+    remaining article holds gets it, since nobody else ever tried a URL nobody holds."""
+    if last.pins != pins or len(now) - len(last.shapes) > PATCH_MAX:
+        return None
+    old = last.shapes
+    moved = [k for k, s in now.items() if old.get(k) is not s and old.get(k) != s]
+    if len(moved) > PATCH_MAX:
+        return None
+    moved += [k for k in old.keys() - now.keys()]
+    if not moved or len(moved) > PATCH_MAX:
+        return None
+    moved_set = set(moved)
+    coming = [k for k in moved if k in now]
+
+    urls, wanted = dict(last.urls), dict(last.wanted)
+    tried = {u for k, w in wanted.items() if urls[k] != w for u in _tried(w, urls[k])}
+    for k in moved:
+        if k in old:
+            got, asked = urls.pop(k), wanted.pop(k)
+            if got != asked or got in tried:
+                return None
+    taken = set(urls.values())
+    by_key = {a.key: a for a in articles}
+    for k in coming:
+        url = wanted_url(by_key[k], config, pinned)
+        if url in taken:
+            return None
+        taken.add(url)
+        urls[k] = wanted[k] = url
+
+    rank = lambda k: _rank(now[k])        # noqa: E731
+    order = [k for k in last.order if k not in moved_set]
+    for k in coming:
+        bisect.insort(order, k, key=rank)
+
+    def patch_keys(keys: tuple[str, ...], entering: list[str]) -> list[str]:
+        kept = [k for k in keys if k not in moved_set]
+        for k in entering:
+            bisect.insort(kept, k, key=rank)
+        return kept
+
+    taxonomies = []
+    lang = "ar" if config.language.startswith("ar") else "en"
+    by_name = {t.name: t for t in last.taxonomies}
+    for name, _, prefix, titles in TAXONOMIES:
+        field = _SHAPE_FIELD[name]
+        touched: dict[str, list[str]] = defaultdict(list)      # term -> the moved keys it has now
+        for k in moved:
+            for shape, into in ((old.get(k), False), (now.get(k), True)):
+                value = shape[field] if shape else None
+                for term in (value if isinstance(value, tuple) else (value,) if value else ()):
+                    entering = touched[term]
+                    if into:
+                        entering.append(k)
+        tax = by_name.get(name)
+        if not touched:
+            if tax is not None:
+                taxonomies.append(tax)
+            continue
+        if tax is None:
+            return None                                         # a taxonomy appears: assemble again
+        terms = {t.name: t for t in tax.terms}
+        keys_of = {t: patch_keys(terms[t].article_keys if t in terms else (), entering) for t, entering in touched.items()}
+        names = (terms.keys() - {t for t, keys in keys_of.items() if not keys}) | {t for t, keys in keys_of.items() if keys}
+        if not names:
+            continue
+        slugs = term_slugs(names, config) if names != terms.keys() else {t.name: t.slug for t in tax.terms}
+        taxonomies.append(Taxonomy(name=name, title=titles[lang], url=f"{prefix}/", terms=tuple(
+            terms[n] if n not in keys_of and slugs[n] == terms[n].slug else
+            Term(taxonomy=name, name=n, slug=slugs[n], url=f"{prefix}/{slugs[n]}/",
+                 article_keys=tuple(keys_of[n]) if n in keys_of else terms[n].article_keys)
+            for n in sorted(names))))
+
+    periods = {(p.year, p.month, p.day): p for p in last.periods}
+    touched = defaultdict(list)
+    for k in moved:
+        for bucket in _buckets(old[k][1] if k in old else None):
+            touched[bucket]
+        for bucket in _buckets(now[k][1] if k in now else None):
+            touched[bucket].append(k)
+    for bucket, entering in touched.items():
+        keys = patch_keys(periods[bucket].article_keys if bucket in periods else (), entering)
+        if keys:
+            periods[bucket] = _period(*bucket, keys)
+        else:
+            periods.pop(bucket, None)
+    ordered_periods = tuple(periods[b] for b in sorted(periods, key=_bucket_order))
+    return tuple(map(by_key.__getitem__, order)), urls, wanted, tuple(taxonomies), ordered_periods

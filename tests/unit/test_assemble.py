@@ -68,3 +68,64 @@ def test_the_memo_reuses_the_site_only_while_no_article_shape_changed():
         memo.made.clear()
         got = assemble([arts[0], changed, arts[2]], CONFIG, memo=memo)
         assert memo.made["site"] == 1 and got == assemble([arts[0], changed, arts[2]], CONFIG)
+
+
+def test_a_patched_site_is_the_site_assembled_again_over_random_edits():
+    """ssg watch patches the last site when a few articles change shape (``_patched``): after each of
+    600 random batches of edits (added, deleted, re-dated, re-slugged with colliding URLs, re-tagged,
+    pinned...) the patched site equals the site assembled from scratch; most batches are patched,
+    and the ones a collision could move are assembled again."""
+    import random
+    from dataclasses import replace
+    from ssg.memo import Memo
+    rng = random.Random(7)
+    config = parse_config({"duplicates": "keep-all"})
+    slugs, words = ["s1", "s2", "s2-2", "s3", "s3-2", "s3-3", "s4"], ["أ", "ب", "ت", "ث", "ج"]
+
+    def make(key):
+        date = None if rng.random() < 0.08 else T0 + timedelta(days=rng.choice([0, 0, 1, 2, 40, 400]), hours=rng.choice([0, 5]))
+        return Article(key=key, source_path=key, source_digest="d", title=key, date=date, updated=None,
+                       slug=rng.choice(slugs) if rng.random() < 0.3 else key, language="ar", dir="rtl",
+                       category=rng.choice([None, "c1", "c2"]), section=rng.choice([None, None, "s"]),
+                       tags=tuple(rng.sample(words, rng.randrange(3))), author=rng.choice([None, "a1", "a2", key]),
+                       source=rng.choice(["src", "src2"]), text_fingerprint=key,
+                       url_override=None if rng.random() < 0.95 else f"fixed/{rng.choice(slugs)}")
+
+    def edit(a):
+        change = rng.choice(["date", "slug", "tags", "author", "category", "title"])
+        if change == "date":
+            return replace(a, date=None if rng.random() < 0.2 else T0 + timedelta(days=rng.randrange(500)))
+        if change == "slug":
+            return replace(a, slug=rng.choice(slugs))
+        if change == "tags":
+            return replace(a, tags=tuple(rng.sample(words, rng.randrange(4))))
+        if change == "author":
+            return replace(a, author=rng.choice([None, "a1", "a3", a.key]))
+        if change == "category":
+            return replace(a, category=rng.choice([None, "c1", "c3"]))
+        return replace(a, title=a.title + "!")                # not its shape
+
+    memo = Memo(keep=True)
+    arts = {f"k{i:03d}": make(f"k{i:03d}") for i in range(60)}
+    pinned = {}
+    made = 60
+    for _ in range(600):
+        for _ in range(rng.choice([1, 1, 1, 2, 3])):
+            roll = rng.random()
+            if roll < 0.35:
+                arts[f"k{made:03d}"] = make(f"k{made:03d}")
+                made += 1
+            elif roll < 0.55 and len(arts) > 5:
+                del arts[rng.choice(sorted(arts))]
+            elif roll < 0.57:
+                key = rng.choice(sorted(arts))
+                pinned = {key: f"2024/03/{rng.choice(slugs)}/"}
+            else:
+                key = rng.choice(sorted(arts))
+                arts[key] = edit(arts[key])
+        listed = list(arts.values())
+        rng.shuffle(listed)
+        got = assemble(listed, config, pinned, memo=memo)
+        assert got == assemble(list(arts.values()), config, pinned)
+    assert memo.made["site patched"] > 300, memo.made
+    assert memo.made["site"] - memo.made["site patched"] > 30, memo.made     # and some assembled again
