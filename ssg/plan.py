@@ -320,7 +320,7 @@ class Planner:
 
     def listings(self, order: tuple[str, ...]) -> list[RenderJob]:
         """The home page, taxonomy indexes, term and period listings, and their feeds."""
-        jobs = self.listing_jobs("home", "", order, self.config.title, feeds_prefix="")
+        jobs = list(self.listing_jobs("home", "", order, self.config.title, feeds_prefix=""))
         for tax in self.site.taxonomies:
             jobs.append(self.taxonomy_index(tax))
             for term in tax.terms:
@@ -428,7 +428,7 @@ class Planner:
         if feeds:
             jobs += self.feed_jobs(base, title, keys, feeds_prefix, feeds)
         if self.next.by_listing is not None:
-            self.next.by_listing[base] = jobs
+            self.next.by_listing[base] = tuple(jobs)       # (a caller may add to the list it is given)
             self.next.listing_args[base] = (kind, keys, title, {"term": term, "feeds_prefix": feeds_prefix, "extra": extra})
         return jobs
 

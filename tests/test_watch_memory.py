@@ -80,6 +80,10 @@ def test_a_series_of_watch_builds_plans_what_a_clean_build_plans(tmp_path):
                        ("a015.md", _article(15).replace("tags: [وسم0, وسم1]", "tags: [وسم-جديد]"))]:
         (site / "content" / name).write_text(text, encoding="utf-8")
         build(config, keep_memory=True)
+    # last, a summary: the card changes, the skeleton does not (the listings showing it are planned
+    # again; the taxonomy indexes, year and month pages and archive must stay planned)
+    (site / "content/a005.md").write_text(_article(5).replace("عن موضوع مهم", "عن موضوع آخر"), encoding="utf-8")
+    build(config, keep_memory=True)
     watched = _fingerprints(site)
     tree = {p.relative_to(site / "output"): p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()}
 
