@@ -228,6 +228,9 @@ def _patched(last: Assembled, articles: list[Article], now: dict[str, tuple], co
     edits). None when that cannot be done cheaply: other pins, more than PATCH_MAX articles, or a
     URL collision the change could move (then every article is assembled again).
 
+    A term or period none of whose articles moved keeps its object, ``article_keys`` tuple included
+    (``Planner.article_jobs_again`` relies on it: the same tuple means the same keys and tags).
+
     URLs: an article that got the URL it asked for and that no other article tried on its way to
     a free one (``_tried``) can leave without moving anyone; an article asking for a URL that no
     remaining article holds gets it, since nobody else ever tried a URL nobody holds."""

@@ -333,6 +333,7 @@ class Planner:
     def article_jobs(self) -> list[RenderJob]:
         arts = self.site.articles
         taxes = tuple(tax for tax in self.site.taxonomies if tax.name in ("section", "category"))
+        before = {t: self.memo.tables.get(t, {}).get(None, (None, None))[1] for t in ("section_index", "related_all", "planner")}
         # (keyed by every taxonomy: the tags' one changes with any article's tags, which it holds)
         section_index = self.memo.get("section_index", None, self.site.taxonomies)
         if section_index is None:
@@ -363,6 +364,10 @@ class Planner:
                 jobs[i] = self.article_job(i, arts, template, known[k])
             nxt.position, nxt.shown_in, nxt.article_template, nxt.article_jobs = last.position, last.shown_in, template, jobs
             return jobs
+        prev = before["planner"] if last is None and self.memo.keep else None
+        if prev is not None and prev.article_template == template and prev.article_jobs is not None and prev.order is not None \
+                and before["section_index"] is not None and before["related_all"] is not None:
+            return self.article_jobs_again(prev, template, section_index, before["section_index"], before["related_all"])
         jobs, all_related = [], {}
         for i, a in enumerate(arts):
             related = known.get(a.key)
@@ -378,6 +383,59 @@ class Planner:
                 for k in job.sources[1:]:
                     nxt.shown_in[k].append(a.key)
             nxt.article_template, nxt.article_jobs = template, jobs
+        return jobs
+
+    def article_jobs_again(self, prev: _Last, template: str, section_index: dict, prev_index: dict,
+                           prev_related: dict) -> list[RenderJob]:
+        """ssg watch, after a change to the skeleton (an article added or deleted, a date or a tag
+        changed): an article's page is last build's job when every input of it is last build's —
+        the same article object, the same newer and older neighbours, no changed card among those
+        it shows (its own holds its URL), and the same related list, which holds when its section
+        or category's keys are the very tuple of last time: ``assemble`` keeps a term's tuple only
+        while none of its articles changed shape (tags included), so its window's keys and tag sets
+        are last time's. The others are planned again (through the memo). A loop of identity
+        checks over the articles instead of a memo key built for each (tests/unit/test_plan.py
+        compares it with a plan from scratch over random edits)."""
+        arts, nxt, memo = self.site.articles, self.next, self.memo
+        memo.made["article jobs again"] += 1
+        prev_by_key, prev_pos, prev_jobs, prev_order = prev.by_key, prev.position, prev.article_jobs, prev.order
+        recards = [k for k, d in self.card_digests.items() if prev.card_digests.get(k) != d]     # (its URL is in it)
+        shows = {*recards, *(s for k in recards for s in prev.shown_in.get(k, ()))}
+        jobs, all_related, replanned = [], {}, []
+        last_i = len(arts) - 1
+        for i, a in enumerate(arts):
+            k = a.key
+            j = prev_pos.get(k)
+            entry, was = section_index.get(k), prev_index.get(k)
+            if j is not None and prev_by_key[k] is a and k not in shows \
+                    and (arts[i - 1].key if i else None) == (prev_order[j - 1] if j else None) \
+                    and (arts[i + 1].key if i < last_i else None) == (prev_order[j + 1] if j + 1 < len(prev_order) else None) \
+                    and (entry is was is None or entry is not None and was is not None and entry[0] is was[0]):
+                jobs.append(prev_jobs[j])
+                all_related[k] = prev_related[k]
+                continue
+            related = all_related[k] = self.related(a, section_index)
+            jobs.append(self.article_job(i, arts, template, related))
+            replanned.append(k)
+        memo.put("related_all", None, self.site.taxonomies, all_related)
+        # who shows whom: last build's lists, those of the articles planned again or gone replaced
+        shown_in = defaultdict(list, prev.shown_in)
+        position = {a.key: i for i, a in enumerate(arts)}
+        copied = set()
+        for k in itertools.chain(replanned, prev_by_key.keys() - position.keys()):
+            old = prev_jobs[prev_pos[k]].sources[1:] if k in prev_pos else ()
+            new = jobs[position[k]].sources[1:] if k in position else ()
+            if old == new:
+                continue
+            for x in itertools.chain(old, new):
+                if x not in copied:
+                    shown_in[x] = list(shown_in.get(x, ()))
+                    copied.add(x)
+            for x in old:
+                shown_in[x].remove(k)
+            for x in new:
+                shown_in[x].append(k)
+        nxt.position, nxt.shown_in, nxt.article_template, nxt.article_jobs = position, shown_in, template, jobs
         return jobs
 
     def article_job(self, i: int, arts: tuple[Article, ...], template: str, related: list[str]) -> RenderJob:

@@ -44,3 +44,73 @@ def test_related_articles_are_the_first_of_the_full_ranking():
                                             for j, b in enumerate(window) if j != at)][:count]
         assert nearest(tuple(b.key for b in window), tuple(frozenset(b.tags) for b in window), at, count) == expected, \
             (trial, window, at, count)
+
+
+def test_watch_plans_after_a_skeleton_change_what_a_plan_from_scratch_gives():
+    """After an article is added, deleted, re-dated or re-tagged, ssg watch reuses last build's job
+    for every article page whose inputs are last build's (``Planner.article_jobs_again``). Over
+    random batches of edits, every job (output and fingerprint) equals a plan from scratch, and
+    most article pages are not planned again."""
+    import random
+    from dataclasses import replace
+    from datetime import datetime, timedelta, timezone
+
+    from ssg.assemble import assemble
+    from ssg.config import parse_config
+    from ssg.deps import TemplateGraph
+    from ssg.memo import Memo
+    from ssg.model import Article
+    from ssg.plan import plan
+    from ssg.render import template_paths
+
+    rng = random.Random(11)
+    config = parse_config({"duplicates": "keep-all", "related_count": 3})
+    graph = TemplateGraph(template_paths(config))
+    t0 = datetime(2024, 3, 1, tzinfo=timezone.utc)
+    words = ["أ", "ب", "ت", "ث", "ج", "ح"]
+
+    def make(key):
+        date = None if rng.random() < 0.05 else t0 + timedelta(days=rng.randrange(90), hours=rng.choice([0, 7]))
+        return Article(key=key, source_path=key, source_digest="d", title=f"t {key}", date=date, updated=None,
+                       slug=rng.choice(["s1", "s2", key, key]), language="ar", dir="rtl", summary=f"summary {key}",
+                       category=rng.choice(["c1", "c2", "c3"]), section=rng.choice([None, None, "s"]),
+                       tags=tuple(rng.sample(words, rng.randrange(4))), author=rng.choice([None, "a1", "a2"]),
+                       source="src", body_digest=f"b{key}", text_fingerprint=key)
+
+    def edit(a):
+        change = rng.choice(["date", "tags", "category", "title", "slug"])
+        if change == "date":
+            return replace(a, date=t0 + timedelta(days=rng.randrange(90)))
+        if change == "tags":
+            return replace(a, tags=tuple(rng.sample(words, rng.randrange(4))))
+        if change == "category":
+            return replace(a, category=rng.choice(["c1", "c2", "c4"]))
+        if change == "slug":
+            return replace(a, slug=rng.choice(["s1", "s2", "s3"]))
+        return replace(a, title=a.title + "!", summary=a.summary + "!")
+
+    def outputs(jobs):
+        return sorted((j.output, j.fingerprint) for j in jobs)
+
+    memo = Memo(keep=True)
+    arts = {f"k{i:03d}": make(f"k{i:03d}") for i in range(60)}
+    made, replanned = 60, []
+    for round_ in range(120):
+        for _ in range(rng.choice([1, 1, 2])):
+            roll = rng.random()
+            if roll < 0.4:
+                arts[f"k{made:03d}"] = make(f"k{made:03d}")
+                made += 1
+            elif roll < 0.6 and len(arts) > 10:
+                del arts[rng.choice(sorted(arts))]
+            else:
+                key = rng.choice(sorted(arts))
+                arts[key] = edit(arts[key])
+        memo.made.clear()
+        _, jobs = plan(assemble(list(arts.values()), config, memo=memo), config, graph, memo=memo)
+        _, fresh = plan(assemble(list(arts.values()), config), config, graph)
+        assert outputs(jobs) == outputs(fresh)
+        if memo.made["article jobs again"]:
+            replanned.append(memo.made["article"] / len(arts))
+    assert len(replanned) > 60, len(replanned)
+    assert sorted(replanned)[len(replanned) // 2] < 0.4, replanned      # the median share of pages planned again
