@@ -124,9 +124,12 @@ def _bucket_order(bucket: tuple) -> tuple:
     return tuple(x or 0 for x in bucket)
 
 
+def period_url(y: int, m: int | None = None, d: int | None = None) -> str:
+    return f"{y:04d}/" + (f"{m:02d}/" if m else "") + (f"{d:02d}/" if d else "")
+
+
 def _period(y: int, m: int | None, d: int | None, keys) -> Period:
-    url = f"{y:04d}/" + (f"{m:02d}/" if m else "") + (f"{d:02d}/" if d else "")
-    return Period(year=y, month=m, day=d, url=url, article_keys=tuple(keys))
+    return Period(year=y, month=m, day=d, url=period_url(y, m, d), article_keys=tuple(keys))
 
 
 def shape(article: Article) -> tuple:
