@@ -365,16 +365,6 @@ def _split_group(key: str, members: list[str], sizes: dict[str, int]) -> tuple[d
 
 # --------------------------------------------------------------------------- the index as views
 
-def _index_of(values) -> tuple[list[str], dict[str, int]]:
-    """Names numbered in order of first appearance (oldest doc first): a new name appends, so the
-    doc records and facet files of older docs keep their numbers."""
-    index: dict[str, int] = {}
-    for v in values:
-        if v and v not in index:
-            index[v] = len(index)
-    return list(index), index
-
-
 def _view(data: bytes | str) -> dict:
     if isinstance(data, str):
         return {"text": data}
@@ -765,10 +755,12 @@ def _update(state: _Index, docs: list[dict], docs_per_shard: int, candidates: li
         starts.update(range(moved_from - moved_from % docs_per_shard, len(docs), docs_per_shard))
         ends = {f"{DIR}d/{n // docs_per_shard}.json" for n in range(0, len(docs), docs_per_shard)}
         state.d_files = {path: view for path, view in state.d_files.items() if path in ends}   # fewer docs: fewer blocks
-    if moved_from is not None or any(old_docs[i].get(f) != docs[i].get(f) for i in changed for f in ("section", "source", "date")):
-        sections, sources = state.facets[:2]
-        state.facets = _facets(docs)
-        if state.facets[:2] != (sections, sources):
+    refaceted = [i for i in changed if any(old_docs[i].get(f) != docs[i].get(f) for f in ("section", "source", "date"))]
+    if moved_from is not None or refaceted:
+        sections, sources = list(state.facets[0]), list(state.facets[1])
+        appended = moved_from is None and all(i >= state.facets[5] for i in refaceted)     # new docs, the newest
+        state.facets = _facets(docs, state.facets if appended else None)
+        if state.facets[0][:len(sections)] != sections or state.facets[1][:len(sources)] != sources:
             starts = range(0, len(docs), docs_per_shard)   # facet numbering moved: every record may change
     state.d_files.update(_doc_files(docs, docs_per_shard, sorted(starts), state.facets))
     return state
@@ -840,29 +832,43 @@ def _doc_files(docs: list[dict], docs_per_shard: int, starts, facets: tuple) -> 
             for n in starts}
 
 
-def _facets(docs: list[dict]) -> tuple[list[str], list[str], dict[int, list[int]], dict[str, dict]]:
-    """-> section names, source names, year -> [first, last] doc, and the facet files. A function
-    of each doc's section, source and date only (ssg watch recomputes it when one of those changed)."""
-    sections, section_ix = _index_of(d.get("section") for d in docs)
-    sources, source_ix = _index_of(d.get("source") for d in docs)
-    facets: dict[str, list[int]] = defaultdict(list)
-    years: dict[int, list[int]] = {}
-    for i, doc in enumerate(docs):
-        if doc.get("section"):
-            facets[f"section-{section_ix[doc['section']]}"].append(i)
-        if doc.get("source"):
-            facets[f"source-{source_ix[doc['source']]}"].append(i)
+def _facets(docs: list[dict], last: tuple | None = None) -> tuple:
+    """-> section names, source names, year -> [first, last] doc, the facet files, each facet's doc
+    ids, and the number of docs they cover. A function of each doc's section, source and date only
+    (ssg watch recomputes it when one of those changed). ``last``: the facets of the docs before
+    its count, which are ``docs``' first ones unchanged (new docs appended, the newest): only the
+    docs after them are looked at, and only the files of the facets they join are made again."""
+    if last is None:
+        sections, sources, years, files, ids, start = [], [], {}, {}, defaultdict(list), 0
+    else:
+        sections, sources, years, files, ids, start = last
+    section_ix = {name: i for i, name in enumerate(sections)}
+    source_ix = {name: i for i, name in enumerate(sources)}
+    touched = set()
+    for i in range(start, len(docs)):
+        doc = docs[i]
+        for field, names, index, prefix in (("section", sections, section_ix, "section-"), ("source", sources, source_ix, "source-")):
+            value = doc.get(field)
+            if value:
+                if value not in index:   # names numbered in order of first appearance (oldest doc first): a new
+                    # name appends, so the doc records and facet files of older docs keep their numbers
+                    index[value] = len(names)
+                    names.append(value)
+                name = f"{prefix}{index[value]}"
+                ids[name].append(i)
+                touched.add(name)
         if doc.get("date"):
             span = years.setdefault(int(doc["date"][:4]), [i, i])
             span[1] = i
-    files = {f"{DIR}f/{name}.bin": _view(varints([ids[0]] + [b - a for a, b in zip(ids, ids[1:])]))
-             for name, ids in facets.items()}
-    return sections, sources, years, files
+    for name in touched:
+        found = ids[name]
+        files[f"{DIR}f/{name}.bin"] = _view(varints([found[0]] + [b - a for a, b in zip(found, found[1:])]))
+    return sections, sources, years, files, ids, len(docs)
 
 
 def _files(state: _Index, docs_per_shard: int) -> dict[str, dict]:
     docs = state.docs
-    sections, sources, years, facet_files = state.facets
+    sections, sources, years, facet_files = state.facets[:4]
     files: dict[str, dict] = dict(state.t_files)
     files.update(state.tail_files)
     files.update(facet_files)

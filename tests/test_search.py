@@ -601,6 +601,38 @@ def test_index_resumed_from_the_saved_state_equals_a_fresh_one(tmp_path, monkeyp
         assert all(renumbered), (step, kind)     # each renumbering moved some term's postings
 
 
+def test_facet_numbers_in_one_process_follow_the_first_doc_of_each_name(monkeypatch):
+    """Sections and sources are numbered by their oldest doc, and every doc record holds its
+    numbers. ssg watch appends new names' numbers for new newest docs (only their facet files and
+    records are made again); when an edit changes which name comes first, the numbers move and
+    every record holding them is made again. Each step gives the bytes of a fresh build."""
+    def doc(i, section, source="واس"):
+        return _doc(i, section=section, source=source, date=f"2024-01-{1 + i:02d}T10:00:00+03:00")
+
+    made = []                                                    # the doc record files made by each call
+    real = search._doc_files
+    monkeypatch.setattr(search, "_doc_files", lambda docs, per, starts, facets: made.append(len(list(starts))) or real(docs, per, starts, facets))
+    docs = [doc(0, "رياضة"), doc(1, "اقتصاد")] + [doc(i, ["رياضة", "اقتصاد"][i % 2]) for i in range(2, 20)]
+    search._LAST.clear()
+    search.shard_views(list(docs), docs_per_shard=4)
+    steps = [lambda: docs.append(doc(20, "ثقافة", "سبق")),       # new newest doc, new section and source
+             lambda: docs.append(doc(21, "رياضة")),             # new newest doc, known names
+             lambda: docs.__setitem__(1, doc(1, "ثقافة"))]      # the first اقتصاد is ثقافة now: their numbers swap
+    for step, change in enumerate(steps):
+        before = search.shard_views(list(docs), docs_per_shard=4)
+        change()
+        made.clear()
+        after = search.shard_views(list(docs), docs_per_shard=4)
+        assert made == [1 if step < 2 else 6], (step, made)       # 21-22 docs: 6 record files
+        kept = dict(search._LAST)
+        search._LAST.clear()
+        assert after == search.shard_views(list(docs), docs_per_shard=4), step
+        search._LAST.clear()
+        search._LAST.update(kept)
+        records = {p for p in after if p.startswith("search/d/") and before.get(p) != after[p]}
+        assert len(records) == (1 if step < 2 else 6), (step, records)
+
+
 def test_random_changes_resume_to_the_bytes_of_a_fresh_index(tmp_path, monkeypatch):
     """120 one-shot builds, each after a random batch of removals, new articles of any date,
     undated ones and edits (some moving the article to another date): each must give the files of
