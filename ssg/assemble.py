@@ -16,17 +16,9 @@ from datetime import datetime
 
 from .config import SiteConfig
 from .memo import Memo
-from .model import Article, Period, Problem, Site, Taxonomy, Term
-from .urls import permalink, resolve_collisions, term_slug
+from .model import TAXONOMIES, Article, Period, Problem, Site, Taxonomy, Term
+from .urls import period_url, permalink, resolve_collisions, term_slug
 
-# name, article attribute, URL prefix, plural title per language
-TAXONOMIES = (
-    ("category", "category", "category", {"ar": "التصنيفات", "en": "Categories"}),
-    ("section", "section", "section", {"ar": "الأقسام", "en": "Sections"}),
-    ("tags", "tags", "tag", {"ar": "الوسوم", "en": "Tags"}),
-    ("source", "source", "source", {"ar": "المصادر", "en": "Sources"}),
-    ("author", "author", "author", {"ar": "الكتّاب", "en": "Authors"}),
-)
 _OLDEST = datetime.min
 
 
@@ -122,10 +114,6 @@ def _buckets(date: datetime | None) -> tuple:
 
 def _bucket_order(bucket: tuple) -> tuple:
     return tuple(x or 0 for x in bucket)
-
-
-def period_url(y: int, m: int | None = None, d: int | None = None) -> str:
-    return f"{y:04d}/" + (f"{m:02d}/" if m else "") + (f"{d:02d}/" if d else "")
 
 
 def _period(y: int, m: int | None, d: int | None, keys) -> Period:

@@ -110,6 +110,16 @@ class Term:
     article_keys: tuple[str, ...]  # newest first
 
 
+# The taxonomies: name, Article field, URL prefix, plural title per language
+TAXONOMIES = (
+    ("category", "category", "category", {"ar": "التصنيفات", "en": "Categories"}),
+    ("section", "section", "section", {"ar": "الأقسام", "en": "Sections"}),
+    ("tags", "tags", "tag", {"ar": "الوسوم", "en": "Tags"}),
+    ("source", "source", "source", {"ar": "المصادر", "en": "Sources"}),
+    ("author", "author", "author", {"ar": "الكتّاب", "en": "Authors"}),
+)
+
+
 @frozen
 class Taxonomy:
     name: str                    # "category", "tags", "source", "author"

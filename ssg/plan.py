@@ -19,13 +19,12 @@ from datetime import datetime
 from typing import Callable, Sequence
 
 from . import search
-from .assemble import TAXONOMIES, period_url
 from .cache import IndexStore, fetch_terms
 from .config import FEED_FILES, SiteConfig
 from .deps import TemplateGraph, code_digest, digest, fingerprint
 from .memo import Memo
-from .model import Article, Period, RenderJob, Site, Taxonomy
-from .urls import absolute, output_path
+from .model import TAXONOMIES, Article, Period, RenderJob, Site, Taxonomy
+from .urls import absolute, output_path, period_url
 
 TAXONOMY_FIELDS = {name: field for name, field, _, _ in TAXONOMIES}     # taxonomy -> Article field
 

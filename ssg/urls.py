@@ -53,6 +53,11 @@ def permalink(pattern: str, *, slug: str, date: datetime | None, category: str |
     return path + "/" if path else ""
 
 
+def period_url(y: int, m: int | None = None, d: int | None = None) -> str:
+    """A date archive page's site-relative URL: a year, a month or a day ("2024/03/15/")."""
+    return f"{y:04d}/" + (f"{m:02d}/" if m else "") + (f"{d:02d}/" if d else "")
+
+
 def output_path(url: str) -> str:
     """Site-relative URL -> file path in output/: "a/b/" -> "a/b/index.html"."""
     if not url or url.endswith("/"):
