@@ -218,6 +218,12 @@ class Planner:
             for a in self.changed:
                 self.by_key[a.key] = a
                 self.cards[a.key], self.card_digests[a.key] = self.card(a)
+        # ssg watch after a change to the skeleton: last build's state, and the articles whose card changed
+        self.prev: _Last | None = self.memo.tables.get("planner", {}).get(None, (None, None))[1] \
+            if last is None and self.memo.keep else None
+        self.recards = None if self.prev is None else \
+            [k for k, d in self.card_digests.items() if self.prev.card_digests.get(k) != d]     # (its URL is in it)
+        self.dirty: set[str] | None = None       # then, the listings that list one of those (``listings``)
         self.globals = globals_view(site, config)
         self.base = fingerprint(config.digest, code_digest(), self.globals)
         self.card_template_digest = graph.closure_digest("_card.html") if "_card.html" in graph.all_templates() else ""
@@ -330,6 +336,8 @@ class Planner:
 
     def listings(self, order: tuple[str, ...]) -> list[RenderJob]:
         """The home page, taxonomy indexes, term and period listings, and their feeds."""
+        if self.recards is not None:
+            self.dirty = {b for k in self.recards for b in self.listed_in(self.by_key[k])}
         jobs = list(self.listing_jobs("home", "", order, self.config.title, feeds_prefix=""))
         for tax in self.site.taxonomies:
             jobs.append(self.taxonomy_index(tax))
@@ -343,7 +351,7 @@ class Planner:
     def article_jobs(self) -> list[RenderJob]:
         arts = self.site.articles
         taxes = tuple(tax for tax in self.site.taxonomies if tax.name in ("section", "category"))
-        before = {t: self.memo.tables.get(t, {}).get(None, (None, None))[1] for t in ("section_index", "related_all", "planner")}
+        before = {t: self.memo.tables.get(t, {}).get(None, (None, None))[1] for t in ("section_index", "related_all")}
         # (keyed by every taxonomy: the tags' one changes with any article's tags, which it holds)
         section_index = self.memo.get("section_index", None, self.site.taxonomies)
         if section_index is None:
@@ -374,7 +382,7 @@ class Planner:
                 jobs[i] = self.article_job(i, arts, template, known[k])
             nxt.position, nxt.shown_in, nxt.article_template, nxt.article_jobs = last.position, last.shown_in, template, jobs
             return jobs
-        prev = before["planner"] if last is None and self.memo.keep else None
+        prev = self.prev
         if prev is not None and prev.article_template == template and prev.article_jobs is not None and prev.order is not None \
                 and before["section_index"] is not None and before["related_all"] is not None:
             return self.article_jobs_again(prev, template, section_index, before["section_index"], before["related_all"])
@@ -409,8 +417,7 @@ class Planner:
         arts, nxt, memo = self.site.articles, self.next, self.memo
         memo.made["article jobs again"] += 1
         prev_by_key, prev_pos, prev_jobs, prev_order = prev.by_key, prev.position, prev.article_jobs, prev.order
-        recards = [k for k, d in self.card_digests.items() if prev.card_digests.get(k) != d]     # (its URL is in it)
-        shows = {*recards, *(s for k in recards for s in prev.shown_in.get(k, ()))}
+        shows = {*self.recards, *(s for k in self.recards for s in prev.shown_in.get(k, ()))}
         jobs, all_related, replanned = [], {}, []
         last_i = len(arts) - 1
         for i, a in enumerate(arts):
@@ -477,9 +484,17 @@ class Planner:
     def listing_jobs(self, kind: str, base: str, keys: tuple[str, ...], title: str, *, term=None, feeds_prefix=None, extra=None):
         feeds = _feed_links(self.config, feeds_prefix, term=kind != "home") if feeds_prefix is not None else {}
         template = self.base + self.graph.closure_digest("list.html") + self.card_template_digest
-        digests = tuple(map(self.card_digests.__getitem__, keys))
-        whole = (template, kind, title, term, feeds, extra, keys, digests)
-        jobs = self.memo.get("listing", base, whole)      # all of its pages, when nothing in it changed
+        jobs = None
+        if self.dirty is not None and base not in self.dirty:
+            # ssg watch after a change to the skeleton: the very keys tuple as last time (assemble
+            # keeps an untouched term's or day's) and none of their cards changed: last time's pages
+            entry = self.memo.tables.get("listing", {}).get(base)
+            if entry is not None and entry[0][6] is keys and entry[0][:6] == (template, kind, title, term, feeds, extra):
+                jobs = entry[1]
+        if jobs is None:
+            digests = tuple(map(self.card_digests.__getitem__, keys))
+            whole = (template, kind, title, term, feeds, extra, keys, digests)
+            jobs = self.memo.get("listing", base, whole)      # all of its pages, when nothing in it changed
         if jobs is None:
             jobs = []
             for url, items, page in paginate(keys, self.config.paginate_by, base):
