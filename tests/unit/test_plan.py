@@ -1,4 +1,8 @@
+import itertools
+
 from ssg.plan import paginate
+
+from .edits import change_batch
 
 
 def keys(n):
@@ -93,19 +97,11 @@ def test_watch_plans_after_a_skeleton_change_what_a_plan_from_scratch_gives():
         return sorted((j.output, j.fingerprint) for j in jobs)
 
     memo = Memo(keep=True)
-    arts = {f"k{i:03d}": make(f"k{i:03d}") for i in range(60)}
-    made, replanned = 60, []
-    for round_ in range(120):
-        for _ in range(rng.choice([1, 1, 2])):
-            roll = rng.random()
-            if roll < 0.4:
-                arts[f"k{made:03d}"] = make(f"k{made:03d}")
-                made += 1
-            elif roll < 0.6 and len(arts) > 10:
-                del arts[rng.choice(sorted(arts))]
-            else:
-                key = rng.choice(sorted(arts))
-                arts[key] = edit(arts[key])
+    keys = (f"k{i:03d}" for i in itertools.count())
+    arts = {key: make(key) for key in itertools.islice(keys, 60)}
+    replanned = []
+    for _ in range(120):
+        change_batch(rng, arts, make, edit, keys, add=0.4, delete=0.2, keep=10, sizes=(1, 1, 2))
         memo.made.clear()
         _, jobs = plan(assemble(list(arts.values()), config, memo=memo), config, graph, memo=memo)
         _, fresh = plan(assemble(list(arts.values()), config), config, graph)
