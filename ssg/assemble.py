@@ -160,7 +160,7 @@ def assemble(articles: list[Article], config: SiteConfig, pinned: dict[str, str]
         order, urls, taxonomies, periods = made          # order: positions in ``articles``
         return Site(articles=tuple(map(articles.__getitem__, order)), urls=urls, taxonomies=taxonomies,
                     periods=periods, duplicates=tuple(duplicates))
-    position = {id(a): i for i, a in enumerate(articles)}
+    position = {id(a): i for i, a in enumerate(articles)} if memo.keep else None
     by_shape = dict(zip(map(itemgetter(0), now), now)) if memo.keep else None
     last = memo.tables.get("assembled", {}).get(None, (None, None))[1]
     parts = _patched(last, articles, by_shape, config, pinned or {}, pins) if last is not None else None
@@ -172,8 +172,8 @@ def assemble(articles: list[Article], config: SiteConfig, pinned: dict[str, str]
         memo.made["site patched"] += 1
     ordered, urls, wanted, taxonomies, periods = parts
     site = Site(articles=ordered, urls=urls, taxonomies=taxonomies, periods=periods, duplicates=tuple(duplicates))
-    memo.put("site", None, key, (tuple(position[id(a)] for a in site.articles), site.urls, site.taxonomies, site.periods))
-    if memo.keep:
+    if memo.keep:                     # (a one-shot build's memo keeps nothing: nothing to make for it)
+        memo.put("site", None, key, (tuple(position[id(a)] for a in site.articles), site.urls, site.taxonomies, site.periods))
         memo.put("assembled", None, None, Assembled(shapes=by_shape, order=[a.key for a in ordered], wanted=wanted,
                                                     urls=urls, pins=pins, taxonomies=taxonomies, periods=periods))
     return site
