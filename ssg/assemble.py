@@ -16,7 +16,7 @@ from datetime import datetime
 
 from .config import SiteConfig
 from .memo import Memo
-from .model import TAXONOMIES, Article, Period, Problem, Site, Taxonomy, Term
+from .model import TAXONOMIES, Article, Period, Problem, Site, Taxonomy, Term, term_names
 from .urls import period_url, permalink, resolve_collisions, term_slug
 
 _OLDEST = datetime.min
@@ -70,23 +70,26 @@ def assign_urls(articles: list[Article], config: SiteConfig, pinned: dict[str, s
 
 
 def build_taxonomies(articles: list[Article], config: SiteConfig) -> tuple[Taxonomy, ...]:
-    lang = "ar" if config.language.startswith("ar") else "en"
     result = []
     for name, attr, prefix, titles in TAXONOMIES:
         groups: dict[str, list[str]] = defaultdict(list)
         for a in articles:
-            value = getattr(a, attr)
-            for term in (value if isinstance(value, tuple) else (value,) if value else ()):
+            for term in term_names(getattr(a, attr)):
                 groups[term].append(a.key)
         if not groups:
             continue
         slugs = term_slugs(groups, config)
-        terms = tuple(
-            Term(taxonomy=name, name=n, slug=slugs[n], url=f"{prefix}/{slugs[n]}/", article_keys=tuple(groups[n]))
-            for n in sorted(groups)
-        )
-        result.append(Taxonomy(name=name, title=titles[lang], url=f"{prefix}/", terms=terms))
+        result.append(_taxonomy(name, prefix, titles, config, (_term(name, prefix, n, slugs[n], groups[n]) for n in sorted(groups))))
     return tuple(result)
+
+
+def _term(taxonomy: str, prefix: str, name: str, slug: str, keys) -> Term:
+    return Term(taxonomy=taxonomy, name=name, slug=slug, url=f"{prefix}/{slug}/", article_keys=tuple(keys))
+
+
+def _taxonomy(name: str, prefix: str, titles: dict, config: SiteConfig, terms) -> Taxonomy:
+    lang = "ar" if config.language.startswith("ar") else "en"
+    return Taxonomy(name=name, title=titles[lang], url=f"{prefix}/", terms=tuple(terms))
 
 
 _term_slug = functools.lru_cache(maxsize=1 << 16)(term_slug)
@@ -100,10 +103,7 @@ def term_slugs(names, config: SiteConfig) -> dict[str, str]:
 def build_periods(articles: list[Article]) -> tuple[Period, ...]:
     buckets: dict[tuple, list[str]] = defaultdict(list)
     for a in articles:
-        if a.date is None:
-            continue
-        d = a.date
-        for key in ((d.year, None, None), (d.year, d.month, None), (d.year, d.month, d.day)):
+        for key in _buckets(a.date):
             buckets[key].append(a.key)
     return tuple(_period(y, m, d, keys) for (y, m, d), keys in sorted(buckets.items(), key=lambda kv: _bucket_order(kv[0])))
 
@@ -120,16 +120,16 @@ def _period(y: int, m: int | None, d: int | None, keys) -> Period:
     return Period(year=y, month=m, day=d, url=period_url(y, m, d), article_keys=tuple(keys))
 
 
-def shape(article: Article) -> tuple:
-    """Everything about an article that assemble's order, URLs, taxonomies and periods depend on."""
-    a = article
-    return (a.key, a.date, a.url_override, a.slug, a.category, a.section, a.tags, a.source, a.author)
+# Everything about an article that assemble's order, URLs, taxonomies and periods depend on
+# (``_rank`` reads the first two).
+SHAPE_FIELDS = ("key", "date", "url_override", "slug", "category", "section", "tags", "source", "author")
+shape = attrgetter(*SHAPE_FIELDS)
 
 
 def shapes(articles: list[Article], memo: Memo) -> tuple:
     """``shape`` of every article. With a memo (ssg watch) only the articles that are not last
     build's objects are looked at, and the result is last build's tuple when no shape changed."""
-    last = memo.tables.get("shapes", {}).get(None, (None, None))[1]
+    last = memo.last("shapes")
     if last is None or len(last[0]) != len(articles):
         return memo.put("shapes", None, None, (tuple(articles), tuple(map(shape, articles))))[1]
     old_articles, old = last
@@ -162,7 +162,7 @@ def assemble(articles: list[Article], config: SiteConfig, pinned: dict[str, str]
                     periods=periods, duplicates=tuple(duplicates))
     position = {id(a): i for i, a in enumerate(articles)} if memo.keep else None
     by_shape = dict(zip(map(itemgetter(0), now), now)) if memo.keep else None
-    last = memo.tables.get("assembled", {}).get(None, (None, None))[1]
+    last = memo.last("assembled")
     parts = _patched(last, articles, by_shape, config, pinned or {}, pins) if last is not None else None
     if parts is None:
         articles.sort(key=newest_first)
@@ -182,7 +182,7 @@ def assemble(articles: list[Article], config: SiteConfig, pinned: dict[str, str]
 # --------------------------------------------------------------------------- patching (ssg watch)
 
 PATCH_MAX = 64      # articles added, deleted or changed in shape that a watch build patches the last site for
-_SHAPE_FIELD = {"category": 4, "section": 5, "tags": 6, "source": 7, "author": 8}   # in ``shape``
+_SHAPE_FIELD = {name: SHAPE_FIELDS.index(field) for name, field, _, _ in TAXONOMIES}   # taxonomy -> place in a shape
 
 
 @dataclass
@@ -228,7 +228,7 @@ def _patched(last: Assembled, articles: list[Article], now: dict[str, tuple], co
     if last.pins != pins or len(now) - len(last.shapes) > PATCH_MAX:
         return None
     old = last.shapes
-    moved = [k for k, s in now.items() if old.get(k) is not s and old.get(k) != s]
+    moved = [k for k, s in now.items() if (was := old.get(k)) is not s and was != s]
     if len(moved) > PATCH_MAX:
         return None
     moved += [k for k in old.keys() - now.keys()]
@@ -265,18 +265,15 @@ def _patched(last: Assembled, articles: list[Article], now: dict[str, tuple], co
         return kept
 
     taxonomies = []
-    lang = "ar" if config.language.startswith("ar") else "en"
     by_name = {t.name: t for t in last.taxonomies}
     for name, _, prefix, titles in TAXONOMIES:
         field = _SHAPE_FIELD[name]
         touched: dict[str, list[str]] = defaultdict(list)      # term -> the moved keys it has now
         for k in moved:
-            for shape, into in ((old.get(k), False), (now.get(k), True)):
-                value = shape[field] if shape else None
-                for term in (value if isinstance(value, tuple) else (value,) if value else ()):
-                    entering = touched[term]
-                    if into:
-                        entering.append(k)
+            for term in term_names(old[k][field]) if k in old else ():
+                touched[term]                                   # (listed: it may lose k)
+            for term in term_names(now[k][field]) if k in now else ():
+                touched[term].append(k)
         tax = by_name.get(name)
         if not touched:
             if tax is not None:
@@ -290,10 +287,9 @@ def _patched(last: Assembled, articles: list[Article], now: dict[str, tuple], co
         if not names:
             continue
         slugs = term_slugs(names, config) if names != terms.keys() else {t.name: t.slug for t in tax.terms}
-        taxonomies.append(Taxonomy(name=name, title=titles[lang], url=f"{prefix}/", terms=tuple(
+        taxonomies.append(_taxonomy(name, prefix, titles, config, (
             terms[n] if n not in keys_of and slugs[n] == terms[n].slug else
-            Term(taxonomy=name, name=n, slug=slugs[n], url=f"{prefix}/{slugs[n]}/",
-                 article_keys=tuple(keys_of[n]) if n in keys_of else terms[n].article_keys)
+            _term(name, prefix, n, slugs[n], keys_of[n] if n in keys_of else terms[n].article_keys)
             for n in sorted(names))))
 
     periods = {(p.year, p.month, p.day): p for p in last.periods}

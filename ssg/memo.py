@@ -35,6 +35,16 @@ class Memo:
             self.tables.setdefault(table, {})[name] = (key, value)
         return value
 
+    def entry(self, table: str, name=None) -> tuple | None:
+        """(key, value) as the last build put it, whatever this build's key: what a stage patches
+        from (ssg watch), or None."""
+        return self.tables.get(table, {}).get(name)
+
+    def last(self, table: str, name=None):
+        """The value of ``entry``, or None."""
+        found = self.tables.get(table, {}).get(name)
+        return None if found is None else found[1]
+
     def same(self, table: str, name, objects: tuple):
         """Like ``get``, for a key of objects compared by identity (``is``), not equality."""
         entry = self.tables.get(table, {}).get(name)

@@ -118,6 +118,12 @@ TAXONOMIES = (
     ("source", "source", "source", {"ar": "المصادر", "en": "Sources"}),
     ("author", "author", "author", {"ar": "الكتّاب", "en": "Authors"}),
 )
+TAXONOMY_FIELDS = {name: field for name, field, _, _ in TAXONOMIES}     # taxonomy -> Article field
+
+
+def term_names(value) -> tuple[str, ...]:
+    """An article's terms in one taxonomy from its field's value: a tuple (tags), one name or none."""
+    return value if isinstance(value, tuple) else (value,) if value else ()
 
 
 @frozen

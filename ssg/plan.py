@@ -23,10 +23,8 @@ from .cache import IndexStore, fetch_terms
 from .config import FEED_FILES, SiteConfig
 from .deps import TemplateGraph, code_digest, digest, fingerprint
 from .memo import Memo
-from .model import TAXONOMIES, Article, Period, RenderJob, Site, Taxonomy
+from .model import TAXONOMY_FIELDS, Article, Period, RenderJob, Site, Taxonomy, term_names
 from .urls import absolute, output_path, period_url
-
-TAXONOMY_FIELDS = {name: field for name, field, _, _ in TAXONOMIES}     # taxonomy -> Article field
 
 LABELS = {
     "ar": {"home": "الرئيسية", "archive": "الأرشيف", "newer": "الأحدث", "older": "الأقدم", "page": "صفحة",
@@ -219,8 +217,7 @@ class Planner:
                 self.by_key[a.key] = a
                 self.cards[a.key], self.card_digests[a.key] = self.card(a)
         # ssg watch after a change to the skeleton: last build's state, and the articles whose card changed
-        self.prev: _Last | None = self.memo.tables.get("planner", {}).get(None, (None, None))[1] \
-            if last is None and self.memo.keep else None
+        self.prev: _Last | None = self.memo.last("planner") if last is None and self.memo.keep else None
         self.recards = None if self.prev is None else \
             [k for k, d in self.card_digests.items() if self.prev.card_digests.get(k) != d]     # (its URL is in it)
         self.dirty: set[str] | None = None       # then, the listings that list one of those (``listings``)
@@ -328,8 +325,7 @@ class Planner:
         ~900,000 entries at 100k cost ~0.5 s to make again after every change to the skeleton)."""
         found = [""]
         for tax in self.site.taxonomies:
-            value = getattr(a, TAXONOMY_FIELDS[tax.name])
-            found += [self.term_urls[(tax.name, name)] for name in (value if isinstance(value, tuple) else (value,) if value else ())]
+            found += [self.term_urls[(tax.name, name)] for name in term_names(getattr(a, TAXONOMY_FIELDS[tax.name]))]
         if a.date is not None:
             found.append(period_url(a.date.year, a.date.month, a.date.day))
         return found
@@ -338,7 +334,7 @@ class Planner:
         """The home page, taxonomy indexes, term and period listings, and their feeds."""
         if self.recards is not None:
             self.dirty = {b for k in self.recards for b in self.listed_in(self.by_key[k])}
-        jobs = list(self.listing_jobs("home", "", order, self.config.title, feeds_prefix=""))
+        jobs = self.listing_jobs("home", "", order, self.config.title, feeds_prefix="")
         for tax in self.site.taxonomies:
             jobs.append(self.taxonomy_index(tax))
             for term in tax.terms:
@@ -351,7 +347,7 @@ class Planner:
     def article_jobs(self) -> list[RenderJob]:
         arts = self.site.articles
         taxes = tuple(tax for tax in self.site.taxonomies if tax.name in ("section", "category"))
-        before = {t: self.memo.tables.get(t, {}).get(None, (None, None))[1] for t in ("section_index", "related_all")}
+        before = {t: self.memo.last(t) for t in ("section_index", "related_all")}
         # (keyed by every taxonomy: the tags' one changes with any article's tags, which it holds)
         section_index = self.memo.get("section_index", None, self.site.taxonomies)
         if section_index is None:
@@ -488,7 +484,7 @@ class Planner:
         if self.dirty is not None and base not in self.dirty:
             # ssg watch after a change to the skeleton: the very keys tuple as last time (assemble
             # keeps an untouched term's or day's) and none of their cards changed: last time's pages
-            entry = self.memo.tables.get("listing", {}).get(base)
+            entry = self.memo.entry("listing", base)
             if entry is not None and entry[0][6] is keys and entry[0][:6] == (template, kind, title, term, feeds, extra):
                 jobs = entry[1]
         if jobs is None:

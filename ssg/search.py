@@ -45,6 +45,7 @@ import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
+from typing import NamedTuple
 
 DIR = "search/"
 FORMAT = 3                 # bump when analyse() output or the file formats change (read cache + manifest)
@@ -757,10 +758,10 @@ def _update(state: _Index, docs: list[dict], docs_per_shard: int, candidates: li
         state.d_files = {path: view for path, view in state.d_files.items() if path in ends}   # fewer docs: fewer blocks
     refaceted = [i for i in changed if any(old_docs[i].get(f) != docs[i].get(f) for f in ("section", "source", "date"))]
     if moved_from is not None or refaceted:
-        sections, sources = list(state.facets[0]), list(state.facets[1])
-        appended = moved_from is None and all(i >= state.facets[5] for i in refaceted)     # new docs, the newest
+        sections, sources = list(state.facets.sections), list(state.facets.sources)
+        appended = moved_from is None and all(i >= state.facets.count for i in refaceted)     # new docs, the newest
         state.facets = _facets(docs, state.facets if appended else None)
-        if state.facets[0][:len(sections)] != sections or state.facets[1][:len(sources)] != sources:
+        if state.facets.sections[:len(sections)] != sections or state.facets.sources[:len(sources)] != sources:
             starts = range(0, len(docs), docs_per_shard)   # facet numbering moved: every record may change
     state.d_files.update(_doc_files(docs, docs_per_shard, sorted(starts), state.facets))
     return state
@@ -825,16 +826,24 @@ def _reassign(state: _Index, touched: set[str]) -> set[str]:
     return {state.assign[t] for t in touched if t in state.assign} | set(before.values())
 
 
-def _doc_files(docs: list[dict], docs_per_shard: int, starts, facets: tuple) -> dict[str, dict]:
-    section_ix = {name: i for i, name in enumerate(facets[0])}
-    source_ix = {name: i for i, name in enumerate(facets[1])}
+def _doc_files(docs: list[dict], docs_per_shard: int, starts, facets: _Facets) -> dict[str, dict]:
+    section_ix = {name: i for i, name in enumerate(facets.sections)}
+    source_ix = {name: i for i, name in enumerate(facets.sources)}
     return {f"{DIR}d/{n // docs_per_shard}.json": _view(_json([_record(d, section_ix, source_ix) for d in docs[n: n + docs_per_shard]]))
             for n in starts}
 
 
-def _facets(docs: list[dict], last: tuple | None = None) -> tuple:
-    """-> section names, source names, year -> [first, last] doc, the facet files, each facet's doc
-    ids, and the number of docs they cover. A function of each doc's section, source and date only
+class _Facets(NamedTuple):
+    sections: list[str]                 # names numbered in order of first appearance
+    sources: list[str]
+    years: dict[int, list[int]]         # year -> [first, last] doc
+    files: dict[str, dict]              # the facet files' views
+    ids: dict[str, list[int]]           # facet file name -> its doc ids
+    count: int                          # the docs they cover
+
+
+def _facets(docs: list[dict], last: _Facets | None = None) -> _Facets:
+    """The facets of ``docs``. A function of each doc's section, source and date only
     (ssg watch recomputes it when one of those changed). ``last``: the facets of the docs before
     its count, which are ``docs``' first ones unchanged (new docs appended, the newest): only the
     docs after them are looked at, and only the files of the facets they join are made again."""
@@ -863,12 +872,12 @@ def _facets(docs: list[dict], last: tuple | None = None) -> tuple:
     for name in touched:
         found = ids[name]
         files[f"{DIR}f/{name}.bin"] = _view(varints([found[0]] + [b - a for a, b in zip(found, found[1:])]))
-    return sections, sources, years, files, ids, len(docs)
+    return _Facets(sections, sources, years, files, ids, len(docs))
 
 
 def _files(state: _Index, docs_per_shard: int) -> dict[str, dict]:
     docs = state.docs
-    sections, sources, years, facet_files = state.facets[:4]
+    sections, sources, years, facet_files = state.facets.sections, state.facets.sources, state.facets.years, state.facets.files
     files: dict[str, dict] = dict(state.t_files)
     files.update(state.tail_files)
     files.update(facet_files)
