@@ -6,10 +6,13 @@ an edit racing the build shows up as a changed stamp next time).
 """
 from __future__ import annotations
 
+import bisect
 import fnmatch
+import itertools
 import os
 import re
 import stat
+from operator import attrgetter
 from pathlib import Path
 from typing import Mapping
 
@@ -74,11 +77,12 @@ def rewalk(root: Path, ignore: tuple[str, ...], previous: dict[str, os.stat_resu
     each changed file is stat'ed again, each changed folder walked again, and what is gone is
     dropped. ssg watch passes the paths its observer saw; the result is what ``walk`` would give."""
     files = dict(previous)
-    gone, folders = [], None
+    gone, names = [], None
     for rel in changed:
         if rel not in files:
-            folders = _folders(previous) if folders is None else folders
-            if rel in folders:
+            names = list(previous) if names is None else names        # (sorted, as walk gives them)
+            i = bisect.bisect_left(names, rel + "/")
+            if i < len(names) and names[i].startswith(rel + "/"):
                 gone.append(rel + "/")         # a folder that was walked: its files go, and come back below
     if gone:
         prefixes = tuple(gone)
@@ -105,18 +109,6 @@ def rewalk(root: Path, ignore: tuple[str, ...], previous: dict[str, os.stat_resu
     if not moved:
         return files                           # edits only: still in sorted order
     return dict(sorted(files.items()))
-
-
-def _folders(files) -> set[str]:
-    """Every folder that holds a file of ``files``, at any depth."""
-    found: set[str] = set()
-    for rel in files:
-        while "/" in rel:
-            rel = rel.rsplit("/", 1)[0]
-            if rel in found:
-                break
-            found.add(rel)
-    return found
 
 
 def scan(root: Path, ignore: tuple[str, ...], known: Mapping[str, tuple[str, str]],
@@ -188,19 +180,24 @@ def records(sources: tuple[SourceFile, ...], assets: tuple[SourceFile, ...]) -> 
 def patch(root: Path, last_scan: tuple[tuple, tuple], files: dict[str, os.stat_result], known: Mapping[str, tuple[str, str]],
           last_files: dict[str, os.stat_result], last: dict[str, tuple[SourceFile, bool]], where: dict[str, int],
           rels: set[str]) -> tuple[tuple, tuple] | None:
-    """``rescan`` for the common watch case, in O(changes): the same files as last time (only
-    edits), every changed path a file. ``where``: rel -> index in last scan's sources; ``rels``
-    must also hold the content files whose last record had no digest yet. None when the case
-    does not apply (then ``rescan``)."""
-    if len(files) != len(last_files) or files.keys() != last_files.keys():
-        return None
+    """``rescan`` for the common watch cases, in O(changes) but for copies of the sources tuple:
+    files edited, added or deleted, every changed path a file and no sidecar among them.
+    ``where``: rel -> index in last scan's sources (kept up to date here); ``rels`` must also hold
+    the content files whose last record had no digest yet. None when the case does not apply
+    (then ``rescan``)."""
     sources, assets = last_scan
+    gone, came = [], []
     for rel in rels:
         st = files.get(rel)
         if st is None:
-            if (root / rel).is_dir():
+            if rel in last_files:
+                gone.append(rel)
+            elif (root / rel).is_dir():
                 return None                    # a folder: its files may have changed unreported
             continue                           # a temporary or ignored file, come and gone
+        if rel not in last_files:
+            came.append(rel)
+            continue
         record = last.get(rel)
         if st is last_files[rel] and (record is None or not record[1] or record[0].digest):
             continue
@@ -208,9 +205,7 @@ def patch(root: Path, last_scan: tuple[tuple, tuple], files: dict[str, os.stat_r
             return None
         kind = kind_of(rel)
         if kind == "content" and rel in where:
-            stamp = _stamp(st)
-            cached = known.get(rel)
-            new = SourceFile(rel_path=rel, stamp=stamp, digest=cached[1] if cached and cached[0] == stamp else "")
+            new = _source(rel, st, known)
             sources = sources[:where[rel]] + (new,) + sources[where[rel] + 1:]
             last[rel] = (new, True)
         elif kind == "asset":
@@ -219,7 +214,39 @@ def patch(root: Path, last_scan: tuple[tuple, tuple], files: dict[str, os.stat_r
             last[rel] = (new, False)
         elif kind is not None:
             return None                        # a sidecar, or a file that was not content before
-    return sources, assets
+    if len(files) != len(last_files) + len(came) - len(gone):
+        return None                            # files came or went unreported (a folder moved)
+    if not gone and not came:
+        return sources, assets
+    if any(kind_of(rel) == "sidecar" or (rel in last and last[rel][0].sidecar) for rel in gone) or \
+            any(kind_of(rel) == "sidecar" or any(name in files for name in sidecar_names(rel)) for rel in came):
+        return None                            # a sidecar came or went, or a file with one: scan decides
+    listed = list(sources)
+    for i in sorted((where[rel] for rel in gone if rel in where), reverse=True):
+        del listed[i]
+    gone_assets = {rel for rel in gone if rel in last and not last[rel][1]}
+    other = [a for a in assets if a.rel_path not in gone_assets] if gone_assets else list(assets)
+    for rel in gone:
+        last.pop(rel, None)
+    for rel in came:
+        kind = kind_of(rel)
+        if kind is not None:
+            new = _source(rel, files[rel], known) if kind == "content" else SourceFile(rel_path=rel, stamp=_stamp(files[rel]))
+            bisect.insort(listed if kind == "content" else other, new, key=_REL)
+            last[rel] = (new, kind == "content")
+    where.clear()
+    where.update(zip(map(_REL, listed), itertools.count()))
+    return tuple(listed), tuple(other)
+
+
+_REL = attrgetter("rel_path")
+
+
+def _source(rel: str, st: os.stat_result, known: Mapping[str, tuple[str, str]]) -> SourceFile:
+    """A content file's record (no sidecar): its cached digest while its stamp is the cached one."""
+    stamp = _stamp(st)
+    cached = known.get(rel)
+    return SourceFile(rel_path=rel, stamp=stamp, digest=cached[1] if cached and cached[0] == stamp else "")
 
 
 def load(root: Path, source: SourceFile) -> tuple[bytes, bytes | None]:

@@ -66,7 +66,7 @@ def test_rescan_after_rewalk_gives_what_scan_gives(tmp_path):
     assert scan.rescan(with_sidecar, known, again, records) is None
 
 
-def test_patch_gives_what_scan_gives_for_edits_and_declines_the_rest(tmp_path):
+def test_patch_gives_what_scan_gives_for_edits_additions_and_deletions_and_declines_the_rest(tmp_path):
     import os
     from ssg import scan
     root = tmp_path / "content"
@@ -87,10 +87,74 @@ def test_patch_gives_what_scan_gives_for_edits_and_declines_the_rest(tmp_path):
     got = scan.patch(root, first, again, known, files, records, where, changed | {"2023/c.md"})
     assert got == scan.scan(root, ignore, known, again)
     assert got[0][where["2024/b.md"]] is first[0][where["2024/b.md"]]
-    (root / "2024/new.md").write_text("new")                   # a file came: not an edit
-    assert scan.patch(root, got, scan.rewalk(root, ignore, again, {"2024/new.md"}), known, again, records, where,
-                      {"2024/new.md"}) is None
-    assert scan.patch(root, got, again, known, again, records, where, {"2024"}) is None   # a folder
+    (root / "2024/new.md").write_text("new")                   # a file came, another went
+    (root / "2023/c.md").unlink()
+    changed = {"2024/new.md", "2023/c.md"}
+    third = scan.rewalk(root, ignore, again, changed)
+    got = scan.patch(root, got, third, known, again, records, where, changed)
+    assert got == scan.scan(root, ignore, known, third)
+    assert where == {s.rel_path: i for i, s in enumerate(got[0])} and records == scan.records(*got)
+    assert scan.patch(root, got, third, known, third, records, where, {"2024"}) is None   # a folder
+    (root / "2024/new.meta.toml").write_text('title = "x"\n')     # a sidecar
+    assert scan.patch(root, got, scan.rewalk(root, ignore, third, {"2024/new.meta.toml"}), known, third, records, where,
+                      {"2024/new.meta.toml"}) is None
+
+
+def test_patch_or_rescan_gives_what_scan_gives_over_random_changes(tmp_path):
+    """What ``build.scan_content`` does in watch mode (``rewalk``, then ``patch`` or else
+    ``rescan``) over random batches of files added, edited and deleted, folders and sidecars
+    among them, ends where a full scan does; a third of the batches are patched."""
+    import os
+    import random
+    import shutil
+    from ssg import scan
+    rng = random.Random(4)
+    root = tmp_path / "content"
+    root.mkdir()
+    ignore = (".*",)
+    names = [f"{d}/{n}{ext}" for d in ("2023", "2024", "2024/x") for n in "abcdefgh"
+             for ext in (".md", ".md", ".md", ".jpg", ".xyz")] + [".tmp.md"]
+    for rel in rng.sample(names, 30):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(rel)
+    files = scan.walk(root, ignore)
+    known: dict = {}
+    found = scan.scan(root, ignore, known, files)
+    records, where = scan.records(*found), {s.rel_path: i for i, s in enumerate(found[0])}
+    patched = 0
+    for step in range(200):
+        changed = set()
+        for _ in range(rng.choice((1, 1, 2, 3))):
+            rel = "2024/b.meta.toml" if rng.random() < 0.08 else rng.choice(names)
+            path = root / rel
+            if path.exists() and rng.random() < 0.5:
+                path.unlink()
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(f"{rel} {step}")
+                os.utime(path, ns=(step, step * 1000 + 7))
+            changed.add(rel)
+        if rng.random() < 0.1 and (root / "2024/x").exists():      # a folder removed at once
+            shutil.rmtree(root / "2024/x")
+            changed.add("2024/x")
+        for rel, st in files.items():                # what the last build read gets a digest
+            known[rel] = (f"{st.st_mtime_ns}:{st.st_size}", f"d{rel}{st.st_mtime_ns}")
+        again = scan.rewalk(root, ignore, files, changed)
+        got = scan.patch(root, found, again, known, files, records, where, changed | {s.rel_path for s in found[0] if not s.digest})
+        if got is None:
+            got = scan.rescan(again, known, files, records)
+            where.clear()
+            where.update({s.rel_path: i for i, s in enumerate(got[0])} if got else {})
+        else:
+            patched += 1
+        if got is None:
+            got = scan.scan(root, ignore, known, again)
+            records, where = scan.records(*got), {s.rel_path: i for i, s in enumerate(got[0])}
+        assert got == scan.scan(root, ignore, known, again), step
+        expected = scan.records(*got)          # (rescan leaves the records of files gone: never looked up)
+        assert {k: records[k] for k in expected} == expected and where == {s.rel_path: i for i, s in enumerate(got[0])}, step
+        files, found = again, got
+    assert patched > 50, patched                      # 66 of 200 now (folders and a sidecar come and go)
 
 
 def test_rewalk_keeps_the_sorted_order_after_edits_only(tmp_path):
