@@ -159,7 +159,7 @@ def assemble(articles: list[Article], config: SiteConfig, pinned: dict[str, str]
     if made is not None:
         order, urls, taxonomies, periods = made          # order: positions in ``articles``
         return Site(articles=tuple(map(articles.__getitem__, order)), urls=urls, taxonomies=taxonomies,
-                    periods=periods, duplicates=tuple(duplicates))
+                    periods=periods, duplicates=tuple(duplicates), moved=frozenset(), since=urls)
     position = {id(a): i for i, a in enumerate(articles)} if memo.keep else None
     by_shape = dict(zip(map(itemgetter(0), now), now)) if memo.keep else None
     last = memo.last("assembled")
@@ -167,11 +167,12 @@ def assemble(articles: list[Article], config: SiteConfig, pinned: dict[str, str]
     if parts is None:
         articles.sort(key=newest_first)
         urls, wanted = assign_urls(articles, config, pinned)
-        parts = tuple(articles), urls, wanted, build_taxonomies(articles, config), build_periods(articles)
+        parts = tuple(articles), urls, wanted, build_taxonomies(articles, config), build_periods(articles), None
     else:
         memo.made["site patched"] += 1
-    ordered, urls, wanted, taxonomies, periods = parts
-    site = Site(articles=ordered, urls=urls, taxonomies=taxonomies, periods=periods, duplicates=tuple(duplicates))
+    ordered, urls, wanted, taxonomies, periods, moved = parts
+    site = Site(articles=ordered, urls=urls, taxonomies=taxonomies, periods=periods, duplicates=tuple(duplicates),
+                moved=moved, since=None if moved is None else last.urls)
     if memo.keep:                     # (a one-shot build's memo keeps nothing: nothing to make for it)
         memo.put("site", None, key, (tuple(position[id(a)] for a in site.articles), site.urls, site.taxonomies, site.periods))
         memo.put("assembled", None, None, Assembled(shapes=by_shape, order=[a.key for a in ordered], wanted=wanted,
@@ -214,7 +215,8 @@ def _tried(wanted: str, got: str) -> list[str]:
 def _patched(last: Assembled, articles: list[Article], now: dict[str, tuple], config: SiteConfig,
              pinned: dict[str, str], pins: tuple):
     """The last site with the articles whose shape changed (added, deleted, re-dated, re-tagged…)
-    taken out and put in again: (articles newest first, urls, wanted, taxonomies, periods), equal to
+    taken out and put in again: (articles newest first, urls, wanted, taxonomies, periods, the
+    keys of those articles), equal to
     what assembling every article gives (tests/unit/test_assemble.py compares them on random
     edits). None when that cannot be done cheaply: other pins, more than PATCH_MAX articles, or a
     URL collision the change could move (then every article is assembled again).
@@ -306,4 +308,4 @@ def _patched(last: Assembled, articles: list[Article], now: dict[str, tuple], co
         else:
             periods.pop(bucket, None)
     ordered_periods = tuple(periods[b] for b in sorted(periods, key=_bucket_order))
-    return tuple(map(by_key.__getitem__, order)), urls, wanted, tuple(taxonomies), ordered_periods
+    return tuple(map(by_key.__getitem__, order)), urls, wanted, tuple(taxonomies), ordered_periods, frozenset(moved)

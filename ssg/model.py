@@ -154,6 +154,10 @@ class Site:
     taxonomies: tuple[Taxonomy, ...]
     periods: tuple[Period, ...]           # years, months and days, oldest first
     duplicates: tuple[Problem, ...] = ()
+    # ssg watch, when assemble patched the last site (no other article's URL moved): the keys of
+    # the articles added, deleted or changed in shape since that site, whose URL map is ``since``
+    moved: frozenset[str] | None = field(default=None, compare=False)
+    since: Mapping[str, str] | None = field(default=None, compare=False)
 
 
 @frozen

@@ -16,6 +16,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from operator import attrgetter
 from typing import Callable, Sequence
 
 from . import search
@@ -204,26 +205,44 @@ class Planner:
         self.skeleton = (site.urls, self.term_urls)
         self.last: _Last | None = self.memo.same("planner", None, self.skeleton)
         last = self.last
-        if last is None:
+        # ssg watch after a change to the skeleton: the state the last plan left (``prev``) and, when
+        # assemble patched the site that plan was made from (so only they moved, URLs included),
+        # the keys of the articles that came, went or changed shape (``moved``)
+        entry = self.memo.entry("planner") if last is None and self.memo.keep else None
+        self.prev: _Last | None = entry[1] if entry else None
+        self.moved: frozenset[str] | None = site.moved if entry and site.since is entry[0][0] \
+            and entry[0][1] is self.term_urls else None
+        since = last or (self.prev if self.moved is not None else None)
+        if since is None:
             self.changed = None                        # every article is new to this planner
             self.by_key = {a.key: a for a in site.articles}
             self.cards, self.card_digests = {}, {}
             for a in site.articles:
                 self.cards[a.key], self.card_digests[a.key] = self.card(a)
         else:
-            self.by_key, self.cards, self.card_digests = dict(last.by_key), dict(last.cards), dict(last.card_digests)
-            self.changed = [a for a in site.articles if last.by_key[a.key] is not a]
+            # every card is the last one but those of the articles that are not last plan's objects
+            self.by_key, self.cards, self.card_digests = dict(since.by_key), dict(since.cards), dict(since.card_digests)
+            for k in self.moved or ():
+                if k not in site.urls:                 # gone
+                    for table in (self.by_key, self.cards, self.card_digests):
+                        table.pop(k, None)
+            self.changed = [a for a in site.articles if since.by_key.get(a.key) is not a]
             for a in self.changed:
                 self.by_key[a.key] = a
                 self.cards[a.key], self.card_digests[a.key] = self.card(a)
-        # ssg watch after a change to the skeleton: last build's state, and the articles whose card changed
-        self.prev: _Last | None = self.memo.last("planner") if last is None and self.memo.keep else None
+        # and the articles whose card changed (its URL is in it)
         self.recards = None if self.prev is None else \
-            [k for k, d in self.card_digests.items() if self.prev.card_digests.get(k) != d]     # (its URL is in it)
+            [k for k, d in self.card_digests.items() if self.prev.card_digests.get(k) != d] if self.moved is None else \
+            [a.key for a in self.changed if self.prev.card_digests.get(a.key) != self.card_digests[a.key]]
         self.dirty: set[str] | None = None       # then, the listings that list one of those (``listings``)
         self.globals = globals_view(site, config)
         self.base = fingerprint(config.digest, code_digest(), self.globals)
         self.card_template_digest = graph.closure_digest("_card.html") if "_card.html" in graph.all_templates() else ""
+
+    @functools.cached_property
+    def position(self) -> dict[str, int]:
+        """Article key -> its place in the site's order."""
+        return dict(zip(map(_KEY, self.site.articles), itertools.count()))
 
     def card(self, a: Article) -> tuple[dict, str]:
         key = (a, self.site.urls[a.key], self.term_urls)
@@ -351,15 +370,10 @@ class Planner:
         # (keyed by every taxonomy: the tags' one changes with any article's tags, which it holds)
         section_index = self.memo.get("section_index", None, self.site.taxonomies)
         if section_index is None:
-            section_index = {}
-            empty = frozenset()
-            tag_sets = {a.key: frozenset(a.tags) if a.tags else empty for a in arts}
-            for tax in taxes:
-                for term in tax.terms:
-                    keys = term.article_keys
-                    sets = [tag_sets[k] for k in keys]
-                    for i, k in enumerate(keys):
-                        section_index.setdefault(k, (keys, sets, i))
+            if self.moved is not None and before["section_index"] is not None:
+                section_index = patch_section_index(before["section_index"], taxes, self.by_key, self.moved)
+            else:
+                section_index = make_section_index(taxes, arts)
             self.memo.put("section_index", None, self.site.taxonomies, section_index)
         template = self.base + self.graph.closure_digest("article.html") + self.card_template_digest
         # related lists depend on the section/category order and on tags, all in the taxonomies
@@ -391,7 +405,7 @@ class Planner:
             jobs.append(self.article_job(i, arts, template, related))
         self.memo.put("related_all", None, self.site.taxonomies, all_related)
         if self.memo.keep:
-            nxt.position = {a.key: i for i, a in enumerate(arts)}
+            nxt.position = self.position
             nxt.shown_in = defaultdict(list)
             for a, job in zip(arts, jobs):
                 for k in job.sources[1:]:
@@ -408,15 +422,40 @@ class Planner:
         or category's keys are the very tuple of last time: ``assemble`` keeps a term's tuple only
         while none of its articles changed shape (tags included), so its window's keys and tag sets
         are last time's. The others are planned again (through the memo). A loop of identity
-        checks over the articles instead of a memo key built for each (tests/unit/test_plan.py
+        checks instead of a memo key built for each article, over the articles near a moved one
+        when assemble says which moved (``Site.moved``), else over all (tests/unit/test_plan.py
         compares it with a plan from scratch over random edits)."""
         arts, nxt, memo = self.site.articles, self.next, self.memo
         memo.made["article jobs again"] += 1
         prev_by_key, prev_pos, prev_jobs, prev_order = prev.by_key, prev.position, prev.article_jobs, prev.order
         shows = {*self.recards, *(s for k in self.recards for s in prev.shown_in.get(k, ()))}
-        jobs, all_related, replanned = [], {}, []
+        position = self.position
+        if self.moved is None:
+            look, jobs, all_related = range(len(arts)), [None] * len(arts), {}
+        else:
+            # Only an article next to a moved one, then or now, in the site's order or within a
+            # related window of its section (``related``: 6 on each side), can have other
+            # neighbours or another window; the others keep last build's jobs unlooked at.
+            memo.made["article jobs near moved"] += 1
+            near = {*shows, *(a.key for a in self.changed)}
+            for k in self.moved:
+                j, i = prev_pos.get(k), position.get(k)
+                if j is not None:
+                    near.update(prev_order[max(0, j - 1): j + 2])
+                if i is not None:
+                    near.update(a.key for a in arts[max(0, i - 1): i + 2])
+                for entry in (section_index.get(k), prev_index.get(k)):
+                    if entry is not None:
+                        near.update(entry[0][max(0, entry[2] - 6): entry[2] + 7])
+            look = sorted(position[k] for k in near if k in position)
+            jobs = [None if j is None else prev_jobs[j] for j in map(prev_pos.get, map(_KEY, arts))]
+            all_related = dict(prev_related)
+            for k in self.moved - position.keys():
+                all_related.pop(k, None)
+        replanned = []
         last_i = len(arts) - 1
-        for i, a in enumerate(arts):
+        for i in look:
+            a = arts[i]
             k = a.key
             j = prev_pos.get(k)
             entry, was = section_index.get(k), prev_index.get(k)
@@ -424,16 +463,15 @@ class Planner:
                     and (arts[i - 1].key if i else None) == (prev_order[j - 1] if j else None) \
                     and (arts[i + 1].key if i < last_i else None) == (prev_order[j + 1] if j + 1 < len(prev_order) else None) \
                     and (entry is was is None or entry is not None and was is not None and entry[0] is was[0]):
-                jobs.append(prev_jobs[j])
+                jobs[i] = prev_jobs[j]
                 all_related[k] = prev_related[k]
                 continue
             related = all_related[k] = self.related(a, section_index)
-            jobs.append(self.article_job(i, arts, template, related))
+            jobs[i] = self.article_job(i, arts, template, related)
             replanned.append(k)
         memo.put("related_all", None, self.site.taxonomies, all_related)
         # who shows whom: last build's lists, those of the articles planned again or gone replaced
         shown_in = defaultdict(list, prev.shown_in)
-        position = {a.key: i for i, a in enumerate(arts)}
         copied = set()
         for k in itertools.chain(replanned, prev_by_key.keys() - position.keys()):
             old = prev_jobs[prev_pos[k]].sources[1:] if k in prev_pos else ()
@@ -563,11 +601,17 @@ class Planner:
         ``self.runner`` decides where: build.py runs a one-shot build's index in a second process
         while this one plans the pages (at 100k the index is ~10 s of a ~24 s plan). Watch keeps
         the index's working state in this process between builds, so it runs here."""
-        last = self.last
+        last, prev = self.last, self.prev
         if last is not None and last.docs is not None:
             docs = list(last.docs)
             for a in self.changed:
                 docs[last.position[a.key]] = self.search_doc(a)
+        elif self.moved is not None and prev.docs is not None and prev.position is not None:
+            # after a patched change to the skeleton only the articles that are not last build's
+            # objects have another card (URLs included), so another doc
+            docs = [None if j is None else prev.docs[j] for j in map(prev.position.get, map(_KEY, self.site.articles))]
+            for a in self.changed:
+                docs[self.position[a.key]] = self.search_doc(a)
         else:
             docs = [self.search_doc(a) for a in self.site.articles]
         # The docs carry their terms' digest; the index process fetches the terms it needs (all of
@@ -618,26 +662,39 @@ class Planner:
         return doc
 
     def sitemap_jobs(self) -> list[RenderJob]:
-        """sitemap.xml is an index: one sitemap per year (split at 50,000 URLs) and one for listings."""
-        by_year: dict[int, list] = {}
-        for a in reversed(self.site.articles):            # oldest first: stable sitemap order
-            if a.date is None:
-                continue
-            by_year.setdefault(a.date.year, []).append((self.site.urls[a.key], a.updated.isoformat() if a.updated else self.cards[a.key]["date"]))
-        jobs, index = [], []
-        for year, entries in sorted(by_year.items()):
-            for part in range(0, len(entries), SITEMAP_MAX):
-                chunk = entries[part: part + SITEMAP_MAX]
-                name = f"sitemaps/{year}.xml" if part == 0 else f"sitemaps/{year}-{part // SITEMAP_MAX + 1}.xml"
-                jobs.append(self.job(name, "sitemap", None, {"urls": chunk}, path=True))
-                index.append((name, max(e[1] for e in chunk)))
-        undated = [(self.site.urls[a.key], None) for a in self.site.articles if a.date is None]
+        """sitemap.xml is an index: one sitemap per year (split at 50,000 URLs) and one for listings.
+        A year's sitemaps are made again only when its articles or their URLs are not last build's
+        (ssg watch: a new article rewrites its year's sitemap, not the other years' ones)."""
+        urls, by_key = self.site.urls, self.by_key
+
+        def job(name: str, renderer: str, view: dict) -> RenderJob:
+            key = (self.base, view)
+            return self.memo.get("sitemap", name, key) or \
+                self.memo.put("sitemap", name, key, self.job(name, renderer, None, view, path=True))
+        jobs, index, dated = [], [], 0
+        for year in (p for p in self.site.periods if p.month is None):      # (oldest first)
+            dated += len(year.article_keys)
+            keys = year.article_keys[::-1]                                  # oldest first: a stable order
+            key = (self.base, keys, tuple(map(by_key.__getitem__, keys)), tuple(map(urls.__getitem__, keys)))
+            made = self.memo.get("sitemap year", year.year, key)
+            if made is None:
+                entries = [(urls[k], a.updated.isoformat() if a.updated else self.cards[k]["date"])
+                           for k, a in zip(keys, key[2])]
+                made = []
+                for part in range(0, len(entries), SITEMAP_MAX):
+                    chunk = entries[part: part + SITEMAP_MAX]
+                    name = f"sitemaps/{year.year}.xml" if part == 0 else f"sitemaps/{year.year}-{part // SITEMAP_MAX + 1}.xml"
+                    made.append((self.job(name, "sitemap", None, {"urls": chunk}, path=True), max(e[1] for e in chunk)))
+                self.memo.put("sitemap year", year.year, key, made)
+            jobs += [j for j, _ in made]
+            index += [(j.output, lastmod) for j, lastmod in made]
+        undated = [(urls[a.key], None) for a in self.site.articles[dated:]]     # (the undated come last)
         listings = [("", None), ("archive/", None)] + [(t.url, None) for t in self.site.taxonomies]
         listings += [(term.url, None) for t in self.site.taxonomies for term in t.terms]
         listings += [(p.url, None) for p in self.site.periods if p.day is None]
-        jobs.append(self.job("sitemaps/pages.xml", "sitemap", None, {"urls": listings + undated}, path=True))
+        jobs.append(job("sitemaps/pages.xml", "sitemap", {"urls": listings + undated}))
         index.append(("sitemaps/pages.xml", None))
-        jobs.append(self.job("sitemap.xml", "sitemap-index", None, {"sitemaps": index}, path=True))
+        jobs.append(job("sitemap.xml", "sitemap-index", {"sitemaps": index}))
         return jobs
 
     def news_sitemap(self) -> list[RenderJob]:
@@ -708,6 +765,68 @@ def _period_link(p: Period, fmt: DateFormatter) -> dict:
 def _period_entry(p: Period, fmt: DateFormatter) -> dict:
     """A month on its year's page, a day on its month's page."""
     return {"title": _period_title(p, fmt), "url": p.url, "count": len(p.article_keys)}
+
+
+def make_section_index(taxes: tuple[Taxonomy, ...], arts: Sequence[Article]) -> dict[str, tuple]:
+    """Article key -> (its section's or else its category's keys, their tag sets, its position
+    there): what ``Planner.related`` picks from (an article's first term in ``taxes`` order)."""
+    index: dict[str, tuple] = {}
+    tag_sets = {a.key: _tag_set(a) for a in arts}
+    for tax in taxes:
+        for term in tax.terms:
+            keys = term.article_keys
+            sets = [tag_sets[k] for k in keys]
+            for i, k in enumerate(keys):
+                index.setdefault(k, (keys, sets, i))
+    return index
+
+
+def patch_section_index(last: dict[str, tuple], taxes: tuple[Taxonomy, ...], by_key: dict[str, Article],
+                        moved: frozenset[str]) -> dict[str, tuple]:
+    """``make_section_index`` from last build's index when only the articles ``moved`` came, went or
+    changed shape (ssg watch): the entries of the articles that share a term with one of them, then
+    or now, are made again; the others are last build's (tests/unit/test_plan.py)."""
+    ranks = [(TAXONOMY_FIELDS[tax.name], {t.name: (n, t) for n, t in enumerate(tax.terms)}) for tax in taxes]
+
+    def term_of(a: Article):
+        for field, terms in ranks:
+            found = [terms[name] for name in term_names(getattr(a, field)) if name in terms]
+            if found:
+                return min(found, key=lambda nt: nt[0])[1]
+        return None
+    index = dict(last)
+    touched = set(moved)
+    for k in moved:
+        if k in last:
+            touched.update(last[k][0])
+        a = by_key.get(k)
+        term = None if a is None else term_of(a)
+        if term is not None:
+            touched.update(term.article_keys)
+    made: dict[int, tuple] = {}
+    for k in touched:
+        a = by_key.get(k)
+        term = None if a is None else term_of(a)
+        if term is None:
+            index.pop(k, None)
+            continue
+        keys, was = term.article_keys, last.get(k)
+        if was is not None and was[0] is keys:
+            index[k] = was
+            continue
+        sets_and_places = made.get(id(keys))
+        if sets_and_places is None:
+            sets_and_places = made[id(keys)] = ([_tag_set(by_key[x]) for x in keys], {x: i for i, x in enumerate(keys)})
+        index[k] = (keys, sets_and_places[0], sets_and_places[1][k])
+    return index
+
+
+_NO_TAGS: frozenset = frozenset()
+_KEY = attrgetter("key")
+
+
+def _tag_set(a: Article) -> frozenset:
+    return frozenset(a.tags) if a.tags else _NO_TAGS
 
 
 def nearest(keys: Sequence[str], tags: Sequence[frozenset], at: int, count: int) -> list[str]:

@@ -99,7 +99,7 @@ def test_watch_plans_after_a_skeleton_change_what_a_plan_from_scratch_gives():
     memo = Memo(keep=True)
     keys = (f"k{i:03d}" for i in itertools.count())
     arts = {key: make(key) for key in itertools.islice(keys, 60)}
-    replanned = []
+    replanned, near, patched = [], 0, 0
     for _ in range(120):
         change_batch(rng, arts, make, edit, keys, add=0.4, delete=0.2, keep=10, sizes=(1, 1, 2))
         memo.made.clear()
@@ -108,5 +108,9 @@ def test_watch_plans_after_a_skeleton_change_what_a_plan_from_scratch_gives():
         assert outputs(jobs) == outputs(fresh)
         if memo.made["article jobs again"]:
             replanned.append(memo.made["article"] / len(arts))
+            near += memo.made["article jobs near moved"]
+            patched += memo.made["site patched"]
     assert len(replanned) > 60, len(replanned)
+    # when assemble patched the site, only the articles near those that moved were looked at
+    assert near == patched > 0.25 * len(replanned), (near, patched, len(replanned))
     assert sorted(replanned)[len(replanned) // 2] < 0.4, replanned      # the median share of pages planned again
