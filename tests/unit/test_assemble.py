@@ -1,7 +1,7 @@
 import itertools
 from datetime import datetime, timedelta, timezone
 
-from ssg.assemble import assemble
+from ssg.assemble import assemble, shape
 from ssg.config import parse_config
 from ssg.model import Article
 
@@ -115,11 +115,18 @@ def test_a_patched_site_is_the_site_assembled_again_over_random_edits():
     memo = Memo(keep=True)
     keys = (f"k{i:03d}" for i in itertools.count())
     arts, pinned = {key: make(key) for key in itertools.islice(keys, 60)}, {}
+    last = None
     for _ in range(600):
         change_batch(rng, arts, make, edit, keys, add=0.35, delete=0.2, keep=5, sizes=(1, 1, 1, 2, 3))
         listed = list(arts.values())
         rng.shuffle(listed)
         got = assemble(listed, config, pinned, memo=memo)
         assert got == assemble(list(arts.values()), config, pinned)
+        if got.moved is not None:             # what moved since the last site: the articles whose shape changed
+            was = {a.key: shape(a) for a in last.articles}
+            now = {a.key: shape(a) for a in got.articles}
+            assert got.moved == {k for k in was.keys() | now.keys() if was.get(k) != now.get(k)}
+            assert got.since is last.urls
+        last = got
     assert memo.made["site patched"] > 0.4 * memo.made["site"], memo.made           # about half are patched
     assert memo.made["site"] - memo.made["site patched"] > 30, memo.made     # and some assembled again
