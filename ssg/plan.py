@@ -13,10 +13,10 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import operator
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
-import operator
 from operator import attrgetter
 from typing import Callable, Sequence
 
@@ -231,10 +231,13 @@ class Planner:
             for a in self.changed:
                 self.by_key[a.key] = a
                 self.cards[a.key], self.card_digests[a.key] = self.card(a)
-        # and the articles whose card changed (its URL is in it)
-        self.recards = None if self.prev is None else \
-            [k for k, d in self.card_digests.items() if self.prev.card_digests.get(k) != d] if self.moved is None else \
-            [a.key for a in self.changed if self.prev.card_digests.get(a.key) != self.card_digests[a.key]]
+        # and the articles whose card changed (its URL is in it): when assemble said what moved,
+        # only the changed articles' cards can have
+        self.recards = None
+        if self.prev is not None:
+            before = self.prev.card_digests
+            self.recards = [k for k, d in self.card_digests.items() if before.get(k) != d] if self.moved is None else \
+                [a.key for a in self.changed if before.get(a.key) != self.card_digests[a.key]]
         self.dirty: set[str] | None = None       # then, the listings that list one of those (``listings``)
         self.globals = globals_view(site, config)
         self.base = fingerprint(config.digest, code_digest(), self.globals)
