@@ -104,10 +104,10 @@ def test_watch_plans_after_a_skeleton_change_what_a_plan_from_scratch_gives(full
 
     memo = Memo(keep=True)
     keys = (f"k{i:03d}" for i in itertools.count())
-    arts = {key: make(key) for key in itertools.islice(keys, 60)}
+    arts = {key: make(key) for key in itertools.islice(keys, 150)}
     replanned, near, patched = [], 0, 0
     for _ in range(120):
-        change_batch(rng, arts, make, edit, keys, add=0.4, delete=0.2, keep=10, sizes=(1, 1, 2))
+        change_batch(rng, arts, make, edit, keys, add=0.4, delete=0.2, keep=10, sizes=(1, 2, 3))
         memo.made.clear()
         _, jobs = plan(assemble(list(arts.values()), config, memo=memo), config, graph, memo=memo)
         _, fresh = plan(assemble(list(arts.values()), config), config, graph)
