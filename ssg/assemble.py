@@ -9,11 +9,11 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 from collections import defaultdict
 from dataclasses import dataclass
-import operator
-from operator import attrgetter, itemgetter
 from datetime import datetime
+from operator import attrgetter, itemgetter
 
 from .config import SiteConfig
 from .memo import Memo
@@ -25,9 +25,11 @@ _OLDEST = datetime.min
 
 def newest_first(article: Article) -> tuple:
     """Sort key: dated articles newest first, then undated ones; ties broken by key."""
-    if article.date is None:
-        return (1, 0.0, article.key)
-    return (0, -article.date.timestamp(), article.key)
+    return _newest_first(article.key, article.date)
+
+
+def _newest_first(key: str, date: datetime | None) -> tuple:
+    return (1, 0.0, key) if date is None else (0, -date.timestamp(), key)
 
 
 def drop_duplicates(articles: list[Article], rule: str) -> tuple[list[Article], list[Problem]]:
@@ -209,8 +211,7 @@ class Assembled:
 
 def _rank(shape: tuple) -> tuple:
     """``newest_first`` of the article a shape is of."""
-    date = shape[1]
-    return (1, 0.0, shape[0]) if date is None else (0, -date.timestamp(), shape[0])
+    return _newest_first(shape[0], shape[1])
 
 
 def _tried(wanted: str, got: str) -> list[str]:
@@ -266,15 +267,13 @@ def _patched(last: Assembled, articles: list[Article], now: dict[str, tuple], co
         urls[k] = wanted[k] = url
 
     rank = lambda k: _rank(now[k])        # noqa: E731
-    order = list(itertools.filterfalse(moved_set.__contains__, last.order))
-    for k in coming:
-        bisect.insort(order, k, key=rank)
 
-    def patch_keys(keys: tuple[str, ...], entering: list[str]) -> list[str]:
-        kept = [k for k in keys if k not in moved_set]
+    def patch_keys(keys, entering: list[str]) -> list[str]:
+        kept = list(itertools.filterfalse(moved_set.__contains__, keys))
         for k in entering:
             bisect.insort(kept, k, key=rank)
         return kept
+    order = patch_keys(last.order, coming)
 
     taxonomies = []
     by_name = {t.name: t for t in last.taxonomies}

@@ -42,7 +42,7 @@ class Memo:
 
     def last(self, table: str, name=None):
         """The value of ``entry``, or None."""
-        found = self.tables.get(table, {}).get(name)
+        found = self.entry(table, name)
         return None if found is None else found[1]
 
     def same(self, table: str, name, objects: tuple):

@@ -846,7 +846,8 @@ def _facets(docs: list[dict], last: _Facets | None = None) -> _Facets:
     """The facets of ``docs``. A function of each doc's section, source and date only
     (ssg watch recomputes it when one of those changed). ``last``: the facets of the docs before
     its count, which are ``docs``' first ones unchanged (new docs appended, the newest): only the
-    docs after them are looked at, and only the files of the facets they join are made again."""
+    docs after them are looked at, and only the files of the facets they join are made again.
+    ``last``'s lists and dicts are extended in place (a caller that compares keeps copies)."""
     if last is None:
         sections, sources, years, files, ids, start = [], [], {}, {}, defaultdict(list), 0
     else:
