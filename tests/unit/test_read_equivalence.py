@@ -174,3 +174,10 @@ def test_normalise_is_as_it_was(text):
                 min_size=1, max_size=9).map("".join))
 def test_stem_is_as_it_was(word):
     assert search.stem.__wrapped__(word) == reference_stem(word)
+
+
+def test_non_spacing_marks_are_every_mn_code_point():
+    """The marks are looked for only in search.MARK_PLANES: those planes hold every Mn code point."""
+    every = tuple(c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Mn")
+    assert search._non_spacing_marks() == every
+    assert any(c >= 0xE0000 for c in every) and any(0x10000 <= c < 0x20000 for c in every)
