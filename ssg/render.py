@@ -71,7 +71,33 @@ def make_env(config: SiteConfig, cache_dir: Path | None = None) -> Environment:
     env.filters["href"] = lambda url: href(base_path, url or "")
     env.filters["absolute"] = lambda url: absolute(base_url, url or "")
     env.filters["tojson"] = json_for_script
+    env.filters["iso"] = iso
+    env.filters["compact"] = compact
+    env.globals["lang_marks"] = lang_marks
     return env
+
+
+# Helpers every page calls, in Python: as Jinja macros and filter chains they were ~18% of
+# rendering an article page (a macro call costs a new context; ``dict(ld|items|rejectattr(1,
+# "none"))`` a filter call per key). A/B in one process, 3,000 bench article pages: 0.336 -> 0.274 ms.
+
+def iso(value: str) -> str:
+    """A date-time for datetime="": seconds are optional in HTML, so ":00" is left out."""
+    return value[:16] + value[19:] if len(value) in (19, 25) and value[16:19] == ":00" else value
+
+
+def compact(mapping: dict) -> dict:
+    """The mapping without its None values (the JSON-LD of an article leaves out what it lacks)."""
+    return {k: v for k, v in mapping.items() if v is not None}
+
+
+def lang_marks(lang: str | None, direction: str, site_language: str) -> Markup:
+    """An article's own text (headline, dek, body; a card's title and summary) is marked with its
+    lang and dir when it is in another language than the site's, whose language and direction
+    the page keeps; else dir="auto"."""
+    if lang and lang != site_language:
+        return Markup(' lang="%s" dir="%s"') % (lang, direction)
+    return Markup(' dir="auto"')
 
 
 def _mkdir(path: Path) -> Path:
