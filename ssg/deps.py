@@ -53,6 +53,7 @@ class TemplateGraph:
         self.env = Environment(loader=FileSystemLoader([str(p) for p in self.search_paths]))
         self._closures: dict[str, frozenset[str]] = {}
         self._digests: dict[str, str] = {}
+        self._refs: dict[str, tuple[str | None, ...]] = {}
 
     def all_templates(self) -> list[str]:
         return sorted(set(self.env.list_templates()))
@@ -76,12 +77,7 @@ class TemplateGraph:
             if current in seen:
                 continue
             seen.add(current)
-            text, filename = self.source(current)
-            try:
-                ast = self.env.parse(text, current, filename)
-            except TemplateSyntaxError as exc:
-                raise TemplateError(f"template syntax error: {exc.message}", path=filename, line=exc.lineno) from None
-            for ref in meta.find_referenced_templates(ast):
+            for ref in self.references(current):
                 if ref is None:
                     seen.update(self.all_templates())
                     todo.clear()
@@ -89,6 +85,18 @@ class TemplateGraph:
                 todo.append(ref)
         self._closures[name] = frozenset(seen)
         return self._closures[name]
+
+    def references(self, name: str) -> tuple[str | None, ...]:
+        """The templates ``name`` extends, includes or imports (None: a name computed at run time),
+        parsed once per graph: base.html is in every page's closure."""
+        if name not in self._refs:
+            text, filename = self.source(name)
+            try:
+                ast = self.env.parse(text, name, filename)
+            except TemplateSyntaxError as exc:
+                raise TemplateError(f"template syntax error: {exc.message}", path=filename, line=exc.lineno) from None
+            self._refs[name] = tuple(meta.find_referenced_templates(ast))
+        return self._refs[name]
 
     def closure_digest(self, name: str) -> str:
         if name not in self._digests:
