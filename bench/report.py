@@ -170,12 +170,23 @@ def targets_table(datas: dict[int, dict], tool: str = "ssg (md)") -> str:
     return ("| target | measured | verdict |\n|---|---|---|\n" + "\n".join(checks) + "\n")
 
 
+def machine_line(data: dict) -> str:
+    """Where the run wrote its files and how fast the machine ran Python at its start and end."""
+    m = data.get("machine", {})
+    said = []
+    if m.get("work_fs"):
+        said.append(f"work folder on {m['work_fs']}")
+    if m.get("cpu_probe_s"):
+        said.append("CPU probe (5M-iteration Python loop, best of 3) " + " s, then ".join(map(str, m["cpu_probe_s"])) + " s")
+    return ("; ".join(said) + ".\n\n") if said else ""
+
+
 def render(datas: list[dict]) -> str:
     by_n = {d["n"]: d for d in datas}
     parts = []
     for n in sorted(by_n):
         d = by_n[n]
-        parts.append(f"### N = {n:,}\n\n{results_table(d)}\nWall time, same run:\n\n{ratio_table(d)}"
+        parts.append(f"### N = {n:,}\n\n{machine_line(d)}{results_table(d)}\nWall time, same run:\n\n{ratio_table(d)}"
                      f"\nCPU time (user + system, all processes), same run:\n\n{ratio_table(d, metric='cpu_s')}")
         rounds = rounds_table(d)
         if rounds:

@@ -25,6 +25,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -415,6 +416,35 @@ def run_set(tool: Tool, scenarios: list[str], rep: int, log: Callable[[str], Non
     return rows
 
 
+def cpu_probe() -> float:
+    """Seconds for a fixed pure-Python loop (best of three): how fast this machine runs Python
+    just now. The VM's speed drifts between sessions (Pelican's cold 10k build took 47 s in one
+    and 94 s in the next on the same code), so runs compare through their ratios, and this
+    tells how far two runs' absolute figures are comparable."""
+    best = float("inf")
+    for _ in range(3):
+        start, total = time.perf_counter(), 0
+        for i in range(5_000_000):
+            total += i
+        best = min(best, time.perf_counter() - start)
+    return round(best, 3)
+
+
+def file_system(path: Path) -> str:
+    """The mount that holds ``path``: its type and options ("ext4 rw,relatime,discard"). Online
+    discard makes creating files after a large deletion cost several times the system time."""
+    path, best = path.resolve(), ("", "")
+    try:
+        with open("/proc/mounts") as mounts:
+            for line in mounts:
+                _, point, kind, options = line.split()[:4]
+                if path.is_relative_to(point) and len(point) > len(best[0]):
+                    best = (point, f"{kind} {options} (at {point})")
+    except OSError:
+        return ""
+    return best[1]
+
+
 def machine_info(tools: list[Tool]) -> dict:
     cpu = ""
     try:
@@ -497,6 +527,10 @@ def main(argv: list[str] | None = None) -> int:
 
     log(f"N = {args.n}: archive {ctx.archive}, work {work}")
     machine = machine_info(tools)   # before the runs: versions as measured
+    work.mkdir(parents=True, exist_ok=True)
+    machine["work_fs"] = file_system(work)
+    machine["cpu_probe_s"] = [cpu_probe()]
+    log(f"work folder: {machine['work_fs']}; CPU probe {machine['cpu_probe_s'][0]} s")
     digest_before = source_digest(ssg_src or REPO)
     rows = []
     # Round by round (ssg's set, then Hugo's, then Pelican's; again), not each tool's repeats in a
@@ -508,6 +542,7 @@ def main(argv: list[str] | None = None) -> int:
             if rep < reps[id(tool)]:
                 rows += run_set(tool, scenarios, rep, log)
     rows += skipped
+    machine["cpu_probe_s"].append(cpu_probe())
     if source_digest(ssg_src or REPO) != digest_before:
         machine["warning"] = "ssg's sources changed during this run: ssg rows may mix versions"
         log("WARNING: " + machine["warning"])
