@@ -127,10 +127,7 @@ def scan(root: Path, ignore: tuple[str, ...], known: Mapping[str, tuple[str, str
         kind = kinds[rel]
         if kind == "content":
             sidecar = next((name for name in sidecar_names(rel) if name in files), None) if has_sidecars else None
-            stamp = f"{st.st_mtime_ns}:{st.st_size}" + (f"|{_stamp(files[sidecar])}" if sidecar else "")
-            cached = known.get(rel)
-            digest = cached[1] if cached and cached[0] == stamp else ""
-            sources.append(SourceFile(rel_path=rel, stamp=stamp, digest=digest, sidecar=sidecar))
+            sources.append(_source(rel, st, known, sidecar, files[sidecar] if sidecar else None))
         elif kind == "asset":
             assets.append(SourceFile(rel_path=rel, stamp=_stamp(st)))
     return tuple(sources), tuple(assets)
@@ -160,9 +157,7 @@ def rescan(files: dict[str, os.stat_result], known: Mapping[str, tuple[str, str]
         if kind == "sidecar":
             return None
         if kind == "content":
-            stamp = _stamp(st)
-            cached = known.get(rel)
-            sources.append(SourceFile(rel_path=rel, stamp=stamp, digest=cached[1] if cached and cached[0] == stamp else ""))
+            sources.append(_source(rel, st, known))
             last[rel] = (sources[-1], True)
         elif kind == "asset":
             assets.append(SourceFile(rel_path=rel, stamp=_stamp(st)))
@@ -242,11 +237,13 @@ def patch(root: Path, last_scan: tuple[tuple, tuple], files: dict[str, os.stat_r
 _REL = attrgetter("rel_path")
 
 
-def _source(rel: str, st: os.stat_result, known: Mapping[str, tuple[str, str]]) -> SourceFile:
-    """A content file's record (no sidecar): its cached digest while its stamp is the cached one."""
-    stamp = _stamp(st)
+def _source(rel: str, st: os.stat_result, known: Mapping[str, tuple[str, str]], sidecar: str | None = None,
+            sidecar_st: os.stat_result | None = None) -> SourceFile:
+    """A content file's record: its cached digest while its stamp (its own and its sidecar's) is
+    the cached one."""
+    stamp = _stamp(st) + (f"|{_stamp(sidecar_st)}" if sidecar else "")
     cached = known.get(rel)
-    return SourceFile(rel_path=rel, stamp=stamp, digest=cached[1] if cached and cached[0] == stamp else "")
+    return SourceFile(rel_path=rel, stamp=stamp, digest=cached[1] if cached and cached[0] == stamp else "", sidecar=sidecar)
 
 
 def load(root: Path, source: SourceFile) -> tuple[bytes, bytes | None]:

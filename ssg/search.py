@@ -595,9 +595,9 @@ def _tail_files(state: _Index, touched: set[str] | None = None) -> dict[str, dic
     kept = getattr(state, "tail_items", None)
     if touched is None or kept is None:
         items: dict[int, dict] = defaultdict(dict)
-        terms, dirty, files = state.postings.keys(), None, {}
+        terms, dirty = state.postings.keys(), None
     else:
-        items, terms, dirty, files = kept, touched, set(), dict(state.tail_files)
+        items, terms, dirty = kept, touched, set()
     postings = state.postings
     for term in terms:
         entries = postings.get(term)
@@ -612,14 +612,15 @@ def _tail_files(state: _Index, touched: set[str] | None = None) -> dict[str, dic
         if dirty is not None:
             dirty.add(bucket)
     state.tail_items = items
-    for b in sorted(items) if dirty is None else dirty:
-        path = f"{DIR}t/tail-{b}.bin"
-        if items[b]:
-            files[path] = _view(_shard_bytes("", sorted((t, e, n) for t, (e, n) in items[b].items())))
-        else:
-            files.pop(path, None)
+    files = {}
+    for b in sorted(items):
+        if not items[b]:                      # (an edit took its last term out of the tail)
             del items[b]
-    return dict(sorted(files.items(), key=lambda kv: int(kv[0].rsplit("-", 1)[1][:-4])))
+            continue
+        path = f"{DIR}t/tail-{b}.bin"
+        files[path] = state.tail_files[path] if dirty is not None and b not in dirty else \
+            _view(_shard_bytes("", sorted((t, e, n) for t, (e, n) in items[b].items())))
+    return files
 
 
 def _stored_terms(state: _Index, i: int) -> str:
