@@ -462,26 +462,30 @@ RESUME_MOVES = 64          # more docs removed, or inserted before the newest ke
 _CHANGED = object()        # an edited doc's old section/source/date are not kept: compare unequal to anything
 
 
-def _resume(stored: _Index, docs: list[dict], digests: list[bytes], docs_per_shard: int, fetch=None) -> _Index | None:
+def _resume(stored: _Index, docs: list[dict], digests: list[bytes], docs_per_shard: int, fetch=None,
+            keys: list[str] | None = None) -> _Index | None:
     """The stored state brought up to ``docs`` (ranked), or None when that is not cheaper than a
     build. The docs both hold keep their order (the ranking is by date and key, which an unedited
     doc keeps), so each stored doc number maps to its new one, or to none for a removed doc:
     ``_renumber`` moves the postings to the new numbers. Then the new docs (appended, or inserted
     among the old ones, a backfill) and the edited ones are put in by ``_update``, as in ssg watch,
     an edited doc's old terms read back from the postings. Few removals, insertions before the
-    newest and edits: each costs a pass over the terms or a step per segment of renumbered docs."""
+    newest and edits: each costs a pass over the terms or a step per segment of renumbered docs.
+    ``keys``: the docs' keys, when the caller has them. (The passes over every doc are C-speed
+    loops: at 100k docs, ssg watch adds an article through here.)"""
     old_keys, old = stored.keys, stored.digests
     if old_keys is None or old is None:
         return None
-    at = {d["key"]: j for j, d in enumerate(docs)}
-    new_of = [at.get(key, -1) for key in old_keys]
+    at = dict(zip(keys if keys is not None else [d["key"] for d in docs], itertools.count()))
+    new_of = list(map(at.get, old_keys, itertools.repeat(-1)))
     kept = [j for j in new_of if j >= 0]
-    if any(b <= a for a, b in zip(kept, kept[1:])):      # an edited date moved a doc: take edited docs out and in
+    if not _rising(kept):                                  # an edited date moved a doc: take edited docs out and in
         new_of = [j if j >= 0 and old[i] == digests[j] else -1 for i, j in enumerate(new_of)]
         kept = [j for j in new_of if j >= 0]
-        if any(b <= a for a, b in zip(kept, kept[1:])):
+        if not _rising(kept):
             return None
-    edited = [i for i, j in enumerate(new_of) if j >= 0 and old[i] != digests[j]]
+    unequal = map(operator.ne, old, map(digests.__getitem__, new_of))     # (-1: a removed doc, left out below)
+    edited = [i for i in itertools.compress(itertools.count(), unequal) if new_of[i] >= 0]
     held = bytearray(len(docs))
     for j in kept:
         held[j] = 1
@@ -496,7 +500,7 @@ def _resume(stored: _Index, docs: list[dict], digests: list[bytes], docs_per_sha
         before[new_of[i]] = {"terms": terms, "section": _CHANGED, "source": _CHANGED, "date": _CHANGED}
     for j in inserted:
         before[j] = {"terms": "||", "section": _CHANGED, "source": _CHANGED, "date": _CHANGED}
-    first = next((i for i, j in enumerate(new_of) if i != j), len(new_of))
+    first = next(itertools.compress(itertools.count(), map(operator.ne, new_of, itertools.count())), len(new_of))
     moved = first < len(new_of)    # a doc went or came before others: the numbers from ``first`` on moved
     renumbered = _renumber(stored, new_of, first) if moved else set()
     stored.docs = before
@@ -504,12 +508,23 @@ def _resume(stored: _Index, docs: list[dict], digests: list[bytes], docs_per_sha
                    touched=renumbered, moved_from=min(first, len(docs)) if moved else None)
 
 
+def _rising(numbers: list[int]) -> bool:
+    """Whether each number is greater than the one before it."""
+    return all(map(operator.lt, numbers, itertools.islice(numbers, 1, None)))
+
+
 def _held(last: _Index | None) -> _Index | None:
-    """Last call's state in this process (ssg watch), with the keys and digests ``_resume`` compares."""
+    """Last call's state in this process (ssg watch), with the keys and digests ``_resume`` compares
+    (kept by that call when it had them: at 100k docs, hashing them all again was ~40 ms)."""
     if last is not None:
-        last.keys = [d["key"] for d in last.docs]
-        last.digests = [doc_digest(d) for d in last.docs]
+        if getattr(last, "keys", None) is None or getattr(last, "digests", None) is None:
+            last.keys, last.digests = [d["key"] for d in last.docs], _digests(last.docs)
     return last
+
+
+def _digests(docs: list[dict]) -> list[bytes]:
+    """``doc_digest`` of each doc (the planner's docs carry theirs)."""
+    return [d.get("digest") or doc_digest(d) for d in docs]
 
 
 def _renumber(state: _Index, new_of: list[int], first: int) -> set[str]:
@@ -684,33 +699,40 @@ def _shard_views(docs: list[dict], docs_per_shard: int, keep: bool, track: bool 
     if last is not None and len(last.given) == len(given):
         # The docs that are not last call's objects; when none moved (same key, same date), the
         # order is last call's with them put in, and only they are compared.
-        moved = [i for i, a, b in zip(itertools.count(), given, last.given) if a is not b]
+        moved = list(itertools.compress(itertools.count(), map(operator.is_not, given, last.given)))
         if all(given[i]["key"] == last.given[i]["key"] and given[i].get("date") == last.given[i].get("date") for i in moved):
             docs = list(last.docs)
+            digests = None if getattr(last, "digests", None) is None else list(last.digests)    # (the keys stay)
             for i in moved:
                 docs[last.rank[i]] = given[i]
+                if digests is not None:
+                    digests[last.rank[i]] = doc_digest(given[i])
             state = _update(last, docs, docs_per_shard, sorted(last.rank[i] for i in moved), fetch)
-            state.given, state.rank = list(given), last.rank
+            state.given, state.rank, state.digests = list(given), last.rank, digests
     if state is None:
-        ranked = sorted(range(len(given)), key=lambda i: (given[i].get("date") or "", given[i]["key"]))   # oldest first
+        order = [(d.get("date") or "", d["key"]) for d in given]
+        ranked = sorted(range(len(given)), key=order.__getitem__)      # oldest first
         docs = [given[i] for i in ranked]
-        same = last is not None and len(last.docs) == len(docs) and all(a["key"] == b["key"] for a, b in zip(last.docs, docs))
-        digests = [doc_digest(d) for d in docs] if track else None
+        keys = [order[i][1] for i in ranked]
+        same = last is not None and len(last.docs) == len(docs) and \
+            (last.keys if getattr(last, "keys", None) is not None else [d["key"] for d in last.docs]) == keys
+        digests = None
         if same:
             state = _update(last, docs, docs_per_shard, fetch=fetch)
         else:
             # other docs than last call's (ssg watch: an article removed or inserted) or than the
             # saved state's (a one-shot build): resumed from either when that is cheaper
             base = stored if stored is not None and track else _held(last)
-            state = (_resume(base, docs, digests or [doc_digest(d) for d in docs], docs_per_shard, fetch)
+            digests = _digests(docs) if base is not None or track else None
+            state = (_resume(base, docs, digests, docs_per_shard, fetch, keys)
                      if base is not None else None) or _build(docs, docs_per_shard, fetch, keep_terms=not track)
         state.digests = digests
         state.given, state.rank = list(given), [0] * len(given)      # a copy: the caller may change its list
         for position, i in enumerate(ranked):
             state.rank[i] = position
-    else:
-        state.digests = [doc_digest(d) for d in state.docs] if track else None
-    state.keys = [d["key"] for d in state.docs] if track else None
+        state.keys = keys
+    if track and state.digests is None:
+        state.keys, state.digests = [d["key"] for d in state.docs], _digests(state.docs)
     if keep:
         _LAST[docs_per_shard] = state
     return _files(state, docs_per_shard)
