@@ -40,18 +40,18 @@ def word_terms(text: str) -> list[str]:
 
 
 def reference_analyse(doc: dict, body_words: int = search.BODY_WORDS) -> str:
-    """``analyse`` before the per-word cache: the joined text normalised and tokenised at once."""
+    """``analyse`` before the per-word cache: the joined text normalised and tokenised at once.
+    Each group in the order its terms first come: the body's, then (weight 2) the summary's,
+    tags', section's, source's and author's before the body's frequent ones, and the title's."""
     words = (doc.get("text") or "").split(None, body_words)[:body_words]
     counts = Counter(search._terms_of(" ".join(words)))
-    weights = {t: 2 if n >= 3 else 1 for t, n in counts.items()}
     meta = " ".join([doc.get("summary") or "", doc.get("section") or "", doc.get("source") or "",
                      doc.get("author") or "", *(doc.get("tags") or ())])
-    weights.update(dict.fromkeys(search._terms_of(meta), 2))
-    weights.update(dict.fromkeys(search._terms_of(doc.get("title") or ""), 3))
-    groups: tuple[list, list, list] = ([], [], [])
-    for t, w in weights.items():
-        groups[w - 1].append(t)
-    return "|".join(" ".join(sorted(g)) for g in groups)
+    title = list(dict.fromkeys(search._terms_of(doc.get("title") or "")))
+    frequent = [t for t, n in counts.items() if n >= 3]
+    heavy = [t for t in dict.fromkeys([*search._terms_of(meta), *frequent]) if t not in title]
+    light = [t for t in counts if t not in heavy and t not in title]
+    return "|".join(" ".join(g) for g in (light, heavy, title))
 
 
 def reference_normalise(text: str) -> str:
