@@ -520,7 +520,7 @@ def _held(last: _Index | None) -> _Index | None:
     """Last call's state in this process (ssg watch), with the keys and digests ``_resume`` compares
     (kept by that call when it had them: at 100k docs, hashing them all again was ~40 ms)."""
     if last is not None:
-        if getattr(last, "keys", None) is None or getattr(last, "digests", None) is None:
+        if last.keys is None or last.digests is None:
             last.keys, last.digests = [d["key"] for d in last.docs], _digests(last.docs)
     return last
 
@@ -610,7 +610,7 @@ def _tail_files(state: _Index, touched: set[str] | None = None) -> dict[str, dic
     of the touched terms' buckets are made again (at 100k articles the pass over every term was
     ~0.1 s of a new article in ssg watch)."""
     cut = state.sealed << 2
-    kept = getattr(state, "tail_items", None)
+    kept = state.tail_items
     if touched is None or kept is None:
         items: dict[int, dict] = defaultdict(dict)
         terms, dirty = state.postings.keys(), None
@@ -661,6 +661,9 @@ class _Index:
     __slots__ = ("docs", "postings", "encoded", "assign", "split", "t_files", "d_files", "file_digests", "sizes",
                  "members", "facets", "given", "rank", "keys", "digests", "sealed", "tail_files", "tail_items")
 
+    def __init__(self) -> None:
+        self.keys = self.digests = self.tail_items = None     # (made when they can be; the rest by _build)
+
 
 _LAST: dict[int, _Index] = {}
 
@@ -705,7 +708,7 @@ def _shard_views(docs: list[dict], docs_per_shard: int, keep: bool, track: bool 
         moved = list(itertools.compress(itertools.count(), map(operator.is_not, given, last.given)))
         if all(given[i]["key"] == last.given[i]["key"] and given[i].get("date") == last.given[i].get("date") for i in moved):
             docs = list(last.docs)
-            digests = None if getattr(last, "digests", None) is None else list(last.digests)    # (the keys stay)
+            digests = None if last.digests is None else list(last.digests)    # (the keys stay)
             for i in moved:
                 docs[last.rank[i]] = given[i]
                 if digests is not None:
@@ -718,7 +721,7 @@ def _shard_views(docs: list[dict], docs_per_shard: int, keep: bool, track: bool 
         docs = [given[i] for i in ranked]
         keys = [order[i][1] for i in ranked]
         same = last is not None and len(last.docs) == len(docs) and \
-            (last.keys if getattr(last, "keys", None) is not None else [d["key"] for d in last.docs]) == keys
+            (last.keys if last.keys is not None else [d["key"] for d in last.docs]) == keys
         digests = None
         if same:
             state = _update(last, docs, docs_per_shard, fetch=fetch)
