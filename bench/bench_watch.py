@@ -38,6 +38,8 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from run import cpu_probe
+
 REPO = Path(__file__).resolve().parents[1]
 GEN = REPO / "bench" / "gen_site.py"
 TARGETS = {10_000: 0.300, 100_000: 1.0}      # seconds, issue 5 (an edit)
@@ -265,11 +267,14 @@ def main(argv: list[str] | None = None) -> int:
     for n in args.sizes:
         site = archive(args.root, n)
         print(f"{n} articles: watching {site}", file=sys.stderr, flush=True)
+        probe = cpu_probe()                   # how fast the machine runs Python just now (bench/run.py)
         r = measure(site, args.edits, args.jobs, args.poll, args.headline, args.add)
+        r["cpu_probe_s"] = [probe, cpu_probe()]
         target = (ADD_TARGETS if args.add else TARGETS).get(n)
         verdict = "" if target is None else (" (target <= %d ms: %s)" % (target * 1000, "met" if r["median_s"] <= target else "MISSED"))
         print(f"{n} articles: median edit->page {r['median_s'] * 1000:.0f} ms, median build {r['median_build_s'] * 1000:.0f} ms"
-              f"{verdict}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+              f"{verdict}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; "
+              f"CPU probe {r['cpu_probe_s'][0]} s, then {r['cpu_probe_s'][1]} s")
         results[n] = r
         if args.profile:
             profile(site, args.jobs, args.add)
