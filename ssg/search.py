@@ -521,13 +521,8 @@ def _held(last: _Index | None) -> _Index | None:
     (kept by that call when it had them: at 100k docs, hashing them all again was ~40 ms)."""
     if last is not None:
         if last.keys is None or last.digests is None:
-            last.keys, last.digests = [d["key"] for d in last.docs], _digests(last.docs)
+            last.keys, last.digests = [d["key"] for d in last.docs], list(map(doc_digest, last.docs))
     return last
-
-
-def _digests(docs: list[dict]) -> list[bytes]:
-    """``doc_digest`` of each doc (the planner's docs carry theirs)."""
-    return [d.get("digest") or doc_digest(d) for d in docs]
 
 
 def _renumber(state: _Index, new_of: list[int], first: int) -> set[str]:
@@ -729,7 +724,7 @@ def _shard_views(docs: list[dict], docs_per_shard: int, keep: bool, track: bool 
             # other docs than last call's (ssg watch: an article removed or inserted) or than the
             # saved state's (a one-shot build): resumed from either when that is cheaper
             base = stored if stored is not None and track else _held(last)
-            digests = _digests(docs) if base is not None or track else None
+            digests = list(map(doc_digest, docs)) if base is not None or track else None
             state = (_resume(base, docs, digests, docs_per_shard, fetch, keys)
                      if base is not None else None) or _build(docs, docs_per_shard, fetch, keep_terms=not track)
         state.digests = digests
@@ -737,8 +732,8 @@ def _shard_views(docs: list[dict], docs_per_shard: int, keep: bool, track: bool 
         for position, i in enumerate(ranked):
             state.rank[i] = position
         state.keys = keys
-    if track and state.digests is None:
-        state.keys, state.digests = [d["key"] for d in state.docs], _digests(state.docs)
+    if track and state.digests is None:         # (the keys are kept on every path)
+        state.digests = list(map(doc_digest, state.docs))
     if keep:
         _LAST[docs_per_shard] = state
     return _files(state, docs_per_shard)
