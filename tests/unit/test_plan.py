@@ -121,3 +121,52 @@ def test_watch_plans_after_a_skeleton_change_what_a_plan_from_scratch_gives(full
     # that moved were looked at
     assert patched >= near > 0.8 * patched > 0.2 * len(replanned), (near, patched, len(replanned))
     assert sorted(replanned)[len(replanned) // 2] < 0.4, replanned      # the median share of pages planned again
+
+
+def test_watch_plans_few_listing_pages_for_a_new_newest_article():
+    """A new newest article in ssg watch plans the landing page and the newest numbered page or
+    two of each listing it is in; the numbered pages before those, whose items and cards are last
+    time's, are last time's jobs (the home page alone has 3,334 pages at 100,000 articles). The
+    jobs equal a plan from scratch."""
+    from collections import Counter
+    from datetime import datetime, timedelta, timezone
+
+    from ssg.assemble import assemble
+    from ssg.config import parse_config
+    from ssg.deps import TemplateGraph
+    from ssg.memo import Memo
+    from ssg.model import Article
+    from ssg.plan import plan
+    from ssg.render import template_paths
+
+    config = parse_config({"paginate_by": 5, "related_count": 0})
+    graph = TemplateGraph(template_paths(config))
+    t0 = datetime(2024, 1, 1, tzinfo=timezone.utc)
+
+    def make(i):
+        return Article(key=f"k{i:04d}", source_path=f"k{i:04d}", source_digest="d", title=f"t{i}",
+                       date=t0 + timedelta(minutes=10 * i), updated=None, slug=f"s{i}", language="ar", dir="rtl",
+                       summary="", category="c", section=None, tags=("x",), author=None, source=None,
+                       body_digest=f"b{i}", text_fingerprint=f"f{i}")
+
+    memo = Memo(keep=True)
+    looked, get = Counter(), memo.get
+
+    def counted_get(table, name, key):       # the listing pages looked at, planned or not
+        looked[table] += 1
+        return get(table, name, key)
+    memo.get = counted_get
+    arts = [make(i) for i in range(400)]
+    plan(assemble(list(arts), config, memo=memo), config, graph, memo=memo)
+    for n in range(400, 412):                 # each one the newest, on the same day; page counts grow by one every 5
+        arts.append(make(n))
+        memo.made.clear()
+        looked.clear()
+        planner, jobs = plan(assemble(list(arts), config, memo=memo), config, graph, memo=memo)
+        _, fresh = plan(assemble(list(arts), config), config, graph)
+        assert sorted((j.output, j.fingerprint) for j in jobs) == sorted((j.output, j.fingerprint) for j in fresh)
+        listing_pages = sorted(j.output for j in planner.made if j.template == "list.html")
+        # home, category c, tag x (81-83 pages each) and the article's day (25-37): a landing page
+        # and at most two numbered pages each
+        assert len(listing_pages) <= 4 * 3, (n, listing_pages)
+        assert looked["page"] <= 4 * 3, (n, looked["page"])
