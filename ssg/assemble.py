@@ -21,6 +21,7 @@ from .model import TAXONOMIES, Article, Period, Problem, Site, Taxonomy, Term, t
 from .urls import period_url, permalink, resolve_collisions, term_slug
 
 _OLDEST = datetime.min
+_KEY = attrgetter("key")
 
 
 def newest_first(article: Article) -> tuple:
@@ -178,15 +179,18 @@ def assemble(articles: list[Article], config: SiteConfig, pinned: dict[str, str]
         articles.sort(key=newest_first)
         urls, wanted = assign_urls(articles, config, pinned)
         parts = tuple(articles), urls, wanted, build_taxonomies(articles, config), build_periods(articles), None
+        tried = None
     else:
         memo.made["site patched"] += 1
+        tried = last.tried
     ordered, urls, wanted, taxonomies, periods, moved = parts
     site = Site(articles=ordered, urls=urls, taxonomies=taxonomies, periods=periods, duplicates=tuple(duplicates),
                 moved=moved, since=None if moved is None else last.urls)
     if memo.keep:                     # (a one-shot build's memo keeps nothing: nothing to make for it)
         memo.put("site", None, key, (tuple(map(position.__getitem__, map(id, site.articles))), site.urls, site.taxonomies, site.periods))
-        memo.put("assembled", None, None, Assembled(shapes=by_shape, order=[a.key for a in ordered], wanted=wanted,
-                                                    urls=urls, pins=pins, taxonomies=taxonomies, periods=periods))
+        memo.put("assembled", None, None, Assembled(shapes=by_shape, order=[a.key for a in ordered], wanted=wanted, urls=urls,
+                                                    tried=tried_urls(urls, wanted) if tried is None else tried, pins=pins,
+                                                    taxonomies=taxonomies, periods=periods))
     return site
 
 
@@ -204,6 +208,7 @@ class Assembled:
     order: list[str]                # keys, newest first
     wanted: dict[str, str]          # key -> the URL it asked for (``wanted_url``)
     urls: dict[str, str]            # key -> the URL it got
+    tried: frozenset[str]           # the URLs articles tried on their way to a free one (``tried_urls``)
     pins: tuple
     taxonomies: tuple[Taxonomy, ...]
     periods: tuple[Period, ...]
@@ -212,6 +217,12 @@ class Assembled:
 def _rank(shape: tuple) -> tuple:
     """``newest_first`` of the article a shape is of."""
     return _newest_first(shape[0], shape[1])
+
+
+def tried_urls(urls: dict[str, str], wanted: dict[str, str]) -> frozenset[str]:
+    """Every URL an article that did not get the one it asked for tried on its way (``_tried``)."""
+    moved_away = itertools.compress(wanted.items(), map(operator.ne, map(urls.__getitem__, wanted), wanted.values()))
+    return frozenset(u for k, w in moved_away for u in _tried(w, urls[k]))
 
 
 def _tried(wanted: str, got: str) -> list[str]:
@@ -235,7 +246,8 @@ def _patched(last: Assembled, articles: list[Article], now: dict[str, tuple], co
 
     URLs: an article that got the URL it asked for and that no other article tried on its way to
     a free one (``_tried``) can leave without moving anyone; an article asking for a URL that no
-    remaining article holds gets it, since nobody else ever tried a URL nobody holds."""
+    remaining article holds gets it, since nobody else ever tried a URL nobody holds. (So a patch
+    leaves ``Assembled.tried`` as it was: nobody leaves or comes by a URL tried on the way.)"""
     if last.pins != pins or len(now) - len(last.shapes) > PATCH_MAX:
         return None
     old = last.shapes
@@ -250,15 +262,13 @@ def _patched(last: Assembled, articles: list[Article], now: dict[str, tuple], co
     coming = [k for k in moved if k in now]
 
     urls, wanted = dict(last.urls), dict(last.wanted)
-    moved_away = itertools.compress(wanted.items(), map(operator.ne, map(urls.__getitem__, wanted), wanted.values()))
-    tried = {u for k, w in moved_away for u in _tried(w, urls[k])}
     for k in moved:
         if k in old:
             got, asked = urls.pop(k), wanted.pop(k)
-            if got != asked or got in tried:
+            if got != asked or got in last.tried:
                 return None
     taken = set(urls.values())
-    by_key = {a.key: a for a in articles}
+    by_key = dict(zip(map(_KEY, articles), articles))
     for k in coming:
         url = wanted_url(by_key[k], config, pinned)
         if url in taken:
