@@ -57,7 +57,8 @@ def test_watch_plans_after_a_skeleton_change_what_a_plan_from_scratch_gives(full
     """After an article is added, deleted, re-dated or re-tagged, ssg watch reuses last build's job
     for every article page whose inputs are last build's (``Planner.article_jobs_again``), and
     last build's pages and feeds of every listing that shows none of them. Over random batches of
-    edits (a body alone among them, which full-text feeds show), every job (output and
+    edits (a body alone among them, which full-text feeds show; an ``updated`` date alone, which
+    the sitemaps show), every job (output and
     fingerprint) equals a plan from scratch, and most article pages are not planned again."""
     import random
     from dataclasses import replace
@@ -86,9 +87,11 @@ def test_watch_plans_after_a_skeleton_change_what_a_plan_from_scratch_gives(full
                        source="src", body_digest=f"b{key}", text_fingerprint=key)
 
     def edit(a):
-        change = rng.choice(["date", "tags", "category", "title", "slug", "body"])
+        change = rng.choice(["date", "tags", "category", "title", "slug", "body", "updated"])
         if change == "body":
             return replace(a, body_digest=a.body_digest + "!")
+        if change == "updated":        # (in the sitemaps only)
+            return replace(a, updated=t0 + timedelta(days=rng.randrange(90, 120)))
         if change == "date":
             return replace(a, date=t0 + timedelta(days=rng.randrange(90)))
         if change == "tags":
