@@ -955,7 +955,7 @@ SPOOL = "search-files.bin"      # the search index's files, from its process to 
 def index_store(cache_path) -> IndexStore:
     """Where a one-shot build keeps the search index's state; a state saved by other code or with
     other index settings is not this one's."""
-    return IndexStore(cache_path, f"{search.FORMAT}:{search.DOCS_PER_SHARD}:{search.TAIL_DOCS}:{code_digest()}")
+    return IndexStore(cache_path, f"{search.FORMAT}:{search.DOCS_PER_SHARD}:{search.TAIL_DOCS}:{search.FRESH_DOCS}:{code_digest()}")
 
 
 def plan(site: Site, config: SiteConfig, graph: TemplateGraph, redirects: dict[str, str] | None = None, *,

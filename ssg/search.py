@@ -12,10 +12,12 @@ Output, under ``search/`` (``DIR``):
   of ``TAIL_DOCS``). A term lives in the shard named by its first character; a shard over
   ``SHARD_BYTES`` is split by one more character (keys in ``split``), children under
   ``MIN_SHARD`` bytes staying with their parent.
-- ``t/tail-<b>.bin``: the postings of the newest docs (the tail: fewer than ``TAIL_DOCS``), in
-  ``TAIL_SHARDS`` files by the term's first two code points (``tail_bucket``). A new newest
-  article changes these few files, not the shards of all its terms; each ``TAIL_DOCS``-th one
-  seals the tail into the shards.
+- ``t/tail-<b>.bin``: the postings of the newer docs (the tail: fewer than ``TAIL_DOCS``) but
+  the newest few, in ``TAIL_SHARDS`` files by the term's first two code points (``tail_bucket``);
+  ``t/fresh.bin``: the postings of the newest few (fewer than ``FRESH_DOCS``, from ``tail.fresh``
+  on), every term in one file. A new newest article changes that one file, not the shards of its
+  terms; each ``FRESH_DOCS``-th one moves the fresh docs into the tail files, each
+  ``TAIL_DOCS``-th one seals the tail into the shards.
 - ``d/<n>.json``: doc records (title, url, date text, section, source, excerpt), ``DOCS_PER_SHARD``
   per file, by doc id.
 - ``f/<facet>-<i>.bin``: the doc ids of each section and source (for filters).
@@ -47,7 +49,7 @@ from collections import Counter, defaultdict
 from typing import NamedTuple
 
 DIR = "search/"
-FORMAT = 3                 # bump when the files the browser reads change (manifest), or what analyse() gives beyond its order
+FORMAT = 4                 # bump when the files the browser reads change (manifest), or what analyse() gives beyond its order
 DOCS_PER_SHARD = 16
 SHARD_BYTES = 48_000
 KEY_CHARS = 1
@@ -57,6 +59,8 @@ PREFIX_SHARDS = 8          # a prefix spanning more shards than this matches in 
 BODY_WORDS = 400
 TAIL_DOCS = 256            # the newest docs (below this many) are in the tail files, not in the shards
 TAIL_SHARDS = 16
+FRESH_DOCS = 32            # the newest of those (below this many; TAIL_DOCS is a multiple) are in t/fresh.bin
+FRESH = "t/fresh.bin"
 
 # --------------------------------------------------------------------------- text analysis
 
@@ -563,6 +567,11 @@ def _sealed(count: int) -> int:
     return count - count % TAIL_DOCS
 
 
+def _fresh(count: int) -> int:
+    """The first doc id of the fresh file: the tail's docs below it are in the tail files."""
+    return count - count % FRESH_DOCS
+
+
 def _sealed_part(entries, cut: int):
     """A term's postings of the sealed docs (``cut``: the tail's first id << 2), or None."""
     if not entries or entries[0] >= cut:
@@ -597,14 +606,16 @@ def tail_bucket(term: str, shards: int | None = None) -> int:
 
 
 def _tail_files(state: _Index, touched: set[str] | None = None) -> dict[str, dict]:
-    """The tail's postings (the docs from ``state.sealed`` on), in ``TAIL_SHARDS`` files
-    (``tail_bucket``). Made again whenever the tail changes: it holds fewer than ``TAIL_DOCS``
-    docs, and finding its terms is one pass over the terms' last postings. ``touched``: when the
-    tail starts where it did and no doc moved, the only terms whose postings changed since the
-    last call; the others' tail parts are the ones it kept (``tail_items``), and only the files
-    of the touched terms' buckets are made again (at 100k articles the pass over every term was
-    ~0.1 s of a new article in ssg watch)."""
-    cut = state.sealed << 2
+    """The tail's postings (the docs from ``state.sealed`` on): those before ``state.fresh`` in
+    ``TAIL_SHARDS`` files (``tail_bucket``), the others in the fresh file. Made again whenever
+    the tail changes: it holds fewer than ``TAIL_DOCS`` docs, and finding its terms is one pass
+    over the terms' last postings. ``touched``: when the tail and the fresh part start where they
+    did and no doc moved, the only terms whose postings changed since the last call; the others'
+    parts are the ones it kept (``tail_items``, bucket -> term -> part, the fresh part under
+    bucket -1), and only the files whose parts changed are made again (at 100k articles the pass
+    over every term was ~0.1 s of a new article in ssg watch; a new newest article changes the
+    fresh file alone)."""
+    cut, fresh = state.sealed << 2, state.fresh << 2
     kept = state.tail_items
     if touched is None or kept is None:
         items: dict[int, dict] = defaultdict(dict)
@@ -614,23 +625,26 @@ def _tail_files(state: _Index, touched: set[str] | None = None) -> dict[str, dic
     postings = state.postings
     for term in terms:
         entries = postings.get(term)
-        if entries and entries[-1] >= cut:
-            part = entries if entries[0] >= cut else entries[bisect_left(entries, cut):]
-            bucket = tail_bucket(term)
-            items[bucket][term] = (_postings(part), len(part))
-        elif dirty is not None and term in items.get(bucket := tail_bucket(term), ()):
-            del items[bucket][term]           # its last tail posting went
-        else:
-            continue
-        if dirty is not None:
-            dirty.add(bucket)
+        tail = bisect_left(entries, cut) if entries and entries[-1] >= cut else None
+        at = None if tail is None else bisect_left(entries, fresh, tail)
+        for bucket, part in ((tail_bucket(term), None if tail is None else entries[tail:at]),
+                             (-1, None if tail is None else entries[at:])):
+            if part:
+                made = (_postings(part), len(part))
+                if dirty is None or items[bucket].get(term) != made:
+                    items[bucket][term] = made
+                    if dirty is not None:
+                        dirty.add(bucket)
+            elif dirty is not None and term in items.get(bucket, ()):
+                del items[bucket][term]           # its last posting there went
+                dirty.add(bucket)
     state.tail_items = items
     files = {}
     for b in sorted(items):
         if not items[b]:                      # (an edit took its last term out of the tail)
             del items[b]
             continue
-        path = f"{DIR}t/tail-{b}.bin"
+        path = f"{DIR}{FRESH}" if b < 0 else f"{DIR}t/tail-{b}.bin"
         files[path] = state.tail_files[path] if dirty is not None and b not in dirty else \
             _view(_shard_bytes("", sorted((t, e, n) for t, (e, n) in items[b].items())))
     return files
@@ -654,7 +668,7 @@ class _Index:
     same as a build from scratch (tests/test_search.py checks it); a one-shot build never hits."""
 
     __slots__ = ("docs", "postings", "encoded", "assign", "split", "t_files", "d_files", "file_digests", "sizes",
-                 "members", "facets", "given", "rank", "keys", "digests", "sealed", "tail_files", "tail_items")
+                 "members", "facets", "given", "rank", "keys", "digests", "sealed", "fresh", "tail_files", "tail_items")
 
     def __init__(self) -> None:
         self.keys = self.digests = self.tail_items = None     # (made when they can be; the rest by _build)
@@ -764,7 +778,7 @@ def _build(docs: list[dict], docs_per_shard: int, fetch=None, *, keep_terms: boo
                 for term in group.split():
                     postings[term].append(value)
         del found
-    state.sealed = _sealed(len(docs))
+    state.sealed, state.fresh = _sealed(len(docs)), _fresh(len(docs))
     _encode(state, set(), None)
     _assign(state, set(state.encoded), force=True)
     state.tail_files = _tail_files(state)
@@ -802,10 +816,11 @@ def _update(state: _Index, docs: list[dict], docs_per_shard: int, candidates: li
         if i < sealed:
             main |= terms
     resealed = sealed != state.sealed       # the tail was sealed into the shards (or a removal took docs back out)
-    state.sealed = sealed
+    refreshed = _fresh(len(docs)) != state.fresh      # the fresh docs went into the tail files (or came back)
+    state.sealed, state.fresh = sealed, _fresh(len(docs))
     _encode(state, touched, None if resealed else main)
     _assign(state, set(state.encoded) if resealed else main, force=resealed)
-    if resealed or moved_from is not None:
+    if resealed or refreshed or moved_from is not None:
         state.tail_files = _tail_files(state)
     elif any(i >= sealed for i in changed):
         state.tail_files = _tail_files(state, touched)
@@ -954,8 +969,9 @@ def _files(state: _Index, docs_per_shard: int) -> dict[str, dict]:
         "format": FORMAT, "v": h.hexdigest(), "count": len(docs), "docs_per_shard": docs_per_shard,
         "sections": sections, "sources": sources, "years": [[y, lo, hi] for y, (lo, hi) in sorted(years.items())],
         "keys": " ".join(sorted(set(state.assign.values()))), "split": " ".join(state.split), "key_chars": KEY_CHARS,
-        "tail": {"from": state.sealed, "shards": TAIL_SHARDS,
-                 "keys": [int(p.rsplit("-", 1)[1][:-4]) for p in state.tail_files]},
+        "tail": {"from": state.sealed, "shards": TAIL_SHARDS, "fresh": state.fresh,
+                 "keys": [int(p.rsplit("-", 1)[1][:-4]) for p in state.tail_files if p != f"{DIR}{FRESH}"],
+                 "fresh_file": f"{DIR}{FRESH}" in state.tail_files},
         "prefix_shards": PREFIX_SHARDS, "stop": sorted(STOP), "prefixes": list(PREFIXES), "suffixes": list(SUFFIXES),
         "proclitics": PROCLITICS,
     }
@@ -1048,6 +1064,10 @@ class Index:
         b = tail_bucket(word, tail["shards"])
         return _parse_shard(self.files[f"{DIR}t/tail-{b}.bin"], "") if b in tail["keys"] else {}
 
+    def fresh(self) -> dict[str, list[tuple[int, int]]]:
+        """The fresh file: every term of the newest docs."""
+        return _parse_shard(self.files[f"{DIR}{FRESH}"], "") if self.manifest["tail"]["fresh_file"] else {}
+
     def search(self, query: str, *, prefix: bool = True) -> list[int]:
         """AND of the query's terms (the last one as a prefix); ids by score, then newest."""
         words = terms(query)
@@ -1055,7 +1075,7 @@ class Index:
         for n, word in enumerate(words):
             last = prefix and n == len(words) - 1
             found: dict[int, float] = {}
-            for shard in (self._prefix_shards(word) if last else self.shard(self.shard_key(word)), self.tail(word)):
+            for shard in (self._prefix_shards(word) if last else self.shard(self.shard_key(word)), self.tail(word), self.fresh()):
                 hits = [e for t, e in shard.items() if t.startswith(word)] if last else [shard[word]] if word in shard else []
                 for entries in hits:
                     for doc_id, w in entries:

@@ -459,13 +459,14 @@ def test_adding_the_newest_article_leaves_older_numbered_listing_pages_alone(tmp
     assert "category/اقتصاد/page/1/index.html" not in report.rendered and "page/1/index.html" not in report.rendered
 
 
-def test_adding_the_newest_article_writes_the_search_tail_not_the_shards(tmp_path, monkeypatch):
-    """The work done by the search index for a new newest article: its postings go to the tail
-    files; the shards of the sealed articles, their doc records and other facets stay as they are.
-    The index still finds the new article and every old one."""
+def test_adding_the_newest_article_writes_the_search_fresh_file_not_the_shards(tmp_path, monkeypatch):
+    """The work done by the search index for a new newest article: its postings go to the fresh
+    file; the shards and tail files of the older articles, their doc records and other facets
+    stay as they are. The index still finds the new article and every old one."""
     from ssg import search
 
     monkeypatch.setattr(search, "TAIL_DOCS", 16)
+    monkeypatch.setattr(search, "FRESH_DOCS", 8)
     bulk = "".join(f"-- content/bulk/{i:03d}.md --\n---\ntitle: خبر رقم {i}\ndate: 2022-01-{i % 28 + 1:02d}T{i % 24:02d}:00:00\n"
                    f"category: اقتصاد\ntags: [وسم]\n---\nنص عن الزمرد والمملكة {i}.\n" for i in range(40))
     site = make_site(tmp_path, SMALL_SITE + bulk)
@@ -475,14 +476,16 @@ def test_adding_the_newest_article_writes_the_search_tail_not_the_shards(tmp_pat
                                               "category: اقتصاد\ntags: [وسم]\n---\nنص جديد عن الطاقة الشمسية والزمرد.\n", encoding="utf-8")
     report = build_site(site)
     searched = {f for f in report.written if f.startswith("search/")}
-    shards = {f for f in before if f.startswith("search/t/") and "/tail-" not in f}
-    assert shards and {f for f in searched if f.startswith("search/t/")} <= {f"search/t/tail-{b}.bin" for b in range(16)}
+    shards = {f for f in before if f.startswith("search/t/") and f != "search/t/fresh.bin"}
+    assert any("/tail-" in f for f in shards) and any("/tail-" not in f for f in shards)
+    assert {f for f in searched if f.startswith("search/t/")} == {"search/t/fresh.bin"}
     assert len({f for f in searched if f.startswith("search/d/")}) == 1 and "search/manifest.json" in searched
     after = tree(site / "output")
     assert all(after[f] == before[f] for f in shards)
     index = search.read_index({f: data for f, data in after.items() if f.startswith("search/")})
     count = index.manifest["count"]
     assert index.manifest["tail"]["from"] == count - count % 16 and count > 32
+    assert index.manifest["tail"]["fresh"] == count - count % 8 < count - 1      # (the new article did not fill it)
     newest = index.search("الشمسية")
     assert len(newest) == 1 and index.record(newest[0])[0] == "أحدث خبر عن الطاقة الشمسية"
     assert len(index.search("الزمرد")) == 41

@@ -19,9 +19,10 @@ NODE = shutil.which("node")
 
 @pytest.fixture(autouse=True)
 def small_tail(monkeypatch):
-    """Indexes of a few dozen docs, with most docs sealed into the shards and a tail beside them
-    (with the default of 512, these tests' indexes would be all tail)."""
+    """Indexes of a few dozen docs, with most docs sealed into the shards and a tail beside them,
+    its newest docs in the fresh file (with the defaults, these tests' indexes would be all tail)."""
     monkeypatch.setattr(search, "TAIL_DOCS", 32)
+    monkeypatch.setattr(search, "FRESH_DOCS", 8)
 
 
 # --------------------------------------------------------------------------- normalisation
@@ -136,27 +137,35 @@ def test_a_new_article_appends_without_touching_old_doc_shards():
     assert all(before[p] == after[p] for p in old)
 
 
-def test_a_new_newest_article_rewrites_the_tail_not_the_shards_of_its_terms():
-    """An archive grows at its newest end: the new article's postings go to the tail files (at
-    most TAIL_SHARDS), not to the shards of each of its terms; the TAIL_DOCS-th new one seals the
-    tail into the shards. Both indexes find what a fresh index of the same docs finds."""
-    docs = [_doc(i, date=f"2020-01-{i % 28 + 1:02d}T00:00:00+03:00") for i in range(100)]   # 96 sealed, 4 in the tail
+def test_a_new_newest_article_rewrites_the_fresh_file_not_the_shards_of_its_terms():
+    """An archive grows at its newest end: the new article's postings go to the fresh file alone,
+    not to the shards or tail files of its terms; the FRESH_DOCS-th new one moves the fresh docs
+    into the tail files (at most TAIL_SHARDS), the TAIL_DOCS-th one seals the tail into the
+    shards. Each index finds what a fresh index of the same docs finds."""
+    docs = [_doc(i, date=f"2020-01-{i % 28 + 1:02d}T00:00:00+03:00") for i in range(100)]   # 96 sealed, 4 fresh
     before = _files(docs)
     grown = docs + [_doc(100, date="2030-01-01T00:00:00+03:00", text="خبر جديد عن الطاقة الشمسية والرياح " * 5)]
     after = _files(grown)
     changed = {p for p in after if before.get(p) != after[p]} | (before.keys() - after.keys())
-    assert changed and all(p.startswith(("search/t/tail-", "search/d/", "search/f/")) or p == "search/manifest.json"
+    assert changed and all(p.startswith(("search/d/", "search/f/")) or p in ("search/manifest.json", "search/t/fresh.bin")
                            for p in changed), sorted(changed)
-    assert {p for p in changed if p.startswith("search/t/")} <= {f"search/t/tail-{b}.bin" for b in range(search.TAIL_SHARDS)}
-    assert sum(p.startswith("search/t/") and not p.startswith("search/t/tail-") for p in before) > 10
+    assert {p for p in changed if p.startswith("search/t/")} == {"search/t/fresh.bin"}
+    assert sum(p.startswith("search/t/") and not p.startswith(("search/t/tail-", "search/t/fresh")) for p in before) > 10
     index = search.read_index(after)
-    assert index.manifest["tail"]["from"] == 96
+    assert index.manifest["tail"] == {"from": 96, "shards": search.TAIL_SHARDS, "fresh": 96, "keys": [], "fresh_file": True}
     assert index.search("الشمسية") == [100] and len(index.search("عنوان الخبر")) == 101
-    sealed = grown + [_doc(i, date=f"2030-02-{i - 100:02d}T00:00:00+03:00") for i in range(101, 128)]   # 128 = 4 x 32
+    more = grown + [_doc(i, date=f"2030-02-{i - 100:02d}T00:00:00+03:00") for i in range(101, 105)]   # 104 = 13 x 8: 1 fresh
+    files = _files(more)
+    index = search.read_index(files)
+    tail = index.manifest["tail"]
+    assert (tail["from"], tail["fresh"], tail["fresh_file"]) == (96, 104, True) and tail["keys"]
+    assert {f"search/t/tail-{b}.bin" for b in tail["keys"]} == {p for p in files if p.startswith("search/t/tail-")}
+    assert index.search("الشمسية") == [100] and len(index.search("عنوان الخبر")) == 105
+    sealed = more + [_doc(i, date=f"2030-02-{i - 100:02d}T00:00:00+03:00") for i in range(105, 128)]   # 128 = 4 x 32
     files = _files(sealed)
     index = search.read_index(files)
-    assert index.manifest["tail"] == {"from": 128, "shards": search.TAIL_SHARDS, "keys": []}
-    assert not any(p.startswith("search/t/tail-") for p in files)
+    assert index.manifest["tail"] == {"from": 128, "shards": search.TAIL_SHARDS, "fresh": 128, "keys": [], "fresh_file": False}
+    assert not any(p.startswith(("search/t/tail-", "search/t/fresh")) for p in files)
     assert index.search("الشمسية") == [100] and len(index.search("عنوان الخبر")) == 128
 
 
@@ -284,11 +293,13 @@ globalThis.fetch = async url => {
 
 @pytest.mark.skipif(NODE is None, reason="node not found: the JS index test needs it")
 def test_browser_index_reader_finds_what_python_finds(tmp_path, monkeypatch):
-    """search.js's Index (shard keys through split shards, prefixes, AND, filters) on real files."""
+    """search.js's Index (shard keys through split shards, tail and fresh files, prefixes, AND,
+    filters) on real files."""
     monkeypatch.setattr(search, "SHARD_BYTES", 300)
     monkeypatch.setattr(search, "MIN_SHARD", 100)
-    docs = [_doc(i, text=" ".join(f"مستقبل{i % 7} مستوى{i % 5} مستشفى{i % 3} كلمة{i}" for _ in range(2))) for i in range(120)]
+    docs = [_doc(i, text=" ".join(f"مستقبل{i % 7} مستوى{i % 5} مستشفى{i % 3} كلمة{i}" for _ in range(2))) for i in range(125)]
     files = _files(docs)
+    assert {"search/t/fresh.bin", "search/t/tail-0.bin"} <= files.keys()     # 96 sealed, 24 in the tail files, 5 fresh
     for rel, data in files.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_bytes(data)
@@ -308,7 +319,7 @@ def test_browser_index_reader_finds_what_python_finds(tmp_path, monkeypatch):
         if filters.get("year"):
             expected = {i for i in expected if ordered[i]["date"].startswith(filters["year"])}
         assert set(ids) == expected, (q, filters)
-    assert len(got[1]) == 120 and len(got[-2]) == len(sport)
+    assert len(got[1]) == 125 and len(got[-2]) == len(sport)
 
 
 _NODE_RANKING = r"""

@@ -145,6 +145,7 @@
       this.shards = new Map();
       this.tails = new Map();
       this.tailKeys = new Set(manifest.tail.keys);
+      this.fresh = null;
       this.docShards = new Map();
       this.facets = new Map();
       const n = manifest.count;
@@ -184,6 +185,13 @@
       }
       return this.tails.get(b);
     }
+    freshFile() {
+      /* The newest docs' postings (from tail.fresh on), every term in one file: the only postings
+         file a new newest article changes. */
+      if (!this.m.tail.fresh_file) return null;
+      if (!this.fresh) this.fresh = this.fetchBytes('t/fresh.bin').then(bytes => new Shard('', bytes));
+      return this.fresh;
+    }
     shardKeys(word, prefix) {
       /* The shards holding word, or every term starting with it when prefix. */
       const key = this.shardKey(word);
@@ -196,8 +204,9 @@
     async lookup(word, prefix) {
       /* -> [[shard, term number, exact], ...]: the term, or every term starting with it when prefix. */
       const loads = this.shardKeys(word, prefix).map(k => this.shard(k));
-      const tail = this.tail(word);
+      const tail = this.tail(word), fresh = this.freshFile();
       if (tail) loads.push(tail);
+      if (fresh) loads.push(fresh);
       const shards = await Promise.all(loads);
       const bytes = UTF8.encode(word), found = [];
       for (const shard of shards) shard.match(bytes, prefix, found);
