@@ -319,6 +319,20 @@ class Planner:
                 if full:
                     bodies[i] = a.body_digest
             updated, bodies = tuple(updated), tuple(bodies)
+        elif self.moved is not None and self.prev.order is not None and self.prev.position is not None:
+            # after a patched change to the skeleton: last build's columns spliced where the moved
+            # articles left or came, then the changed articles' values put in (their places
+            # hold None or an old value); ~4x cheaper than reading four fields of every article
+            prev, position = self.prev, self.position
+            kept = (prev.order, prev.dates, prev.updated) + ((prev.bodies,) if full else ())
+            columns = [_spliced(c, self.moved, prev.position, position) for c in kept]
+            for a in self.changed:
+                i = position[a.key]
+                columns[0][i], columns[1][i], columns[2][i] = a.key, a.date, a.updated
+                if full:
+                    columns[3][i] = a.body_digest
+            order, dates, updated = map(tuple, columns[:3])
+            bodies = tuple(columns[3]) if full else ()
         else:
             order, dates, updated = (tuple(map(attrgetter(f), arts)) for f in ("key", "date", "updated"))
             bodies = tuple(map(attrgetter("body_digest"), arts)) if full else ()

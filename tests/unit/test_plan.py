@@ -112,9 +112,15 @@ def test_watch_plans_after_a_skeleton_change_what_a_plan_from_scratch_gives(full
     for _ in range(120):
         change_batch(rng, arts, make, edit, keys, add=0.4, delete=0.2, keep=10, sizes=(1, 2, 3))
         memo.made.clear()
-        _, jobs = plan(assemble(list(arts.values()), config, memo=memo), config, graph, memo=memo)
+        site = assemble(list(arts.values()), config, memo=memo)
+        planner, jobs = plan(site, config, graph, memo=memo)
         _, fresh = plan(assemble(list(arts.values()), config), config, graph)
         assert outputs(jobs) == outputs(fresh)
+        # what the next build starts from (memo keys: a stale value would show only later)
+        kept = planner.next
+        assert (kept.order, kept.dates, kept.updated, kept.bodies) == (
+            tuple(a.key for a in site.articles), tuple(a.date for a in site.articles), tuple(a.updated for a in site.articles),
+            tuple(a.body_digest for a in site.articles) if full_text else ())
         if memo.made["article jobs again"]:
             replanned.append(memo.made["article"] / len(arts))
             near += memo.made["article jobs near moved"]
