@@ -910,9 +910,9 @@ def _spliced(values: Sequence, moved: frozenset[str], before: dict[str, int], no
     """``values`` (one per article of the last build, in its order; ``before``: key -> place there)
     for this build's articles (``now``: key -> place), when they are the last build's in the same
     order but for the ``moved`` ones (``Site.moved``: added, deleted, re-dated...): a copy with
-    those taken out and None put in at their new places, for the caller to replace (it plans the
-    moved articles again). One copy of the list and a few moves, instead of a
-    lookup per article (at 100,000 articles that was ~60 ms, twice in each watch build)."""
+    those taken out and None put in at their new places, for the caller to fill (a moved article
+    is one of the planner's ``changed``, which every caller puts in again). One copy of the list
+    and a few moves, instead of a lookup per article (~60 ms a list at 100,000 articles)."""
     out = list(values)
     for j in sorted((before[k] for k in moved if k in before), reverse=True):
         del out[j]

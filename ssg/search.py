@@ -625,10 +625,15 @@ def _tail_files(state: _Index, touched: set[str] | None = None) -> dict[str, dic
     postings = state.postings
     for term in terms:
         entries = postings.get(term)
-        tail = bisect_left(entries, cut) if entries and entries[-1] >= cut else None
-        at = None if tail is None else bisect_left(entries, fresh, tail)
-        for bucket, part in ((tail_bucket(term), None if tail is None else entries[tail:at]),
-                             (-1, None if tail is None else entries[at:])):
+        if entries and entries[-1] >= cut:
+            tail = bisect_left(entries, cut)
+            at = bisect_left(entries, fresh, tail)
+            parts = ((tail_bucket(term), entries[tail:at]), (-1, entries[at:]))
+        elif dirty is None:
+            continue                              # (most terms, in a pass over all of them)
+        else:
+            parts = ((tail_bucket(term), None), (-1, None))
+        for bucket, part in parts:
             if part:
                 made = (_postings(part), len(part))
                 if dirty is None or items[bucket].get(term) != made:
