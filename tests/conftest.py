@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,13 @@ from ssg.config import load_config, with_overrides
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus"
+
+
+def default_sigint() -> None:
+    """``preexec_fn`` for a child that a test stops with SIGINT (Ctrl+C): a suite started as a
+    background job of a non-interactive shell (``make test &``) runs with SIGINT ignored, which
+    its children inherit, and Python then installs no KeyboardInterrupt handler."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def write_txtar(root: Path, txtar: str) -> None:

@@ -17,7 +17,7 @@ import pytest
 
 from ssg.serve import PreviewServer, inject, reload_script, safe_target
 from ssg.watch import Watcher
-from tests.conftest import REPO
+from tests.conftest import REPO, default_sigint
 
 A_PAGE = "2024/03/الخبر-الأول-عن-الاقتصاد/"
 SECRET = "top-secret-marker-7d1f"
@@ -268,7 +268,8 @@ def free_port() -> int:
 def test_cli_serve_end_to_end(site):
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "ssg", "serve", str(site), "--port", str(port), "-j", "1"],
-                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=default_sigint)
     try:
         deadline, body = time.monotonic() + 20, b""
         while time.monotonic() < deadline:

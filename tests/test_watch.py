@@ -22,7 +22,7 @@ from ssg.config import parse_config
 from ssg.render import BUNDLED_THEMES
 from ssg.search import DIR as SEARCH_DIR
 from ssg.watch import ChangeKind, Debouncer, Watcher, classify
-from tests.conftest import REPO, SMALL_SITE, build_site, make_site, tree
+from tests.conftest import REPO, SMALL_SITE, build_site, default_sigint, make_site, tree
 
 K = ChangeKind
 ARTICLE_PAGES = {  # SMALL_SITE's article pages: what exactly article.html renders
@@ -461,7 +461,7 @@ def test_invariant_200_random_changes_through_the_real_watcher_equal_a_clean_bui
 
 def test_cli_watch_rebuilds_and_stops_cleanly_on_ctrl_c(site):
     proc = subprocess.Popen([sys.executable, "-m", "ssg", "watch", str(site), "-j", "1"], cwd=REPO,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=default_sigint)
     try:
         lines = [proc.stderr.readline(), proc.stderr.readline()]       # the first build, then "watching ..."
         assert "built:" in lines[0] and "watching" in lines[1], lines
