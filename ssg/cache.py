@@ -19,9 +19,11 @@ import zlib
 from pathlib import Path
 from typing import Iterable
 
+import zstandard
+
 from .model import ReadResult
 
-SCHEMA = 2
+SCHEMA = 3                # 3: bodies and search terms packed with zstd (2: zlib)
 FILE = "cache.sqlite"
 
 _TABLES = """
@@ -186,11 +188,25 @@ def _sync(db: sqlite3.Connection, table: str, new: dict[str, tuple], old: dict[s
 
 
 def pack_body(html: str) -> bytes:
-    """zlib, Huffman coding only (no search for repeats): ~40% less CPU than level 1 on news bodies
-    for 52% of the size instead of 41% (UTF-8 Arabic is mostly two-byte letters, which Huffman
-    codes well). Any zlib stream reads back the same, so older caches stay readable."""
-    packer = zlib.compressobj(1, zlib.DEFLATED, zlib.MAX_WBITS, 8, zlib.Z_HUFFMAN_ONLY)
-    return packer.compress(html.encode()) + packer.flush()
+    """Zstandard at level 1. On the bench's bodies (1,000 of them, twelve rounds alternated with
+    the zlib this replaced, Huffman coding only): packed in 38 us instead of 65, unpacked in 15
+    instead of 41, to 39% of the size instead of 52%. A read worker packs each body and its
+    search terms; a render worker unpacks each body it shows."""
+    return _packer().compress(html.encode())
+
+
+def unpack_body(blob: bytes) -> str:
+    return _unpacker().decompress(blob).decode()
+
+
+@functools.lru_cache(maxsize=1)
+def _packer() -> zstandard.ZstdCompressor:
+    return zstandard.ZstdCompressor(level=1)
+
+
+@functools.lru_cache(maxsize=1)
+def _unpacker() -> zstandard.ZstdDecompressor:
+    return zstandard.ZstdDecompressor()
 
 
 class BodyStore:
@@ -203,7 +219,7 @@ class BodyStore:
         row = self.db.execute("SELECT html FROM bodies WHERE digest=?", (digest,)).fetchone()
         if row is None:
             raise KeyError(f"body {digest} missing from the cache")
-        return zlib.decompress(row[0]).decode()
+        return unpack_body(row[0])
 
     def terms(self, digests: list[str]) -> dict[str, str]:
         """digest -> search terms, looked up 500 digests a query. (A cold 100k build asks for 4,096
@@ -214,7 +230,7 @@ class BodyStore:
         for start in range(0, len(batch_list), 500):
             batch = batch_list[start: start + 500]
             rows = self.db.execute(f"SELECT digest, data FROM terms WHERE digest IN ({','.join('?' * len(batch))})", batch)
-            found.update((d, zlib.decompress(blob).decode()) for d, blob in rows)
+            found.update((d, unpack_body(blob)) for d, blob in rows)
         if len(found) < len(wanted):
             raise KeyError(f"{len(wanted) - len(found)} articles' search terms missing from the cache, e.g. {min(wanted - found.keys())}")
         return found

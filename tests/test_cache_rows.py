@@ -59,3 +59,10 @@ def test_search_terms_are_fetched_by_digest_in_batches(tmp_path):
     finally:
         store.close()
         cache.close()
+
+
+def test_packed_bodies_read_back_as_written():
+    """What the cache keeps of a body or of search terms reads back unchanged, empty included."""
+    from ssg.cache import pack_body, unpack_body
+    for text in ("", "a", "نص عربي، ومعه\u200f علامات\n" * 500, "<p>x\x00y</p>", "\U0001F600" * 3):
+        assert unpack_body(pack_body(text)) == text
