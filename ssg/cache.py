@@ -15,6 +15,7 @@ import os
 import pickle
 import sqlite3
 import sys
+import threading
 import zlib
 from pathlib import Path
 from typing import Iterable
@@ -199,14 +200,19 @@ def unpack_body(blob: bytes) -> str:
     return _unpacker().decompress(blob).decode()
 
 
-@functools.lru_cache(maxsize=1)
+_ZSTD = threading.local()     # a zstd context is not safe for two threads at once (ssg watch builds in one)
+
+
 def _packer() -> zstandard.ZstdCompressor:
-    return zstandard.ZstdCompressor(level=1)
+    if (packer := getattr(_ZSTD, "packer", None)) is None:
+        packer = _ZSTD.packer = zstandard.ZstdCompressor(level=1)
+    return packer
 
 
-@functools.lru_cache(maxsize=1)
 def _unpacker() -> zstandard.ZstdDecompressor:
-    return zstandard.ZstdDecompressor()
+    if (unpacker := getattr(_ZSTD, "unpacker", None)) is None:
+        unpacker = _ZSTD.unpacker = zstandard.ZstdDecompressor()
+    return unpacker
 
 
 class BodyStore:
