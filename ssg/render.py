@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import markupsafe
 from markupsafe import Markup
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, TemplateError as JinjaError, TemplateSyntaxError
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, Template, TemplateError as JinjaError, TemplateSyntaxError
 
 from .cache import BodyStore
 from .config import SiteConfig
@@ -46,11 +47,44 @@ def json_for_script(value) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
+try:
+    from markupsafe import _escape_inner     # markupsafe 3: the C escaping that escape() wraps in a Markup
+except ImportError:                          # (markupsafe 2: escape() is all C; nothing to gain)
+    _escape_inner = None
+_MARKUP_ESCAPE = markupsafe.escape
+
+
+def _escape_for_output(value) -> str:
+    """``{{ value }}`` with autoescape on: a str escaped as a plain str, anything else (a Markup, a
+    number, None) as markupsafe escapes it. Jinja's compiled templates call ``escape`` only where
+    they write a value out (``CodeGenerator._output_child_pre``), and what they write is joined
+    into a str, so the text is the same as markupsafe's; a Markup built for each value written,
+    a Python-level ``__new__``, was ~10% of rendering an article or listing page (alternated A/B
+    in one process; tests/unit/test_render_env.py compares the output with plain Jinja's)."""
+    if type(value) is str:
+        return _escape_inner(value)
+    return _MARKUP_ESCAPE(value)
+
+
+class OutputTemplate(Template):
+    """A template whose output calls ``_escape_for_output`` instead of markupsafe's ``escape``."""
+
+    @classmethod
+    def from_code(cls, environment, code, globals, uptodate=None):
+        template = super().from_code(environment, code, globals, uptodate)
+        namespace = template.root_render_func.__globals__      # the module's namespace: its functions' globals
+        if _escape_inner is not None and namespace.get("escape") is _MARKUP_ESCAPE:
+            namespace["escape"] = _escape_for_output
+        return template
+
+
 class ViewEnvironment(Environment):
     """Views are plain dicts, so ``page.title`` looks the key up first. Jinja's default tries the
     attribute first and gets the key after an AttributeError, which was ~10% of rendering an
     article page. (A dict key now wins over a dict method of the same name: ``page.items`` is
     the listing's items, as a template author would expect.)"""
+
+    template_class = OutputTemplate
 
     def getattr(self, obj, attribute):
         if type(obj) is dict and attribute in obj:
