@@ -3,7 +3,7 @@ first, globals as one dict, output escaped without a Markup per value) change no
 from __future__ import annotations
 
 import pytest
-from jinja2 import DictLoader, Environment
+from jinja2 import DictLoader, Environment, pass_context, pass_environment, pass_eval_context
 from markupsafe import Markup, escape
 
 from ssg import render
@@ -31,6 +31,15 @@ TEMPLATES = {
         "{% endblock %}"
     ),
     "inc.html": "<p>{{ page.text }}{{ site.label }}</p>",
+    "calls.html": (
+        "{% set v = 'outer' %}"
+        "{{ plain(page.text) }}|{{ plain(page.text, sep='&') }}|{{ page.get('text') }}|{{ page.get('nope', '<d>') }}|"
+        "{{ ctx() }}|{{ env_fn() }}|{{ eval_fn() }}|{{ obj_ctx() }}|{{ obj_plain() }}|{{ method(page.text) }}|"
+        "{{ ctx_method() }}|{{ stops() is undefined }}|{{ page.tags.index(page.tags[0]) if page.tags else '' }}|"
+        "{{ page.text.upper() }}|{{ getitem('k') }}|{{ markup(page.text) }}|"
+        "{% for t in page.tags %}{% set v = 'loop' ~ loop.index %}{{ plain(t) }}{{ ctx() }}{{ page.get('text') }}{% endfor %}|"
+        "{% block b %}{% set v = 'block' %}{{ ctx() }}{{ plain(v, sep='|') }}{% endblock %}"
+    ),
 }
 
 
@@ -57,7 +66,58 @@ VALUES = [
 
 def _environments():
     kw = dict(autoescape=True, trim_blocks=True, lstrip_blocks=True)
-    return ViewEnvironment(loader=DictLoader(TEMPLATES), **kw), Environment(loader=DictLoader(TEMPLATES), **kw)
+    envs = ViewEnvironment(loader=DictLoader(TEMPLATES), **kw), Environment(loader=DictLoader(TEMPLATES), **kw)
+    for env in envs:
+        env.globals.update(CALLABLES)
+    return envs
+
+
+@pass_context
+def _ctx(context):
+    return f"<ctx v={context.get('v')}>"
+
+
+class _CallableWithContext:
+    @pass_context
+    def __call__(self, context):
+        return f"<obj {context.get('v')}>"
+
+
+class _Callable:
+    def __call__(self, *args):
+        return "<plain obj>"
+
+
+class _Holder:
+    def method(self, x):
+        return f"<m {x}>"
+
+    @pass_context
+    def ctx_method(self, context):
+        return f"<cm {context.get('v')}>"
+
+
+def _stops():
+    raise StopIteration
+
+
+CALLABLES = {
+    "plain": lambda x, sep=",": f"<{x}{sep}>", "ctx": _ctx,
+    "env_fn": pass_environment(lambda env: f"<env {env.autoescape}>"),
+    "eval_fn": pass_eval_context(lambda ec: f"<eval {ec.autoescape}>"),
+    "obj_ctx": _CallableWithContext(), "obj_plain": _Callable(), "method": _Holder().method,
+    "ctx_method": _Holder().ctx_method, "stops": _stops, "getitem": {"k": "<v>"}.__getitem__, "markup": Markup,
+}
+
+
+def test_calls_of_every_kind_give_what_plain_jinja_gives():
+    """Builtins, functions, methods (fast path) and functions that take the context, callable
+    objects, macros (Jinja's path), in loops and blocks, and a StopIteration."""
+    ours, plain = _environments()
+    for page in VALUES:
+        got = ours.get_template("calls.html").render(page=page)
+        assert got == plain.get_template("calls.html").render(page=page)
+    assert "<ctx v=loop1>" in ours.get_template("calls.html").render(page=VALUES[0]).replace("&lt;", "<").replace("&gt;", ">")
 
 
 @pytest.mark.parametrize("page", VALUES)
