@@ -1,6 +1,9 @@
-"""ssg's Jinja environment writes exactly what plain Jinja writes: its speed-ups (dict lookups
-first, globals as one dict, output escaped without a Markup per value) change no byte."""
+"""ssg's Jinja environment writes exactly what plain Jinja writes: its speed-ups (dict keys looked
+up first, globals as one dict, output escaped without a Markup per value, calls of plain
+functions without Jinja's context checks, tojson through orjson) change no byte."""
 from __future__ import annotations
+
+import json
 
 import pytest
 from jinja2 import DictLoader, Environment, pass_context, pass_environment, pass_eval_context
@@ -140,3 +143,15 @@ def test_the_output_escaping_is_in_use_where_markupsafe_has_it_in_c():
     assert template.root_render_func.__globals__["escape"] is render._escape_for_output
     assert render._escape_for_output("<&>") == "&lt;&amp;&gt;" and type(render._escape_for_output("x")) is str
     assert render._escape_for_output(Markup("<b>")) == Markup("<b>")
+
+
+def test_tojson_writes_what_json_writes_and_is_safe_inside_a_script():
+    """orjson where it writes what json writes; json where orjson refuses (non-str keys, big integers)."""
+    from ssg.render import json_for_script
+    values = [{"headline": "نص </script> & \"x\" \u2028 \\", "n": -1, "b": True, "z": None, "l": [1, "<!--"]},
+              {1: "int key", "k": {"@type": "Person"}}, 2 ** 70, "\x00\x1f\x7f\ufeff", [], {}, "😀"]
+    for value in values:
+        got = str(json_for_script(value))
+        plain = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        assert got == plain.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        assert "<" not in got and json.loads(got) == json.loads(plain)
