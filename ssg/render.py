@@ -66,11 +66,12 @@ _MARKUP_ESCAPE = markupsafe.escape
 
 def _escape_for_output(value) -> str:
     """``{{ value }}`` with autoescape on: a str escaped as a plain str, a Markup as it is, anything
-    else (a number, None, an object with ``__html__``) as markupsafe escapes it. Jinja's compiled templates call ``escape`` only where
-    they write a value out (``CodeGenerator._output_child_pre``), and what they write is joined
-    into a str, so the text is the same as markupsafe's; a Markup built for each value written,
-    a Python-level ``__new__``, was ~10% of rendering an article or listing page (alternated A/B
-    in one process; tests/unit/test_render_env.py compares the output with plain Jinja's)."""
+    else (a number, None, an object with ``__html__``) as markupsafe escapes it. Jinja's compiled
+    templates call ``escape`` only where they write a value out (``CodeGenerator._output_child_pre``),
+    and what they write is joined into a str, so the text is the same as markupsafe's; a Markup
+    built for each value written, a Python-level ``__new__``, was ~10% of rendering an article or
+    listing page (alternated A/B in one process; tests/unit/test_render_env.py compares the output
+    with plain Jinja's)."""
     kind = type(value)
     if kind is str:
         return _escape_inner(value)
