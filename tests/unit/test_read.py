@@ -88,8 +88,9 @@ def test_dataset_rows_become_articles_and_bad_rows_are_reported_by_line():
 
 
 def test_model_values_pickle_and_unpickle_to_equal_values():
-    """``model.frozen`` gives the frozen dataclasses a ``__setstate__`` of its own (no
-    ``dataclasses.fields()`` per object): every field comes back, in every value the cache keeps."""
+    """``model.frozen`` gives the frozen dataclasses a ``__getstate__`` and ``__setstate__`` of its
+    own (no ``dataclasses.fields()`` per object): every field comes back, in every value the cache
+    keeps, and the state is the list of field values the generated ones use."""
     import pickle
 
     import pytest
@@ -106,3 +107,6 @@ def test_model_values_pickle_and_unpickle_to_equal_values():
     assert back.articles[0].date == article.date and back.problems[0].line == 3
     with pytest.raises(AttributeError):          # still frozen
         back.articles[0].title = "x"
+    from dataclasses import fields
+    for value in (source, article, result, result.problems[0]):     # the state older pickles hold: each field's value
+        assert value.__getstate__() == [getattr(value, f.name) for f in fields(value)]
