@@ -71,6 +71,7 @@ def _kept(config: SiteConfig, out: Path, *, fresh: bool = False) -> Kept:
     if fresh or key not in _KEPT:
         _KEPT.clear()
         _KEPT[key] = Kept()
+        search.forget()         # (the search index's state, kept in its module, is the last site's)
     return _KEPT[key]
 
 

@@ -421,6 +421,7 @@ def index_files(docs: list[dict], store, fetch=None, spool=None) -> tuple[dict[s
     and where a render worker reads the bytes (``render_shard``). A one-shot build's index runs in
     another process; without a spool its ~9,000 views at 100k articles (~80 MB) were pickled
     there and unpickled in the planner on every build, the build's memory peak."""
+    forget()
     stored, warning = store.load()
     files = shard_views(docs, keep=True, track=True, stored=stored, fetch=fetch)
     if spool is None:
@@ -680,6 +681,15 @@ class _Index:
 
 
 _LAST: dict[int, _Index] = {}
+
+
+def forget() -> None:
+    """Drop the index's working state this process holds (``_LAST``), which belongs to the site,
+    and the cache, of the calls that made it: a one-shot build resumes from its store instead, and
+    ssg watch forgets it when it starts over (another config, output or cache folder, or a
+    discarded cache). Builds of two sites in one process (-j 1 runs the index in it), resumed from
+    the other site's state whose docs had the same names, asked this one's cache for its terms."""
+    _LAST.clear()
 
 
 def _terms(doc: dict) -> str:

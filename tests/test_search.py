@@ -751,3 +751,47 @@ def test_an_index_of_no_docs_is_a_manifest_alone():
     search._LAST.clear()
     assert list(files) == ["search/manifest.json"]
     assert search.read_index({p: search.render_shard(v) for p, v in files.items()}).manifest["count"] == 0
+
+
+
+def test_builds_of_two_sites_in_one_process_never_share_the_index_state(tmp_path):
+    """The search index's working state stays in its module between calls (ssg watch resumes from
+    it). A one-shot build resumes from its own store only: resumed for a second site with as many
+    articles under the same names, it took that state for the second site's (and asked its cache
+    for the first one's terms); ssg watch forgets it when it starts over for another site."""
+    import os
+    import sys
+
+    from ssg.build import build
+    from ssg.config import load_config
+    from tests.conftest import build_site, make_site, tree
+
+    def site(name: str, word: str, days: tuple[int, ...]):
+        files = "".join(f"-- content/a{i}.md --\n---\ntitle: {word} {i}\ndate: 2024-01-0{day}T10:00:00\n---\n{word} نص {i}.\n"
+                        for i, day in enumerate(days))
+        return make_site(tmp_path / name, '-- site.toml --\ntitle = "T"\nbase_url = "https://example.org/"\nlanguage = "ar"\n' + files)
+
+    def fresh_process_index(path) -> dict:
+        clean = tmp_path / "clean"
+        shutil.rmtree(clean, ignore_errors=True)
+        shutil.copytree(path / "content", clean / "content")
+        shutil.copy(path / "site.toml", clean / "site.toml")
+        done = subprocess.run([sys.executable, "-m", "ssg", "build", "-q", "-j", "1", str(clean)], cwd=REPO,
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        return tree(clean / "output" / "search")
+
+    first, second = site("first", "ذهب", (1, 1, 1)), site("second", "فضة", (1, 2, 3))
+    build_site(first)
+    (first / "content/a0.md").write_text("---\ntitle: ذهب\ndate: 2024-01-01T10:00:00\n---\nذهب آخر.\n", encoding="utf-8")
+    build_site(first)                                         # -j1: the index made, and resumed, in this process
+    build_site(second)
+    path = second / "content/a1.md"
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))   # touched: nothing read again
+    build_site(second)
+    assert tree(second / "output" / "search") == fresh_process_index(second)
+    for where in (first, second):                             # ssg watch: one site, then the other
+        build(load_config(where), keep_memory=True, force=True)
+    (second / "content/a2.md").write_text("---\ntitle: فضة 2\ndate: 2024-01-02T10:00:00\n---\nنص ثالث.\n", encoding="utf-8")
+    build(load_config(second), keep_memory=True)
+    assert tree(second / "output" / "search") == fresh_process_index(second)
