@@ -66,3 +66,28 @@ def test_packed_bodies_read_back_as_written():
     from ssg.cache import pack_body, unpack_body
     for text in ("", "a", "نص عربي، ومعه\u200f علامات\n" * 500, "<p>x\x00y</p>", "\U0001F600" * 3):
         assert unpack_body(pack_body(text)) == text
+
+
+def test_a_cached_read_is_used_as_it_is_unless_its_file_was_touched(tmp_path):
+    """``_restamp``: the cached result itself when it was read from the same stamp (a one-article
+    build at 100k keeps 100,000 of them); a copy with the new stamp, and without bodies, otherwise.
+    A touched file is recorded with its new stamp, so the next build is a no-op."""
+    import os
+
+    from ssg.build import _restamp
+    from ssg.model import ReadResult, SourceFile
+
+    now = SourceFile(rel_path="a.md", stamp="1:2", digest="d")
+    cached = ReadResult(source=SourceFile(rel_path="a.md", stamp="1:2", digest="d"))
+    assert _restamp(cached, now) is cached
+    for other in (SourceFile(rel_path="a.md", stamp="3:2", digest="d"), SourceFile(rel_path="a.md", stamp="1:2", digest="d", sidecar="a.meta.toml")):
+        copy = _restamp(cached, other)
+        assert copy is not cached and copy.source is other and copy.articles is cached.articles
+    assert _restamp(ReadResult(source=now, bodies=(("b", "<p>x</p>"),)), now).bodies == ()
+
+    site = _site(tmp_path, n=3)
+    build_site(site)
+    path = site / "content/a001.md"
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))   # the same bytes, touched
+    assert build_site(site).articles == 3
+    assert build_site(site).timings[-1][0] == "check"          # nothing changed since: the no-op's shortcut
