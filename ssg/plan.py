@@ -661,18 +661,20 @@ class Planner:
             for a in self.changed:
                 docs[self.position[a.key]] = self.search_doc(a)
         else:
-            docs = [self.search_doc(a) for a in self.site.articles]
+            docs = None                     # every article's (``all_docs``)
         # The docs carry their terms' digest; the index process fetches the terms it needs (all of
         # them for a build from scratch, the new and edited docs' otherwise) from the cache.
         fetch = functools.partial(fetch_terms, self.config.cache_path)
         if self.memo.keep:
-            self.next.docs = docs           # (a one-shot build drops them once the index's process has them)
+            docs = self.next.docs = self.all_docs() if docs is None else docs
             return lambda: search.shard_views(docs, keep=True, fetch=fetch)
         # A one-shot build resumes the index from the state the last build saved in .ssg-cache, and
-        # saves this one's there once it has handed the files over.
+        # saves this one's there once it has handed the files over. Its docs are made where the
+        # index is (``make_first``): in a process forked from this one, beside the rest of the plan.
         store = index_store(self.config.cache_path)
-        index = self.runner(search.index_files, docs, store, fetch, self.config.cache_path / SPOOL,
-                            then=functools.partial(search.save_index, store))
+        index = self.runner(search.index_files, store, fetch, self.config.cache_path / SPOOL,
+                            then=functools.partial(search.save_index, store),
+                            make_first=self.all_docs if docs is None else lambda: docs)
         self.index_process = getattr(index, "sentinel", None)
 
         def files() -> dict:
@@ -696,6 +698,9 @@ class Planner:
         view = {"kind": "search", "title": self.globals["labels"]["search"], "url": "search/"}
         jobs.append(self.job("search/", "html", "search.html", view))
         return jobs
+
+    def all_docs(self) -> list[dict]:
+        return [self.search_doc(a) for a in self.site.articles]
 
     def search_doc(self, a: Article) -> dict:
         key = (a, self.card_digests[a.key])
@@ -954,16 +959,6 @@ def nearest(keys: Sequence[str], tags: Sequence[frozenset], at: int, count: int)
     return out
 
 
-def _here(fn: Callable, *args, then: Callable[[], None] | None = None, **kwargs) -> Callable:
-    """The default runner: ``fn`` (then ``then``) in this process, when the result is asked for."""
-    def call():
-        value = fn(*args, **kwargs)
-        if then is not None:
-            then()
-        return value
-    return call
-
-
 SPOOL = "search-files.bin"      # the search index's files, from its process to the render workers (search.index_files)
 
 
@@ -971,6 +966,18 @@ def index_store(cache_path) -> IndexStore:
     """Where a one-shot build keeps the search index's state; a state saved by other code or with
     other index settings is not this one's."""
     return IndexStore(cache_path, f"{search.FORMAT}:{search.DOCS_PER_SHARD}:{search.TAIL_DOCS}:{search.FRESH_DOCS}:{code_digest()}")
+
+
+def _here(fn: Callable, *args, then: Callable[[], None] | None = None, make_first: Callable[[], object] | None = None,
+          **kwargs) -> Callable:
+    """The default runner: ``fn`` (then ``then``) in this process, when the result is asked for;
+    ``make_first()`` gives its first argument then."""
+    def call():
+        value = fn(*((make_first(), *args) if make_first else args), **kwargs)
+        if then is not None:
+            then()
+        return value
+    return call
 
 
 def plan(site: Site, config: SiteConfig, graph: TemplateGraph, redirects: dict[str, str] | None = None, *,

@@ -254,3 +254,35 @@ def test_bands_raise_what_a_worker_raised_and_run_inline_with_one_worker():
     with pytest.raises(ValueError, match="bad item 333"):
         list(parallel.bands(_fail_at, range(1000), lambda x: x, workers=2, chunksize=16))
     assert sorted(parallel.bands(_square, range(300), lambda x: x, workers=1)) == sorted(x * x for x in range(300))
+
+
+
+MADE_IN: list[int] = []
+
+
+def _made_here() -> tuple[int, int]:
+    MADE_IN.append(os.getpid())
+    return os.getpid(), 2
+
+
+def _pid_and_arguments(made: tuple[int, int], plain: int, *, kw: int) -> tuple[int, tuple, int, int]:
+    return os.getpid(), made, plain, kw
+
+
+def test_a_first_argument_is_made_where_the_call_runs():
+    """``make_first``: called by the forked child (never in this process); here for a standby,
+    which is sent the argument pickled; here, when it runs, for an inline call."""
+    MADE_IN.clear()
+    try:
+        pid, made, plain, kw = parallel.background(_pid_and_arguments, 5, kw=6, make_first=_made_here, workers=2)()
+        assert pid != os.getpid() and made == (pid, 2) and (plain, kw) == (5, 6)
+        assert MADE_IN == []                                  # (the child's list is its own)
+        spare = parallel.standby(workers=2)
+        pid, made, plain, kw = parallel.background(_pid_and_arguments, 5, kw=6, make_first=_made_here, workers=2, standby=spare)()
+        assert pid == spare.process.pid != os.getpid() and made == (os.getpid(), 2) and (plain, kw) == (5, 6)
+        MADE_IN.clear()
+        pending = parallel.background(_pid_and_arguments, 5, kw=6, make_first=_made_here, workers=1)
+        assert MADE_IN == []                                  # not before the result is asked for
+        assert pending() == (os.getpid(), (os.getpid(), 2), 5, 6)
+    finally:
+        MADE_IN.clear()
