@@ -11,6 +11,7 @@ No logic lives here beyond calling the stages in order and timing them.
 from __future__ import annotations
 
 import functools
+import inspect
 import os
 import pickle
 import sys
@@ -23,7 +24,7 @@ from typing import Callable, Iterable, NoReturn
 from . import __version__, assemble, parallel, permalinks, plan, read, scan, search, write
 from .cache import Cache, pack_body
 from .config import SiteConfig
-from .deps import TemplateGraph, digest, fingerprint
+from .deps import TemplateGraph, code_digest, digest, fingerprint
 from .errors import ContentError
 from .memo import Memo
 from .feeds import FeedRenderer
@@ -187,7 +188,7 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
         outputs = {j.output: (j.fingerprint, sizes.get(j.output, previous.get(j.output, ("", 0))[1])) for j in jobs}
         recorded = {r.source.rel_path: (r.source.stamp, r.source.digest) for r in results}
         t("cache", cache.finish, sources=recorded,
-          outputs=outputs, reader=read.read_digest(config),
+          outputs=outputs, reader=reader_key(config),
           live_reads={(r.source.rel_path, r.source.digest) for r in results},
           live_bodies={a.body_digest for r in results for a in r.articles},
           live_terms={a.terms_digest for r in results for a in r.articles},
@@ -232,7 +233,7 @@ def inputs_key(config: SiteConfig, sources, statics: list[RenderJob], graph: Tem
     if any(not s.digest for s in sources):
         return None
     links = config.root / permalinks.FILE
-    return fingerprint(__version__, config.digest, read.read_digest(config),
+    return fingerprint(__version__, code_digest(), config.digest, reader_key(config),
                        [(s.rel_path, s.stamp, s.digest) for s in sources], [j.fingerprint for j in statics],
                        [(name, graph.source(name)[0]) for name in graph.all_templates()],
                        links.read_text(encoding="utf-8") if links.exists() else "")
@@ -300,12 +301,28 @@ def _read_one(source: SourceFile) -> tuple:
             tuple((d, text if texts else None, pack_body(text)) for d, text in result.terms))
 
 
+READ_CODE = ("_init_read", "_read_one")       # this module's code that makes what the cache keeps of a read
+
+
+def reader_key(config: SiteConfig) -> str:
+    """What the cached reads are valid for: the read stage's code, the libraries ssg uses and the
+    settings (``read.read_digest``), and the code that hands it bytes: scan's loading of a file and
+    its sidecar, and ``READ_CODE``. A change to ssg's other code (planning, rendering...) renders
+    everything again but reads nothing again: at 100,000 articles ~100 s of reading an upgrade skips."""
+    return digest(read.read_digest(config) + code_digest("scan") + _read_code_digest())
+
+
+@functools.lru_cache(maxsize=1)
+def _read_code_digest() -> str:
+    return digest("\x00".join(inspect.getsource(globals()[name]) for name in READ_CODE))
+
+
 def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, progress: Progress | None,
              kept: dict | None = None, terms: dict | None = None) -> list[ReadResult]:
     """``kept``: the last build's results in this process (ssg watch), used before the cache.
     ``terms``: filled with the search terms of the files read now (digest -> terms), so that the
     search index need not fetch back from the cache what was just put there."""
-    reader = read.read_digest(config)
+    reader = reader_key(config)
     read.extract_options(config)                  # a bad [extract] table fails here, once, in the parent
     kept = kept or {}
     results, missing = [], []

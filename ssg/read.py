@@ -25,7 +25,7 @@ from . import cmark, extract, search
 from .extract.dates import find_dates
 from .extract.text import fold
 from .config import SiteConfig
-from .deps import code_digest
+from .deps import code_digest, library_versions
 from .errors import ContentError
 from .model import Article, Problem, ReadResult, SourceFile
 from .urls import slugify
@@ -45,8 +45,9 @@ def digest_bytes(data: bytes) -> str:
 
 
 def read_digest(config: SiteConfig) -> str:
-    """Everything besides the bytes that changes what read_source returns."""
-    parts = [READER_VERSION, code_digest(), search.FORMAT, getattr(extract, "__version__", ""), config.untitled, config.language, config.timezone, config.day_first,
+    """Everything besides the bytes that changes what read_source returns: its code (this module
+    and every ssg module it imports, at any depth), the libraries ssg uses, and the settings."""
+    parts = [READER_VERSION, code_digest("read"), library_versions(), search.FORMAT, getattr(extract, "__version__", ""), config.untitled, config.language, config.timezone, config.day_first,
              config.slug_max_length, config.slug_ascii, config.sanitize_html, config.extract]
     return hashlib.blake2b(json.dumps(parts, sort_keys=True, default=str).encode(), digest_size=16).hexdigest()
 

@@ -399,17 +399,64 @@ def test_cache_from_another_version_is_discarded_with_a_warning(small_site):
     assert report.articles == 5 and report.rendered and report.written == frozenset()   # re-rendered, bytes identical
 
 
-def test_another_ssg_code_renders_everything_again(small_site, monkeypatch):
+def _reads(site) -> tuple[BuildReport, int]:
+    """A -j1 build, and how many files it read (not taken from the cache)."""
+    from ssg.build import build
+    from ssg.config import load_config, with_overrides
+    read = []
+    report = build(with_overrides(load_config(site), workers=1), progress=lambda stage, n, total: read.append(total) if stage == "read" else None)
+    return report, (read[-1] if read else 0)
+
+
+def _another(real, *changed):
+    """``code_digest`` as if the code of the whole package (no roots) or of the modules ``changed``
+    (roots) had changed."""
+    return lambda *roots: "another" if roots in changed or not roots and () in changed else real(*roots)
+
+
+def test_another_ssg_code_renders_everything_again_and_reads_nothing_again(small_site, monkeypatch):
     """Fingerprints and the no-op check include a digest of ssg's code: an upgraded ssg does not
-    keep the pages and feeds its old code made (here the bytes come out the same)."""
-    from ssg import plan, read
+    keep the pages and feeds its old code made (here the bytes come out the same). The cached
+    reads hold for as long as the code that reads is the same (read and what it imports, scan,
+    build's READ_CODE): a change elsewhere reads no file again."""
+    from ssg import build, deps, plan, read
     first = build_site(small_site)
-    monkeypatch.setattr(plan, "code_digest", lambda: "another")
-    monkeypatch.setattr(read, "code_digest", lambda: "another")
-    report = build_site(small_site)
+    for module in (plan, build):
+        monkeypatch.setattr(module, "code_digest", _another(deps.code_digest, ()))
+    report, reread = _reads(small_site)
     kept = first.rendered - report.rendered        # only what is copied or content-addressed (the index's shards)
     assert kept and all(o.startswith(("search/", "css/", "js/")) and not o.endswith(".html") for o in kept), sorted(kept)
     assert "index.html" in report.rendered and "feed.xml" in report.rendered and report.written == frozenset()
+    assert reread == 0 and report.articles == 5
+
+
+@pytest.mark.parametrize("change", ["read", "scan", "library", "build's read code"])
+def test_another_reading_code_or_library_reads_every_file_again(small_site, monkeypatch, change):
+    from ssg import build, deps, read
+    build_site(small_site)
+    if change == "read":
+        monkeypatch.setattr(read, "code_digest", _another(deps.code_digest, ("read",)))
+    elif change == "scan":
+        monkeypatch.setattr(build, "code_digest", _another(deps.code_digest, ("scan",)))
+    elif change == "library":
+        monkeypatch.setattr(read, "library_versions", lambda: (("nh3", "99.0"),))
+    else:
+        monkeypatch.setattr(build, "_read_code_digest", lambda: "another")
+    report, reread = _reads(small_site)
+    assert reread == 5 and report.articles == 5 and report.written == frozenset()
+
+
+def test_the_code_of_build_that_reads_is_all_in_its_digest():
+    """``_read_one`` and ``_init_read`` call no other function of build.py than each other: a helper
+    added there would change what the cache keeps without changing ``reader_key``."""
+    import types
+
+    from ssg import build
+    for name in build.READ_CODE:
+        for used in getattr(build, name).__code__.co_names:
+            found = vars(build).get(used)
+            if isinstance(found, types.FunctionType) and found.__module__ == build.__name__:
+                assert used in build.READ_CODE, (name, used)
 
 
 @pytest.mark.parametrize("workers", [1, 2])

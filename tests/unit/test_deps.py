@@ -39,3 +39,35 @@ def test_syntax_error_names_file_and_line(tmp_path):
 def test_fingerprint_is_order_sensitive_and_stable():
     assert fingerprint({"b": 1, "a": 2}) == fingerprint({"a": 2, "b": 1})
     assert fingerprint("x", "y") != fingerprint("y", "x")
+
+
+def test_the_modules_a_module_imports_are_found_at_any_depth(tmp_path, monkeypatch):
+    from ssg import deps
+
+    names = {p.relative_to(deps._PACKAGE).as_posix() for p in deps.imported_modules(["read"])}
+    assert {"read.py", "cmark.py", "search.py", "model.py", "extract/__init__.py", "extract/core.py",
+            "extract/text.py", "extract/dates.py"} <= names                # directly, and through extract
+    assert not names & {"plan.py", "render.py", "build.py", "feeds.py", "write.py", "assemble.py"}
+    # every form of relative import, at module level or in a function, and packages on the way
+    package = tmp_path / "pkg"
+    (package / "sub" / "deep").mkdir(parents=True)
+    files = {"a.py": "from . import b\ndef f():\n    from .sub import c\n", "b.py": "", "sub/__init__.py": "",
+             "sub/c.py": "from ..d import x\nfrom .deep.e import y\nfrom . import (  # two\n    f,  # one\n    g as h,\n)\n",
+             "sub/f.py": "", "sub/g.py": "", "d.py": "x = 1\n", "sub/deep/__init__.py": "",
+             "sub/deep/e.py": "import os\nfrom os import path\ny = 2\n", "unused.py": ""}
+    for name, text in files.items():
+        (package / name).write_text(text)
+    monkeypatch.setattr(deps, "_PACKAGE", package)
+    found = {p.relative_to(package).as_posix() for p in deps.imported_modules(["a"])}
+    assert found == set(files) - {"unused.py"}
+    deps.code_digest.cache_clear()
+    try:
+        everything, of_a = deps.code_digest(), deps.code_digest("a")
+        (package / "unused.py").write_text("z = 3\n")
+        deps.code_digest.cache_clear()
+        assert deps.code_digest("a") == of_a and deps.code_digest() != everything
+        (package / "d.py").write_text("x = 2\n")
+        deps.code_digest.cache_clear()
+        assert deps.code_digest("a") != of_a
+    finally:
+        deps.code_digest.cache_clear()
