@@ -399,7 +399,7 @@ def test_cache_from_another_version_is_discarded_with_a_warning(small_site):
     assert report.articles == 5 and report.rendered and report.written == frozenset()   # re-rendered, bytes identical
 
 
-def _reads(site) -> tuple[BuildReport, int]:
+def _reads(site) -> tuple[object, int]:
     """A -j1 build, and how many files it read (not taken from the cache)."""
     from ssg.build import build
     from ssg.config import load_config, with_overrides
@@ -419,7 +419,7 @@ def test_another_ssg_code_renders_everything_again_and_reads_nothing_again(small
     keep the pages and feeds its old code made (here the bytes come out the same). The cached
     reads hold for as long as the code that reads is the same (read and what it imports, scan,
     build's READ_CODE): a change elsewhere reads no file again."""
-    from ssg import build, deps, plan, read
+    from ssg import build, deps, plan
     first = build_site(small_site)
     for module in (plan, build):
         monkeypatch.setattr(module, "code_digest", _another(deps.code_digest, ()))
