@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import re
+import sys
 from importlib import metadata
 from pathlib import Path
 
@@ -80,21 +82,38 @@ def imported_modules(roots) -> list[Path]:
 @functools.lru_cache(maxsize=1)
 def library_versions() -> tuple[tuple[str, str], ...]:
     """(name, version) of each library ssg depends on (not its extras), as installed: the read
-    stage's results are theirs too (cmark-gfm's HTML, nh3's sanitising, PyYAML's values...)."""
+    stage's results are theirs too (cmark-gfm's HTML, nh3's sanitising, PyYAML's values...).
+
+    On the no-op path, so read off the names of the ``NAME-VERSION.dist-info`` folders on
+    ``sys.path`` (~1 ms) rather than asked of ``importlib.metadata`` one library at a time
+    (~1 ms each); a library installed otherwise is asked for."""
     try:
-        wanted = metadata.requires("ssg") or []
+        wanted = {_project(re.match(r"[A-Za-z0-9._-]+", r).group(0)) for r in metadata.requires("ssg") or []
+                  if "extra ==" not in r}
     except metadata.PackageNotFoundError:        # run from a source tree that is not installed
         return ()
-    found = []
-    for requirement in wanted:
-        if "extra ==" in requirement:
-            continue
-        name = re.match(r"[A-Za-z0-9._-]+", requirement).group(0)
+    found: dict[str, str] = {}
+    for folder in sys.path:
         try:
-            found.append((name, metadata.version(name)))
+            names = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for entry in names:
+            if entry.endswith(".dist-info") and entry.count("-") == 2:          # (one in "dist-info")
+                name, version = entry[:-10].split("-")
+                if _project(name) in wanted:
+                    found.setdefault(_project(name), version)      # the first on the path, as imports go
+    for name in wanted - found.keys():
+        try:
+            found[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
-            found.append((name, ""))
-    return tuple(sorted(found))
+            found[name] = ""
+    return tuple(sorted(found.items()))
+
+
+def _project(name: str) -> str:
+    """A project name as PEP 503 compares them (``PyYAML``, ``pyyaml``; ``python_slugify``, ``python-slugify``)."""
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def canonical(value) -> bytes:

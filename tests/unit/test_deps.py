@@ -71,3 +71,21 @@ def test_the_modules_a_module_imports_are_found_at_any_depth(tmp_path, monkeypat
         assert deps.code_digest("a") != of_a
     finally:
         deps.code_digest.cache_clear()
+
+
+def test_library_versions_are_the_installed_ones_first_on_the_path(tmp_path, monkeypatch):
+    from importlib import metadata
+
+    from ssg import deps
+
+    deps.library_versions.cache_clear()
+    try:
+        found = dict(deps.library_versions())
+        assert {"nh3", "cmarkgfm", "pyyaml", "python-slugify", "charset-normalizer"} <= found.keys()
+        assert all(version == metadata.version(name) for name, version in found.items())
+        (tmp_path / "nh3-99.1.dist-info").mkdir()              # a copy found before the installed one
+        monkeypatch.syspath_prepend(str(tmp_path))
+        deps.library_versions.cache_clear()
+        assert dict(deps.library_versions())["nh3"] == "99.1"
+    finally:
+        deps.library_versions.cache_clear()
