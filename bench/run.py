@@ -3,7 +3,8 @@
     python bench/run.py N [--formats md,txt] [--peers hugo,pelican] [--out results.json]
 
 For each tool the scenarios run in order on a fresh copy of the archive: a cold full build,
-a no-op rebuild, one article edited, one article added, one article removed, one template edited. Each build is a
+a no-op rebuild, one article edited, one article added, one article removed, one template edited,
+and (ssg alone) an upgrade of ssg that changes its rendering code but not its reading code. Each build is a
 subprocess measured by bench/measure.py. Results go to a JSON file and a Markdown table with
 ratios is printed (bench/report.py renders the same tables from saved JSON files).
 
@@ -153,7 +154,7 @@ class Tool:
 
 class Ssg(Tool):
     name = "ssg"
-    scenarios = ("cold", "noop", "edit-article", "add-article", "remove-article", "edit-template")
+    scenarios = ("cold", "noop", "edit-article", "add-article", "remove-article", "edit-template", "upgrade")
     block_end = r"\{%-?\s*endblock\b[^%]*-?%\}"
 
     def __init__(self, ctx: Context, fmt: str = "md") -> None:
@@ -345,6 +346,30 @@ def _edit_template(tool: Tool) -> str:
     return f"HTML comment added to {path.relative_to(tool.site)} (changes every article page)"
 
 
+def _upgrade_note(tool: Tool) -> str:
+    if tool.ctx.ssg_src is None:
+        raise RuntimeError("needs the snapshot of ssg's source (not --ssg or --no-snapshot)")
+    return "ssg run from a copy of its source with a comment appended to ssg/render.py"
+
+
+def _upgrade(tool: Tool, log: Path) -> Run:
+    """The build by an "upgraded" ssg: the snapshot of its source with a comment appended to
+    ssg/render.py, a module the read stage does not import. Every page is rendered again (their
+    fingerprints hold all of ssg's code); no article should be read again (the cached reads hold
+    the reading code's). Last in the set: the scenarios after it would run the snapshot again."""
+    src = tool.ctx.ssg_src
+    upgraded = src.with_name(src.name + "-upgraded")
+    if not upgraded.is_dir():
+        tmp = upgraded.with_name(upgraded.name + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        shutil.copytree(src, tmp, symlinks=True)
+        with open(tmp / "ssg" / "render.py", "a", encoding="utf-8") as f:
+            f.write("\n# bench: an upgrade that changes no reading code\n")
+        tmp.rename(upgraded)
+    return measure(tool.command(), out_dir=tool.out_dir, log=log, cwd=tool.site, timeout=tool.ctx.timeout,
+                   env={**os.environ, "PYTHONPATH": str(upgraded)})
+
+
 SCENARIOS: dict[str, Scenario] = {s.name: s for s in (
     Scenario("cold", "full build, output and caches removed first", _cold),
     Scenario("noop", "the same build again, nothing changed"),
@@ -352,6 +377,7 @@ SCENARIOS: dict[str, Scenario] = {s.name: s for s in (
     Scenario("add-article", "one new article, newest in the archive", _add_article),
     Scenario("remove-article", "one article deleted, a third of the way up the archive by date", _remove_article),
     Scenario("edit-template", "the article template changed visibly", _edit_template),
+    Scenario("upgrade", "ssg's code changed outside its reading code (ssg alone)", _upgrade_note, _upgrade),
 )}
 
 
