@@ -1,10 +1,10 @@
 """Stage 4: Site -> RenderJobs, one per output file, each with its view and fingerprint.
 
 This is the one place where page policy lives:
-- *Stable pagination*: listing pages are numbered from the oldest article, so page 1 never
-  changes when news is added; the landing page shows the newest ``paginate_by`` articles.
-  Adding one article rewrites the landing page and the newest one or two numbered pages of each
-  listing it belongs to, never the whole listing.
+- *Stable pagination*: listing pages are numbered from the oldest article and made once full, so
+  a numbered page never changes when news is added; the landing page shows the newest
+  ``paginate_by`` articles. Adding one article rewrites the landing page of each listing it
+  belongs to, and the newest numbered page or two only when it fills a page, never the whole listing.
 - *Cards*: listings and feeds see articles through ``card`` views; a listing's fingerprint holds
   the card digests, so a body edit re-renders only the article page (and full-text feeds).
 """
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import math
 import operator
 from collections import defaultdict
 from dataclasses import dataclass
@@ -164,17 +163,21 @@ def article_view(a: Article, cards: dict, neighbours: tuple, related: list[str],
 
 def paginate(keys: tuple[str, ...], per_page: int, base: str, first: int = 1) -> list[tuple[str, tuple[str, ...], dict]]:
     """Stable pagination: numbered pages count from the oldest; the landing page is the newest.
-    ``first``: the landing page and the numbered pages from this one on only."""
+    A numbered page is made once it is full: the newest articles beyond the last full page are on
+    the landing page (which shows ``per_page``, more than they are), so a new article rewrites the
+    landing page alone until it fills a page, and a full page's articles never change with news
+    (a cited page/12/ keeps showing what it showed). ``first``: the landing page and the numbered
+    pages from this one on only."""
     n = len(keys)
     if n <= per_page:
         return [(base, keys, {"number": None, "newer": None, "older": None})]
-    total = math.ceil(n / per_page)
+    total = n // per_page                                # full pages only
     pages = []
     first_older = (n - 1 - per_page) // per_page + 1     # the page holding the item after the landing's last
     # No page knows the page count: a new page would otherwise rewrite every old one.
     pages.append((base, keys[:per_page], {"number": None, "newer": None, "older": f"{base}page/{first_older}/"}))
     for k in range(max(first, 1), total + 1):
-        chunk = keys[max(n - k * per_page, 0): n - (k - 1) * per_page]
+        chunk = keys[n - k * per_page: n - (k - 1) * per_page]
         newer = base if k == total else f"{base}page/{k + 1}/"
         older = f"{base}page/{k - 1}/" if k > 1 else None
         pages.append((f"{base}page/{k}/", chunk, {"number": k, "newer": newer, "older": older}))
@@ -570,11 +573,11 @@ class Planner:
                 # ssg watch: numbered pages count from the oldest, so a page whose items and their
                 # cards are all last time's (the same objects, counted from the oldest end) and
                 # that is not the newest then or now (its links change with the page count) is
-                # last time's job: a new article plans the landing page and the newest one or two,
-                # not every page (3,334 for the home page at 100,000 articles)
+                # last time's job: a new article plans the landing page (and the newest full one
+                # or two), not every page (3,333 for the home page at 100,000 articles)
                 per_page, was = self.config.paginate_by, entry[0]
                 same = _same_from_end(keys, was[6], digests, was[7])
-                first = 1 + min(same // per_page, math.ceil(len(was[6]) / per_page) - 1, math.ceil(len(keys) / per_page) - 1)
+                first = 1 + min(same // per_page, len(was[6]) // per_page - 1, len(keys) // per_page - 1)
                 reused = entry[1][1:first]
             jobs = []
             for url, items, page in paginate(keys, self.config.paginate_by, base, first):

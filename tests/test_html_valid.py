@@ -33,7 +33,7 @@ PAGE_TYPES = {
     "taxonomy index": "category/index.html",
     "tag index": "tag/index.html",
     "term page": "category/اقتصاد/index.html",
-    "term page 2": "category/*/page/2/index.html",
+    "term page, numbered": "category/*/page/1/index.html",
     "year archive": "2024/index.html",
     "month archive": "2024/03/index.html",
     "day archive": "2024/03/01/index.html",

@@ -16,19 +16,43 @@ def test_small_listing_is_one_page():
     assert [p[0] for p in pages] == ["tag/x/"]
 
 
-def test_pages_count_from_the_oldest():
-    pages = dict((url, items) for url, items, _ in paginate(keys(12), 5, ""))
-    assert pages[""] == keys(12)[:5]
-    assert pages["page/1/"] == ("k5", "k4", "k3", "k2", "k1")
-    assert pages["page/3/"] == ("k12", "k11")
+def test_pages_count_from_the_oldest_and_are_made_once_full():
+    pages = {url: (items, meta) for url, items, meta in paginate(keys(12), 5, "")}
+    assert list(pages) == ["", "page/1/", "page/2/"]          # k12, k11: on the landing page alone
+    assert pages[""] == (keys(12)[:5], {"number": None, "newer": None, "older": "page/2/"})
+    assert pages["page/1/"] == (("k5", "k4", "k3", "k2", "k1"), {"number": 1, "newer": "page/2/", "older": None})
+    assert pages["page/2/"] == (("k10", "k9", "k8", "k7", "k6"), {"number": 2, "newer": "", "older": "page/1/"})
 
 
-def test_adding_one_article_rewrites_a_bounded_number_of_pages():
-    for n in (10, 11, 37, 100):
+def test_every_article_is_on_a_page_and_the_pages_chain_in_order():
+    for n in range(1, 40):
+        pages = paginate(keys(n), 5, "tag/x/")
+        shown = {k for _, items, _ in pages for k in items}
+        assert shown == set(keys(n)), n
+        by_url = {url: (items, meta) for url, items, meta in pages}
+        url, seen = pages[0][0], []                        # from the landing page, older and older
+        while url is not None:
+            items, meta = by_url[url]
+            seen += [k for k in items if k not in seen]
+            url = meta["older"]
+            if url is not None:
+                assert by_url[url][1]["newer"] == (pages[0][0] if by_url[url][1]["number"] == len(pages) - 1 else
+                                                   f"tag/x/page/{by_url[url][1]['number'] + 1}/")
+        assert seen == list(keys(n)), n                    # newest first, none skipped
+        assert all(len(items) == 5 for url, items, _ in pages[1:]), n
+
+
+def test_adding_one_article_rewrites_the_landing_page_and_pages_only_when_one_fills():
+    for n in range(6, 60):
         before = {url: (items, meta) for url, items, meta in paginate(keys(n), 5, "")}
         after = {url: (items, meta) for url, items, meta in paginate(keys(n + 1), 5, "")}
         changed = [u for u in after if before.get(u) != after[u]]
-        assert len(changed) <= 3, (n, changed)
+        if (n + 1) % 5:
+            assert changed == [""], (n, changed)
+        else:                                              # a new full page, and its older one's link
+            k = (n + 1) // 5
+            assert changed == ["", f"page/{k - 1}/", f"page/{k}/"], (n, changed)
+        assert set(before) <= set(after)
 
 
 def test_related_articles_are_the_first_of_the_full_ranking():
