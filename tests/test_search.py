@@ -753,7 +753,6 @@ def test_an_index_of_no_docs_is_a_manifest_alone():
     assert search.read_index({p: search.render_shard(v) for p, v in files.items()}).manifest["count"] == 0
 
 
-
 def test_builds_of_two_sites_in_one_process_never_share_the_index_state(tmp_path):
     """The search index's working state stays in its module between calls (ssg watch resumes from
     it). A one-shot build resumes from its own store only: resumed for a second site with as many
