@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import marshal
 import os
 import pickle
 import sys
@@ -314,7 +315,17 @@ def reader_key(config: SiteConfig) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _read_code_digest() -> str:
-    return digest("\x00".join(inspect.getsource(globals()[name]) for name in READ_CODE))
+    return digest(b"\x00".join(map(_code_of, READ_CODE)))
+
+
+def _code_of(name: str) -> bytes:
+    """A function of this module as its source says, or as its compiled code where there is no
+    source to read (an installation without the .py files)."""
+    fn = globals()[name]
+    try:
+        return inspect.getsource(fn).encode()
+    except (OSError, TypeError):
+        return marshal.dumps(fn.__code__)
 
 
 def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, progress: Progress | None,

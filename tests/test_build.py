@@ -446,6 +446,18 @@ def test_another_reading_code_or_library_reads_every_file_again(small_site, monk
     assert reread == 5 and report.articles == 5 and report.written == frozenset()
 
 
+def test_the_code_that_reads_is_digested_from_its_compiled_code_without_its_source(monkeypatch):
+    from ssg import build
+
+    with_source = [build._code_of(name) for name in build.READ_CODE]
+
+    def no_source(fn):
+        raise OSError("could not get source code")
+    monkeypatch.setattr(build.inspect, "getsource", no_source)
+    compiled = [build._code_of(name) for name in build.READ_CODE]
+    assert compiled[0] != compiled[1] and compiled != with_source and all(compiled)
+
+
 def test_the_code_of_build_that_reads_is_all_in_its_digest():
     """``_read_one`` and ``_init_read`` call no other function of build.py than each other: a helper
     added there would change what the cache keeps without changing ``reader_key``."""
