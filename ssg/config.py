@@ -52,7 +52,9 @@ class SiteConfig:
     theme: str = field(default="default", metadata=_doc("Theme folder name under themes/ (site's own first, then the bundled ones)."))
     content_dir: str = field(default="content", metadata=_doc("Content folder, relative to the site folder.", output=False))
     output_dir: str = field(default="output", metadata=_doc("Output folder, relative to the site folder.", output=False))
-    paginate_by: int = field(default=30, metadata=_doc("Articles per listing page."))
+    paginate_by: int = field(default=30, metadata=_doc(
+        "Articles per listing page. Numbered pages count from the oldest (page/1/) and are made once full; "
+        "the landing page shows the newest."))
     permalink: str = field(default="/{year}/{month}/{slug}/", metadata=_doc("Article URL pattern: {year} {month} {day} {slug} {category}."))
     permalink_undated: str = field(default="/undated/{slug}/", metadata=_doc("URL pattern for articles with no date."))
     slug_max_length: int = field(default=80, metadata=_doc("Longest slug, in characters."))
