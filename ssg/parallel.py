@@ -264,10 +264,10 @@ def background(fn: Callable[..., R], *args, workers: int = 0, then: Callable[[],
     index's 100,000 docs, ~0.9 s, made beside the planner instead of before it goes on); here
     before a standby is sent it; here, when an inline call runs."""
     if standby is not None and not standby.used:
-        return standby.submit(fn, (make_first(), *args) if make_first else args, kwargs, then)
+        return standby.submit(fn, _with_first(make_first, args), kwargs, then)
     if not _forks(workers):
         def inline() -> R:
-            value = fn(*((make_first(), *args) if make_first else args), **kwargs)
+            value = fn(*_with_first(make_first, args), **kwargs)
             if then is not None:
                 then()
             return value
@@ -283,6 +283,11 @@ def background(fn: Callable[..., R], *args, workers: int = 0, then: Callable[[],
         gc.unfreeze()
     writer.close()
     return _receiver(reader, child, fn)
+
+
+def _with_first(make_first: Callable[[], object] | None, args: tuple) -> tuple:
+    """``args``, after the first argument ``make_first()`` makes (here and now), if any."""
+    return (make_first(), *args) if make_first else args
 
 
 _UNREAD: dict[int, object] = {}      # id(process) -> a process whose result nobody has asked for yet
@@ -349,7 +354,7 @@ def _serve(writer, fn, args, kwargs, then, make_first=None) -> None:
     gc.enable()
     try:
         try:
-            out = (True, fn(*((make_first(), *args) if make_first else args), **kwargs))
+            out = (True, fn(*_with_first(make_first, args), **kwargs))
         except BaseException as exc:            # sent back, raised in the parent
             out = (False, exc)
         try:

@@ -664,7 +664,7 @@ class Planner:
             for a in self.changed:
                 docs[self.position[a.key]] = self.search_doc(a)
         else:
-            docs = None                     # every article's (``all_docs``)
+            docs = None                     # every article's (``all_docs``; a one-shot build's always)
         # The docs carry their terms' digest; the index process fetches the terms it needs (all of
         # them for a build from scratch, the new and edited docs' otherwise) from the cache.
         fetch = functools.partial(fetch_terms, self.config.cache_path)
@@ -677,7 +677,7 @@ class Planner:
         store = index_store(self.config.cache_path)
         index = self.runner(search.index_files, store, fetch, self.config.cache_path / SPOOL,
                             then=functools.partial(search.save_index, store),
-                            make_first=self.all_docs if docs is None else lambda: docs)
+                            make_first=self.all_docs)
         self.index_process = getattr(index, "sentinel", None)
 
         def files() -> dict:
