@@ -17,6 +17,7 @@ import os
 import pickle
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from pathlib import Path
@@ -199,7 +200,7 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
             articles=len(site.articles), pages=len(jobs) - feeds, feeds=feeds,
             rendered=frozenset(sizes), written=frozenset(written), removed=frozenset(removed),   # (sizes: every job rendered)
             problems=tuple(problems), timings=tuple(t.timings), output_bytes=sum(s for _, s in outputs.values()),
-            seconds=time.perf_counter() - started,
+            seconds=time.perf_counter() - started, sizes=sizes_by_kind(jobs, outputs),
         )
         key = inputs_key(config, [r.source for r in results], statics, graph)   # now every digest is known
         cache.set_last_build(key, pickle.dumps(replace(report, rendered=frozenset(), written=frozenset(), removed=frozenset())))
@@ -217,6 +218,21 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
         if spare is not None:
             spare.close()
     return report
+
+
+def sizes_by_kind(jobs: list[RenderJob], outputs: dict[str, tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    """output/'s bytes by kind of output, largest first: what a site near GitHub Pages' 1 GB can cut."""
+    found: Counter = Counter()
+    for job in jobs:
+        kind = _KINDS.get(job.renderer.split("-")[0])     # (sitemap-index, news-sitemap)
+        if kind is None:
+            kind = "article pages" if job.template == "article.html" else "listing and other pages" \
+                if job.renderer == "html" else "other files"
+        found[kind] += outputs[job.output][1]
+    return tuple(sorted(found.items(), key=lambda kind: (-kind[1], kind[0])))
+
+
+_KINDS = {"rss": "feeds", "atom": "feeds", "json": "feeds", "search": "search index", "sitemap": "sitemaps", "news": "sitemaps"}
 
 
 def _still_there(out: Path, present: set[str]) -> bool:

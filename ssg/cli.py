@@ -111,7 +111,10 @@ def cmd_build(args) -> int:
         print(f"{'warning' if problem.severity == 'warning' else 'skipped'}: {problem}", file=sys.stderr)
     limit = config.build.size_warning_mb * 1_000_000
     if report.output_bytes > limit:
-        print(f"warning: output/ is {report.output_bytes / 1e6:.0f} MB; GitHub Pages publishes at most 1 GB", file=sys.stderr)
+        parts = ", ".join(f"{kind} {size / 1e6:.{0 if size >= 10e6 else 1}f} MB"
+                          for kind, size in report.sizes if size * 100 >= report.output_bytes)     # (1% or more)
+        print(f"warning: output/ is {report.output_bytes / 1e6:.0f} MB; GitHub Pages publishes at most 1 GB"
+              + (f" ({parts}; docs/github-pages.md says what to cut)" if parts else ""), file=sys.stderr)
     if args.debug:
         print("timings: " + ", ".join(f"{name} {sec:.2f} s" for name, sec in report.timings), file=sys.stderr)
     print(f"{report.summary()}; site size {report.output_bytes / 1e6:.1f} MB")

@@ -201,6 +201,7 @@ class BuildReport:
     timings: tuple[tuple[str, float], ...]
     output_bytes: int
     seconds: float
+    sizes: tuple[tuple[str, int], ...] = ()   # output/'s bytes by kind of output ("article pages", ...), largest first
 
     @property
     def skipped(self) -> int:

@@ -372,6 +372,33 @@ def test_cli_build_prints_one_summary_line(small_site):
                                                           "index", "render", "commit", "cache"], stages
 
 
+def test_the_site_size_is_told_by_kind_of_output_and_the_warning_names_the_largest(small_site):
+    """A site near GitHub Pages' 1 GB is told what its bytes are (article pages, listings, search,
+    feeds, sitemaps), each kind the sum of those files on disk; the no-op build says the same."""
+    report = build_site(small_site)
+    sizes = dict(report.sizes)
+    assert sum(sizes.values()) == report.output_bytes and len(report.sizes) == len(sizes)
+    assert [size for _, size in report.sizes] == sorted(sizes.values(), reverse=True)
+    out = small_site / "output"
+    on_disk = lambda paths: sum(p.stat().st_size for p in paths)
+    pages = [p for p in out.rglob("index.html") if "<article>" in p.read_text(encoding="utf-8")
+             and 'property="og:type" content="article"' in p.read_text(encoding="utf-8")]
+    assert len(pages) == report.articles and sizes["article pages"] == on_disk(pages)
+    assert sizes["search index"] == on_disk(p for p in (out / "search").rglob("*") if p.is_file() and p.suffix != ".html")
+    assert sizes["feeds"] == on_disk(p for p in out.rglob("*") if p.name in ("feed.xml", "atom.xml", "feed.json"))
+    assert sizes["sitemaps"] == on_disk([*out.glob("*sitemap*.xml"), *(out / "sitemaps").glob("*.xml")])
+    assert sizes["listing and other pages"] == on_disk(p for p in out.rglob("*.html") if p not in pages)
+    with open(small_site / "site.toml", "a", encoding="utf-8") as f:
+        f.write("\n[build]\nsize_warning_mb = 0\n")
+    result = run_cli("build", str(small_site))
+    assert result.returncode == 0, result.stderr
+    warning = re.search(r"^warning: output/ is \d+ MB; GitHub Pages publishes at most 1 GB \((.*); "
+                        r"docs/github-pages.md says what to cut\)$", result.stderr, re.M)
+    assert warning, result.stderr
+    told = [part.rsplit(" ", 2)[0] for part in warning.group(1).split(", ")]
+    assert told[0] == report.sizes[0][0] and set(told) <= sizes.keys() and "0 written" in result.stdout
+
+
 def test_the_ssg_program_leaves_after_a_build_with_its_output_said_and_the_index_state_saved(small_site):
     """As a program, ``ssg build`` ends without freeing the build's objects (``build.leave``): its
     lines are still all printed, and the search index's process is waited for, so its state for
