@@ -201,7 +201,7 @@ class BuildReport:
     timings: tuple[tuple[str, float], ...]
     output_bytes: int
     seconds: float
-    sizes: tuple[tuple[str, int], ...] = ()   # output/'s bytes by kind of output ("article pages", ...), largest first
+    sizes: tuple[tuple[str, int], ...] = ()   # past [build] size_warning_mb: output/'s bytes by kind of output, largest first
 
     @property
     def skipped(self) -> int:
