@@ -47,7 +47,12 @@ _PIPE_SPLIT = re.compile(r"\s*\|\s*")
 _CRUMB_SPLIT = re.compile(r"\s*(?:»|>|›|/|\\|«|<|‹|→|←)\s*")
 _CRUMB_ONLY = re.compile(r"\s*(?:»|›|\s>\s)\s*")
 _HEADLINE_PUNCT = re.compile(r"\.\.|[؟?!…]")     # a site name never has these; a headline may
-_BY_RE = re.compile(r"^(by|بقلم)\s+([^:：|]{2,80})$", re.IGNORECASE)
+_BY_RE = re.compile(r"^(by|par|por|von|بقلم|كتب|كتبت)\s+([^:：|]{2,80})$", re.IGNORECASE)
+_BY_LATIN = ("by", "par", "por", "von")       # followed by a capital: "By Sarah Johnson", not "by the way"
+_NAME_ONLY = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){1,3}")    # "كتب محمد أحمد": two to four words, nothing else
+_DOMAIN_SITE = re.compile(r"[^\W_][\w-]*(?:\s[\w-]+){0,2}\.(?:نت|كوم|com|net|org|news|tv|info|co\.uk)", re.IGNORECASE)
+_ROLE_CUT = re.compile(r"\s*[,،]\s*")
+_NAME_IN_PLACE = re.compile(r"((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s+in\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}")
 _TZ_WORDS = re.compile(r"^(?:بتوقيت|توقيت|gmt|utc|local time|ت\s*م$)", re.IGNORECASE)
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|#]\s*")
 _BYLINE_PUNCT = re.compile(r"[:：\-–—ـ(،,]")
@@ -177,6 +182,8 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             val_start = m.start("val")
             if g == "auth" and _words(f[val_start:]) > 6:      # a byline names people; longer is a headline
                 pass
+            elif g == "auth" and "|" in f[val_start:] and _HAS_DIGIT.search(f[val_start:]):
+                pass            # "كتب: أحمد محمود | الثلاثاء 14-09-2021 22:15": a date line with its byline
             elif m.group("val").strip() or g == "tags":
                 line.kind = "label"
                 line.sub = g
@@ -190,7 +197,8 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         return
     if words <= 8:
         m = _BY_RE.match(f)
-        if m and (m.group(1).lower() != "by" or line.o[m.start(2):m.start(2) + 1].isupper()):
+        if m and (line.o[m.start(2):m.start(2) + 1].isupper() if m.group(1).lower() in _BY_LATIN
+                  else m.group(1) == "بقلم" or _NAME_ONLY.fullmatch(f[m.start(2):].strip()) is not None):
             line.kind = "label"
             line.sub = "auth"
             line.val = (m.start(2), n)
@@ -245,9 +253,20 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         elif words <= 6 and rules.site.match(f) and not _HEADLINE_PUNCT.search(f):
             line.kind = "site"
             return
+        elif words <= 3 and _DOMAIN_SITE.fullmatch(f.strip()):
+            line.kind = "site"           # "العربية.نت", "Arabnews.com": a site named by its domain
+            return
         elif words <= 5 and _title_case(line.o) and rules.site_en.match(line.o.strip()):
             line.kind = "site"           # "BBC News", "The Daily Star": capitalised words ending in a press word
             return
+    if words <= 6 and "|" in f and not _HAS_DIGIT.search(f) and not _terminal(f):
+        # "World | Europe", "أخبار | سياسة": a section path printed with pipes (a site name among them
+        # was taken above; four items or more are a menu)
+        items = [x for x in _PIPE_SPLIT.split(f.strip()) if x.strip()]
+        if 2 <= len(items) <= 3 and all(_words(x) <= 3 for x in items):
+            line.kind = "crumb"
+            line.sub = "pipe"
+            line.val = (0, n)
 
 
 def _title_case(text: str) -> bool:
@@ -259,6 +278,8 @@ def _prepare(text: str, rules: RuleSet, day_first: bool) -> list[_Line]:
     out = []
     for i, raw in enumerate(text.splitlines(), 1):
         o = nfc(raw.strip(STRIP))
+        if o[:1] in ("|", "｜"):           # "|آخر تحديث: ...": a scraped bar's separator, never text
+            o = o.lstrip("|｜" + STRIP)
         words = len(o.split())
         # long lines are prose: no keyword matching, no folded copy needed
         f = fold(o) if len(o) <= 240 and words <= 30 else o
@@ -494,11 +515,11 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
             if pending >= 5 or l.words > 20:
                 break
 
-    title_idx = None
+    title_idx = weak = None
     author_from_header = False
     structured = header_end >= 0
     if header_end >= 0:
-        title_idx = _read_header(lines, header_end, repeats, parts, rules, tzname)
+        title_idx, weak, rest = _read_header(lines, header_end, repeats, parts, rules, tzname)
         author_from_header = parts.author is not None
     elif not body_only:
         first = lines[0] if lines else None
@@ -523,23 +544,38 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
 
     body_start = header_end + 1
     if parts.title is None and header_end >= 0 and not body_only:
-        # header of metadata only (site name, date ...): the headline follows it
+        # header of metadata only (site name, date ...): the headline follows it, maybe under a
+        # dateline ("دبي - العربية.نت")
         j = _next_nonblank(lines, body_start)
-        while j is not None and lines[j].kind in ("boiler", "share"):
+        datelines = []
+        while j is not None and (lines[j].kind in ("boiler", "share") or
+                                 lines[j].kind == "text" and _dateline_like(lines[j], rules) and len(datelines) < 2):
+            if lines[j].kind == "text":
+                datelines.append(j)
             j = _next_nonblank(lines, j + 1)
         if (
             j is not None
-            and j - header_end <= 4
+            and j - header_end <= 4 + len(datelines)
             and lines[j].kind == "text"
             and 2 <= lines[j].words <= 20
             and not _SENT_END.search(lines[j].f)
             and not _byline_like(lines[j], rules)
             and any(_is_prose(x) for x in lines[j + 1:j + 8])
+            # under a short header line, a headline is longer than it (else the header line is
+            # the headline: a column's name over its byline and a short title stays the title)
+            and (weak is None or _dateline_like(lines[weak], rules) or lines[j].words > lines[weak].words)
         ):
             parts.set("title", lines[j].o, "title:first-line-after-header", lines[j])
             title_idx = j
             header_end = j
             body_start = j + 1
+            if weak is not None:       # the short lines above were datelines or section names
+                _header_rest(lines, rest, title_idx, header_end, parts, rules, section_above=True)
+            _header_rest(lines, datelines, title_idx, header_end, parts, rules)
+    if weak is not None and parts.title is None:
+        parts.set("title", lines[weak].o, "title:header-headline", lines[weak])
+        title_idx = weak
+        _header_rest(lines, [t for t in rest if t != weak], weak, header_end, parts, rules)
 
     # -- dek / section directly under the headline (reference layout) ----
     if title_idx is not None and not body_only:
@@ -632,13 +668,15 @@ def _next_nonblank(lines: list[_Line], start: int) -> int | None:
 
 
 def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], parts: ArticleParts,
-                 rules: RuleSet, tzname: str | None) -> int | None:
+                 rules: RuleSet, tzname: str | None) -> tuple[int | None, int | None, list[int]]:
+    """(the headline's line or None, a short line that is the headline unless one is under the
+    header, the header's other text lines when there is such a line: the caller assigns them)."""
     texts: list[int] = []
     for i in range(header_end + 1):
         l = lines[i]
         k = l.kind
         if k == "crumb":
-            crumbs = [c for c in _CRUMB_SPLIT.split(l.o[l.val[0]:]) if clean(c)]
+            crumbs = [c for c in (_PIPE_SPLIT if l.sub == "pipe" else _CRUMB_SPLIT).split(l.o[l.val[0]:]) if clean(c)]
             if crumbs:
                 last = clean(crumbs[-1])
                 if not rules.nav_item.match(fold(last)):
@@ -655,6 +693,9 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
             if "|" in before and bparts:
                 cand_f = bparts[0]
                 cand = clean(l.o[: len(cand_f)]).strip(" |")
+                label = rules.label.match(cand_f.strip())
+                if label and label.group("auth"):                   # "كتب: أحمد محمود | date"
+                    cand = clean(cand[label.start("val"):])
                 if cand and not WEEKDAY_RE.fullmatch(cand_f.strip()) and _words(cand) <= 10:
                     parts.set("author", cand, "author:byline-with-date", l)
             rest = clean(after_s).strip(" |-–—,،")
@@ -674,7 +715,7 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
             texts.append(i)
         elif k == "boiler" and l.sub == "copyright":
             _read_copyright(l, parts)
-    title_idx = None
+    title_idx = weak = None
     # the first occurrence of a repeated headline is the title
     if repeats:
         first = min(repeats.values())
@@ -683,6 +724,22 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
         texts = [t for t in texts if t != first]
     else:
         cands = list(texts)
+        # Short lines above the headline are not it: a section name ("سياسة", "World"), a dateline
+        # ("القاهرة - (أ ش أ)"). The headline is the first header line of four words or more when
+        # only such lines come before it; when there is none, the line under the header may be it
+        # (``weak``: the caller looks there first).
+        strong = [t for t in cands if lines[t].words >= 4 and not _dateline_like(lines[t], rules)]
+        if strong and strong[0] != cands[0] and all(_minor(lines[t], rules) for t in cands if t < strong[0]):
+            cands = [t for t in cands if t >= strong[0]]
+            above = strong[0] - 1        # the section name above the headline, maybe above its date too
+            while above > 0 and lines[above].kind in ("blank", "date", "label", "site", "crumb", "nav"):
+                above -= 1
+            if above in texts and _section_like(lines[above], rules) \
+                    and parts.set("category", lines[above].o, "category:line-above-title", lines[above]):
+                texts.remove(above)
+        elif cands and all(_minor(lines[t], rules) for t in cands):
+            weak = cands[0]
+            cands = []
         if len(cands) >= 2:
             c1, c2 = lines[cands[0]], lines[cands[1]]
             adjacent = cands[1] == cands[0] + 1
@@ -695,8 +752,7 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                 and parts.category is None
             ):
                 parts.set("category", c1.o, "category:line-above-title", c1)
-                cands.pop(0)
-                texts.pop(0)
+                texts.remove(cands.pop(0))
         if cands:
             title_idx = cands[0]
             rule = "title:header-headline"
@@ -705,24 +761,77 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                 rule = "title:above-date"
             parts.set("title", lines[title_idx].o, rule, lines[title_idx])
             texts = [t for t in texts if t != title_idx]
-    # remaining header text lines: byline above the date, dek, or unassigned
+    if weak is not None:        # the caller looks under the header for the headline first
+        return None, weak, texts
+    _header_rest(lines, texts, title_idx, header_end, parts, rules)
+    return title_idx, None, []
+
+
+def _header_rest(lines: list[_Line], texts: list[int], title_idx: int | None, header_end: int, parts: ArticleParts,
+                 rules: RuleSet, *, section_above: bool = False) -> None:
+    """The header's text lines but the headline: a byline above the date, a dek, or unassigned.
+    Above the headline: a dateline's agency, with ``section_above`` (the headline is under the
+    header) the section name nearest it, else unassigned."""
+    section = None
+    if section_above and title_idx is not None:
+        section = max((t for t in texts if t < title_idx and _section_like(lines[t], rules)), default=None)
     for t in texts:
         l = lines[t]
         nxt = t + 1 if t + 1 <= header_end else None
         if title_idx is not None and t < title_idx:
-            parts.warnings.append(f"header line {l.no} not used: {l.o[:60]}")
+            if _dateline_like(l, rules) and rules.agency.search(l.f):       # "القاهرة - (أ ش أ)" above the headline
+                parts.set("agency", _canon_agency(l.o, l.f, rules), "agency:header-dateline", l)
+            elif not (t == section and parts.set("category", l.o, "category:header-line", l)):
+                parts.warnings.append(f"header line {l.no} not used: {l.o[:60]}")
             continue
-        if nxt is not None and lines[nxt].kind == "date" and l.words <= 12:
-            if parts.set("author", l.o, "author:line-above-date", l):
+        # (one word above the date is a byline when it is a credit: "واس"; else a section name)
+        if nxt is not None and lines[nxt].kind == "date" and l.words <= 12 \
+                and (l.words > 1 or rules.agency.search(l.f) or not _section_like(l, rules)):
+            if parts.set("author", _byline_name(l.o, rules), "author:line-above-date", l):
                 continue
         if l.words <= 10 and _byline_like(l, rules) and parts.author is None:
-            parts.set("author", l.o, "author:header-byline", l)
+            parts.set("author", _byline_name(l.o, rules), "author:header-byline", l)
             continue
         if l.words >= 8 and parts.dek is None and not _SENT_END.search(l.f):
             parts.set("dek", l.o, "dek:header-line", l)
             continue
         parts.warnings.append(f"header line {l.no} not used: {l.o[:60]}")
-    return title_idx
+
+
+_DASHED = re.compile(r"[^\s\-–—ـ]+(?:\s+[^\s\-–—ـ]+){0,2}\s+[\-–—ـ]\s+[^\s\-–—ـ]+(?:\s+[^\s\-–—ـ]+){0,2}")
+
+
+def _dateline_like(l: _Line, rules: RuleSet) -> bool:
+    """A place and a credit or a site name, not a headline: "القاهرة - (أ ش أ)", "(رويترز)",
+    "هسبريس - الرباط" (a few words either side of one dash, or an agency after a word or two)."""
+    if l.words > 6 or _terminal(l.f):
+        return False
+    if rules.agency_only.match(l.f):
+        return True
+    m = rules.dateline.match(l.f)
+    if m and not l.f[m.end():].strip(" -–—ـ:)»."):
+        return True
+    return l.words <= 5 and _DASHED.fullmatch(l.f.strip()) is not None
+
+
+def _section_like(l: _Line, rules: RuleSet) -> bool:
+    """A section name: a word or three, no punctuation, not a menu word ("سياسة", "World")."""
+    return l.words <= 3 and not _byline_like(l, rules) and not _END_PUNCT.search(l.f) and not rules.nav_item.match(l.f)
+
+
+def _minor(l: _Line, rules: RuleSet) -> bool:
+    """A header line too short or too dateline-like to be the headline when a longer one is there."""
+    return l.words <= 3 or _dateline_like(l, rules)
+
+
+def _byline_name(value: str, rules: RuleSet) -> str:
+    """The names of a byline without the role, outlet or place after them: "Jenny Hill, BBC News,
+    Berlin" -> "Jenny Hill", "سارة علي، مراسلة الجزيرة" -> "سارة علي"; a list of names stays whole."""
+    parts = _ROLE_CUT.split(value)
+    if len(parts) > 1 and 2 <= _words(parts[0]) <= 4 and any(rules.byline_role.search(fold(p)) for p in parts[1:]):
+        return parts[0]
+    m = _NAME_IN_PLACE.fullmatch(value)          # "Emma Graham-Harrison in Kabul"
+    return m.group(1) if m else value
 
 
 def _read_site(l: _Line, parts: ArticleParts, rules: RuleSet) -> None:
@@ -774,7 +883,7 @@ def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | Non
     elif g == "src":
         parts.set("source", value, "source:label", l)
     elif g == "auth":
-        parts.set("author", value, "author:label", l)
+        parts.set("author", _byline_name(value, rules), "author:label", l)
     elif g == "dek":
         parts.set("dek", value, "dek:label", l)
     elif g == "tags":

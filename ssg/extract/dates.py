@@ -41,6 +41,12 @@ _EN_MONTHS = {
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    # French, Spanish, German (every language's site gets its dates; English and these share the patterns)
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
 }
 
 
@@ -69,7 +75,7 @@ _D = r"(?<!\d)(\d{1,2})"
 _Y = r"(\d{4})(?!\d)"
 
 _TIME = (
-    r"(?<![\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?![\d:])"
+    r"(?<![\d:])(\d{1,2})(?::|h(?=\d\d))(\d{2})(?::(\d{2}))?(?:\.\d+)?(?![\d:])"    # 22:30, 22h30
     r"(?:\s*(am|pm|a\.m\.|p\.m\.|" + fold_pattern("صباحاً|صباحا|مساءً|مساء|ظهراً|ظهرا|فجراً|فجرا") + r"|ص|م)(?![\w]))?"
 )
 _TZ = (
@@ -79,8 +85,8 @@ _TZ = (
 )
 TIME_RE = re.compile(_TIME + _TZ, re.IGNORECASE)
 _SEP_AFTER = (
-    r"\s*(?:[,،|@\-–—/]|\bat\b|" + fold_pattern("الساعة|الساعه|في تمام|على الساعة") + r")?\s*"
-    r"(?:" + fold_pattern("الساعة|الساعه") + r"|\bat\b)?\s*(?:t(?=\d))?"
+    r"\s*(?:[,،|@\-–—/:]|\b(?:at|à|a las|um)\b|" + fold_pattern("الساعة|الساعه|في تمام|على الساعة") + r")?\s*"
+    r"(?:" + fold_pattern("الساعة|الساعه") + r"|\b(?:at|à|a las|um)\b)?\s*(?:t(?=\d))?"
 )
 TIME_AFTER_RE = re.compile(_SEP_AFTER + "(?:" + _TIME + _TZ + ")", re.IGNORECASE)
 TIME_BEFORE_RE = re.compile("(?:" + _TIME + _TZ + r")\s*(?:[,،|\-–—]\s*)?(?:on\s+)?$", re.IGNORECASE)
@@ -90,7 +96,7 @@ _NAMED_AR = re.compile(
     r"(?:\s*(" + fold_pattern("هـ|ه|م|ميلادي|ميلادية|هجري|هجرية") + r")(?!\w))?",
     re.IGNORECASE,
 )
-_NAMED_EN_DMY = re.compile(rf"{_D}(?:st|nd|rd|th)?\s+(?:of\s+)?({_EN_M})\b\.?,?\s+{_Y}", re.IGNORECASE)
+_NAMED_EN_DMY = re.compile(rf"{_D}(?:st|nd|rd|th|\.|er)?\s+(?:of\s+|de\s+)?({_EN_M})\b\.?,?\s+(?:de\s+)?{_Y}", re.IGNORECASE)
 _NAMED_EN_MDY = re.compile(rf"\b({_EN_M})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_Y}", re.IGNORECASE)
 _YMD = re.compile(r"(?<![\d/.\-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d/\-])")
 _DMY = re.compile(r"(?<![\d/.\-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?![\d/\-])")

@@ -53,7 +53,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "أضف تعليق", "اضف تعليق", "leave a comment", "add comment", "كن أول من يعلق", "حجم الخط", "font size",
         "تكبير الخط", "تصغير الخط", "save", "حفظ", "like", "أعجبني", "copy link", "نسخ الرابط", "الرابط المختصر",
         "short link", "permalink", "next previous", "previous next", "السابق التالي", "التالي السابق",
-        "back to top", "العودة إلى الأعلى", "للأعلى",
+        "back to top", "العودة إلى الأعلى", "للأعلى", "تعليقات الزوار", "تعليقات القراء", "أضف تعليقك", "اضف تعليقك",
+        "اترك تعليقا", "اترك تعليقاً", "شارك برأيك",
     ),
     # Headings that introduce a list of other articles' titles.
     "read_also": (
@@ -63,6 +64,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "related", "related articles", "related stories", "related news", "related posts", "related content",
         "read more", "read also", "see also", "more on this story", "more stories", "you may also like",
         "most read", "most popular", "recommended", "more from", "top stories", "latest news", "trending",
+        "related topics", "related links", "related coverage", "more on this topic", "مواضيع متعلقة", "موضوعات متعلقة",
+        "المزيد حول هذه القصة", "أخبار مشابهة", "اخبار مشابهة",
     ),
     # Whole-line boilerplate (regexes), removed wherever it stands.
     "boilerplate": (
@@ -79,6 +82,14 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:download|حمّل|حمل) (?:the )?(?:app|تطبيق).{0,80}",
         r"(?:subscribe|اشترك) (?:to|في|ب).{0,80}",
         r"(?:we use cookies|this site uses cookies|ملفات تعريف الارتباط).{0,200}",
+        # reading time, a relative time, a view count: page furniture, never copy
+        r"(?:reading time\s*[:：]?\s*)?\d+\s*(?:-\s*)?(?:min|mins|minutes?)\.?\s+read",
+        r"(?:وقت القراءة|مدة القراءة|زمن القراءة)\s*[:：]?\s*\d+\s*(?:دقيقة|دقائق|د)\.?",
+        r"(?:قراءة\s+)?\d+\s*(?:دقيقة|دقائق)\s*(?:للقراءة|قراءة)?",
+        r"(?:(?:updated|published|posted)\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago",
+        r"(?:(?:آخر تحديث|اخر تحديث|نشر|تحديث)\s*[:：]?\s*)?منذ\s+(?:\d+\s+)?(?:ثانية|ثوان|ثواني|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|اسبوع|أسبوع|أسبوعين|أسابيع)",
+        r"(?:عدد )?(?:المشاهدات|مشاهدات|القراءات|views)\s*[:：]?\s*[\d,.]+",
+        r"[\d,.]+\s+(?:مشاهدة|مشاهدات|views)",
     ),
     # Boilerplate removed only around the article (before the headline, after the
     # last paragraph): inside the body such lines may be part of the copy.
@@ -105,6 +116,13 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
                    "date", "dated", "first published"),
     "label_tags": ("الوسوم", "وسوم", "كلمات مفتاحية", "كلمات دلالية", "الكلمات الدالة", "سمات", "tags", "keywords", "topics"),
     "label_dek": ("ملخص", "الملخص", "summary", "standfirst"),
+    # Words of a byline's role or outlet after the names ("Jenny Hill, BBC News, Berlin"): cut off.
+    "byline_roles": (
+        "correspondent", "editor", "reporter", "writer", "staff", "bureau", "contributor", "analyst", "columnist",
+        "producer", "news", "chief", "senior", "special", "desk", "agency", "agencies", "online",
+        "مراسل", "مراسلة", "محرر", "محررة", "صحفي", "صحفية", "الصحفي", "الصحفية", "كاتب", "كاتبة", "رئيس تحرير",
+        "مدير مكتب", "مكتب", "خاص", "خاص ب",
+    ),
 }
 
 
@@ -132,6 +150,7 @@ class RuleSet:
     profile_sites: dict  # folded name -> (printed source or None, profile name)
     profile_site_re: re.Pattern | None
     dateline: re.Pattern  # "CITY - (AGENCY) -" at the start of the first paragraph
+    byline_role: re.Pattern  # a role or outlet word in a byline's part after a comma
 
 
 _FL = re.IGNORECASE
@@ -181,6 +200,7 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
             rf"^(?:[^\s.!?؟:]+(?:\s+[^\s.!?؟:]+){{0,3}})?\s*[\-–—ـ:(]*\s*[(«]?\s*(?P<ag>{ag})\s*[)»]?\s*(?:[\-–—ـ:)]|$)",
             _FL,
         ),
+        byline_role=re.compile(rf"(?<!\w)(?:{_alt(r['byline_roles'])})(?!\w)", _FL),
         profile_sites=sites,
         profile_site_re=re.compile("^(?:" + "|".join(re.escape(s).replace("\\ ", r"\s+") for s in sorted(sites, key=len, reverse=True)) + ")$", _FL) if sites else None,
     )

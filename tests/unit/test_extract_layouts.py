@@ -127,3 +127,79 @@ def test_record_and_fingerprint():
     again = extract_text((FIX / "ar_portal.txt").read_text(encoding="utf-8").replace("\n", "\r\n"), options=OPT)
     assert text_fingerprint(again) == text_fingerprint(r)
     assert text_fingerprint(load("ar_indic.txt")) != text_fingerprint(r)
+
+
+# Layouts of other sites (invented articles): the headline is not always the first text line.
+# A short line above it is a dateline or a section name; the headline may stand under the dates.
+
+def test_dateline_above_the_headline_is_the_agency_not_the_title():
+    r = load("ar_dateline_above_headline.txt")          # "القاهرة - (أ ش أ)", two dated labels, then the headline
+    assert r.title == "وزير الصحة يعلن خطة جديدة لتطعيم الطلاب"
+    assert r.agency == "أ ش أ" and r.author is None
+    assert r.published == datetime(2021, 9, 12, 10, 30)
+    assert r.tags == ("الصحة", "كورونا", "التعليم") and len(r.paragraphs) == 3
+
+
+def test_site_and_city_line_above_a_maghreb_date_and_the_headline():
+    r = load("ar_site_city_maghreb_month.txt")          # "هسبريس - الرباط", "الإثنين 13 شتنبر 2021 - 08:15"
+    assert r.title == "الحكومة تصادق على مشروع قانون المالية"
+    assert r.published == datetime(2021, 9, 13, 8, 15)
+    assert r.author is None                              # ("تعليقات الزوار" at the end is a comments bar)
+    assert len(r.paragraphs) == 2
+
+
+def test_section_lines_above_the_headline_and_a_bar_separator():
+    r = load("ar_sections_above_headline.txt")          # "الأخبار", "سياسة", headline, date, "|آخر تحديث: ..."
+    assert r.title == "بايدن يلتقي ماكرون في روما لبحث أزمة الغواصات"
+    assert r.category == "سياسة" and r.author is None
+    assert not any("آخر تحديث" in p for p in r.paragraphs) and len(r.paragraphs) == 2
+
+
+def test_site_then_section_above_the_date_then_the_headline():
+    r = load("ar_site_section_date_headline.txt")       # "الخليج", "الإمارات", date, headline
+    assert r.title.startswith("«الصحة» تطلق حملة")
+    assert r.category == "الإمارات" and r.author is None
+    assert r.published == datetime(2021, 9, 14)
+
+
+def test_a_site_named_by_its_domain_and_a_dateline_under_the_header():
+    r = load("ar_domain_site_dateline.txt")             # "العربية.نت", date, "دبي - العربية.نت", headline
+    assert r.source == "العربية.نت"
+    assert r.title.startswith("الإمارات تعلن عن مشاريع اقتصادية جديدة")
+    assert r.published == datetime(2021, 9, 14, 21, 12)   # "14 سبتمبر ,2021: 09:12 م"
+    assert len(r.paragraphs) == 2
+
+
+def test_byline_without_a_colon_and_byline_printed_with_the_date():
+    r = load("ar_byline_no_colon.txt")                  # "كتب محمد أحمد" under the headline
+    assert r.author == "محمد أحمد" and r.title == "الحكومة تعلن زيادة الأجور بداية العام المقبل"
+    assert not any(p.startswith("كتب") for p in r.paragraphs)
+    r = load("ar_byline_with_date.txt")                 # "كتب: أحمد محمود | الثلاثاء 14-09-2021 22:15"
+    assert r.author == "أحمد محمود" and r.published == datetime(2021, 9, 14, 22, 15)
+    assert r.title.startswith("عاجل.. ارتفاع أسعار الذهب") and len(r.paragraphs) == 2
+
+
+def test_pipe_breadcrumb_byline_role_and_related_topics():
+    r = load("en_pipe_crumb_byline_role.txt")           # "World | Europe", "By Jenny Hill, BBC News, Berlin"
+    assert r.title == "Germany election: Scholz's SPD narrowly wins"
+    assert r.category == "Europe" and r.author == "Jenny Hill"
+    assert r.published == datetime(2021, 9, 27)
+    assert len(r.paragraphs) == 2 and not any("Merkel" == p for p in r.paragraphs)
+    r = load("en_name_in_place.txt")                    # "Emma Graham-Harrison in Kabul", a standfirst
+    assert r.author == "Emma Graham-Harrison" and r.category == "World news"
+    assert r.dek.startswith("Mullah Mohammad Hassan Akhund named")
+
+
+def test_relative_time_and_reading_time_are_page_furniture():
+    r = load("en_wire_reading_time.txt")                # "Updated 2 hours ago", "2 Min Read"
+    assert r.title == "Oil rises as U.S. stockpiles fall"
+    assert r.author == "Reuters Staff" and r.published.replace(tzinfo=None) == datetime(2021, 9, 12, 22, 30)
+    assert r.published.utcoffset() == timedelta(0)                                   # "10:30 PM UTC"
+    assert r.paragraphs[0].startswith("LONDON (Reuters) - Oil prices rose") and len(r.paragraphs) == 2
+
+
+def test_a_french_page():
+    r = load("fr_page.txt")                             # "Publié le 12 septembre 2021 à 22h30", "Par Jean Dupont"
+    assert r.title == "Le président annonce de nouvelles mesures contre l'inflation"
+    assert r.published == datetime(2021, 9, 12, 22, 30) and r.author == "Jean Dupont"
+    assert r.category == "International" and r.language == "fr" and len(r.paragraphs) == 2
