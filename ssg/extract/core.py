@@ -47,7 +47,7 @@ _PIPE_SPLIT = re.compile(r"\s*\|\s*")
 _CRUMB_SPLIT = re.compile(r"\s*(?:»|>|›|/|\\|«|<|‹|→|←)\s*")
 _CRUMB_ONLY = re.compile(r"\s*(?:»|›|\s>\s)\s*")
 _HEADLINE_PUNCT = re.compile(r"\.\.|[؟?!…]")     # a site name never has these; a headline may
-_BY_RE = re.compile(r"^(by|par|por|von|بقلم|كتب|كتبت)\s+([^:：|]{2,80})$", re.IGNORECASE)
+_BY_RE = re.compile(r"^(by|par|por|von|بقلم|كتب|كتبت)(?:\s*[/\-–—]\s*|\s+)([^:：|]{2,80})$", re.IGNORECASE)
 _BY_LATIN = ("by", "par", "por", "von")       # followed by a capital: "By Sarah Johnson", not "by the way"
 _NAME_ONLY = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){1,3}")    # "كتب محمد أحمد": two to four words, nothing else
 _DOMAIN_SITE = re.compile(r"[^\W_][\w-]*(?:\s[\w-]+){0,2}\.(?:نت|كوم|com|net|org|news|tv|info|co\.uk)", re.IGNORECASE)
@@ -196,12 +196,12 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         line.kind = "nav"
         return
     if words <= 8:
-        m = _BY_RE.match(f)
+        m = _BY_RE.match(f.split("|", 1)[0].rstrip())        # "By AHMED ALI | Arab News": the byline before the pipe
         if m and (line.o[m.start(2):m.start(2) + 1].isupper() if m.group(1).lower() in _BY_LATIN
                   else m.group(1) == "بقلم" or _NAME_ONLY.fullmatch(f[m.start(2):].strip()) is not None):
             line.kind = "label"
             line.sub = "auth"
-            line.val = (m.start(2), n)
+            line.val = (m.start(2), m.end(2))
             return
     m = rules.crumb.match(f) if words <= 15 else None
     if m:
@@ -875,8 +875,8 @@ def _read_copyright(l: _Line, parts: ArticleParts) -> None:
 
 
 def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | None) -> None:
-    a = l.val[0]
-    value = clean(l.o[a:])
+    a, b = l.val[0], l.val[1]
+    value = clean(l.o[a:b])
     g = l.sub
     if g == "cat":
         parts.set("category", value, "category:label", l)

@@ -78,10 +78,14 @@ _TIME = (
     r"(?<![\d:])(\d{1,2})(?::|h(?=\d\d))(\d{2})(?::(\d{2}))?(?:\.\d+)?(?![\d:])"    # 22:30, 22h30
     r"(?:\s*(am|pm|a\.m\.|p\.m\.|" + fold_pattern("صباحاً|صباحا|مساءً|مساء|ظهراً|ظهرا|فجراً|فجرا") + r"|ص|م)(?![\w]))?"
 )
+# Zone names whose offset is one (not "ET", "IST", "AST": each names several).
+ZONE_ABBREVIATIONS = {"edt": -4, "est": -5, "cdt": -5, "cst": -6, "mdt": -6, "mst": -7, "pdt": -7, "pst": -8,
+                      "bst": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3, "msk": 3, "gst": 4}
 _TZ = (
     r"(?:\s*(?:\(?\s*)(?:(?:gmt|utc)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?|(z)\b|([+-])(\d{2}):?(\d{2})"
     r"|(ت\s*م|" + fold_pattern("بتوقيت مكة المكرمة|بتوقيت مكة|بتوقيت السعودية|بتوقيت الرياض") + r")"
-    r"|(" + fold_pattern("بتوقيت غرينتش|بتوقيت جرينتش") + r"))(?:\s*\))?)?"
+    r"|(" + fold_pattern("بتوقيت غرينتش|بتوقيت جرينتش") + r")"
+    r"|\b(" + "|".join(ZONE_ABBREVIATIONS) + r")\b)(?:\s*\))?)?"
 )
 TIME_RE = re.compile(_TIME + _TZ, re.IGNORECASE)
 _SEP_AFTER = (
@@ -130,7 +134,7 @@ def _time_parts(m: re.Match, base: int) -> tuple[int, int, int | None, timezone 
     if hour > 23 or minute > 59 or (second is not None and second > 59):
         return None
     tz = None
-    sign, th, tm, z, isign, ih, im, makkah, gmt_ar = g[4:13]
+    sign, th, tm, z, isign, ih, im, makkah, gmt_ar, zone = g[4:14]
     if sign:
         off = timedelta(hours=int(th), minutes=int(tm or 0))
         tz = timezone(off if sign == "+" else -off)
@@ -141,6 +145,8 @@ def _time_parts(m: re.Match, base: int) -> tuple[int, int, int | None, timezone 
         tz = timezone(off if isign == "+" else -off)
     elif makkah:
         tz = _MAKKAH
+    elif zone:
+        tz = timezone(timedelta(hours=ZONE_ABBREVIATIONS[zone.lower()]))
     return hour, minute, second, tz
 
 

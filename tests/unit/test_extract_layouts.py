@@ -1,7 +1,7 @@
 """Whole-article extraction on small invented articles, one per layout style
 (tests/fixtures/extract/*; none is copied from the corpus)."""
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 
@@ -166,7 +166,7 @@ def test_a_site_named_by_its_domain_and_a_dateline_under_the_header():
     r = load("ar_domain_site_dateline.txt")             # "العربية.نت", date, "دبي - العربية.نت", headline
     assert r.source == "العربية.نت"
     assert r.title.startswith("الإمارات تعلن عن مشاريع اقتصادية جديدة")
-    assert r.published == datetime(2021, 9, 14, 21, 12)   # "14 سبتمبر ,2021: 09:12 م"
+    assert r.published == datetime(2021, 9, 14, 21, 12, tzinfo=timezone(timedelta(hours=4)))  # "14 سبتمبر ,2021: 09:12 م GST"
     assert len(r.paragraphs) == 2
 
 
@@ -203,3 +203,16 @@ def test_a_french_page():
     assert r.title == "Le président annonce de nouvelles mesures contre l'inflation"
     assert r.published == datetime(2021, 9, 12, 22, 30) and r.author == "Jean Dupont"
     assert r.category == "International" and r.language == "fr" and len(r.paragraphs) == 2
+
+
+def test_bylines_with_a_slash_a_pipe_a_role_or_a_columnist_label():
+    r = load("ar_question_headline_slash_byline.txt")   # "بقلم / سامي العتيبي", a headline ending in "؟"
+    assert r.author == "سامي العتيبي" and r.title.endswith("أزمة الكهرباء؟")
+    assert r.published == datetime(2021, 9, 12)          # "تاريخ النشر: 12/09/2021 | آخر تحديث: 13/09/2021"
+    r = load("en_byline_pipe_outlet.txt")                # "By AHMED ALI | Arab News"
+    assert r.author == "AHMED ALI" and r.published == datetime(2021, 9, 12, 22, 10)
+    r = load("en_ap_zone_abbreviation.txt")              # "By JOSH BOAK, AP Economics Writer", "4:02 PM EDT, September 14, 2021"
+    assert r.author == "JOSH BOAK"
+    assert r.published == datetime(2021, 9, 14, 16, 2, tzinfo=timezone(timedelta(hours=-4)))
+    r = load("en_columnist_label.txt")                   # "Opinion", headline, "Columnist: Maria Lopez"
+    assert r.author == "Maria Lopez" and r.category == "Opinion"
