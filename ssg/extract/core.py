@@ -286,8 +286,19 @@ def _prepare(text: str, rules: RuleSet, day_first: bool) -> list[_Line]:
         line = _Line(i, raw, o, f, words)
         _classify(line, rules, day_first)
         out.append(line)
-    # the titles listed under a "read also" heading
+    # a menu printed one item a line: a run of three or more short lines, two of them menu words
     n = len(out)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and (out[j].kind == "nav" or out[j].kind in ("text", "site", "crumb") and out[j].words <= 3
+                         and not _END_PUNCT.search(out[j].f)):
+            j += 1
+        if j - i >= 3 and sum(1 for l in out[i:j] if l.kind == "nav" or rules.nav_item.match(l.f)) >= 2:
+            for l in out[i:j]:
+                l.kind = "nav"
+        i = max(j, i + 1)
+    # the titles listed under a "read also" heading
     for i, line in enumerate(out):
         if line.kind != "readalso":
             continue
@@ -559,7 +570,8 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
             and lines[j].kind == "text"
             and 2 <= lines[j].words <= 20
             and not _SENT_END.search(lines[j].f)
-            and not _byline_like(lines[j], rules)
+            # (a byline is a few words: "Inflation hits 40-year high as fuel prices soar" is not one)
+            and not (_byline_like(lines[j], rules) and (lines[j].words <= 4 or rules.agency.search(lines[j].f)))
             and any(_is_prose(x) for x in lines[j + 1:j + 8])
             # under a short header line, a headline is longer than it (else the header line is
             # the headline: a column's name over its byline and a short title stays the title)
@@ -576,6 +588,10 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
         parts.set("title", lines[weak].o, "title:header-headline", lines[weak])
         title_idx = weak
         _header_rest(lines, [t for t in rest if t != weak], weak, header_end, parts, rules)
+
+    # -- a standfirst and a byline with its role under a headline that is not repeated ----
+    if title_idx is not None and not body_only and header_end not in repeats and header_end == title_idx:
+        body_start = _under_headline(lines, body_start, parts, rules)
 
     # -- dek / section directly under the headline (reference layout) ----
     if title_idx is not None and not body_only:
@@ -645,6 +661,29 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
             parts.source = p.source
             break
     _language(parts, profiles)
+
+
+def _under_headline(lines: list[_Line], start: int, parts: ArticleParts, rules: RuleSet) -> int:
+    """Under a headline that ends the header: a standfirst (an unpunctuated line of 8-40 words
+    with a short line or metadata after it) and a byline printed as a name over its role ("Tom
+    Brown" / "Economics Editor"). Returns where the body starts."""
+    j = _next_nonblank(lines, start)
+    if j is None:
+        return start
+    l = lines[j]
+    k = _next_nonblank(lines, j + 1)
+    if (l.kind == "text" and parts.dek is None and 8 <= l.words <= 40 and len(l.o) <= 320 and not _END_PUNCT.search(l.f)
+            and k is not None and (lines[k].kind in ("date", "label") or lines[k].kind == "text" and lines[k].words <= 4)
+            and any(_is_prose(x) for x in lines[k:k + 4])):
+        parts.set("dek", l.o, "dek:standfirst-under-headline", l)
+        start, j = j + 1, k
+        l, k = lines[j], _next_nonblank(lines, j + 1)
+    if (l.kind == "text" and parts.author is None and 2 <= l.words <= 4 and _NAME_ONLY.fullmatch(l.f) and k is not None
+            and lines[k].kind == "text" and lines[k].words <= 5 and rules.byline_role.search(lines[k].f)
+            and not _END_PUNCT.search(lines[k].f)):
+        parts.set("author", l.o, "author:name-over-role", l)
+        start = k + 1
+    return start
 
 
 def _canon_agency(text: str, text_f: str, rules: RuleSet) -> str | None:

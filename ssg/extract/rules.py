@@ -23,6 +23,10 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "القائمة الرئيسية", "الرئيسية", "الصفحة الرئيسية", "القائمة", "main menu", "menu", "home",
         "skip to content", "skip to main content", "تخطى إلى المحتوى", "search", "بحث", "اتصل بنا",
         "contact us", "من نحن", "about us", "sign in", "log in", "subscribe", "اشترك", "تسجيل الدخول",
+        "privacy policy", "privacy", "terms of use", "terms of service", "terms and conditions", "cookie policy",
+        "cookies", "accessibility", "sitemap", "site map", "advertise", "advertise with us", "careers", "newsletters",
+        "سياسة الخصوصية", "الخصوصية", "شروط الاستخدام", "الشروط والأحكام", "خريطة الموقع", "أعلن معنا", "اعلن معنا",
+        "النشرة البريدية", "وظائف", "الأرشيف", "archive",
     ),
     # First crumb of a breadcrumb trail.
     "crumb_home": ("الرئيسية", "الصفحة الرئيسية", "home", "homepage", "news", "أخبار", "الأخبار"),
@@ -65,7 +69,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "read more", "read also", "see also", "more on this story", "more stories", "you may also like",
         "most read", "most popular", "recommended", "more from", "top stories", "latest news", "trending",
         "related topics", "related links", "related coverage", "more on this topic", "مواضيع متعلقة", "موضوعات متعلقة",
-        "المزيد حول هذه القصة", "أخبار مشابهة", "اخبار مشابهة",
+        "المزيد حول هذه القصة", "أخبار مشابهة", "اخبار مشابهة", "ربما يعجبك أيضا", "ربما يعجبك أيضاً", "ربما يعجبك",
+        "قد يعجبك", "قد يهمك", "لا يفوتك", "قد يعجبك أيضا", "المزيد من الأخبار", "more on this story", "more stories like this",
     ),
     # Whole-line boilerplate (regexes), removed wherever it stands.
     "boilerplate": (
@@ -73,6 +78,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r".*جميع الحقوق محفوظة.*",
         r".*all rights reserved.*",
         r"(?:صورة|الصورة|صور|تصوير|photo|image|picture|pictured|caption)\s*[:：|].{0,150}",
+        r"(?:image|media|photo|video|picture)\s+(?:copyright|caption|source|credit)\b.{0,150}",
+        r"media playback is (?:unsupported|not supported) on your device",
         r".{0,200}(?:[(\[]\s*(?:أرشيفية|ارشيفية|أرشيف|ارشيف|صورة أرشيفية|file photo|getty images|reuters|afp|ap photo|ap|epa|ذا أسوشيتد برس)\s*[)\]]|[\s\-–—](?:أرشيفية|ارشيفية|صورة أرشيفية))",
         r"رابط الخبر(?: بصحيفة \S+(?: \S+)?)?\s*:.*",
         r"رابط (?:المقال|الموضوع|مختصر)\s*:.*",
@@ -102,6 +109,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:إعلان|اعلان)",
         r"\S+@\S+\.\w{2,}",
         r"(?:\d{1,2}:\d{2}\s*)?ت\s*م",
+        # a kicker alone on its line above the headline
+        r"(?:latest|breaking|breaking news|exclusive|live|watch|update|analysis|عاجل|خاص|حصري|فيديو|بالفيديو|بالصور)",
     ),
     # Regexes cut from paragraphs (inline teasers, link bars). Empty by default:
     # text inside a paragraph is copy unless a source profile says otherwise.
@@ -184,7 +193,7 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
         nav_item=re.compile(rf"^(?:{_alt(r['nav_words'] + r['crumb_home'])})$", _FL),
         crumb=re.compile(rf"^(?:{_alt(r['crumb_home'])})\s*(?:»|>|›|/|\\|«|<|‹|→|←)\s*(?P<rest>.+)$", _FL),
         site=re.compile(rf"^(?:ال)?(?:{site_words})\s+\S.*$", _FL),
-        site_en=re.compile(rf"^(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+){{0,3}}(?:{_alt(r['site_words_en'], fold_it=False)})(?:\.com)?$", _FL),
+        site_en=re.compile(rf"^(?:the\s+(?:[A-Z][\w'’.&-]*\s+){{0,3}}|(?:[A-Z][\w'’.&-]*\s+){{1,3}})(?:{_alt(r['site_words_en'], fold_it=False)})(?:\.com)?$", _FL),
         agency=re.compile(rf"(?<!\w)(?:{ag})(?!\w)", _FL),
         agency_only=re.compile(rf"^[\s(\[{{«\-–—ـ*]*(?:{ag})[\s)\]}}»\-–—ـ:.]*$", _FL),
         share=re.compile(rf"^(?:{_alt(r['share'])})" + fold_pattern(r"(?:\s*[:：|\-–—]|\s*$|\s+(?:on|this|هذا|هذه|عبر|على|من خلال|في|via|the|الخبر|المقال|الموضوع|facebook|twitter|فيسبوك|تويتر|\W))"), _FL),

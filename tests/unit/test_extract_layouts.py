@@ -216,3 +216,28 @@ def test_bylines_with_a_slash_a_pipe_a_role_or_a_columnist_label():
     assert r.published == datetime(2021, 9, 14, 16, 2, tzinfo=timezone(timedelta(hours=-4)))
     r = load("en_columnist_label.txt")                   # "Opinion", headline, "Columnist: Maria Lopez"
     assert r.author == "Maria Lopez" and r.category == "Opinion"
+
+
+def test_menus_printed_one_item_a_line_and_media_captions_are_not_copy():
+    r = load("en_vertical_menu_captions.txt")             # "Menu", "Home", "News", "Sport", "Business", "Search"
+    assert r.title == "Scientists discover new species of deep-sea fish off Australia"
+    assert r.category is None and r.source is None and r.author == "Laura Smith"
+    assert r.published == datetime(2022, 5, 12)
+    assert len(r.paragraphs) == 3 and not any(p.startswith(("Image", "Media", "Privacy", "Deep-sea")) for p in r.paragraphs)
+    r = load("ar_vertical_menu_footer.txt")               # "الرئيسية", "أخبار", "رياضة"...; "سياسة الخصوصية", "اتصل بنا"
+    assert r.title == "الهلال يتوج بلقب الدوري للمرة الثامنة عشرة"
+    assert r.author == "الرياض - خاص" and r.published == datetime(2022, 5, 28, 23, 45)
+    assert len(r.paragraphs) == 2
+
+
+def test_a_kicker_a_standfirst_and_a_name_over_its_role():
+    r = load("en_kicker_standfirst_name_role.txt")        # "LATEST", headline, standfirst, "Tom Brown" / "Economics Editor"
+    assert r.title == "Inflation hits 40-year high as fuel prices soar"
+    assert r.dek.startswith("Consumers face the steepest rise") and r.author == "Tom Brown"
+    assert len(r.paragraphs) == 2 and r.paragraphs[0].startswith("Inflation has hit")
+
+
+def test_a_read_also_list_under_another_heading():
+    r = load("ar_crumb_date_site_related.txt")            # "ربما يعجبك أيضاً" and a title under it
+    assert r.title.startswith("البورصة المصرية تربح") and r.category == "أسواق" and r.author is None
+    assert not any("البنك المركزي" in p for p in r.paragraphs)
