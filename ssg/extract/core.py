@@ -51,6 +51,8 @@ _BY_RE = re.compile(r"^(by|par|por|von|بقلم|كتب|كتبت)(?:\s*[/\-–—
 _BY_LATIN = ("by", "par", "por", "von")       # followed by a capital: "By Sarah Johnson", not "by the way"
 _NAME_ONLY = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){1,3}")    # "كتب محمد أحمد": two to four words, nothing else
 _DOMAIN_SITE = re.compile(r"[^\W_][\w-]*(?:\s[\w-]+){0,2}\.(?:نت|كوم|com|net|org|news|tv|info|co\.uk)", re.IGNORECASE)
+_AFTER_DATE_BY = re.compile(fold_pattern(r"(?:by|بواسطة|بقلم|كتب|كتبه)\s+"), re.IGNORECASE)
+_TITLE_SITE = re.compile(r"^(.+?)\s+(?:\||-|–|—|::|ـ)\s+([^|\-–—:ـ]+)$")
 _ROLE_CUT = re.compile(r"\s*[,،]\s*")
 _NAME_IN_PLACE = re.compile(r"((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s+in\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}")
 _TZ_WORDS = re.compile(r"^(?:بتوقيت|توقيت|gmt|utc|local time|ت\s*م$)", re.IGNORECASE)
@@ -61,8 +63,19 @@ _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]+")
 _HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]{2,8});")
 _RTL_LANGS = {"ar", "fa", "ur", "he", "ps", "ku", "yi", "dv", "sd", "ug"}
-_EN_STOP = re.compile(r"\b(?:the|and|of|to|in|is|was|for|that|with|on|said|has|have)\b", re.IGNORECASE)
-_FR_STOP = re.compile(r"\b(?:le|la|les|des|est|et|une|du|dans|pour|qui|que)\b", re.IGNORECASE)
+# The commonest words of languages written in Latin letters: the language of a text is the one
+# whose words it has most of (English first on a tie, and from one word; the others from two).
+_STOP_WORDS = {
+    "en": "the and of to in is was for that with on said has have",
+    "fr": "le la les des est et une du dans pour qui que au sur pas",
+    "de": "der die das und ist nicht mit den dem auf für sich von zu im des ein eine",
+    "es": "el los las del que en por con para una es se al lo como",
+    "it": "il gli della che di per con una sono nel alla dei delle",
+    "pt": "os do da que em para com uma não por dos das ao",
+    "nl": "het een van en dat op te met voor niet zijn wordt",
+    "tr": "ve bir bu için ile olarak çok daha gibi",
+}
+_STOP = {lang: re.compile(r"\b(?:" + "|".join(words.split()) + r")\b", re.IGNORECASE) for lang, words in _STOP_WORDS.items()}
 
 
 @dataclass(slots=True)
@@ -538,7 +551,7 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
             first is not None
             and first.kind == "text"
             and n > 2
-            and lines[1].kind == "blank"
+            and (lines[1].kind == "blank" or _site_suffix(first.o, rules) is not None)
             and 1 <= first.words <= 25
             and not (_SENT_END.search(first.f) and not first.f.rstrip().endswith(("?", "؟", "!", "..", "…")))
             and any(l.kind == "text" for l in lines[2:])
@@ -588,6 +601,13 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
         parts.set("title", lines[weak].o, "title:header-headline", lines[weak])
         title_idx = weak
         _header_rest(lines, [t for t in rest if t != weak], weak, header_end, parts, rules)
+
+    # -- a page title's site name: "Headline - صحيفة الوطن", "Headline | The Daily Courier" ----
+    if parts.title is not None and not body_only:
+        split = _site_suffix(parts.title, rules)
+        if split is not None:
+            parts.title = split[0]
+            parts.set("source", split[1], "source:title-suffix", lines[title_idx] if title_idx is not None else None)
 
     # -- a standfirst and a byline with its role under a headline that is not repeated ----
     if title_idx is not None and not body_only and header_end not in repeats and header_end == title_idx:
@@ -661,6 +681,22 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
             parts.source = p.source
             break
     _language(parts, profiles)
+
+
+def _site_suffix(text: str, rules: RuleSet) -> tuple[str, str] | None:
+    """A page title "Headline - Site" / "Headline | Site" -> (headline, site) when the last part
+    is a site name (a site word, a press word, a domain, a profile's site) and the rest is a
+    headline of three words or more."""
+    m = _TITLE_SITE.match(text)
+    if m is None or _words(m.group(1)) < 3:
+        return None
+    site = m.group(2).strip()
+    site_f = fold(site)
+    key = " ".join(site_f.lower().split())
+    if (rules.site.match(site_f) and _words(site) <= 6) or (_words(site) <= 5 and _title_case(site) and rules.site_en.match(site)) \
+            or _DOMAIN_SITE.fullmatch(site_f) or (rules.profile_site_re is not None and rules.profile_site_re.match(key)):
+        return m.group(1).strip(), site
+    return None
 
 
 def _under_headline(lines: list[_Line], start: int, parts: ArticleParts, rules: RuleSet) -> int:
@@ -738,6 +774,10 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                 if cand and not WEEKDAY_RE.fullmatch(cand_f.strip()) and _words(cand) <= 10:
                     parts.set("author", cand, "author:byline-with-date", l)
             rest = clean(after_s).strip(" |-–—,،")
+            by = _AFTER_DATE_BY.match(fold(rest))
+            if by and 1 <= _words(rest[by.end():]) <= 4:       # "Posted on September 12, 2021 by Anna"
+                parts.set("author", clean(rest[by.end():]), "author:after-date", l)
+                rest = ""
             if (
                 rest
                 and _words(rest) <= 5
@@ -1134,11 +1174,10 @@ def _language(parts: ArticleParts, profiles: list[Profile]) -> None:
             if ar >= la:
                 lang = "ar"
             else:
-                en, fr = len(_EN_STOP.findall(sample)), len(_FR_STOP.findall(sample))
-                if en >= 1 and en >= fr:
-                    lang = "en"
-                elif fr >= 2:
-                    lang = "fr"
+                hits = {code: len(words.findall(sample)) for code, words in _STOP.items()}
+                best = max(hits, key=hits.get)         # (the first of equals: English)
+                if hits[best] >= (1 if best == "en" else 2):
+                    lang = best
     if lang:
         parts.language = lang
         parts.dir = "rtl" if lang.split("-")[0] in _RTL_LANGS else "ltr"

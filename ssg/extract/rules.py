@@ -39,7 +39,9 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     "site_words_en": (
         "news", "times", "post", "herald", "gazette", "journal", "tribune", "telegraph", "guardian",
         "chronicle", "observer", "daily", "online", "today", "express", "mail", "review", "independent",
-        "standard", "mirror", "sun", "star", "magazine", "weekly", "press", "network",
+        "standard", "mirror", "sun", "star", "magazine", "weekly", "press", "network", "courier", "bulletin",
+        "dispatch", "examiner", "inquirer", "sentinel", "register", "ledger", "globe", "messenger", "advertiser",
+        "wire", "insider",
     ),
     # News agencies (credits, datelines). The longest match wins.
     "agencies": (
@@ -58,7 +60,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "تكبير الخط", "تصغير الخط", "save", "حفظ", "like", "أعجبني", "copy link", "نسخ الرابط", "الرابط المختصر",
         "short link", "permalink", "next previous", "previous next", "السابق التالي", "التالي السابق",
         "back to top", "العودة إلى الأعلى", "للأعلى", "تعليقات الزوار", "تعليقات القراء", "أضف تعليقك", "اضف تعليقك",
-        "اترك تعليقا", "اترك تعليقاً", "شارك برأيك",
+        "اترك تعليقا", "اترك تعليقاً", "شارك برأيك", "leave a reply", "اترك رداً", "اترك ردا", "أضف رد",
     ),
     # Headings that introduce a list of other articles' titles.
     "read_also": (
@@ -80,6 +82,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:صورة|الصورة|صور|تصوير|photo|image|picture|pictured|caption)\s*[:：|].{0,150}",
         r"(?:image|media|photo|video|picture)\s+(?:copyright|caption|source|credit)\b.{0,150}",
         r"media playback is (?:unsupported|not supported) on your device",
+        r"(?:your email address will not be published|required fields are marked|لن يتم نشر عنوان بريدك الإلكتروني|الحقول الإلزامية مشار إليها).{0,120}",
         r".{0,200}(?:[(\[]\s*(?:أرشيفية|ارشيفية|أرشيف|ارشيف|صورة أرشيفية|file photo|getty images|reuters|afp|ap photo|ap|epa|ذا أسوشيتد برس)\s*[)\]]|[\s\-–—](?:أرشيفية|ارشيفية|صورة أرشيفية))",
         r"رابط الخبر(?: بصحيفة \S+(?: \S+)?)?\s*:.*",
         r"رابط (?:المقال|الموضوع|مختصر)\s*:.*",

@@ -241,3 +241,27 @@ def test_a_read_also_list_under_another_heading():
     r = load("ar_crumb_date_site_related.txt")            # "ربما يعجبك أيضاً" and a title under it
     assert r.title.startswith("البورصة المصرية تربح") and r.category == "أسواق" and r.author is None
     assert not any("البنك المركزي" in p for p in r.paragraphs)
+
+
+def test_a_page_title_with_the_site_name_after_it():
+    r = load("ar_page_title_site_suffix.txt")             # "… في واشنطن - صحيفة الوطن", then the headline again
+    assert r.title == "وزير الخارجية يلتقي نظيره الأمريكي في واشنطن" and r.source == "صحيفة الوطن"
+    assert r.category == "سياسة"
+    r = load("en_page_title_pipe_site.txt")               # "… southern Spain | The Daily Courier", the body under it
+    assert r.title == "Flooding forces thousands from homes in southern Spain" and r.source == "The Daily Courier"
+    assert len(r.paragraphs) == 2
+
+
+def test_a_blog_byline_after_the_date_and_its_comment_form():
+    r = load("en_blog_posted_by.txt")                     # "Posted on September 12, 2021 by admin"
+    assert r.author == "admin" and r.category is None and r.published == datetime(2021, 9, 12)
+    assert len(r.paragraphs) == 2                         # not "Leave a Reply", "Your email address..."
+    r = load("ar_blog_posted_by.txt")                     # "نشر في 12 سبتمبر 2021 بواسطة محمد سالم"
+    assert r.author == "محمد سالم" and r.category is None and len(r.paragraphs) == 2
+
+
+def test_a_german_page():
+    r = load("de_page.txt")                               # "12.09.2021 | 10:30", "Wirtschaft", "Von Anna Schmidt"
+    assert r.title == "Inflation in Deutschland steigt auf höchsten Stand seit 1993"
+    assert r.published == datetime(2021, 9, 12, 10, 30) and r.category == "Wirtschaft" and r.author == "Anna Schmidt"
+    assert r.language == "de"
