@@ -7,6 +7,7 @@ import io
 import json
 import re
 from datetime import datetime
+from types import SimpleNamespace
 from typing import Iterator
 
 from .core import ArticleParts, _extract_lines, _profiles_for, _unescape
@@ -24,6 +25,45 @@ _TITLE_PREFIX = re.compile(
 )
 
 
+# A dump's field for each role when the mapping's name (``[extract.dataset]``, SaudiNewsNet's by
+# default) is not in the row: the names scrapers and dataset builders commonly use, first match wins.
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline", "heading", "subject", "العنوان", "عنوان", "name"),
+    "content": ("content", "text", "body", "article", "article_body", "articleBody", "story", "full_text",
+                "maintext", "النص", "المحتوى", "نص", "المقال"),
+    "date": ("date_extracted", "date", "published", "published_at", "publish_date", "publication_date", "pub_date",
+             "pubDate", "date_published", "datePublished", "published_date", "created_at", "datetime", "timestamp",
+             "time", "التاريخ", "تاريخ_النشر", "تاريخ النشر"),
+    "author": ("author", "authors", "byline", "writer", "creator", "الكاتب", "الكاتبة", "المؤلف", "الكتاب"),
+    "source": ("source", "site", "publisher", "outlet", "newspaper", "site_name", "source_name", "source_domain",
+               "المصدر", "الموقع", "الصحيفة", "الجريدة"),
+    "url": ("url", "link", "href", "permalink", "source_url", "الرابط"),
+    "category": ("category", "section", "category_name", "categories", "topic", "القسم", "التصنيف", "الفئة", "الباب"),
+    "tags": ("tags", "keywords", "الوسوم", "الكلمات_المفتاحية", "كلمات"),
+    "dek": ("dek", "summary", "description", "subtitle", "standfirst", "lead", "abstract", "الملخص", "الموجز"),
+}
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\s_\-]+", "", name).lower()
+
+
+_FIELD_KEYS = {role: tuple(map(_key, names)) for role, names in FIELD_NAMES.items()}
+
+
+def _fields(row: dict, m) -> dict[str, str | None]:
+    """Each role's field name in ``row``: the mapping's when the row has it, else a common name."""
+    keys = {_key(k): k for k in row}
+    found: dict[str, str | None] = {}
+    for role in FIELD_NAMES:
+        name = getattr(m, role)
+        if name is None or name not in row:
+            name = next((keys[k] for k in ((_key(name),) if name else ()) + _FIELD_KEYS[role]
+                         if k in keys and keys[k] not in found.values()), None)
+        found[role] = name
+    return found
+
+
 def _field(row: dict, name: str | None):
     if not name:
         return None
@@ -32,18 +72,24 @@ def _field(row: dict, name: str | None):
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return value          # (authors, tags, paragraphs: joined by the caller)
     return value
 
 
 def extract_row(row: dict, *, options: ExtractOptions, rel_path: str = "", line: int | None = None) -> Extraction:
     """One mapped dataset row -> Extraction (raises ExtractError empty_input/bad_row)."""
-    m = options.dataset
-    if m is None:
+    mapping = options.dataset
+    if mapping is None:
         from .options import DatasetMapping
 
-        m = DatasetMapping()
+        mapping = DatasetMapping()
+    m = SimpleNamespace(**_fields(row, mapping))
+    m.source_names = mapping.source_names
     title = _field(row, m.title)
     content = _field(row, m.content)
+    if isinstance(content, list):
+        content = "\n\n".join(content)      # paragraphs given as a list
     for name, value in (("title", title), ("content", content)):
         if value is not None and not isinstance(value, str):
             raise ExtractError("bad_row", f"field '{name}' is not text", line=line)
@@ -68,7 +114,8 @@ def extract_row(row: dict, *, options: ExtractOptions, rel_path: str = "", line:
         parts.set("title", title, f"title:field:{m.title}", None, text=title)
     else:
         parts.warnings.append("no_title: the title field is empty")
-    author = _unescape(_field(row, m.author)) if isinstance(_field(row, m.author), str) else None
+    author = _field(row, m.author)
+    author = _unescape(", ".join(author) if isinstance(author, list) else author) if isinstance(author, (str, list)) else None
     if author:
         parts.set("author", author, f"author:field:{m.author}", None, text=author)
     names = dict(m.source_names)
@@ -102,6 +149,8 @@ def extract_row(row: dict, *, options: ExtractOptions, rel_path: str = "", line:
             parts.published, parts.precision = datetime(*ymd), "day"
             parts.evidence.append(("published", "published:url-path", None, url))
     cat = _field(row, m.category)
+    if isinstance(cat, list):
+        cat = cat[0]                           # the first of several
     if isinstance(cat, str) and cat.strip():
         parts.set("category", cat.strip(), f"category:field:{m.category}", None, text=cat)
     if parts.category is None and url:

@@ -47,3 +47,19 @@ def test_csv_with_mapping_from_site_toml():
 def test_whole_file_problem_is_row_zero():
     rows = list(extract_dataset(b"", rel_path="x.jsonl", fmt="jsonl", options=ExtractOptions()))
     assert len(rows) == 1 and rows[0][0] == 0 and rows[0][1].code == "empty_input"
+
+
+def test_rows_of_other_scrapers_are_read_by_common_field_names_without_a_mapping():
+    """headline/body/published_at/section/byline/site, Arabic names (العنوان, النص, التاريخ...),
+    a list of authors: the default mapping (SaudiNewsNet's names) is not in these rows."""
+    rows = [r for _, r in extract_dataset((FIX / "dump_other_fields.jsonl").read_bytes(), rel_path="d.jsonl",
+                                          fmt="jsonl", options=ExtractOptions())]
+    en, ar, short, listed = rows
+    assert en.title == "Oil prices climb as stockpiles fall" and en.author == "Sarah Johnson"
+    assert en.category == "Business" and en.source == "Daily Courier" and en.url == "https://example.com/a"
+    assert en.published.isoformat() == "2021-09-12T22:30:00+00:00" and len(en.paragraphs) == 2
+    assert ar.title == "ارتفاع أسعار الذهب" and ar.author == "أحمد محمود" and ar.source == "المصري اليوم"
+    assert ar.category == "اقتصاد" and ar.published == datetime(2021, 9, 14, 22, 15) and len(ar.paragraphs) == 2
+    assert short.title == "A" and short.paragraphs == ("x",)       # "text": the body
+    assert listed.author == "A. Smith, B. Jones" and listed.source == "The Herald" and listed.category == "Weather"
+    assert listed.published == datetime(2021, 9, 12) and listed.paragraphs == ("Heavy rain is expected.",)
