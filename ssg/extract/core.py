@@ -51,6 +51,7 @@ _BY_RE = re.compile(r"^(by|par|por|von|بقلم|كتب|كتبت)(?:\s*[/\-–—
 _BY_LATIN = ("by", "par", "por", "von")       # followed by a capital: "By Sarah Johnson", not "by the way"
 _NAME_ONLY = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){1,3}")    # "كتب محمد أحمد": two to four words, nothing else
 _DOMAIN_SITE = re.compile(r"[^\W_][\w-]*(?:\s[\w-]+){0,2}\.(?:نت|كوم|com|net|org|news|tv|info|co\.uk)", re.IGNORECASE)
+_HASHTAGS = re.compile(r"#[^\W\d][\w_]*(?:\s+#[^\W\d][\w_]*)*")
 _AFTER_DATE_BY = re.compile(fold_pattern(r"(?:by|بواسطة|بقلم|كتب|كتبه)\s+"), re.IGNORECASE)
 _TITLE_SITE = re.compile(r"^(.+?)\s+(?:\||-|–|—|::|ـ)\s+([^|\-–—:ـ]+)$")
 _ROLE_CUT = re.compile(r"\s*[,،]\s*")
@@ -205,6 +206,11 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
                     hits = find_dates(f, day_first=day_first)
                     line.val = (val_start, n, hits)
                 return
+    if words <= 12 and _HASHTAGS.fullmatch(f.strip()):
+        line.kind = "label"              # "#جدة #المرور": the article's tags
+        line.sub = "tags"
+        line.val = (0, n)
+        return
     if words <= 8 and rules.nav.match(f):
         line.kind = "nav"
         return
@@ -763,6 +769,10 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
             parts.set_date(hit, hits, "published:date-line", l, tzname)
             before = l.f[: hit.start]
             after_s = l.o[hit.end:]
+            # "صحيفة الرياض - 12 سبتمبر 2021": the site name printed before the date
+            lead = clean(l.o[: hit.start]).strip(" |-–—,،")
+            if lead and _words(lead) <= 6 and (rules.site.match(fold(lead)) or _DOMAIN_SITE.fullmatch(fold(lead))):
+                parts.set("source", lead, "source:site-before-date", l)
             # "author | date" (byline printed with the date)
             bparts = [p for p in _PIPE_SPLIT.split(before) if p.strip()]
             if "|" in before and bparts:

@@ -93,7 +93,8 @@ _SEP_AFTER = (
     r"(?:" + fold_pattern("الساعة|الساعه") + r"|\b(?:at|à|a las|um)\b)?\s*(?:t(?=\d))?"
 )
 TIME_AFTER_RE = re.compile(_SEP_AFTER + "(?:" + _TIME + _TZ + ")", re.IGNORECASE)
-TIME_BEFORE_RE = re.compile("(?:" + _TIME + _TZ + r")\s*(?:[,،|\-–—]\s*)?(?:on\s+)?$", re.IGNORECASE)
+TIME_BEFORE_RE = re.compile("(?:" + _TIME + _TZ + r")\s*(?:[,،|\-–—]\s*)?(?:on\s+)?(?:" + _WD_EN + r"\s*,?\s*)?$",
+                            re.IGNORECASE)                # "3:45 PM, Mon Sep 13 2021"
 
 _NAMED_AR = re.compile(
     rf"{_D}\s*[-/]?\s*(?:من\s+)?({_AR_M}|{_HJ_M})(?:\s*[(\[]\s*({_AR_M})\s*[)\]])?(?:\s*[/\-]\s*({_AR_M}))?\s*[,،\-/]?\s*{_Y}"

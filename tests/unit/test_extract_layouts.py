@@ -265,3 +265,12 @@ def test_a_german_page():
     assert r.title == "Inflation in Deutschland steigt auf höchsten Stand seit 1993"
     assert r.published == datetime(2021, 9, 12, 10, 30) and r.category == "Wirtschaft" and r.author == "Anna Schmidt"
     assert r.language == "de"
+
+
+def test_site_name_before_the_date_a_time_before_a_weekday_and_hashtags():
+    r = load("ar_site_before_date.txt")                   # "صحيفة الرياض - 12 سبتمبر 2021"
+    assert r.source == "صحيفة الرياض" and r.published == datetime(2021, 9, 12)
+    r = load("en_time_weekday_date.txt")                  # "Published 3:45 PM, Mon Sep 13 2021"
+    assert r.published == datetime(2021, 9, 13, 15, 45) and r.author == "John Smith and Jane Doe"
+    r = load("ar_hashtags.txt")                           # "#جدة #المرور" after the body
+    assert r.tags == ("جدة", "المرور") and len(r.paragraphs) == 2 and r.category == "أخبار محلية"
