@@ -76,7 +76,11 @@ _STOP_WORDS = {
     "nl": "het een van en dat op te met voor niet zijn wordt",
     "tr": "ve bir bu için ile olarak çok daha gibi",
 }
-_STOP = {lang: re.compile(r"\b(?:" + "|".join(words.split()) + r")\b", re.IGNORECASE) for lang, words in _STOP_WORDS.items()}
+_STOP: dict[str, tuple[str, ...]] = {}          # word -> the languages it is common in
+for _lang, _words_of in _STOP_WORDS.items():
+    for _word in _words_of.split():
+        _STOP[_word] = _STOP.get(_word, ()) + (_lang,)
+_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(slots=True)
@@ -1184,7 +1188,10 @@ def _language(parts: ArticleParts, profiles: list[Profile]) -> None:
             if ar >= la:
                 lang = "ar"
             else:
-                hits = {code: len(words.findall(sample)) for code, words in _STOP.items()}
+                hits = dict.fromkeys(_STOP_WORDS, 0)
+                for word in _WORD_RE.findall(sample.lower()):
+                    for code in _STOP.get(word, ()):
+                        hits[code] += 1
                 best = max(hits, key=hits.get)         # (the first of equals: English)
                 if hits[best] >= (1 if best == "en" else 2):
                     lang = best

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from .text import fold_pattern
+from .text import alternation, fold_pattern
 
 __all__ = ["DateHit", "find_dates", "WEEKDAY_RE"]
 
@@ -60,7 +60,7 @@ EN_MONTHS = _EN_MONTHS
 
 
 def _alt(names) -> str:
-    return "|".join(re.escape(n).replace("\\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
+    return alternation(names)
 
 
 _WD_AR = fold_pattern("(?:يوم\\s+)?(?:الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت)")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .options import Profile
-from .text import fold_pattern
+from .text import alternation, fold_pattern
 
 __all__ = ["DEFAULT_RULES", "RuleSet", "compile_rules"]
 
@@ -140,8 +140,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
 
 
 def _alt(words, *, fold_it=True) -> str:
-    items = sorted({fold_pattern(w) if fold_it else w for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace("\\ ", r"\s+") for w in items)
+    return alternation(fold_pattern(w) if fold_it else w for w in words)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ import unicodedata
 
 __all__ = [
     "FOLD",
+    "alternation",
     "MARKS",
     "STRIP",
     "clean",
@@ -88,3 +89,30 @@ def clean(text: str) -> str:
 
 def is_blank_text(text: str) -> bool:
     return _NOT_BLANK.search(text) is None
+
+
+_END = ""          # a trie node's key for "a word ends here"
+_SPACE = " "       # the token of a run of spaces (matched by \s+)
+
+
+def alternation(words) -> str:
+    """A regex matching any of ``words`` (spaces match any run of whitespace; for patterns used
+    with IGNORECASE), the longest first, written as a trie: "share|share this|sharing" ->
+    "shar(?:e(?:\\s+this)?|ing)". The engine then follows one branch a character instead of trying
+    each of ~100 words in turn at every place it looks (the rule tables and the month names)."""
+    trie: dict = {}
+    for word in {w.lower() for w in words}:
+        node = trie
+        for token in _SPACE.join(word.split()):
+            node = node.setdefault(token, {})
+        node[_END] = {}
+    return _emit(trie)
+
+
+def _emit(node: dict) -> str:
+    branches = [(r"\s+" if token == _SPACE else re.escape(token)) + _emit(child)
+                for token, child in sorted(node.items()) if token != _END]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if _END in node else body        # (greedy: the longer word first)
