@@ -51,6 +51,7 @@ _BY_RE = re.compile(r"^(by|par|por|von|بقلم|كتب|كتبت)(?:\s*[/\-–—
 _BY_LATIN = ("by", "par", "por", "von")       # followed by a capital: "By Sarah Johnson", not "by the way"
 _NAME_ONLY = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){1,3}")    # "كتب محمد أحمد": two to four words, nothing else
 _DOMAIN_SITE = re.compile(r"[^\W_][\w-]*(?:\s[\w-]+){0,2}\.(?:نت|كوم|com|net|org|news|tv|info|co\.uk)", re.IGNORECASE)
+_UPDATED = re.compile(fold_pattern(r"(?:آخر تحديث|اخر تحديث|تحديث|تم التحديث|updated|last updated|modified|mis à jour|actualizado|aktualisiert)"), re.IGNORECASE)
 _HASHTAGS = re.compile(r"#[^\W\d][\w_]*(?:\s+#[^\W\d][\w_]*)*")
 _AFTER_DATE_BY = re.compile(fold_pattern(r"(?:by|بواسطة|بقلم|كتب|كتبه)\s+"), re.IGNORECASE)
 _TITLE_SITE = re.compile(r"^(.+?)\s+(?:\||-|–|—|::|ـ)\s+([^|\-–—:ـ]+)$")
@@ -355,6 +356,7 @@ class ArticleParts:
     __slots__ = (
         "title", "published", "precision", "tz_given", "hijri", "category", "section", "tags", "source",
         "author", "agency", "dek", "blocks", "language", "dir", "encoding", "url", "warnings", "evidence",
+        "updated_at",
     )
 
     def __init__(self) -> None:
@@ -362,6 +364,7 @@ class ArticleParts:
         self.category = self.section = self.source = self.author = self.agency = self.dek = None
         self.language = self.dir = self.encoding = self.url = None
         self.tz_given = False
+        self.updated_at: tuple | None = None     # the first "updated" date's (hit, hits, rule, line): published only failing all else
         self.tags: list[str] = []
         self.blocks: list[tuple[str, str]] = []
         self.warnings: list[str] = []
@@ -375,8 +378,14 @@ class ArticleParts:
         return True
 
     def set_date(self, hit: DateHit, hits: list[DateHit], rule: str, line: _Line | None, tzname: str | None,
-                 *, text: str | None = None) -> bool:
+                 *, text: str | None = None, updated: bool = False) -> bool:
+        """``updated``: the date is labelled as the last update ("Last updated:", "آخر تحديث"): it is
+        the published date only when no other date is found (``use_updated``)."""
         if self.published is not None:
+            return False
+        if updated:
+            if self.updated_at is None:
+                self.updated_at = (hit, hits, rule, line, tzname, text)
             return False
         self.published = _apply_tz(hit.value, hit.tz_given, tzname)
         self.precision = hit.precision
@@ -389,6 +398,11 @@ class ArticleParts:
                 self.evidence.append(("hijri", "date:hijri", line.no if line else None,
                                       text if text is not None else (line.o if line else "")))
         return True
+
+    def use_updated(self) -> None:
+        if self.published is None and self.updated_at is not None:
+            hit, hits, rule, line, tzname, text = self.updated_at
+            self.set_date(hit, hits, rule, line, tzname, text=text)
 
     def freeze(self) -> Extraction:
         return Extraction(
@@ -680,6 +694,7 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
                     m = rules.agency.match(head, greg[-1].end + (len(head[greg[-1].end:]) - len(head[greg[-1].end:].lstrip(" ([«-–—ـ"))))
                     if m:
                         parts.set("agency", first_p.o[m.start():m.end()], "agency:dateline", first_p, text=first_p.o[:160])
+    parts.use_updated()
     if parts.author and parts.agency is None:
         ag = _agency_in(fold(parts.author), rules)
         if ag:
@@ -770,7 +785,7 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
             _read_site(l, parts, rules)
         elif k == "date":
             hit, hits = l.val
-            parts.set_date(hit, hits, "published:date-line", l, tzname)
+            parts.set_date(hit, hits, "published:date-line", l, tzname, updated=bool(_UPDATED.search(l.f[: hit.start])))
             before = l.f[: hit.start]
             after_s = l.o[hit.end:]
             # "صحيفة الرياض - 12 سبتمبر 2021": the site name printed before the date
@@ -990,7 +1005,7 @@ def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | Non
         hits = l.val[2]
         greg = [h for h in hits if h.hijri is None]
         if greg:
-            parts.set_date(greg[0], hits, "published:label", l, tzname)
+            parts.set_date(greg[0], hits, "published:label", l, tzname, updated=bool(_UPDATED.search(l.f[: l.val[0]])))
 
 
 def _read_body(lines: list[_Line], start: int, parts: ArticleParts, rules: RuleSet, options: ExtractOptions,

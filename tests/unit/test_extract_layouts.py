@@ -274,3 +274,12 @@ def test_site_name_before_the_date_a_time_before_a_weekday_and_hashtags():
     assert r.published == datetime(2021, 9, 13, 15, 45) and r.author == "John Smith and Jane Doe"
     r = load("ar_hashtags.txt")                           # "#جدة #المرور" after the body
     assert r.tags == ("جدة", "المرور") and len(r.paragraphs) == 2 and r.category == "أخبار محلية"
+
+
+def test_the_published_date_not_the_last_update_printed_above_it():
+    r = load("en_updated_before_published.txt")           # "Last updated: 11 March ..." then "Published: 10 March ..."
+    assert r.published == datetime(2022, 3, 10, 8, 0, tzinfo=timezone.utc)
+    r = load("ar_updated_before_published.txt")           # "آخر تحديث: ..." then "تاريخ النشر: السبت 12 مارس 2022 - 08:30 م"
+    assert r.published == datetime(2022, 3, 12, 20, 30)
+    r = load("en_ap_zone_abbreviation.txt")               # "Updated 4:02 PM EDT, ...": the only date, so the published one
+    assert r.published == datetime(2021, 9, 14, 16, 2, tzinfo=timezone(timedelta(hours=-4)))
