@@ -220,7 +220,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         line.kind = "nav"
         return
     if words <= 8:
-        m = _BY_RE.match(f.split("|", 1)[0].rstrip())        # "By AHMED ALI | Arab News": the byline before the pipe
+        m = _BY_RE.match(f.split("|", 1)[0].rstrip(" :："))   # "By AHMED ALI | Arab News", "كتب محمد الشمري:"
         if m and (line.o[m.start(2):m.start(2) + 1].isupper() if m.group(1).lower() in _BY_LATIN
                   else m.group(1) == "بقلم" or _NAME_ONLY.fullmatch(f[m.start(2):].strip()) is not None):
             line.kind = "label"
@@ -241,7 +241,8 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             return
     if words <= 30 and ("|" in f or "•" in f or "·" in f or "   " in f or "»" in f):
         items = [x for x in _SEP_SPLIT.split(f.strip()) if x]
-        if len(items) >= 4 and all(_words(x) <= 3 for x in items):
+        if all(_words(x) <= 3 for x in items) and (len(items) >= 4 or len(items) == 3 and any(
+                rules.nav_item.match(x.strip()) for x in items)):        # ("Sections   Subscribe   Sign in")
             line.kind = "nav"
             return
     if words <= 25 and _HAS_DIGIT.search(f):
@@ -310,17 +311,29 @@ def _prepare(text: str, rules: RuleSet, day_first: bool) -> list[_Line]:
         line = _Line(i, raw, o, f, words)
         _classify(line, rules, day_first)
         out.append(line)
-    # a menu printed one item a line: a run of three or more short lines, two of them menu words
+    # the readers' comments: their heading and everything after it, once the article's text began
+    seen_prose = False
+    for i, l in enumerate(out):
+        if seen_prose and l.kind != "blank" and l.words <= 6 and rules.comments.match(l.f):
+            for c in out[i:]:
+                if c.kind != "blank":
+                    c.kind, c.sub = "boiler", "comments"
+            break
+        seen_prose = seen_prose or _is_prose(l)
+    # a menu printed one item a line: a run of short lines, three with two menu words among them
+    # or four with one (a run without menu words may be a poem's lines)
     n = len(out)
     i = 0
     while i < n:
         j = i
-        while j < n and (out[j].kind == "nav" or out[j].kind in ("text", "site", "crumb") and out[j].words <= 3
+        while j < n and (out[j].kind == "nav" or out[j].kind in ("text", "site", "crumb", "boiler") and out[j].words <= 3
                          and not _END_PUNCT.search(out[j].f)):
             j += 1
-        if j - i >= 3 and sum(1 for l in out[i:j] if l.kind == "nav" or rules.nav_item.match(l.f)) >= 2:
+        menu_words = sum(1 for l in out[i:j] if l.kind == "nav" or rules.nav_item.match(l.f))
+        if j - i >= 4 and menu_words >= 1 or j - i >= 3 and menu_words >= 2:
             for l in out[i:j]:
-                l.kind = "nav"
+                if l.kind != "site":         # (the site's name above its menu stays its name)
+                    l.kind = "nav"
         i = max(j, i + 1)
     # the titles listed under a "read also" heading
     for i, line in enumerate(out):
@@ -595,9 +608,9 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
         # header of metadata only (site name, date ...): the headline follows it, maybe under a
         # dateline ("دبي - العربية.نت")
         j = _next_nonblank(lines, body_start)
-        datelines = []
-        while j is not None and (lines[j].kind in ("boiler", "share") or
-                                 lines[j].kind == "text" and _dateline_like(lines[j], rules) and len(datelines) < 2):
+        datelines = []           # and a section name right above the headline ("Community")
+        while j is not None and (lines[j].kind in ("boiler", "share") or lines[j].kind == "text" and len(datelines) < 2 and (
+                _dateline_like(lines[j], rules) or _section_like(lines[j], rules) and _headline_follows(lines, j))):
             if lines[j].kind == "text":
                 datelines.append(j)
             j = _next_nonblank(lines, j + 1)
@@ -612,7 +625,8 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
             and any(_is_prose(x) for x in lines[j + 1:j + 8])
             # under a short header line, a headline is longer than it (else the header line is
             # the headline: a column's name over its byline and a short title stays the title)
-            and (weak is None or _dateline_like(lines[weak], rules) or lines[j].words > lines[weak].words)
+            and (weak is None or _dateline_like(lines[weak], rules) or lines[j].words > lines[weak].words
+                 or any(lines[i].kind in ("nav", "crumb") for i in range(weak, header_end + 1)))    # (a masthead)
         ):
             parts.set("title", lines[j].o, "title:first-line-after-header", lines[j])
             title_idx = j
@@ -620,7 +634,7 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
             body_start = j + 1
             if weak is not None:       # the short lines above were datelines or section names
                 _header_rest(lines, rest, title_idx, header_end, parts, rules, section_above=True)
-            _header_rest(lines, datelines, title_idx, header_end, parts, rules)
+            _header_rest(lines, datelines, title_idx, header_end, parts, rules, section_above=True)
     if weak is not None and parts.title is None:
         parts.set("title", lines[weak].o, "title:header-headline", lines[weak])
         title_idx = weak
@@ -628,7 +642,9 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
 
     # -- a page title's site name: "Headline - صحيفة الوطن", "Headline | The Daily Courier" ----
     if parts.title is not None and not body_only:
-        split = _site_suffix(parts.title, rules)
+        known = frozenset(" ".join(fold(x).lower().split()) for x in
+                          [parts.source or "", *(l.o for l in lines[:header_end + 1] if l.kind in ("site", "text") and l.words <= 5)] if x)
+        split = _site_suffix(parts.title, rules, known)      # (a site's own name, printed above: "الخليج اليوم")
         if split is not None:
             parts.title = split[0]
             parts.set("source", split[1], "source:title-suffix", lines[title_idx] if title_idx is not None else None)
@@ -708,7 +724,7 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
     _language(parts, profiles)
 
 
-def _site_suffix(text: str, rules: RuleSet) -> tuple[str, str] | None:
+def _site_suffix(text: str, rules: RuleSet, known: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """A page title "Headline - Site" / "Headline | Site" -> (headline, site) when the last part
     is a site name (a site word, a press word, a domain, a profile's site) and the rest is a
     headline of three words or more."""
@@ -718,7 +734,7 @@ def _site_suffix(text: str, rules: RuleSet) -> tuple[str, str] | None:
     site = m.group(2).strip()
     site_f = fold(site)
     key = " ".join(site_f.lower().split())
-    if (rules.site.match(site_f) and _words(site) <= 6) or (_words(site) <= 5 and _title_case(site) and rules.site_en.match(site)) \
+    if key in known or (rules.site.match(site_f) and _words(site) <= 6) or (_words(site) <= 5 and _title_case(site) and rules.site_en.match(site)) \
             or _DOMAIN_SITE.fullmatch(site_f) or (rules.profile_site_re is not None and rules.profile_site_re.match(key)):
         return m.group(1).strip(), site
     return None
@@ -804,8 +820,9 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                     parts.set("author", cand, "author:byline-with-date", l)
             rest = clean(after_s).strip(" |-–—,،")
             by = _AFTER_DATE_BY.match(fold(rest))
-            if by and 1 <= _words(rest[by.end():]) <= 4:       # "Posted on September 12, 2021 by Anna"
-                parts.set("author", clean(rest[by.end():]), "author:after-date", l)
+            name = re.split(r"\s*[·•|,،]\s*", rest[by.end():])[0] if by else ""     # ("by Priya · 6 min read")
+            if by and 1 <= _words(name) <= 4:       # "Posted on September 12, 2021 by Anna"
+                parts.set("author", clean(name), "author:after-date", l)
                 rest = ""
             if (
                 rest
@@ -813,6 +830,7 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                 and not _HAS_DIGIT.search(rest)
                 and len(re.findall(r"\w", rest)) >= 2
                 and not _TZ_WORDS.match(fold(rest))
+                and not re.fullmatch(r"[A-Z]{1,4}T", rest)          # "ET", "AEST": a zone
             ):
                 parts.set("category", rest, "category:text-after-date", l)
         elif k == "label":
@@ -832,6 +850,20 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
         texts = [t for t in texts if t != first]
     else:
         cands = list(texts)
+        # The masthead above a menu or breadcrumb (a site's name, its tagline) is not the headline
+        # when text follows the menu: "Serving Riverbend since 1921" / "News   Community   Sports".
+        last_bar = max((i for i in range(header_end + 1) if lines[i].kind in ("nav", "crumb")), default=-1)
+        masthead = [t for t in cands if t < last_bar]
+        if masthead and lines[masthead[0]].words <= 5 and not _END_PUNCT.search(lines[masthead[0]].f):
+            parts.set("source", lines[masthead[0]].o, "source:masthead", lines[masthead[0]])
+        if masthead and any(t > last_bar for t in cands):
+            for t in masthead:
+                cands.remove(t)
+                texts.remove(t)
+                if parts.source != lines[t].o:
+                    parts.warnings.append(f"header line {lines[t].no} not used: {lines[t].o[:60]}")
+        elif masthead and len(masthead) == len(cands):
+            weak, cands = cands[0], []       # the headline is under the menu, past the header
         # Short lines above the headline are not it: a section name ("سياسة", "World"), a dateline
         # ("القاهرة - (أ ش أ)"). The headline is the first header line of four words or more when
         # only such lines come before it; when there is none, the line under the header may be it
@@ -900,8 +932,9 @@ def _header_rest(lines: list[_Line], texts: list[int], title_idx: int | None, he
         if l.words <= 10 and _byline_like(l, rules) and parts.author is None:
             parts.set("author", _byline_name(l.o, rules), "author:header-byline", l)
             continue
-        if l.words >= 8 and parts.dek is None and not _SENT_END.search(l.f):
-            parts.set("dek", l.o, "dek:header-line", l)
+        if l.words >= 8 and parts.dek is None and (not _SENT_END.search(l.f) or title_idx is not None and
+                                                  _next_nonblank(lines, title_idx + 1) == t):
+            parts.set("dek", l.o, "dek:header-line", l)      # (right under the headline it may end in a period)
             continue
         parts.warnings.append(f"header line {l.no} not used: {l.o[:60]}")
 
@@ -922,6 +955,11 @@ def _dateline_like(l: _Line, rules: RuleSet) -> bool:
     return l.words <= 5 and _DASHED.fullmatch(l.f.strip()) is not None
 
 
+def _headline_follows(lines: list[_Line], i: int) -> bool:
+    k = _next_nonblank(lines, i + 1)
+    return k is not None and lines[k].kind == "text" and 4 <= lines[k].words <= 20 and not _SENT_END.search(lines[k].f)
+
+
 def _section_like(l: _Line, rules: RuleSet) -> bool:
     """A section name: a word or three, no punctuation, not a menu word ("سياسة", "World")."""
     return l.words <= 3 and not _byline_like(l, rules) and not _END_PUNCT.search(l.f) and not rules.nav_item.match(l.f)
@@ -936,7 +974,8 @@ def _byline_name(value: str, rules: RuleSet) -> str:
     """The names of a byline without the role, outlet or place after them: "Jenny Hill, BBC News,
     Berlin" -> "Jenny Hill", "سارة علي، مراسلة الجزيرة" -> "سارة علي"; a list of names stays whole."""
     parts = _ROLE_CUT.split(value)
-    if len(parts) > 1 and 2 <= _words(parts[0]) <= 4 and any(rules.byline_role.search(fold(p)) for p in parts[1:]):
+    if len(parts) > 1 and 2 <= _words(parts[0]) <= 4 and any(rules.byline_role.search(fold(p)) or rules.agency.search(fold(p))
+                                                               for p in parts[1:]):
         return parts[0]
     m = _NAME_IN_PLACE.fullmatch(value)          # "Emma Graham-Harrison in Kabul"
     return m.group(1) if m else value

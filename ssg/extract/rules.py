@@ -26,10 +26,12 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "privacy policy", "privacy", "terms of use", "terms of service", "terms and conditions", "cookie policy",
         "cookies", "accessibility", "sitemap", "site map", "advertise", "advertise with us", "careers", "newsletters",
         "سياسة الخصوصية", "الخصوصية", "شروط الاستخدام", "الشروط والأحكام", "خريطة الموقع", "أعلن معنا", "اعلن معنا",
-        "النشرة البريدية", "وظائف", "الأرشيف", "archive",
+        "النشرة البريدية", "وظائف", "الأرشيف", "archive", "previous", "next", "السابق", "التالي",
+        "accueil", "inicio", "startseite",
     ),
     # First crumb of a breadcrumb trail.
-    "crumb_home": ("الرئيسية", "الصفحة الرئيسية", "home", "homepage", "news", "أخبار", "الأخبار"),
+    "crumb_home": ("الرئيسية", "الصفحة الرئيسية", "home", "homepage", "news", "أخبار", "الأخبار", "accueil", "inicio",
+                   "startseite"),
     # Words that start a site-name line: "صحيفة الوطن", "موقع ... الإخباري".
     "site_words": (
         "صحيفة", "جريدة", "موقع", "مجلة", "بوابة", "شبكة", "قناة", "وكالة", "إذاعة", "راديو", "تلفزيون",
@@ -61,6 +63,13 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "short link", "permalink", "next previous", "previous next", "السابق التالي", "التالي السابق",
         "back to top", "العودة إلى الأعلى", "للأعلى", "تعليقات الزوار", "تعليقات القراء", "أضف تعليقك", "اضف تعليقك",
         "اترك تعليقا", "اترك تعليقاً", "شارك برأيك", "leave a reply", "اترك رداً", "اترك ردا", "أضف رد",
+        "share or comment", "comments are closed", "partager", "partagez",
+    ),
+    # Headings of the readers' comments: nothing after them (past the article's text) is copy.
+    "comments": (
+        "التعليقات", "تعليقات الزوار", "تعليقات القراء", "تعليقات", "اترك تعليقا", "اترك تعليقاً", "أضف تعليقك",
+        "comments", "reader comments", "readers' comments", "join the conversation", "leave a reply", "leave a comment",
+        "commentaires", "comentarios", "kommentare",
     ),
     # Headings that introduce a list of other articles' titles.
     "read_also": (
@@ -73,6 +82,9 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "related topics", "related links", "related coverage", "more on this topic", "مواضيع متعلقة", "موضوعات متعلقة",
         "المزيد حول هذه القصة", "أخبار مشابهة", "اخبار مشابهة", "ربما يعجبك أيضا", "ربما يعجبك أيضاً", "ربما يعجبك",
         "قد يعجبك", "قد يهمك", "لا يفوتك", "قد يعجبك أيضا", "المزيد من الأخبار", "more on this story", "more stories like this",
+        "read next", "up next", "most read news", "more news", "اقرأ التالي", "الأكثر قراءة اليوم",
+        "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "lesen sie auch", "mehr zum thema", "lea también",
+        "leer más", "te puede interesar",
     ),
     # Whole-line boilerplate (regexes), removed wherever it stands.
     "boilerplate": (
@@ -82,6 +94,10 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:صورة|الصورة|صور|تصوير|photo|image|picture|pictured|caption)\s*[:：|].{0,150}",
         r"(?:image|media|photo|video|picture)\s+(?:copyright|caption|source|credit)\b.{0,150}",
         r"media playback is (?:unsupported|not supported) on your device",
+        r"\[\d{1,2}/\d{1,2}\].{0,300}",                                   # a gallery's caption: "[1/3] ..."
+        r"(?:our standards|editorial standards)\s*:.{0,120}",
+        r"(?:temps de lecture|lecture|tiempo de lectura|lesezeit)\s*:?\s*\d+\s*(?:min|minutes?|minutos|minuten)\.?",
+        r"sign up for (?:our|the) .{0,80}|(?:get|receive) our .{0,40}newsletter.{0,80}|(?:اشترك|سجل) في (?:نشرتنا|النشرة).{0,80}",
         r"(?:your email address will not be published|required fields are marked|لن يتم نشر عنوان بريدك الإلكتروني|الحقول الإلزامية مشار إليها).{0,120}",
         # (each lookahead checks the end of the line in one pass before the pattern is tried at
         # every place in it: ~4 us a line -> ~1 us, the largest part of matching boilerplate)
@@ -165,6 +181,7 @@ class RuleSet:
     profile_site_re: re.Pattern | None
     dateline: re.Pattern  # "CITY - (AGENCY) -" at the start of the first paragraph
     byline_role: re.Pattern  # a role or outlet word in a byline's part after a comma
+    comments: re.Pattern  # the heading of the readers' comments (with a count: "Comments (3)")
 
 
 _FL = re.IGNORECASE
@@ -214,6 +231,7 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
             rf"^(?:[^\s.!?؟:]+(?:\s+[^\s.!?؟:]+){{0,3}})?\s*[\-–—ـ:(]*\s*[(«]?\s*(?P<ag>{ag})\s*[)»]?\s*(?:[\-–—ـ:)]|$)",
             _FL,
         ),
+        comments=re.compile(rf"^(?:\d+\s+)?(?:{_alt(r['comments'])})\s*(?:[(\[]\s*\d+\s*[)\]]|\d+)?\s*[:：]?$", _FL),
         byline_role=re.compile(rf"(?<!\w)(?:{_alt(r['byline_roles'])})(?!\w)", _FL),
         profile_sites=sites,
         profile_site_re=re.compile("^(?:" + "|".join(re.escape(s).replace("\\ ", r"\s+") for s in sorted(sites, key=len, reverse=True)) + ")$", _FL) if sites else None,

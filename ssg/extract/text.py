@@ -91,17 +91,19 @@ def is_blank_text(text: str) -> bool:
     return _NOT_BLANK.search(text) is None
 
 
+_HARAKAT = re.compile("[\u064b-\u065f\u0670]")   # Arabic short vowels, tanween, shadda, sukun, superscript alef
+_MAY_MARK = "[\u064b-\u065f\u0670]*"             # after each Arabic letter of a word: "أيضًا" and "أيضاً" are one word
 _END = ""          # a trie node's key for "a word ends here"
 _SPACE = " "       # the token of a run of spaces (matched by \s+)
 
 
 def alternation(words) -> str:
-    """A regex matching any of ``words`` (spaces match any run of whitespace; for patterns used
-    with IGNORECASE), the longest first, written as a trie: "share|share this|sharing" ->
+    """A regex matching any of ``words`` (spaces match any run of whitespace, Arabic diacritics
+    are optional wherever they stand; for patterns used with IGNORECASE), the longest first, written as a trie: "share|share this|sharing" ->
     "shar(?:e(?:\\s+this)?|ing)". The engine then follows one branch a character instead of trying
     each of ~100 words in turn at every place it looks (the rule tables and the month names)."""
     trie: dict = {}
-    for word in {w.lower() for w in words}:
+    for word in {_HARAKAT.sub("", w).lower() for w in words}:
         node = trie
         for token in _SPACE.join(word.split()):
             node = node.setdefault(token, {})
@@ -110,8 +112,8 @@ def alternation(words) -> str:
 
 
 def _emit(node: dict) -> str:
-    branches = [(r"\s+" if token == _SPACE else re.escape(token)) + _emit(child)
-                for token, child in sorted(node.items()) if token != _END]
+    branches = [(r"\s+" if token == _SPACE else re.escape(token) + _MAY_MARK if "\u0621" <= token <= "\u064a" else re.escape(token))
+                + _emit(child) for token, child in sorted(node.items()) if token != _END]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
