@@ -47,11 +47,14 @@ _PIPE_SPLIT = re.compile(r"\s*\|\s*")
 _CRUMB_SPLIT = re.compile(r"\s*(?:»|>|›|/|\\|«|<|‹|→|←)\s*")
 _CRUMB_ONLY = re.compile(r"\s*(?:»|›|\s>\s)\s*")
 _HEADLINE_PUNCT = re.compile(r"\.\.|[؟?!…]")     # a site name never has these; a headline may
-_BY_RE = re.compile(r"^(by|par|por|von|بقلم|كتب|كتبت)(?:\s*[/\-–—]\s*|\s+)([^:：|]{2,80})$", re.IGNORECASE)
+_BY_RE = re.compile(r"^(by|par|por|von|بقلم|كتب|كتبت)(?:\s*[/\-–—ـ]\s*|\s+)([^:：|]{2,80})$", re.IGNORECASE)
 _BY_LATIN = ("by", "par", "por", "von")       # followed by a capital: "By Sarah Johnson", not "by the way"
 _NAME_ONLY = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){1,3}")    # "كتب محمد أحمد": two to four words, nothing else
 _DOMAIN_SITE = re.compile(r"[^\W_][\w-]*(?:\s[\w-]+){0,2}\.(?:نت|كوم|com|net|org|news|tv|info|co\.uk)", re.IGNORECASE)
 _UPDATED = re.compile(fold_pattern(r"(?:آخر تحديث|اخر تحديث|تحديث|تم التحديث|updated|last updated|modified|mis à jour|actualizado|aktualisiert)"), re.IGNORECASE)
+_SECTION_NEWS = re.compile(r"(?:local|world|business|sports?|national|international|top|latest|breaking|tech(?:nology)?|"
+                           r"science|health|entertainment|politics|political|regional|global|financial|economic|us|uk)\s+news$",
+                           re.IGNORECASE)          # "Local News": a section, not a site named "... News"
 _HASHTAGS = re.compile(r"#[^\W\d][\w_]*(?:\s+#[^\W\d][\w_]*)*")
 _AFTER_DATE_BY = re.compile(fold_pattern(r"(?:by|بواسطة|بقلم|كتب|كتبه)\s+"), re.IGNORECASE)
 _TITLE_SITE = re.compile(r"^(.+?)\s+(?:\||-|–|—|::|ـ)\s+([^|\-–—:ـ]+)$")
@@ -222,7 +225,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
     if words <= 8:
         m = _BY_RE.match(f.split("|", 1)[0].rstrip(" :："))   # "By AHMED ALI | Arab News", "كتب محمد الشمري:"
         if m and (line.o[m.start(2):m.start(2) + 1].isupper() if m.group(1).lower() in _BY_LATIN
-                  else m.group(1) == "بقلم" or _NAME_ONLY.fullmatch(f[m.start(2):].strip()) is not None):
+                  else m.group(1) == "بقلم" or _NAME_ONLY.fullmatch(m.group(2).strip()) is not None):
             line.kind = "label"
             line.sub = "auth"
             line.val = (m.start(2), m.end(2))
@@ -281,10 +284,10 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         elif words <= 3 and _DOMAIN_SITE.fullmatch(f.strip()):
             line.kind = "site"           # "العربية.نت", "Arabnews.com": a site named by its domain
             return
-        elif words <= 5 and _title_case(line.o) and rules.site_en.match(line.o.strip()):
+        elif words <= 5 and _title_case(line.o) and rules.site_en.match(line.o.strip()) and not _SECTION_NEWS.match(f):
             line.kind = "site"           # "BBC News", "The Daily Star": capitalised words ending in a press word
             return
-    if words <= 6 and "|" in f and not _HAS_DIGIT.search(f) and not _terminal(f):
+    if words <= 6 and "|" in f and not _terminal(f):      # (a date line was taken above: "عربي نيوز 24 | اقتصاد")
         # "World | Europe", "أخبار | سياسة": a section path printed with pipes (a site name among them
         # was taken above; four items or more are a menu)
         items = [x for x in _PIPE_SPLIT.split(f.strip()) if x.strip()]
@@ -314,7 +317,7 @@ def _prepare(text: str, rules: RuleSet, day_first: bool) -> list[_Line]:
     # the readers' comments: their heading and everything after it, once the article's text began
     seen_prose = False
     for i, l in enumerate(out):
-        if seen_prose and l.kind != "blank" and l.words <= 6 and rules.comments.match(l.f):
+        if seen_prose and l.kind != "blank" and l.words <= 25 and rules.comments.match(l.f):
             for c in out[i:]:
                 if c.kind != "blank":
                     c.kind, c.sub = "boiler", "comments"
@@ -793,6 +796,8 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
         k = l.kind
         if k == "crumb":
             crumbs = [c for c in (_PIPE_SPLIT if l.sub == "pipe" else _CRUMB_SPLIT).split(l.o[l.val[0]:]) if clean(c)]
+            if len(crumbs) > 1 and _words(clean(crumbs[-1])) >= 5:
+                crumbs = crumbs[:-1]          # the trail ends with the headline itself: the section is before it
             if crumbs:
                 last = clean(crumbs[-1])
                 if not rules.nav_item.match(fold(last)):

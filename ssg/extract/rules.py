@@ -63,7 +63,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "short link", "permalink", "next previous", "previous next", "السابق التالي", "التالي السابق",
         "back to top", "العودة إلى الأعلى", "للأعلى", "تعليقات الزوار", "تعليقات القراء", "أضف تعليقك", "اضف تعليقك",
         "اترك تعليقا", "اترك تعليقاً", "شارك برأيك", "leave a reply", "اترك رداً", "اترك ردا", "أضف رد",
-        "share or comment", "comments are closed", "partager", "partagez",
+        "share or comment", "partager", "partagez", "إكس", "x", "لينكد إن", "لينكدإن", "انستغرام", "إنستغرام", "instagram",
+        "يوتيوب", "youtube", "تلغرام", "سناب شات", "snapchat", "تيك توك", "tiktok", "threads",
     ),
     # Headings of the readers' comments: nothing after them (past the article's text) is copy.
     "comments": (
@@ -84,7 +85,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "قد يعجبك", "قد يهمك", "لا يفوتك", "قد يعجبك أيضا", "المزيد من الأخبار", "more on this story", "more stories like this",
         "read next", "up next", "most read news", "more news", "اقرأ التالي", "الأكثر قراءة اليوم",
         "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "lesen sie auch", "mehr zum thema", "lea también",
-        "leer más", "te puede interesar",
+        "leer más", "te puede interesar", "also read", "see also",
     ),
     # Whole-line boilerplate (regexes), removed wherever it stands.
     "boilerplate": (
@@ -95,6 +96,10 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:image|media|photo|video|picture)\s+(?:copyright|caption|source|credit)\b.{0,150}",
         r"media playback is (?:unsupported|not supported) on your device",
         r"\[\d{1,2}/\d{1,2}\].{0,300}",                                   # a gallery's caption: "[1/3] ..."
+        r"[(\[]\s*(?:الصورة|صورة|photo|image|picture)\s*[:：].{0,200}[)\]]",       # "(الصورة: أرشيفية ...)"
+        r"(?:الآراء|المقالات|الآراء الواردة).{0,40}(?:تعبر|تعبّر) عن (?:رأي|آراء) (?:كاتبها|أصحابها|الكاتب).{0,80}",
+        r"(?:the )?(?:views|opinions) expressed .{0,160}",
+        r"comments are closed\.?|.{0,80}delivered to your inbox.{0,60}|enter your email(?: address)?.{0,40}",
         r"(?:our standards|editorial standards)\s*:.{0,120}",
         r"(?:temps de lecture|lecture|tiempo de lectura|lesezeit)\s*:?\s*\d+\s*(?:min|minutes?|minutos|minuten)\.?",
         r"sign up for (?:our|the) .{0,80}|(?:get|receive) our .{0,40}newsletter.{0,80}|(?:اشترك|سجل) في (?:نشرتنا|النشرة).{0,80}",
@@ -145,7 +150,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     "label_date": ("تاريخ النشر", "نشر في", "نُشر في", "نشر بتاريخ", "نُشر بتاريخ", "بتاريخ", "التاريخ", "تاريخ", "آخر تحديث",
                    "اخر تحديث", "تحديث", "published", "published on", "posted", "posted on", "updated", "last updated",
                    "date", "dated", "first published"),
-    "label_tags": ("الوسوم", "وسوم", "كلمات مفتاحية", "كلمات دلالية", "الكلمات الدالة", "سمات", "tags", "keywords", "topics"),
+    "label_tags": ("الوسوم", "وسوم", "كلمات مفتاحية", "كلمات دلالية", "الكلمات الدالة", "الكلمات الدلالية", "الكلمات المفتاحية",
+                   "سمات", "tags", "keywords", "topics", "mots-clés", "mots clés", "etiquetas", "schlagwörter"),
     "label_dek": ("ملخص", "الملخص", "summary", "standfirst"),
     # Words of a byline's role or outlet after the names ("Jenny Hill, BBC News, Berlin"): cut off.
     "byline_roles": (
@@ -231,7 +237,8 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
             rf"^(?:[^\s.!?؟:]+(?:\s+[^\s.!?؟:]+){{0,3}})?\s*[\-–—ـ:(]*\s*[(«]?\s*(?P<ag>{ag})\s*[)»]?\s*(?:[\-–—ـ:)]|$)",
             _FL,
         ),
-        comments=re.compile(rf"^(?:\d+\s+)?(?:{_alt(r['comments'])})\s*(?:[(\[]\s*\d+\s*[)\]]|\d+)?\s*[:：]?$", _FL),
+        comments=re.compile(rf"^(?:(?:\d+\s+)?(?:{_alt(r['comments'])})\s*(?:[(\[]\s*\d+\s*[)\]]|\d+)?\s*[:：]?"
+                            r"|\d+\s+(?:thoughts?|responses?|repl(?:y|ies)|comments?)\s+(?:on|to)\b.*)$", _FL),
         byline_role=re.compile(rf"(?<!\w)(?:{_alt(r['byline_roles'])})(?!\w)", _FL),
         profile_sites=sites,
         profile_site_re=re.compile("^(?:" + "|".join(re.escape(s).replace("\\ ", r"\s+") for s in sorted(sites, key=len, reverse=True)) + ")$", _FL) if sites else None,

@@ -17,16 +17,16 @@ LAYOUTS = Path(__file__).resolve().parents[1] / "fixtures" / "extract" / "layout
 FIELDS = ("title", "published", "category", "source", "author", "dek", "paragraphs_count")
 
 KNOWN_MISSES = {
-    ("ar04", "source"), ("ar05", "source"), ("ar05", "author"), ("ar05", "paragraphs_count"), ("ar07", "category"),
-    ("ar07", "paragraphs_count"), ("ar10", "paragraphs_count"), ("ar13", "author"), ("ar14", "category"),
+    # a brand name over a tagline with a site word ("X | يومية جزائرية مستقلة"), or only at the foot of the page
+    ("ar04", "source"), ("ar05", "source"), ("ar20", "source"), ("ar21", "source"), ("ar23", "source"),
+    ("ar05", "author"), ("ar05", "paragraphs_count"),          # a name alone under the headline ("ك. مراد")
+    ("ar07", "category"),                                       # a section over a repeated headline
     ("ar16", "published"), ("ar16", "category"), ("ar16", "source"), ("ar16", "author"), ("ar16", "dek"),
-    ("ar16", "paragraphs_count"), ("ar18", "author"), ("ar18", "paragraphs_count"), ("ar20", "source"),
-    ("ar21", "source"), ("ar21", "paragraphs_count"), ("ar22", "paragraphs_count"), ("ar23", "title"),
-    ("ar23", "category"), ("ar23", "source"), ("ar23", "author"), ("ar23", "paragraphs_count"),
-    ("ar24", "paragraphs_count"), ("en03", "category"), ("en03", "paragraphs_count"), ("en04", "paragraphs_count"),
-    ("en05", "title"), ("en05", "source"), ("en05", "author"), ("en05", "dek"), ("en06", "paragraphs_count"),
-    ("en07", "category"), ("en08", "author"), ("en08", "paragraphs_count"), ("en10", "paragraphs_count"),
-    ("fr02", "published"),
+    ("ar16", "paragraphs_count"),                               # a login bar, a decoy date, a breaking-news line above all
+    ("ar21", "paragraphs_count"), ("ar23", "paragraphs_count"), ("en03", "paragraphs_count"), ("en10", "paragraphs_count"),
+    ("en05", "title"), ("en05", "source"), ("en05", "author"), ("en05", "dek"),   # the headline only in the page title
+    ("en08", "author"),                                         # a name alone on its line
+    ("fr02", "published"),                                      # "Par Karim B. | 18/02/2025 à 10:20"
     # "8:15 a.m. ET", "09:15 IST": a zone name that names several zones is not read (the date stays naive)
     ("en05", "published"), ("en08", "published"),
 }
@@ -54,7 +54,9 @@ def test_each_layout_gives_the_expected_metadata_but_the_known_misses(path):
 
 
 def test_the_layouts_score():
-    """The share of fields right, over all 36 files: all but the misses above."""
+    """The share of fields right, over all 36 files: all but the misses above. 226 of 252 when
+    this test was written; 168 at 8b59ab5, when these files were first run (unseen by the rules),
+    and 121 at f705806, before session 21's rules for other sites' layouts."""
     paths = sorted(LAYOUTS.glob("*.txt"))
     assert len(paths) == 36
     right = sum(_same(f, g[f], e[f]) for p in paths
