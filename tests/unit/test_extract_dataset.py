@@ -60,6 +60,6 @@ def test_rows_of_other_scrapers_are_read_by_common_field_names_without_a_mapping
     assert en.published.isoformat() == "2021-09-12T22:30:00+00:00" and len(en.paragraphs) == 2
     assert ar.title == "ارتفاع أسعار الذهب" and ar.author == "أحمد محمود" and ar.source == "المصري اليوم"
     assert ar.category == "اقتصاد" and ar.published == datetime(2021, 9, 14, 22, 15) and len(ar.paragraphs) == 2
-    assert short.title == "A" and short.paragraphs == ("x",)       # "text": the body
+    assert short.title == "A" and short.paragraphs == ("نص قصير.",)       # "text": the body
     assert listed.author == "A. Smith, B. Jones" and listed.source == "The Herald" and listed.category == "Weather"
     assert listed.published == datetime(2021, 9, 12) and listed.paragraphs == ("Heavy rain is expected.",)
