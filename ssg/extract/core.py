@@ -380,7 +380,7 @@ class ArticleParts:
         self.category = self.section = self.source = self.author = self.agency = self.dek = None
         self.language = self.dir = self.encoding = self.url = None
         self.tz_given = False
-        self.updated_at: tuple | None = None     # the first "updated" date's (hit, hits, rule, line): published only failing all else
+        self.updated_at: tuple | None = None     # set_date's arguments for the first "updated" date: published only failing all else
         self.tags: list[str] = []
         self.blocks: list[tuple[str, str]] = []
         self.warnings: list[str] = []
