@@ -223,7 +223,9 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         line.kind = "nav"
         return
     if words <= 8:
-        m = _BY_RE.match(f.split("|", 1)[0].rstrip(" :："))   # "By AHMED ALI | Arab News", "كتب محمد الشمري:"
+        head, _, rest = f.partition("|")
+        # "By AHMED ALI | Arab News", "كتب محمد الشمري:"; "Par Karim B. | 18/02/2025" is a date line
+        m = _BY_RE.match(head.rstrip(" :：")) if not (rest and _HAS_DIGIT.search(rest) and find_dates(rest)) else None
         if m and (line.o[m.start(2):m.start(2) + 1].isupper() if m.group(1).lower() in _BY_LATIN
                   else m.group(1) == "بقلم" or _NAME_ONLY.fullmatch(m.group(2).strip()) is not None):
             line.kind = "label"
@@ -819,8 +821,11 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                 cand_f = bparts[0]
                 cand = clean(l.o[: len(cand_f)]).strip(" |")
                 label = rules.label.match(cand_f.strip())
+                by = _BY_RE.match(cand_f.strip())
                 if label and label.group("auth"):                   # "كتب: أحمد محمود | date"
                     cand = clean(cand[label.start("val"):])
+                elif by:                                            # "Par Karim B. | 18/02/2025 à 10:20"
+                    cand = clean(cand[by.start(2):])
                 if cand and not WEEKDAY_RE.fullmatch(cand_f.strip()) and _words(cand) <= 10:
                     parts.set("author", cand, "author:byline-with-date", l)
             rest = clean(after_s).strip(" |-–—,،")
@@ -930,7 +935,8 @@ def _header_rest(lines: list[_Line], texts: list[int], title_idx: int | None, he
                 parts.warnings.append(f"header line {l.no} not used: {l.o[:60]}")
             continue
         # (one word above the date is a byline when it is a credit: "واس"; else a section name)
-        if nxt is not None and lines[nxt].kind == "date" and l.words <= 12 \
+        if nxt is not None and (lines[nxt].kind == "date" and l.words <= 12      # (above "Published on: ...": a name)
+                                or lines[nxt].kind == "label" and lines[nxt].sub == "date" and l.words <= 4) \
                 and (l.words > 1 or rules.agency.search(l.f) or not _section_like(l, rules)):
             if parts.set("author", _byline_name(l.o, rules), "author:line-above-date", l):
                 continue

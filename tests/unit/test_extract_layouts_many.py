@@ -25,8 +25,6 @@ KNOWN_MISSES = {
     ("ar16", "paragraphs_count"),                               # a login bar, a decoy date, a breaking-news line above all
     ("ar21", "paragraphs_count"), ("ar23", "paragraphs_count"), ("en03", "paragraphs_count"), ("en10", "paragraphs_count"),
     ("en05", "title"), ("en05", "source"), ("en05", "author"), ("en05", "dek"),   # the headline only in the page title
-    ("en08", "author"),                                         # a name alone on its line
-    ("fr02", "published"),                                      # "Par Karim B. | 18/02/2025 à 10:20"
     # "8:15 a.m. ET", "09:15 IST": a zone name that names several zones is not read (the date stays naive)
     ("en05", "published"), ("en08", "published"),
 }
@@ -54,7 +52,7 @@ def test_each_layout_gives_the_expected_metadata_but_the_known_misses(path):
 
 
 def test_the_layouts_score():
-    """The share of fields right, over all 36 files: all but the misses above. 226 of 252 when
+    """The share of fields right, over all 36 files: all but the misses above. 228 of 252 when
     this test was written; 168 at 8b59ab5, when these files were first run (unseen by the rules),
     and 121 at f705806, before session 21's rules for other sites' layouts."""
     paths = sorted(LAYOUTS.glob("*.txt"))
