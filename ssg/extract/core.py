@@ -47,11 +47,13 @@ _PIPE_SPLIT = re.compile(r"\s*\|\s*")
 _CRUMB_SPLIT = re.compile(r"\s*(?:»|>|›|/|\\|«|<|‹|→|←)\s*")
 _CRUMB_ONLY = re.compile(r"\s*(?:»|›|\s>\s)\s*")
 _HEADLINE_PUNCT = re.compile(r"\.\.|[؟?!…]")     # a site name never has these; a headline may
-_BY_RE = re.compile(r"^(by|par|por|von|بقلم|كتب|كتبت)(?:\s*[/\-–—ـ]\s*|\s+)([^:：|]{2,80})$", re.IGNORECASE)
-_BY_LATIN = ("by", "par", "por", "von")       # followed by a capital: "By Sarah Johnson", not "by the way"
+_BY_RE = re.compile(fold_pattern(r"^((?:story |written |reported |text |words )?by|par|por|von|بقلم|كتب|كتبت|بواسطة)"
+                                  r"(?:\s*[/\-–—ـ]\s*|\s+)([^:：|]{2,80})$"), re.IGNORECASE)     # (on the folded line)
+_BY_LATIN = ("by", "par", "por", "von", "story by", "written by", "reported by", "text by", "words by")   # + a capital
 _NAME_ONLY = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){1,3}")    # "كتب محمد أحمد": two to four words, nothing else
 _DOMAIN_SITE = re.compile(r"[^\W_][\w-]*(?:\s[\w-]+){0,2}\.(?:نت|كوم|com|net|org|news|tv|info|co\.uk)", re.IGNORECASE)
 _UPDATED = re.compile(fold_pattern(r"(?:آخر تحديث|اخر تحديث|تحديث|تم التحديث|updated|last updated|modified|mis à jour|actualizado|aktualisiert)"), re.IGNORECASE)
+_TWO_SPACES = re.compile(r"\s{2,}")
 _SECTION_NEWS = re.compile(r"(?:local|world|business|sports?|national|international|top|latest|breaking|tech(?:nology)?|"
                            r"science|health|entertainment|politics|political|regional|global|financial|economic|us|uk)\s+news$",
                            re.IGNORECASE)          # "Local News": a section, not a site named "... News"
@@ -244,12 +246,21 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             line.sub = "generic"
             line.val = (0, n)
             return
-    if words <= 30 and ("|" in f or "•" in f or "·" in f or "   " in f or "»" in f):
+    if words <= 30 and ("|" in f or "•" in f or "·" in f or "  " in f or "»" in f):
         items = [x for x in _SEP_SPLIT.split(f.strip()) if x]
         if all(_words(x) <= 3 for x in items) and (len(items) >= 4 or len(items) == 3 and any(
                 rules.nav_item.match(x.strip()) for x in items)):        # ("Sections   Subscribe   Sign in")
             line.kind = "nav"
             return
+        items = [x for x in _TWO_SPACES.split(f.strip()) if x]           # "الرئيسية  محلي  اقتصاد  رياضة"
+        if len(items) >= 4 and all(_words(x) <= 3 for x in items) and any(rules.nav_item.match(x) for x in items):
+            line.kind = "nav"
+            return
+    if 4 <= words <= 15 and rules.home.match(f.split(None, 1)[0]) and not _END_PUNCT.search(f) \
+            and not _HAS_DIGIT.search(f) and not re.search(r"[:：،,؟?!.]", f) \
+            and (_ARABIC.search(f) or sum(w[:1].isupper() for w in line.o.split()) >= 0.7 * words):
+        line.kind = "nav"                 # "Home News Sports Obituaries Opinion": a menu run together
+        return
     if words <= 25 and _HAS_DIGIT.search(f):
         hits = find_dates(f, day_first=day_first)
         greg = [h for h in hits if h.hijri is None]
@@ -985,7 +996,7 @@ def _byline_name(value: str, rules: RuleSet) -> str:
     """The names of a byline without the role, outlet or place after them: "Jenny Hill, BBC News,
     Berlin" -> "Jenny Hill", "سارة علي، مراسلة الجزيرة" -> "سارة علي"; a list of names stays whole."""
     parts = _ROLE_CUT.split(value)
-    if len(parts) > 1 and 2 <= _words(parts[0]) <= 4 and any(rules.byline_role.search(fold(p)) or rules.agency.search(fold(p))
+    if len(parts) > 1 and 2 <= _words(parts[0]) <= 8 and any(rules.byline_role.search(fold(p)) or rules.agency.search(fold(p))
                                                                for p in parts[1:]):
         return parts[0]
     m = _NAME_IN_PLACE.fullmatch(value)          # "Emma Graham-Harrison in Kabul"

@@ -102,6 +102,7 @@ _NAMED_AR = re.compile(
     r"(?:\s*(" + fold_pattern("هـ|ه|م|ميلادي|ميلادية|هجري|هجرية") + r")(?!\w))?",
     re.IGNORECASE,
 )
+_NAMED_AR_MDY = re.compile(rf"(?<!\w)({_AR_M})\s+{_D}\s*[,،]\s*{_Y}", re.IGNORECASE)     # "يناير 28, 2024" (WordPress)
 _NAMED_EN_DMY = re.compile(rf"{_D}(?:st|nd|rd|th|\.|er)?\s+(?:of\s+|de\s+)?({_EN_M})\b\.?,?\s+(?:de\s+)?{_Y}", re.IGNORECASE)
 _NAMED_EN_MDY = re.compile(rf"\b({_EN_M})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_Y}", re.IGNORECASE)
 _YMD = re.compile(r"(?<![\d/.\-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d/\-])")
@@ -162,6 +163,11 @@ def _valid(y: int, mo: int, d: int) -> bool:
     return True
 
 
+# What may stand between a date and its time further on: separators, era marks, a Hijri date,
+# "the hour" (not "آخر تحديث" and its own time, nor another Gregorian date)
+_BETWEEN = re.compile(rf"(?:[\s|\-–—,،/:]|{fold_pattern('الموافق|الساعة|هـ|ه|م')}|1[34]\d\d|\d{{1,2}}|{_HJ_M})*", re.IGNORECASE)
+
+
 def _with_time(line: str, start: int, end: int, y: int, mo: int, d: int, rule: str) -> DateHit | None:
     if not _valid(y, mo, d):
         return None
@@ -169,6 +175,12 @@ def _with_time(line: str, start: int, end: int, y: int, mo: int, d: int, rule: s
     before = None
     if tm is None:
         before = TIME_BEFORE_RE.search(line[max(0, start - 40):start])
+    if tm is None and before is None:
+        # "… 2024/05/14 م - 09:12 م", "2024-10-06 | 03 ربيع الآخر 1446 هـ | 10:40 ص": the time further on,
+        # past an era mark or a Hijri date but no other Gregorian year
+        later = TIME_RE.search(line, end, end + 60)
+        if later is not None and _BETWEEN.fullmatch(line, end, later.start()):
+            tm = later
     parts = None
     if tm is not None:
         parts = _time_parts(tm, 0)
@@ -200,6 +212,11 @@ def find_dates(line: str, *, day_first: bool = True) -> list[DateHit]:
                                     f"{y:04d}-{mo:02d}-{d:02d}", "date:hijri"))
             continue
         hit = _with_time(line, m.start(), m.end(), int(year), AR_MONTHS[mkey], int(day), "date:arabic-month")
+        if hit:
+            hits.append(hit)
+    for m in _NAMED_AR_MDY.finditer(line):
+        hit = _with_time(line, m.start(), m.end(), int(m.group(3)), AR_MONTHS[" ".join(m.group(1).lower().split())],
+                         int(m.group(2)), "date:arabic-month")
         if hit:
             hits.append(hit)
     for m in _NAMED_EN_DMY.finditer(line):

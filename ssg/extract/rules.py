@@ -29,6 +29,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "النشرة البريدية", "وظائف", "الأرشيف", "archive", "previous", "next", "السابق", "التالي",
         "accueil", "inicio", "startseite",
     ),
+    # The first item of a site's menu printed as one run of words ("Home News Sports Opinion").
+    "home_words": ("الرئيسية", "الصفحة الرئيسية", "home", "homepage", "accueil", "inicio", "startseite"),
     # First crumb of a breadcrumb trail.
     "crumb_home": ("الرئيسية", "الصفحة الرئيسية", "home", "homepage", "news", "أخبار", "الأخبار", "accueil", "inicio",
                    "startseite"),
@@ -101,6 +103,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:the )?(?:views|opinions) expressed .{0,160}",
         r"comments are closed\.?|.{0,80}delivered to your inbox.{0,60}|enter your email(?: address)?.{0,40}",
         r"(?:our standards|editorial standards)\s*:.{0,120}",
+        r"(?:sponsored|paid content|promoted|partner content|إعلان ممول|محتوى مدفوع|برعاية)\s*[:：|].{0,200}",
+        r"(?:آخر الأخبار|أخبار عاجلة|شريط الأخبار|latest news|news ticker|حالة الطقس|الطقس اليوم|weather)\s*[:：].{0,300}",
         r"(?:temps de lecture|lecture|tiempo de lectura|lesezeit)\s*:?\s*\d+\s*(?:min|minutes?|minutos|minuten)\.?",
         r"sign up for (?:our|the) .{0,80}|(?:get|receive) our .{0,40}newsletter.{0,80}|(?:اشترك|سجل) في (?:نشرتنا|النشرة).{0,80}",
         r"(?:your email address will not be published|required fields are marked|لن يتم نشر عنوان بريدك الإلكتروني|الحقول الإلزامية مشار إليها).{0,120}",
@@ -156,7 +160,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     # Words of a byline's role or outlet after the names ("Jenny Hill, BBC News, Berlin"): cut off.
     "byline_roles": (
         "correspondent", "editor", "reporter", "writer", "staff", "bureau", "contributor", "analyst", "columnist",
-        "producer", "news", "chief", "senior", "special", "desk", "agency", "agencies", "online",
+        "producer", "news", "chief", "senior", "special", "desk", "agency", "agencies", "online", "service", "reporting",
+        "communications", "press",
         "مراسل", "مراسلة", "محرر", "محررة", "صحفي", "صحفية", "الصحفي", "الصحفية", "كاتب", "كاتبة", "رئيس تحرير",
         "مدير مكتب", "مكتب", "خاص", "خاص ب",
     ),
@@ -188,6 +193,7 @@ class RuleSet:
     dateline: re.Pattern  # "CITY - (AGENCY) -" at the start of the first paragraph
     byline_role: re.Pattern  # a role or outlet word in a byline's part after a comma
     comments: re.Pattern  # the heading of the readers' comments (with a count: "Comments (3)")
+    home: re.Pattern  # a menu's first item, "Home", "الرئيسية"
 
 
 _FL = re.IGNORECASE
@@ -224,7 +230,8 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
         agency=re.compile(rf"(?<!\w)(?:{ag})(?!\w)", _FL),
         agency_only=re.compile(rf"^[\s(\[{{«\-–—ـ*]*(?:{ag})[\s)\]}}»\-–—ـ:.]*$", _FL),
         share=re.compile(rf"^(?:{_alt(r['share'])})" + fold_pattern(r"(?:\s*[:：|\-–—]|\s*$|\s+(?:on|this|هذا|هذه|عبر|على|من خلال|في|via|the|الخبر|المقال|الموضوع|facebook|twitter|فيسبوك|تويتر|\W))"), _FL),
-        read_also=re.compile(rf"^(?:{_alt(r['read_also'])})(?:\s*[:：|\-–—.…]\s*(?P<rest>.*)|\s*)$", _FL),
+        read_also=re.compile(rf"^(?:{_alt(r['read_also'])}|more from(?:\s+[^\s:：|.]+){{1,3}})"     # ("More from Community")
+                             rf"(?:\s*[:：|\-–—.…]\s*(?P<rest>.*)|\s*)$", _FL),
         boiler=re.compile("^(?:" + "|".join(f"(?:{fold_pattern(b)})" for b in boiler) + r")\s*$", _FL),
         tail_boiler=re.compile("^(?:" + "|".join(f"(?:{fold_pattern(b)})" for b in r["tail_boilerplate"]) + r")\s*$", _FL),
         strip=re.compile("|".join(f"(?:{fold_pattern(s)})" for s in strip), _FL) if strip else None,
@@ -237,6 +244,7 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
             rf"^(?:[^\s.!?؟:]+(?:\s+[^\s.!?؟:]+){{0,3}})?\s*[\-–—ـ:(]*\s*[(«]?\s*(?P<ag>{ag})\s*[)»]?\s*(?:[\-–—ـ:)]|$)",
             _FL,
         ),
+        home=re.compile(rf"^(?:{_alt(r['home_words'])})$", _FL),
         comments=re.compile(rf"^(?:(?:\d+\s+)?(?:{_alt(r['comments'])})\s*(?:[(\[]\s*\d+\s*[)\]]|\d+)?\s*[:：]?"
                             r"|\d+\s+(?:thoughts?|responses?|repl(?:y|ies)|comments?)\s+(?:on|to)\b.*)$", _FL),
         byline_role=re.compile(rf"(?<!\w)(?:{_alt(r['byline_roles'])})(?!\w)", _FL),

@@ -1,8 +1,9 @@
-"""36 invented articles laid out as 36 different sites save them (Gulf, Egyptian, Levantine,
+"""60 invented articles laid out as 60 different sites save them (Gulf, Egyptian, Levantine,
 Maghreb, English and French pages: menus, mastheads, breadcrumbs, datelines, bylines with the
 date, updates above the publication date, page titles with the site's name, comments, newsletter
-boxes), each with the metadata a reader would give it (tests/fixtures/extract/layouts/*.expected.json,
-written without looking at the extractor's rules). A stand-in for the held-out articles of other
+boxes, live pages, press releases), each with the metadata a reader would give it
+(tests/fixtures/extract/layouts*/*.expected.json, two sets written by helpers without looking at
+the extractor's rules). A stand-in for the held-out articles of other
 sources: every field must come out as expected but the misses listed here, which are what the
 extractor does not yet get right; a new miss is a regression."""
 
@@ -13,7 +14,9 @@ import pytest
 
 from ssg.extract import ExtractOptions, extract_bytes
 
-LAYOUTS = Path(__file__).resolve().parents[1] / "fixtures" / "extract" / "layouts"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
+LAYOUTS = [FIXTURES / "layouts", FIXTURES / "layouts2"]
+PATHS = sorted(p for folder in LAYOUTS for p in folder.glob("*.txt"))
 FIELDS = ("title", "published", "category", "source", "author", "dek", "paragraphs_count")
 
 KNOWN_MISSES = {
@@ -26,7 +29,21 @@ KNOWN_MISSES = {
     ("ar21", "paragraphs_count"), ("ar23", "paragraphs_count"), ("en03", "paragraphs_count"), ("en10", "paragraphs_count"),
     ("en05", "title"), ("en05", "source"), ("en05", "author"), ("en05", "dek"),   # the headline only in the page title
     # "8:15 a.m. ET", "09:15 IST": a zone name that names several zones is not read (the date stays naive)
-    ("en05", "published"), ("en08", "published"),
+    ("en05", "published"), ("en08", "published"), ("en05_press_release_et", "published"),
+    # the second set (24 pages), as first run (unseen by the rules: 113 of 168 right), after its rules
+    ("ar01_sd_portal_dateline", "author"), ("ar03_iq_indic_waa_comments", "author"),   # a dateline credit under the date
+    ("ar02_ly_kicker_colon", "title"), ("ar02_ly_kicker_colon", "dek"),                 # a kicker above the headline
+    ("ar02_ly_kicker_colon", "source"), ("ar16_ly_wordpress_bywasita", "source"),       # a brand over its tagline / in the footer
+    ("ar13_ps_agency_levantine_hijri", "published"),                                   # the time on a line of its own
+    ("en05_press_release_et", "author"),                                               # "More news releases in ..." after the body
+    ("en08_au_local_date_at_end", "category"),                                         # the masthead, not the section under it
+    # body paragraphs: captions, a contact block, live-page timestamps, single-line paragraphs
+    *((stem, "paragraphs_count") for stem in (
+        "ar01_sd_portal_dateline", "ar03_iq_indic_waa_comments", "ar06_sa_regional_hijri_pm",
+        "ar07_eg_local_readalso_hyphen_title", "ar09_mr_dateonly_nobyline", "ar11_sd_opinion_nodate",
+        "ar12_iq_byline_before_title_ampm", "ar13_ps_agency_levantine_hijri", "ar16_ly_wordpress_bywasita",
+        "en01_uk_regional_breadcrumb_dek", "en02_wire_on_portal_edt", "en03_university_news_subhead_contact",
+        "en04_trade_pub_newsletter_box", "en05_press_release_et", "en06_liveblog_bst", "en07_us_local_no_blank_lines")),
 }
 
 
@@ -42,7 +59,7 @@ def _same(field: str, got, expected) -> bool:
     return got == expected
 
 
-@pytest.mark.parametrize("path", sorted(LAYOUTS.glob("*.txt")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
 def test_each_layout_gives_the_expected_metadata_but_the_known_misses(path):
     expected = json.loads(path.with_suffix("").with_suffix(".expected.json").read_text(encoding="utf-8"))
     got = _got(path)
@@ -52,12 +69,12 @@ def test_each_layout_gives_the_expected_metadata_but_the_known_misses(path):
 
 
 def test_the_layouts_score():
-    """The share of fields right, over all 36 files: all but the misses above. 228 of 252 when
-    this test was written; 168 at 8b59ab5, when these files were first run (unseen by the rules),
-    and 121 at f705806, before session 21's rules for other sites' layouts."""
-    paths = sorted(LAYOUTS.glob("*.txt"))
-    assert len(paths) == 36
-    right = sum(_same(f, g[f], e[f]) for p in paths
+    """The share of fields right over all 60 pages: all but the misses above. 228 of 252 and 142
+    of 168 when this test was written; the first set: 168 at 8b59ab5, when it was first run, and
+    121 at f705806, before session 21's rules for other sites' layouts; the second set: 113 when
+    first run (at cae32ba, unseen by the rules; dates compared without their zone) and 60 at f705806."""
+    assert len(PATHS) == 60
+    right = sum(_same(f, g[f], e[f]) for p in PATHS
                 for g, e in [(_got(p), json.loads(p.with_suffix("").with_suffix(".expected.json").read_text(encoding="utf-8")))]
                 for f in FIELDS)
-    assert right >= len(paths) * len(FIELDS) - len(KNOWN_MISSES)
+    assert right >= len(PATHS) * len(FIELDS) - len(KNOWN_MISSES)
