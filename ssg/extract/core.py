@@ -330,7 +330,8 @@ def _prepare(text: str, rules: RuleSet, day_first: bool) -> list[_Line]:
     # the readers' comments: their heading and everything after it, once the article's text began
     seen_prose = False
     for i, l in enumerate(out):
-        if seen_prose and l.kind != "blank" and l.words <= 25 and rules.comments.match(l.f):
+        if seen_prose and l.kind != "blank" and (l.words <= 6 or l.words <= 25 and l.f[:1].isdigit()) \
+                and rules.comments.match(l.f):       # (a heading, or "3 thoughts on …")
             for c in out[i:]:
                 if c.kind != "blank":
                     c.kind, c.sub = "boiler", "comments"
@@ -342,9 +343,12 @@ def _prepare(text: str, rules: RuleSet, day_first: bool) -> list[_Line]:
     i = 0
     while i < n:
         j = i
-        while j < n and (out[j].kind == "nav" or out[j].kind in ("text", "site", "crumb", "boiler") and out[j].words <= 3
+        while j < n and (out[j].kind == "nav" or out[j].words <= 3 and out[j].kind in ("text", "site", "crumb", "boiler")
                          and not _END_PUNCT.search(out[j].f)):
             j += 1
+        if j - i < 3:
+            i = max(j, i + 1)
+            continue
         menu_words = sum(1 for l in out[i:j] if l.kind == "nav" or rules.nav_item.match(l.f))
         if j - i >= 4 and menu_words >= 1 or j - i >= 3 and menu_words >= 2:
             for l in out[i:j]:
