@@ -714,6 +714,18 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
                     parts.set("section", l.o, "section:short-line-above-body", l)
                     body_start = j + 1
 
+    # a credit line opening the body, "بورتسودان - سونا", "الرياض - واس": the byline as printed
+    if title_idx is not None and not body_only:
+        j = _next_nonblank(lines, body_start)
+        k = _next_nonblank(lines, j + 1) if j is not None else None
+        if j is not None and k is not None and lines[j].kind == "text" and _dateline_like(lines[j], rules) \
+                and rules.agency.search(lines[j].f) and _is_prose(lines[k]):
+            if parts.set("author", lines[j].o, "author:credit-above-body", lines[j]):
+                ag = _agency_in(lines[j].f, rules)
+                if ag:
+                    parts.set("agency", _canon_agency(lines[j].o, lines[j].f, rules), "agency:credit-line", lines[j])
+            body_start = j + 1
+
     _read_body(lines, body_start, parts, rules, options, tzname, profiles,
                credit_ok=not author_from_header and not body_only, structured=structured)
 

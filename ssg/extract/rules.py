@@ -73,6 +73,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "التعليقات", "تعليقات الزوار", "تعليقات القراء", "تعليقات", "اترك تعليقا", "اترك تعليقاً", "أضف تعليقك",
         "comments", "reader comments", "readers' comments", "join the conversation", "leave a reply", "leave a comment",
         "commentaires", "comentarios", "kommentare",
+        # (and a press release's contact block, which ends the article the same way)
+        "media contact", "media contacts", "press contact", "press contacts", "for media inquiries", "للتواصل الإعلامي",
     ),
     # Headings that introduce a list of other articles' titles.
     "read_also": (
@@ -87,7 +89,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "قد يعجبك", "قد يهمك", "لا يفوتك", "قد يعجبك أيضا", "المزيد من الأخبار", "more on this story", "more stories like this",
         "read next", "up next", "most read news", "more news", "اقرأ التالي", "الأكثر قراءة اليوم",
         "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "lesen sie auch", "mehr zum thema", "lea también",
-        "leer más", "te puede interesar", "also read", "see also",
+        "leer más", "te puede interesar", "also read", "see also", "مواضيع مشابهة", "موضوعات مشابهة", "similar stories",
+        "similar articles",
     ),
     # Whole-line boilerplate (regexes), removed wherever it stands.
     "boilerplate": (
@@ -102,6 +105,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:الآراء|المقالات|الآراء الواردة).{0,40}(?:تعبر|تعبّر) عن (?:رأي|آراء) (?:كاتبها|أصحابها|الكاتب).{0,80}",
         r"(?:the )?(?:views|opinions) expressed .{0,160}",
         r"comments are closed\.?|.{0,80}delivered to your inbox.{0,60}|enter your email(?: address)?.{0,40}",
+        r"(?:get|sign up for|subscribe to) (?:the|our) newsletter.{0,60}|email(?: address)?|(?:your )?e-?mail",
         r"(?:our standards|editorial standards)\s*:.{0,120}",
         r"(?:sponsored|paid content|promoted|partner content|إعلان ممول|محتوى مدفوع|برعاية)\s*[:：|].{0,200}",
         r"(?:آخر الأخبار|أخبار عاجلة|شريط الأخبار|latest news|news ticker|حالة الطقس|الطقس اليوم|weather)\s*[:：].{0,300}",

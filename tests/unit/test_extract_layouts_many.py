@@ -35,15 +35,14 @@ KNOWN_MISSES = {
     ("ar02_ly_kicker_colon", "title"), ("ar02_ly_kicker_colon", "dek"),                 # a kicker above the headline
     ("ar02_ly_kicker_colon", "source"), ("ar16_ly_wordpress_bywasita", "source"),       # a brand over its tagline / in the footer
     ("ar13_ps_agency_levantine_hijri", "published"),                                   # the time on a line of its own
-    ("en05_press_release_et", "author"),                                               # "More news releases in ..." after the body
     ("en08_au_local_date_at_end", "category"),                                         # the masthead, not the section under it
     # body paragraphs: captions, a contact block, live-page timestamps, single-line paragraphs
     *((stem, "paragraphs_count") for stem in (
         "ar01_sd_portal_dateline", "ar03_iq_indic_waa_comments", "ar06_sa_regional_hijri_pm",
-        "ar07_eg_local_readalso_hyphen_title", "ar09_mr_dateonly_nobyline", "ar11_sd_opinion_nodate",
+        "ar07_eg_local_readalso_hyphen_title", "ar11_sd_opinion_nodate",
         "ar12_iq_byline_before_title_ampm", "ar13_ps_agency_levantine_hijri", "ar16_ly_wordpress_bywasita",
         "en01_uk_regional_breadcrumb_dek", "en02_wire_on_portal_edt", "en03_university_news_subhead_contact",
-        "en04_trade_pub_newsletter_box", "en05_press_release_et", "en06_liveblog_bst", "en07_us_local_no_blank_lines")),
+        "en04_trade_pub_newsletter_box", "en06_liveblog_bst", "en07_us_local_no_blank_lines")),
 }
 
 
@@ -69,7 +68,7 @@ def test_each_layout_gives_the_expected_metadata_but_the_known_misses(path):
 
 
 def test_the_layouts_score():
-    """The share of fields right over all 60 pages: all but the misses above. 228 of 252 and 142
+    """The share of fields right over all 60 pages: all but the misses above. 228 of 252 and 145
     of 168 when this test was written; the first set: 168 at 8b59ab5, when it was first run, and
     121 at f705806, before session 21's rules for other sites' layouts; the second set: 113 when
     first run (at cae32ba, unseen by the rules; dates compared without their zone) and 60 at f705806."""
