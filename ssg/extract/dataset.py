@@ -72,9 +72,12 @@ def _field(row: dict, name: str | None):
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
-    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-        return value          # (authors, tags, paragraphs: joined by the caller)
     return value
+
+
+def _texts(value) -> list[str] | None:
+    """A field given as a list of strings (authors, paragraphs, categories), else None."""
+    return value if isinstance(value, list) and all(isinstance(v, str) for v in value) else None
 
 
 def extract_row(row: dict, *, options: ExtractOptions, rel_path: str = "", line: int | None = None) -> Extraction:
@@ -88,9 +91,9 @@ def extract_row(row: dict, *, options: ExtractOptions, rel_path: str = "", line:
     m.source_names = mapping.source_names
     title = _field(row, m.title)
     content = _field(row, m.content)
-    if isinstance(content, list):
-        content = "\n\n".join(content)      # paragraphs given as a list
-    for name, value in (("title", title), ("content", content)):
+    if _texts(content) is not None:
+        content = "\n\n".join(content)      # paragraphs given as a list (any other list is a bad row below)
+    for name, value in ((m.title, title), (m.content, content)):    # (the row's own field name)
         if value is not None and not isinstance(value, str):
             raise ExtractError("bad_row", f"field '{name}' is not text", line=line)
     source_id = _field(row, m.source)
@@ -115,7 +118,9 @@ def extract_row(row: dict, *, options: ExtractOptions, rel_path: str = "", line:
     else:
         parts.warnings.append("no_title: the title field is empty")
     author = _field(row, m.author)
-    author = _unescape(", ".join(author) if isinstance(author, list) else author) if isinstance(author, (str, list)) else None
+    if _texts(author) is not None:
+        author = ", ".join(author)
+    author = _unescape(author) if isinstance(author, str) else None
     if author:
         parts.set("author", author, f"author:field:{m.author}", None, text=author)
     names = dict(m.source_names)
@@ -150,7 +155,7 @@ def extract_row(row: dict, *, options: ExtractOptions, rel_path: str = "", line:
             parts.evidence.append(("published", "published:url-path", None, url))
     cat = _field(row, m.category)
     if isinstance(cat, list):
-        cat = cat[0]                           # the first of several
+        cat = (_texts(cat) or [None])[0]       # the first of several
     if isinstance(cat, str) and cat.strip():
         parts.set("category", cat.strip(), f"category:field:{m.category}", None, text=cat)
     if parts.category is None and url:

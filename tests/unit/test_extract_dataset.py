@@ -1,5 +1,6 @@
 """Dataset dumps (.jsonl / .csv) read as one article per row."""
 
+import json
 from datetime import datetime
 from pathlib import Path
 
@@ -63,3 +64,15 @@ def test_rows_of_other_scrapers_are_read_by_common_field_names_without_a_mapping
     assert short.title == "A" and short.paragraphs == ("نص قصير.",)       # "text": the body
     assert listed.author == "A. Smith, B. Jones" and listed.source == "The Herald" and listed.category == "Weather"
     assert listed.published == datetime(2021, 9, 12) and listed.paragraphs == ("Heavy rain is expected.",)
+
+
+def test_a_field_that_is_a_list_of_other_things_is_a_bad_row_or_absent_never_a_crash():
+    data = "\n".join(json.dumps(r) for r in (
+        {"headline": "A", "body": [1, 2]},                          # paragraphs that are not text: a bad row
+        {"headline": "B", "body": "Text.", "section": []},          # no category
+        {"headline": "C", "body": "Text.", "byline": ["Ann", 3]},   # no author
+    )).encode()
+    bad, empty_section, odd_byline = (r for _, r in extract_dataset(data, rel_path="d.jsonl", fmt="jsonl", options=ExtractOptions()))
+    assert isinstance(bad, ExtractError) and bad.code == "bad_row" and "'body'" in bad.message and bad.line == 1
+    assert empty_section.title == "B" and empty_section.category is None
+    assert odd_byline.title == "C" and odd_byline.author is None
