@@ -291,14 +291,8 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
                 line.kind = "site"
                 line.sub = "pipe"
                 return
-        elif words <= 6 and rules.site.match(f) and not _HEADLINE_PUNCT.search(f):
+        elif _site_name(line.o, f, rules):
             line.kind = "site"
-            return
-        elif words <= 3 and _DOMAIN_SITE.fullmatch(f.strip()):
-            line.kind = "site"           # "العربية.نت", "Arabnews.com": a site named by its domain
-            return
-        elif words <= 5 and _title_case(line.o) and rules.site_en.match(line.o.strip()) and not _SECTION_NEWS.match(f):
-            line.kind = "site"           # "BBC News", "The Daily Star": capitalised words ending in a press word
             return
     if words <= 6 and "|" in f and not _terminal(f):      # (a date line was taken above: "عربي نيوز 24 | اقتصاد")
         # "World | Europe", "أخبار | سياسة": a section path printed with pipes (a site name among them
@@ -308,6 +302,16 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             line.kind = "crumb"
             line.sub = "pipe"
             line.val = (0, n)
+
+
+def _site_name(o: str, f: str, rules: RuleSet) -> bool:
+    """Whether a line (``o``, folded ``f``) is a site's name: a site word ("صحيفة …", "موقع …"), a
+    domain ("العربية.نت", "Arabnews.com"), capitalised words ending in a press word ("BBC News",
+    "The Daily Star"; not a section, "Local News"). A profile's site names are matched apart."""
+    words = _words(f)
+    return (words <= 6 and bool(rules.site.match(f)) and not _HEADLINE_PUNCT.search(f)
+            or words <= 3 and _DOMAIN_SITE.fullmatch(f.strip()) is not None
+            or words <= 5 and _title_case(o) and bool(rules.site_en.match(o.strip())) and not _SECTION_NEWS.match(f))
 
 
 def _title_case(text: str) -> bool:
@@ -766,8 +770,7 @@ def _site_suffix(text: str, rules: RuleSet, known: frozenset[str] = frozenset())
     site = m.group(2).strip()
     site_f = fold(site)
     key = " ".join(site_f.lower().split())
-    if key in known or (rules.site.match(site_f) and _words(site) <= 6) or (_words(site) <= 5 and _title_case(site) and rules.site_en.match(site)) \
-            or _DOMAIN_SITE.fullmatch(site_f) or (rules.profile_site_re is not None and rules.profile_site_re.match(key)):
+    if key in known or _site_name(site, site_f, rules) or (rules.profile_site_re is not None and rules.profile_site_re.match(key)):
         return m.group(1).strip(), site
     return None
 
@@ -840,7 +843,7 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
             after_s = l.o[hit.end:]
             # "صحيفة الرياض - 12 سبتمبر 2021": the site name printed before the date
             lead = clean(l.o[: hit.start]).strip(" |-–—,،")
-            if lead and _words(lead) <= 6 and (rules.site.match(fold(lead)) or _DOMAIN_SITE.fullmatch(fold(lead))):
+            if lead and _site_name(lead, fold(lead), rules):
                 parts.set("source", lead, "source:site-before-date", l)
             # "author | date" (byline printed with the date)
             bparts = [p for p in _PIPE_SPLIT.split(before) if p.strip()]
