@@ -18,7 +18,7 @@ from typing import Mapping
 
 from .model import SourceFile
 
-CONTENT_SUFFIXES = (".md", ".markdown", ".txt", ".jsonl", ".csv")
+CONTENT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".jsonl", ".csv")
 SIDECAR_SUFFIXES = (".meta.toml", ".meta.json")
 ASSET_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".pdf", ".mp3", ".mp4", ".webm")
 

@@ -89,6 +89,25 @@ def test_article_page_carries_the_metadata(small_site):
     assert "<b>bold</b>" in english
 
 
+def test_a_saved_web_page_is_an_article_and_a_page_without_one_is_reported(small_site):
+    """content/ may hold pages as a scraper or a browser saved them (.html, .htm): each is an
+    article, read by ssg/extract/page.py; a page with no article text is a one-line problem."""
+    pages = Path(__file__).resolve().parent / "fixtures" / "extract" / "pages"
+    shutil.copy(pages / "en_declared.html", small_site / "content" / "ferry.html")
+    shutil.copy(pages / "not_an_article.html", small_site / "content" / "missing.htm")
+    report = build_site(small_site)
+    assert report.articles == 6 and report.skipped == 1
+    assert [m for m in map(str, report.problems) if m.startswith("missing.htm")] == \
+        ["missing.htm: no article text found in the HTML page"]
+    page = (small_site / "output/2024/11/ferry-operator-cancels-winter-timetable-after-engine-failures/index.html").read_text()
+    assert re.search(r'<h1 lang="en" dir="ltr">Ferry operator cancels winter timetable after engine failures</h1>', page)
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
+    assert ld["datePublished"] == "2024-11-04T07:15:00+00:00"          # (the zone the page gives)
+    assert ld["author"] == [{"@type": "Person", "name": "Fiona MacLeod"}] and ld["publisher"]["name"] == "The Harbour Gazette"
+    assert ld["articleSection"] == "Transport"
+    assert "Most read" not in page and "Photograph:" not in page and page.count("<p>") >= 5
+
+
 def test_an_updated_article_carries_date_modified(tmp_path):
     site = make_site(tmp_path, SMALL_SITE + "-- content/2024/fixed.md --\n---\ntitle: خبر مصحح\n"
                      "date: 2024-04-01T09:00:00+03:00\nupdated: 2024-04-02T12:30:15+03:00\n---\nنص.\n")

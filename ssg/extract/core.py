@@ -43,7 +43,7 @@ _END_PUNCT = re.compile(r"[.!?؟…:;؛،,\"”»)\]'’]\s*$")
 _SENT_END = re.compile(r"[.!?؟…]['\"”»)\]’]*\s*$")
 _LIST_MARK = re.compile(r"^\s*(?:[-*•·▪●◦>]|\d{1,3}\s*[-.)]|[(\[]\d{1,3}[)\]])\s*")
 _SEP_SPLIT = re.compile(r"\s*(?:\||•|·|»|›|\s{3,})\s*")
-_PIPE_SPLIT = re.compile(r"\s*\|\s*")
+_PIPE_SPLIT = re.compile(r"\s*(?:\||::)\s*")
 _CRUMB_SPLIT = re.compile(r"\s*(?:»|>|›|/|\\|«|<|‹|→|←)\s*")
 _CRUMB_ONLY = re.compile(r"\s*(?:»|›|\s>\s)\s*")
 _HEADLINE_PUNCT = re.compile(r"\.\.|[؟?!…]")     # a site name never has these; a headline may
@@ -276,13 +276,13 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
                 line.kind = "date"
                 line.val = (h, hits)
                 return
-    if words <= 8 and ":" not in f and not _terminal(f):
+    if words <= 8 and ":" not in f.replace("::", "") and not _terminal(f):
         key = " ".join(f.lower().split())
         if rules.profile_site_re is not None and rules.profile_site_re.match(key):
             line.kind = "site"
             line.sub = "profile"
             return
-        if "|" in f:
+        if "|" in f or "::" in f:                         # "صحيفة الوطن | محليات", "بوابة النيل :: أخبار مصر"
             parts = _PIPE_SPLIT.split(f)
             if any(rules.site.match(p.strip()) and _words(p) <= 6 for p in parts) or (
                 rules.profile_site_re is not None
@@ -514,9 +514,14 @@ def extract_text(text: str, *, options: ExtractOptions, rel_path: str = "", enco
 
 
 def extract_bytes(data: bytes, *, rel_path: str, options: ExtractOptions) -> Extraction:
+    """A raw text, or a saved web page (``.html``, ``.htm``, or any file that starts as HTML)."""
     text, enc = decode(data, rel_path=rel_path, options=options)
-    result = extract_text(text, options=options, rel_path=rel_path, encoding=enc)
-    return result
+    if rel_path.lower().endswith((".html", ".htm")) or text.lstrip()[:1] == "<":
+        from .page import extract_page, looks_like_html
+
+        if rel_path.lower().endswith((".html", ".htm")) or looks_like_html(text):
+            return extract_page(text, options=options, rel_path=rel_path, encoding=enc)
+    return extract_text(text, options=options, rel_path=rel_path, encoding=enc)
 
 
 def _rules_for(options: ExtractOptions) -> RuleSet:
