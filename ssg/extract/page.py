@@ -23,6 +23,7 @@ from datetime import datetime
 
 from .core import (_BY_RE, _RTL_LANGS, ArticleParts, _apply_tz, _byline_name, _extract_lines, _language, _profiles_for, _rules_for,
                    _site_suffix, _terminal, extract_text)
+from .dates import find_dates
 from .errors import ExtractError
 from .model import Extraction
 from .options import ExtractOptions
@@ -259,8 +260,9 @@ def _merge(doc, printed: Extraction | None, body: ArticleParts, blocks: list[tup
     parts.set("dek", dek, "html:dek")
     blocks = [(k, t) for k, t in blocks if not (_same(t, parts.title) or _same(t, parts.dek))]
     # what the main text may still open with: a kicker, the section's name, a date or "Updated"
-    # line (a few words and no full stop, before the first sentence)
-    while len(blocks) > 1 and blocks[0][0] == "p" and len(blocks[0][1].split()) <= 6 and not _terminal(blocks[0][1]):
+    # line (a few words, or a date in a dozen, and no full stop, before the first sentence)
+    while len(blocks) > 1 and blocks[0][0] == "p" and not _terminal(blocks[0][1]) and (
+            len(blocks[0][1].split()) <= 6 or len(blocks[0][1].split()) <= 12 and find_dates(fold(blocks[0][1]), day_first=options.day_first)):
         blocks = blocks[1:]
     parts.blocks = blocks
     lang = (tree.get("lang") or "").split("-")[0].lower() if tree is not None else ""
