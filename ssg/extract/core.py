@@ -200,7 +200,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
     if words <= 60:
         m = rules.label.match(f)
         if m:
-            for g in ("cat", "src", "date", "tags", "dek", "auth"):
+            for g in ("cat", "src", "date", "tags", "dek", "title", "auth"):
                 if m.group(g):
                     break
             val_start = m.start("val")
@@ -415,11 +415,17 @@ class ArticleParts:
         return True
 
     def set_date(self, hit: DateHit, hits: list[DateHit], rule: str, line: _Line | None, tzname: str | None,
-                 *, text: str | None = None, updated: bool = False) -> bool:
+                 *, text: str | None = None, updated: bool = False, refine: bool = False) -> bool:
         """``updated``: the date is labelled as the last update ("Last updated:", "آخر تحديث"): it is
-        the published date only when no other date is found (``use_updated``)."""
+        the published date only when no other date is found (``use_updated``). ``refine``: a date
+        of the header with its time replaces one found before it without a time, on that day or
+        earlier (a masthead's "today", "الخميس 23 ماي 2024", above "نشر في: 22 ماي 2024 على الساعة 13:05")."""
         if self.published is not None:
-            return False
+            if not (refine and not updated and self.precision == "day" and hit.precision in ("minute", "second")
+                    and hit.value.date() <= self.published.date()):
+                return False
+            self.published = None
+            self.evidence = [e for e in self.evidence if e[0] != "published"]
         if updated:
             if self.updated_at is None:
                 self.updated_at = (hit, hits, rule, line, tzname, text)
@@ -828,6 +834,9 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
     """(the headline's line or None, a short line that is the headline unless one is under the
     header, the header's other text lines when there is such a line: the caller assigns them)."""
     texts: list[int] = []
+    # a date above the site's menu is the masthead's "today" ("الثلاثاء 14 مايو 2024 | الطقس"):
+    # the article's date only when the page gives no other
+    menu = max((i for i in range(header_end + 1) if lines[i].kind == "nav"), default=-1)
     for i in range(header_end + 1):
         l = lines[i]
         k = l.kind
@@ -843,7 +852,8 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
             _read_site(l, parts, rules)
         elif k == "date":
             hit, hits = l.val
-            parts.set_date(hit, hits, "published:date-line", l, tzname, updated=bool(_UPDATED.search(l.f[: hit.start])))
+            parts.set_date(hit, hits, "published:date-line", l, tzname, refine=True,
+                           updated=i < menu or bool(_UPDATED.search(l.f[: hit.start])))
             before = l.f[: hit.start]
             after_s = l.o[hit.end:]
             # "صحيفة الرياض - 12 سبتمبر 2021": the site name printed before the date
@@ -1067,11 +1077,14 @@ def _read_copyright(l: _Line, parts: ArticleParts) -> None:
         parts.set("source", site, "source:copyright-line", l)
 
 
-def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | None) -> None:
+def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | None, *, header: bool = True) -> None:
     a, b = l.val[0], l.val[1]
     value = clean(l.o[a:b])
     g = l.sub
-    if g == "cat":
+    if g == "title":
+        if header:
+            parts.set("title", value, "title:label", l)
+    elif g == "cat":
         parts.set("category", value, "category:label", l)
     elif g == "src":
         parts.set("source", value, "source:label", l)
@@ -1090,7 +1103,8 @@ def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | Non
         hits = l.val[2]
         greg = [h for h in hits if h.hijri is None]
         if greg:
-            parts.set_date(greg[0], hits, "published:label", l, tzname, updated=bool(_UPDATED.search(l.f[: l.val[0]])))
+            parts.set_date(greg[0], hits, "published:label", l, tzname, refine=header,
+                           updated=bool(_UPDATED.search(l.f[: l.val[0]])))
 
 
 def _read_body(lines: list[_Line], start: int, parts: ArticleParts, rules: RuleSet, options: ExtractOptions,
@@ -1118,7 +1132,7 @@ def _read_body(lines: list[_Line], start: int, parts: ArticleParts, rules: RuleS
             body.append(l)
             continue
         if k == "label":
-            _read_label(l, parts, rules, tzname)
+            _read_label(l, parts, rules, tzname, header=False)
         elif k == "site":
             _read_site(l, parts, rules)
         elif k == "date":

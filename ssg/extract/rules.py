@@ -109,6 +109,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:our standards|editorial standards)\s*:.{0,120}",
         r"(?:sponsored|paid content|promoted|partner content|إعلان ممول|محتوى مدفوع|برعاية)\s*[:：|].{0,200}",
         r"(?:آخر الأخبار|أخبار عاجلة|شريط الأخبار|latest news|news ticker|حالة الطقس|الطقس اليوم|weather)\s*[:：].{0,300}",
+        # a ticker of headlines: "عاجل | ...", "BREAKING: ... | ... | ..." (a headline "عاجل: ..." alone stays)
+        r"(?:عاجل|خبر عاجل|أخبار عاجلة|breaking(?: news)?|urgent|flash|trending(?: now)?|en direct|última hora|eilmeldung)\s*(?:\||[:：].{0,200}\|).{0,400}",
         r"(?:temps de lecture|lecture|tiempo de lectura|lesezeit)\s*:?\s*\d+\s*(?:min|minutes?|minutos|minuten)\.?",
         r"sign up for (?:our|the) .{0,80}|(?:get|receive) our .{0,40}newsletter.{0,80}|(?:اشترك|سجل) في (?:نشرتنا|النشرة).{0,80}",
         r"(?:your email address will not be published|required fields are marked|لن يتم نشر عنوان بريدك الإلكتروني|الحقول الإلزامية مشار إليها).{0,120}",
@@ -161,6 +163,10 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     "label_tags": ("الوسوم", "وسوم", "كلمات مفتاحية", "كلمات دلالية", "الكلمات الدالة", "الكلمات الدلالية", "الكلمات المفتاحية",
                    "سمات", "tags", "keywords", "topics", "mots-clés", "mots clés", "etiquetas", "schlagwörter"),
     "label_dek": ("ملخص", "الملخص", "summary", "standfirst"),
+    # A scraper's or an export's header of fields: "العنوان: ...", "Title: ...", "Subject: ..." (in
+    # the header only: in a contact block at the foot, "العنوان:" is an address).
+    "label_title": ("العنوان", "عنوان", "عنوان المقال", "عنوان الخبر", "title", "headline", "subject", "titre", "título",
+                    "titolo", "titel", "überschrift", "başlık"),
     # Words of a byline's role or outlet after the names ("Jenny Hill, BBC News, Berlin"): cut off.
     "byline_roles": (
         "correspondent", "editor", "reporter", "writer", "staff", "bureau", "contributor", "analyst", "columnist",
@@ -220,7 +226,7 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
             sites[" ".join(fold_pattern(name).lower().split())] = (p.source, p.name)
     label = (
         rf"^(?:(?P<cat>{_alt(cat_labels)})|(?P<src>{_alt(r['label_source'])})|(?P<date>{_alt(r['label_date'])})"
-        rf"|(?P<tags>{_alt(r['label_tags'])})|(?P<dek>{_alt(r['label_dek'])})"
+        rf"|(?P<tags>{_alt(r['label_tags'])})|(?P<dek>{_alt(r['label_dek'])})|(?P<title>{_alt(r['label_title'])})"
         rf"|(?P<auth>{_alt(r['label_author'])}))\s*[:：]\s*(?P<val>.*)$"
     )
     site_words = _alt(r["site_words"])
