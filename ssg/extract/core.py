@@ -59,6 +59,10 @@ _SECTION_NEWS = re.compile(r"(?:local|world|business|sports?|national|internatio
                            re.IGNORECASE)          # "Local News": a section, not a site named "... News"
 _HASHTAGS = re.compile(r"#[^\W\d][\w_]*(?:\s+#[^\W\d][\w_]*)*")
 _AFTER_DATE_BY = re.compile(fold_pattern(r"(?:by|بواسطة|بقلم|كتب|كتبه)\s+"), re.IGNORECASE)
+# The opening of a kicker, a phrase of circumstance printed over the headline ("بعد أسابيع من
+# أزمة السيولة", "في ظل استمرار المعارك"): not a headline, which says what happened.
+_KICKER = re.compile(fold_pattern(r"(?:بعد|في ظل|وسط|رغم|برغم|على وقع|على خلفية|عقب|إثر|اثر|في أعقاب|قبيل|تزامنا مع|"
+                                  r"بالتزامن مع|مع اقتراب|في انتظار|بانتظار)\s"))
 _TITLE_SITE = re.compile(r"^(.+?)\s+(?:\||-|–|—|::|ـ)\s+([^|\-–—:ـ]+)$")
 _ROLE_CUT = re.compile(r"\s*[,،]\s*")
 _NAME_IN_PLACE = re.compile(r"((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s+in\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}")
@@ -298,6 +302,9 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         # "World | Europe", "أخبار | سياسة": a section path printed with pipes (a site name among them
         # was taken above; four items or more are a menu)
         items = [x for x in _PIPE_SPLIT.split(f.strip()) if x.strip()]
+        if 2 <= len(items) <= 3 and all(_words(x) <= 3 for x in items) and all(rules.nav_item.match(x.strip()) for x in items):
+            line.kind = "nav"                 # "تسجيل الدخول | اشترك", "دخول | تسجيل"
+            return
         if 2 <= len(items) <= 3 and all(_words(x) <= 3 for x in items):
             line.kind = "crumb"
             line.sub = "pipe"
@@ -615,7 +622,7 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
     author_from_header = False
     structured = header_end >= 0
     if header_end >= 0:
-        title_idx, weak, rest = _read_header(lines, header_end, repeats, parts, rules, tzname)
+        title_idx, weak, rest = _read_header(lines, header_end, repeats, parts, rules, tzname, options.day_first)
         author_from_header = parts.author is not None
     elif not body_only:
         first = lines[0] if lines else None
@@ -674,6 +681,21 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
         parts.set("title", lines[weak].o, "title:header-headline", lines[weak])
         title_idx = weak
         _header_rest(lines, [t for t in rest if t != weak], weak, header_end, parts, rules)
+
+    # -- a kicker over the headline: "بعد وصول شحنة الفيول العراقي الجديدة" / the headline ----
+    if title_idx is not None and not body_only and parts.title == lines[title_idx].o:
+        k = title_idx + 1
+        if k < n and _KICKER.match(lines[title_idx].f) and lines[title_idx].words <= 7 \
+                and not _END_PUNCT.search(lines[title_idx].f) and lines[k].kind == "text" \
+                and lines[title_idx].words < lines[k].words <= 25 and not _SENT_END.search(lines[k].f):
+            parts.title = lines[k].o
+            parts.evidence = [e for e in parts.evidence if e[0] != "title" and not (e[0] == "dek" and e[2] == lines[k].no)]
+            parts.evidence.append(("title", "title:under-kicker", lines[k].no, lines[k].o))
+            if parts.dek == lines[k].o:
+                parts.dek = None
+            title_idx = k
+            header_end = max(header_end, k)
+            body_start = max(body_start, k + 1)
 
     # -- a page title's site name: "Headline - صحيفة الوطن", "Headline | The Daily Courier" ----
     if parts.title is not None and not body_only:
@@ -822,6 +844,13 @@ def _is_prose(l: _Line) -> bool:
     )
 
 
+def _prev_nonblank(lines: list[_Line], start: int) -> int | None:
+    for i in range(start, -1, -1):
+        if lines[i].kind != "blank":
+            return i
+    return None
+
+
 def _next_nonblank(lines: list[_Line], start: int) -> int | None:
     for j in range(start, len(lines)):
         if lines[j].kind != "blank":
@@ -830,7 +859,7 @@ def _next_nonblank(lines: list[_Line], start: int) -> int | None:
 
 
 def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], parts: ArticleParts,
-                 rules: RuleSet, tzname: str | None) -> tuple[int | None, int | None, list[int]]:
+                 rules: RuleSet, tzname: str | None, day_first: bool) -> tuple[int | None, int | None, list[int]]:
     """(the headline's line or None, a short line that is the headline unless one is under the
     header, the header's other text lines when there is such a line: the caller assigns them)."""
     texts: list[int] = []
@@ -842,6 +871,13 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
         k = l.kind
         if k == "crumb":
             crumbs = [c for c in (_PIPE_SPLIT if l.sub == "pipe" else _CRUMB_SPLIT).split(l.o[l.val[0]:]) if clean(c)]
+            if len(crumbs) > 1 and _HAS_DIGIT.search(crumbs[-1]):
+                # "الرئيسية / لبنان / الثلاثاء 21 أيار 2024 - 19:10": the trail ends with the date
+                hits = find_dates(fold(crumbs[-1]), day_first=day_first)
+                greg = [h for h in hits if h.hijri is None]
+                if greg:
+                    parts.set_date(greg[0], hits, "published:breadcrumb", l, tzname)
+                    crumbs = crumbs[:-1]
             if len(crumbs) > 1 and _words(clean(crumbs[-1])) >= 5:
                 crumbs = crumbs[:-1]          # the trail ends with the headline itself: the section is before it
             if crumbs:
@@ -903,6 +939,13 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
         title_idx = first
         parts.set("title", lines[first].o, "title:repeated-headline", lines[first])
         texts = [t for t in texts if t != first]
+        # the section's name right above the headline's second printing ("Headline - Site" is the
+        # page title at the top): "محليات" / "وزارة التراث ... تطلق ..."
+        above = _prev_nonblank(lines, max(repeats) - 1)
+        if above is not None and above > first and above in texts and _section_like(lines[above], rules) \
+                and not lines[above].f.startswith(("#", "@")) \
+                and parts.set("category", lines[above].o, "category:line-above-title", lines[above]):
+            texts.remove(above)
     else:
         cands = list(texts)
         # The masthead above a menu or breadcrumb (a site's name, its tagline) is not the headline
@@ -1158,7 +1201,10 @@ def _read_body(lines: list[_Line], start: int, parts: ArticleParts, rules: RuleS
             and not _LIST_MARK.match(last.f)
             and "@" not in last.f
         ):
-            parts.set("author", last.o, "author:credit-after-body", last)
+            credit = last.o.strip()
+            if credit[:1] in "([" and credit[-1:] in ")]" and rules.agency_only.match(fold(credit[1:-1].strip())):
+                credit = credit[1:-1].strip()           # "(وات)": the agency's name
+            parts.set("author", credit, "author:credit-after-body", last)
             ag = _agency_in(last.f, rules)
             if ag:
                 parts.set("agency", _canon_agency(last.o, last.f, rules), "agency:credit-line", last)

@@ -27,7 +27,9 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "cookies", "accessibility", "sitemap", "site map", "advertise", "advertise with us", "careers", "newsletters",
         "سياسة الخصوصية", "الخصوصية", "شروط الاستخدام", "الشروط والأحكام", "خريطة الموقع", "أعلن معنا", "اعلن معنا",
         "النشرة البريدية", "وظائف", "الأرشيف", "archive", "previous", "next", "السابق", "التالي",
-        "accueil", "inicio", "startseite",
+        "accueil", "inicio", "startseite", "ابحث", "ابحث في الموقع", "بحث في الموقع", "search for", "search this site",
+        "s'abonner", "se connecter", "rechercher", "suchen", "anmelden", "abonnieren", "buscar", "suscríbete", "iniciar sesión",
+        "دخول", "تسجيل", "تسجيل خروج", "login", "register", "sign up", "sign out", "log out",
     ),
     # The first item of a site's menu printed as one run of words ("Home News Sports Opinion").
     "home_words": ("الرئيسية", "الصفحة الرئيسية", "home", "homepage", "accueil", "inicio", "startseite"),
@@ -53,6 +55,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "أسوشيتد برس", "د ب أ", "د.ب.أ", "يو بي آي", "واس", "وكالات", "الوكالات", "وكالة الأنباء السعودية", "سانا", "وفا",
         "قنا", "كونا", "وام", "بنا", "و.م.ع", "و م ع", "العمانية", "الأناضول", "شينخوا", "مكتب", "يونا", "ومع", "أ ش أ",
         "reuters", "afp", "ap", "associated press", "dpa", "xinhua", "upi", "bloomberg", "agencies", "pa",
+        "وات", "واج", "سونا", "واع", "بترا", "سبأ", "وال", "وكالة الأنباء الليبية", "ومع",
+        "wam", "kuna", "qna", "ansa", "kyodo", "yonhap", "pti", "ians", "aap", "pa media", "anadolu",
     ),
     # Share / print / follow / comment bars (a line starting with one of these, short).
     "share": (
@@ -155,6 +159,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     "label_category": ("التصنيف", "التبويب", "القسم", "الفئة", "الباب", "الركن", "category", "categories", "section", "filed under", "topic", "topics"),
     "label_source": ("المصدر", "source", "المصدر الأصلي"),
     "label_author": ("بقلم", "كتب", "كتبت", "الكاتب", "الكاتبة", "إعداد", "اعداد", "تقرير", "حوار", "متابعة", "تحرير",
+                     "حاوره", "حاورته", "حاورها", "حاورتها", "أجرى الحوار", "أجرت الحوار", "interview by", "interviewed by",
                      "المحرر", "by", "author", "authors", "written by", "reporter", "reported by", "words", "columnist",
                      "correspondent", "opinion by", "analysis by", "كاتب المقال", "مراسل", "مراسلنا"),
     "label_date": ("تاريخ النشر", "نشر في", "نُشر في", "نشر بتاريخ", "نُشر بتاريخ", "بتاريخ", "التاريخ", "تاريخ", "آخر تحديث",
