@@ -28,7 +28,7 @@ from fnmatch import fnmatchcase
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from .dates import WEEKDAY_RE, DateHit, find_dates
+from .dates import WEEKDAY_RE, DateHit, compact_date, find_dates
 from .decode import decode
 from .errors import ExtractError
 from .model import Extraction
@@ -63,6 +63,16 @@ _AFTER_DATE_BY = re.compile(fold_pattern(r"(?:by|بواسطة|بقلم|كتب|ك
 # أزمة السيولة", "في ظل استمرار المعارك"): not a headline, which says what happened.
 _KICKER = re.compile(fold_pattern(r"(?:بعد|في ظل|وسط|رغم|برغم|على وقع|على خلفية|عقب|إثر|اثر|في أعقاب|قبيل|تزامنا مع|"
                                   r"بالتزامن مع|مع اقتراب|في انتظار|بانتظار)\s"))
+# A site's name and its tagline on one line: "بيروت اليوم – أخبار لبنان والعالم", "El Mirador de
+# Cuyo — Noticias de Mendoza y la región" (the tagline says it brings the news).
+_SITE_TAGLINE = re.compile(r"^(\S+(?:\s+\S+){0,3})\s+[–—-]\s+(?:أخبار|الأخبار|اخبار|صحيفة|جريدة|موقع|يومية|بوابة|"
+                           r"news|noticias|nachrichten|actualités|l'actualité|notizie|haberler|notícias|your (?:daily |local )?news)\b",
+                           re.IGNORECASE)
+_YEARS_AT_END = re.compile(r"\s*(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?$")
+# A line that is a URL, or labelled as one: the article's address (a scraper's first line, a web
+# clipper's "Clipped from:"); the Wayback Machine's prefix is not part of it.
+_URL_LINE = re.compile(r"^(?:(?:url|link|source url|permalink|clipped from|saved from|الرابط|رابط المقال|رابط الخبر)\s*[:：]\s*)?"
+                       r"(?:https?://(?:web\.archive\.org/web/\d+[a-z_]*/)?)(?P<url>(?:https?://)?\S+)$", re.IGNORECASE)
 _TITLE_SITE = re.compile(r"^(.+?)\s+(?:\||-|–|—|::|ـ)\s+([^|\-–—:ـ]+)$")
 _ROLE_CUT = re.compile(r"\s*[,،]\s*")
 _NAME_IN_PLACE = re.compile(r"((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s+in\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}")
@@ -186,6 +196,13 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
     if words <= 12 and rules.share.match(f):
         line.kind = "share"
         return
+    if words <= 3 and "://" in f:
+        m = _URL_LINE.match(line.o)
+        if m:
+            line.kind, line.sub = "boiler", "url"
+            url = m.group("url")
+            line.val = (url if url.startswith("http") else "https://" + url,)
+            return
     m = rules.read_also.match(f) if words <= 25 else None
     if m:
         line.kind = "readalso" if not (m.group("rest") or "").strip() else "boiler"
@@ -286,6 +303,10 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             line.kind = "site"
             line.sub = "profile"
             return
+        m = _SITE_TAGLINE.match(line.o)
+        if m and not _HAS_DIGIT.search(m.group(1)):        # "بيروت اليوم – أخبار لبنان والعالم"
+            line.kind, line.sub, line.val = "site", "tagline", (m.start(1), m.end(1))
+            return
         if "|" in f or "::" in f:                         # "صحيفة الوطن | محليات", "بوابة النيل :: أخبار مصر"
             parts = _PIPE_SPLIT.split(f)
             if any(rules.site.match(p.strip()) and _words(p) <= 6 for p in parts) or (
@@ -326,10 +347,43 @@ def _title_case(text: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
+# Text that a converter (html2text, markdownify, pandoc, a browser's "reader view" to Markdown,
+# lynx -dump) wrote from a page: its markup is taken off line by line, so that the lines read as
+# a page's text does. A logo is an image inside a link: its alternative text is the site's name.
+_MARKED = re.compile(r"\]\((?:https?:|/|#|\.)|^#{1,6}\s+\S|\[\d{1,3}\]\S", re.M)
+_MD_LOGO = re.compile(r"\[!\[([^\]]*)\]\([^)]*\)\]\([^)]*\)")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+_MD_RULE = re.compile(r"^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EM = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_]+?)(?<=\S)\1(?![\w*])")
+_MD_ITEM = re.compile(r"^\s*[*+-]\s+(?=\S)")
+_LYNX_REF = re.compile(r"\[\d{1,3}\]")
+
+
+def _unmark(raw: str, lynx: bool) -> str:
+    line = _MD_LOGO.sub(r"\1", raw)
+    line = _MD_IMAGE.sub("", line)
+    line = _MD_LINK.sub(r"\1", line)
+    if lynx:
+        line = _LYNX_REF.sub("", line)
+    if _MD_RULE.match(line):
+        return ""
+    line = _MD_HEADING.sub("", line)
+    line = _MD_STRONG.sub(r"\2", line)
+    line = _MD_EM.sub(r"\2", line)
+    if len(line.split()) <= 5:
+        line = _MD_ITEM.sub("", line)            # "* [محليات](/local/)": a menu's item
+    return line
+
+
 def _prepare(text: str, rules: RuleSet, day_first: bool) -> list[_Line]:
     out = []
+    marked = _MARKED.search(text) is not None
+    lynx = marked and len(_LYNX_REF.findall(text, 0, 20000)) >= 3
     for i, raw in enumerate(text.splitlines(), 1):
-        o = nfc(raw.strip(STRIP))
+        o = nfc((_unmark(raw, lynx) if marked else raw).strip(STRIP))
         if o[:1] in ("|", "｜"):           # "|آخر تحديث: ...": a scraped bar's separator, never text
             o = o.lstrip("|｜" + STRIP)
         words = len(o.split())
@@ -780,6 +834,14 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
                     if m:
                         parts.set("agency", first_p.o[m.start():m.end()], "agency:dateline", first_p, text=first_p.o[:160])
     parts.use_updated()
+    url_line = next((l for l in lines if l.kind == "boiler" and l.sub == "url"), None) if not body_only else None
+    if url_line is not None and parts.url is None:
+        parts.url = url_line.val[0]
+        if parts.published is None:                  # "https://site/2024/01/27/sports/...": the day
+            ymd = compact_date(parts.url)
+            if ymd:
+                parts.published, parts.precision = _apply_tz(datetime(*ymd), False, tzname), "day"
+                parts.evidence.append(("published", "published:url-path", url_line.no, url_line.o))
     if parts.author and parts.agency is None:
         ag = _agency_in(fold(parts.author), rules)
         if ag:
@@ -1106,6 +1168,9 @@ def _read_site(l: _Line, parts: ArticleParts, rules: RuleSet) -> None:
         if after and _words(after[0]) <= 4:
             parts.set("category", after[0], "category:after-site-name", l)
         return
+    if l.sub == "tagline":
+        parts.set("source", l.o[l.val[0]:l.val[1]], "source:site-name-over-tagline", l)
+        return
     if l.sub == "profile":
         src = rules.profile_sites.get(" ".join(l.f.lower().split()), (None, ""))[0]
         parts.set("source", src or l.o, "source:profile-site-name", l)
@@ -1115,7 +1180,7 @@ def _read_site(l: _Line, parts: ArticleParts, rules: RuleSet) -> None:
 
 def _read_copyright(l: _Line, parts: ArticleParts) -> None:
     a, b = l.val
-    site = clean(l.o[a:b]).strip(" .,،-–|")
+    site = _YEARS_AT_END.sub("", clean(l.o[a:b]).strip(" .,،-–|")).strip(" .,،-–|")
     if site and _words(site) <= 8:
         parts.set("source", site, "source:copyright-line", l)
 
@@ -1128,7 +1193,7 @@ def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | Non
         if header:
             parts.set("title", value, "title:label", l)
     elif g == "cat":
-        parts.set("category", value, "category:label", l)
+        parts.set("category", value.split(";")[0].strip() or value, "category:label", l)      # ("NEWS; Pg. 4")
     elif g == "src":
         parts.set("source", value, "source:label", l)
     elif g == "auth":
@@ -1169,7 +1234,7 @@ def _read_body(lines: list[_Line], start: int, parts: ArticleParts, rules: RuleS
             body.append(l)
             continue
         if k in ("date", "site", "label") and i < last_text or (
-            k in ("boiler", "crumb") and l.sub in ("tail", "generic") and i < last_text
+            k in ("boiler", "crumb") and l.sub in ("tail", "generic", "url") and i < last_text
         ):
             # a metadata-looking line inside the body: keep it as text
             body.append(l)

@@ -79,6 +79,9 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "commentaires", "comentarios", "kommentare",
         # (and a press release's contact block, which ends the article the same way)
         "media contact", "media contacts", "press contact", "press contacts", "for media inquiries", "للتواصل الإعلامي",
+        # (a press release's end mark, and a news database's end of the document)
+        "###", "# # #", "-ends-", "- ends -", "ends", "-انتهى-", "- انتهى -", "انتهى", "-30-", "end of document",
+        "للاستفسارات الإعلامية", "لمزيد من المعلومات", "for more information", "forward-looking statements",
     ),
     # Headings that introduce a list of other articles' titles.
     "read_also": (
@@ -113,6 +116,11 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:our standards|editorial standards)\s*:.{0,120}",
         r"(?:sponsored|paid content|promoted|partner content|إعلان ممول|محتوى مدفوع|برعاية)\s*[:：|].{0,200}",
         r"(?:آخر الأخبار|أخبار عاجلة|شريط الأخبار|latest news|news ticker|حالة الطقس|الطقس اليوم|weather)\s*[:：].{0,300}",
+        # a press release's and a news database's furniture: "FOR IMMEDIATE RELEASE", "Length: 612 words",
+        # "Load-Date: March 15, 2024", "Document ALMSR00020240303", "Body"
+        r"(?:for immediate release|للنشر الفوري|للنشر فورا|pour diffusion immédiate|body|الخبر|النص)",
+        r"(?:length\s*[:：]\s*)?\d{1,3}(?:,\d{3})?\s+(?:words|كلمة|كلمات|mots|palabras)",
+        r"(?:load-date|load date|publication-type|document(?:-type| type| id)?|language|journal-code|graphic|notes)\s*[:：]?\s*\S.{0,80}",
         # a ticker of headlines: "عاجل | ...", "BREAKING: ... | ... | ..." (a headline "عاجل: ..." alone stays)
         r"(?:عاجل|خبر عاجل|أخبار عاجلة|breaking(?: news)?|urgent|flash|trending(?: now)?|en direct|última hora|eilmeldung)\s*(?:\||[:：].{0,200}\|).{0,400}",
         r"(?:temps de lecture|lecture|tiempo de lectura|lesezeit)\s*:?\s*\d+\s*(?:min|minutes?|minutos|minuten)\.?",
@@ -158,7 +166,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     # Labels: "Label: value".
     "label_category": ("التصنيف", "التبويب", "القسم", "الفئة", "الباب", "الركن", "category", "categories", "section", "filed under", "topic", "topics"),
     "label_source": ("المصدر", "source", "المصدر الأصلي"),
-    "label_author": ("بقلم", "كتب", "كتبت", "الكاتب", "الكاتبة", "إعداد", "اعداد", "تقرير", "حوار", "متابعة", "تحرير",
+    "label_author": ("byline", "بقلم", "كتب", "كتبت", "الكاتب", "الكاتبة", "إعداد", "اعداد", "تقرير", "حوار", "متابعة", "تحرير",
                      "حاوره", "حاورته", "حاورها", "حاورتها", "أجرى الحوار", "أجرت الحوار", "interview by", "interviewed by",
                      "المحرر", "by", "author", "authors", "written by", "reporter", "reported by", "words", "columnist",
                      "correspondent", "opinion by", "analysis by", "كاتب المقال", "مراسل", "مراسلنا"),
