@@ -82,6 +82,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # (a press release's end mark, and a news database's end of the document)
         "###", "# # #", "-ends-", "- ends -", "ends", "-انتهى-", "- انتهى -", "انتهى", "-30-", "end of document",
         "للاستفسارات الإعلامية", "لمزيد من المعلومات", "for more information", "forward-looking statements",
+        "أضف تعليق", "أضف تعليقا", "أضف تعليقاً", "اضف تعليقا", "اكتب تعليقك", "add a comment", "post a comment",
+        "write a comment", "ajouter un commentaire", "kommentar schreiben",
     ),
     # Headings that introduce a list of other articles' titles.
     "read_also": (
@@ -116,6 +118,22 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:our standards|editorial standards)\s*:.{0,120}",
         r"(?:sponsored|paid content|promoted|partner content|إعلان ممول|محتوى مدفوع|برعاية)\s*[:：|].{0,200}",
         r"(?:آخر الأخبار|أخبار عاجلة|شريط الأخبار|latest news|news ticker|حالة الطقس|الطقس اليوم|weather)\s*[:：].{0,300}",
+        # a time alone on its line (a live page's entries), a live page's mark
+        r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|ص|م|مساء|صباحا|صباحاً))?|[●•◉🔴]?\s*(?:مباشر|بث مباشر|live|en direct|en vivo|ao vivo)",
+        # a share bar naming two networks or more ("شارك التغطية: واتساب | إكس | فيسبوك")
+        r".{0,40}(?:واتساب|إكس|فيسبوك|تويتر|تلغرام|تيليجرام|لينكد إن|whatsapp|facebook|twitter|telegram|linkedin|e-mail|email)"
+        r"\s*[|،,/]\s*(?:واتساب|إكس|فيسبوك|تويتر|تلغرام|تيليجرام|لينكد إن|whatsapp|facebook|twitter|x|telegram|linkedin|e-mail|email)\b.{0,80}",
+        # an invitation to follow the site elsewhere: "Join Daily Harmattan WhatsApp Channel for breaking news",
+        # "تابع بوابة السرايا على واتساب", "تابعوا البث المباشر لقناة المدار"
+        r"(?:join|follow|subscribe to|تابع|تابعوا|تابعونا|انضم|انضموا|اشترك|اشتركوا)\s.{0,60}(?:whatsapp|telegram|channel|youtube|"
+        r"واتساب|تلغرام|تيليجرام|قناة|قناتنا|يوتيوب|البث المباشر|نبض|جوجل نيوز|google news).{0,60}",
+        # a caption that ends with its photographer, a header image's caption
+        r"(?=.{0,240}(?:photo|picture|image|foto|صورة|الصورة|تصوير)\s*[:：]\s*[^.:]{2,60}$).{12,200}[.)]?\s*(?:photo|picture|image|foto|صورة|الصورة|تصوير)\s*[:：].{2,60}",
+        r"(?:header|featured|main|top|lead) (?:image|photo)\s*[:：].{0,240}",
+        # a cookie banner and its buttons
+        r"(?=.{0,400}(?:cookie|ملفات تعريف الارتباط|الكوكيز)).{0,400}(?:accept|akzeptier|zustimm|agree|consent|موافق|قبول|أوافق|accepter|aceptar|einstellungen|settings|الإعدادات).{0,200}",
+        r"(?:alle akzeptieren|accept all|accept cookies|reject all|tout accepter|aceptar todo|قبول الكل|موافق)(?:\s{2,}\S.{0,60})?",
+        r"comments are closed.{0,60}|.{0,60}(?:straight|direct(?:ly)?|right) to your inbox.{0,20}|sign up to (?:our|the) .{0,80}",
         # a press release's and a news database's furniture: "FOR IMMEDIATE RELEASE", "Length: 612 words",
         # "Load-Date: March 15, 2024", "Document ALMSR00020240303", "Body"
         r"(?:for immediate release|للنشر الفوري|للنشر فورا|pour diffusion immédiate|body|الخبر|النص)",
