@@ -68,6 +68,13 @@ _KICKER = re.compile(fold_pattern(r"(?:بعد|في ظل|وسط|رغم|برغم|�
 _SITE_TAGLINE = re.compile(r"^(\S+(?:\s+\S+){0,3})\s+[–—-]\s+(?:أخبار|الأخبار|اخبار|صحيفة|جريدة|موقع|يومية|بوابة|"
                            r"news|noticias|nachrichten|actualités|l'actualité|notizie|haberler|notícias|your (?:daily |local )?news)\b",
                            re.IGNORECASE)
+# A press release's closing "About Brightwater Labs" / "نبذة عن واحة التقنية": boilerplate from there on.
+_ABOUT = re.compile(r"^(?:about|à propos de|acerca de|sobre|über|نبذة عن|عن الشركة|حول الشركة)\s+\S.{0,60}(?<![.!?:])$|^(?:about us|من نحن)$",
+                    re.IGNORECASE)
+_POSTED_IN = re.compile(fold_pattern(
+    r"^(?:posted in|filed under|نشر في|نُشر في|منشور في|publicado en|publié dans|veröffentlicht in|pubblicato in)\s+"
+    r"(?P<cat>[^|:،,]{2,60}?)\s*(?:\|\s*(?:tagged|tags|tagged with|موسوم بـ?|موسومة بـ?|الوسوم|etiquetado|étiqueté|getaggt)"
+    r"\s*:?\s*(?P<tags>[^|]*?))?\s*(?:\|.*)?$"), re.IGNORECASE)
 _YEARS_AT_END = re.compile(r"\s*(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?$")
 # A line that is a URL, or labelled as one: the article's address (a scraper's first line, a web
 # clipper's "Clipped from:"); the Wayback Machine's prefix is not part of it.
@@ -217,6 +224,11 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
     if rules.tail_boiler.match(f):
         line.kind = "boiler"
         line.sub = "tail"
+        return
+    m = _POSTED_IN.match(f) if words <= 40 else None
+    if m and not _HAS_DIGIT.search(m.group("cat")):
+        line.kind, line.sub = "label", "posted"         # a blog's foot: "Posted in Economy | Tagged wine, Mendoza"
+        line.val = (m.start("cat"), m.end("cat"), *((m.start("tags"), m.end("tags")) if m.group("tags") else ()))
         return
     if words <= 60:
         m = rules.label.match(f)
@@ -383,7 +395,9 @@ def _prepare(text: str, rules: RuleSet, day_first: bool) -> list[_Line]:
     marked = _MARKED.search(text) is not None
     lynx = marked and len(_LYNX_REF.findall(text, 0, 20000)) >= 3
     for i, raw in enumerate(text.splitlines(), 1):
-        o = nfc((_unmark(raw, lynx) if marked else raw).strip(STRIP))
+        if marked:
+            raw = _unmark(raw, lynx)
+        o = nfc(raw.strip(STRIP))
         if o[:1] in ("|", "｜"):           # "|آخر تحديث: ...": a scraped bar's separator, never text
             o = o.lstrip("|｜" + STRIP)
         words = len(o.split())
@@ -396,7 +410,7 @@ def _prepare(text: str, rules: RuleSet, day_first: bool) -> list[_Line]:
     seen_prose = False
     for i, l in enumerate(out):
         if seen_prose and l.kind != "blank" and (l.words <= 6 or l.words <= 25 and l.f[:1].isdigit()) \
-                and rules.comments.match(l.f):       # (a heading, or "3 thoughts on …")
+                and (rules.comments.match(l.f) or _ABOUT.match(l.o)):       # (a heading, or "3 thoughts on …")
             for c in out[i:]:
                 if c.kind != "blank":
                     c.kind, c.sub = "boiler", "comments"
@@ -1189,7 +1203,11 @@ def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | Non
     a, b = l.val[0], l.val[1]
     value = clean(l.o[a:b])
     g = l.sub
-    if g == "title":
+    if g == "posted":
+        parts.set("category", value, "category:posted-in", l)
+        if len(l.val) == 4:
+            parts.tags.extend(t for t in map(clean, _TAG_SPLIT.split(l.o[l.val[2]:l.val[3]])) if t)
+    elif g == "title":
         if header:
             parts.set("title", value, "title:label", l)
     elif g == "cat":
@@ -1331,8 +1349,9 @@ def _assemble(body: list[_Line | None], parts: ArticleParts, rules: RuleSet, opt
         acc: list[str] = []
         first = b[0]
         prev = None
+        margin = min(len(l.raw) - len(l.raw.lstrip(" \t\u00a0\u3000")) for l in b)     # (lynx indents every line)
         for l in b:
-            indented = bool(re.match(r"^[ \t\u00a0\u3000]{2,}", l.raw))
+            indented = len(l.raw) - len(l.raw.lstrip(" \t\u00a0\u3000")) >= margin + 2
             if prev is not None and (indented or len(prev.o) < 0.6 * width or _LIST_MARK.match(l.f)):
                 paras.append((first, _join(acc)))
                 acc = []

@@ -47,6 +47,14 @@ _EN_MONTHS = {
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
     "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
     "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+    # Italian, Portuguese, Dutch, Turkish
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9,
+    "ottobre": 10, "dicembre": 12,
+    "janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
+    "outubro": 10, "novembro": 11, "dezembro": 12,
+    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+    "ocak": 1, "şubat": 2, "subat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "mayis": 5, "haziran": 6, "temmuz": 7,
+    "ağustos": 8, "agustos": 8, "eylül": 9, "eylul": 9, "ekim": 10, "kasım": 11, "kasim": 11, "aralık": 12, "aralik": 12,
 }
 
 
@@ -65,7 +73,10 @@ def _alt(names) -> str:
 
 _WD_AR = fold_pattern("(?:يوم\\s+)?(?:الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت)")
 _WD_EN = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
-WEEKDAY_RE = re.compile(rf"(?:{_WD_AR}|\b{_WD_EN})\s*[,،]?", re.IGNORECASE)
+_WD_OTHER = (r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|"
+             r"sábado|sabado|domingo|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunedì|martedì|"
+             r"mercoledì|giovedì|venerdì|pazartesi|salı|sali|çarşamba|carsamba|perşembe|persembe|cuma|cumartesi|pazar)")
+WEEKDAY_RE = re.compile(rf"(?:{_WD_AR}|\b{_WD_EN}|\b{_WD_OTHER}\b)\s*[,،]?", re.IGNORECASE)
 
 _AR_M = _alt(AR_MONTHS)
 _HJ_M = _alt(HIJRI_MONTHS)
@@ -165,7 +176,8 @@ def _valid(y: int, mo: int, d: int) -> bool:
 
 # What may stand between a date and its time further on: separators, era marks, a Hijri date,
 # "the hour" (not "آخر تحديث" and its own time, nor another Gregorian date)
-_BETWEEN = re.compile(rf"(?:[\s|\-–—,،/:]|{fold_pattern('الموافق|الساعة|هـ|ه|م')}|1[34]\d\d|\d{{1,2}}|{_HJ_M})*", re.IGNORECASE)
+_BETWEEN = re.compile(rf"(?:[\s|\-–—,،/:·•]|{fold_pattern('الموافق|الساعة|هـ|ه|م')}|1[34]\d\d|\d{{1,2}}|{_HJ_M}|\b{_WD_EN}|\b{_WD_OTHER}\b"
+                      r"|\b(?:at|à|às|a las|um|alle|ore|saat|om|kl\.?|o)\b)*", re.IGNORECASE)
 
 
 def _with_time(line: str, start: int, end: int, y: int, mo: int, d: int, rule: str) -> DateHit | None:

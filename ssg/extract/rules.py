@@ -81,6 +81,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "media contact", "media contacts", "press contact", "press contacts", "for media inquiries", "للتواصل الإعلامي",
         # (a press release's end mark, and a news database's end of the document)
         "###", "# # #", "-ends-", "- ends -", "ends", "-انتهى-", "- انتهى -", "انتهى", "-30-", "end of document",
+        "references", "links",
         "للاستفسارات الإعلامية", "لمزيد من المعلومات", "for more information", "forward-looking statements",
         "أضف تعليق", "أضف تعليقا", "أضف تعليقاً", "اضف تعليقا", "اكتب تعليقك", "add a comment", "post a comment",
         "write a comment", "ajouter un commentaire", "kommentar schreiben",
@@ -134,6 +135,16 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?=.{0,400}(?:cookie|ملفات تعريف الارتباط|الكوكيز)).{0,400}(?:accept|akzeptier|zustimm|agree|consent|موافق|قبول|أوافق|accepter|aceptar|einstellungen|settings|الإعدادات).{0,200}",
         r"(?:alle akzeptieren|accept all|accept cookies|reject all|tout accepter|aceptar todo|قبول الكل|موافق)(?:\s{2,}\S.{0,60})?",
         r"comments are closed.{0,60}|.{0,60}(?:straight|direct(?:ly)?|right) to your inbox.{0,20}|sign up to (?:our|the) .{0,80}",
+        # a page number alone (a print page's OCR), an image's placeholder ("[beach-closure.jpg]", "[IMG]")
+        r"(?:page|p\.|صفحة|ص)?\s*\d{1,3}|\[(?:[^\]]{0,80}\.(?:jpe?g|png|gif|webp|svg)|img|image|photo)\]",
+        # the next and previous posts: "« Entrada anterior: …", "Next post: …", "المقال السابق: …"
+        r"[«‹<]?\s*(?:(?:previous|next|older|newer) (?:post|article|entry|story)|(?:entrada|artículo|articulo) (?:anterior|siguiente)|"
+        r"(?:article|billet) (?:précédent|suivant)|(?:المقال|الخبر|المقالة|الموضوع) (?:السابق|التالي|السابقة|التالية))\s*[:：].{0,200}",
+        # "Read the full story on our site: https://…", "اقرأ الخبر كاملاً على موقعنا"
+        r"(?:read the full (?:story|article)|continue reading|read more at|اقرأ الخبر كامل[اًا]?|اقرأ المقال كامل[اًا]?|لقراءة الخبر كامل[اًا]?).{0,200}",
+        r"(?:guid|link|permalink)\s*[:：]\s*\S+",
+        # an e-mail newsletter's foot: "--", "تصلك هذه الرسالة لأنك مشترك…", "لإلغاء الاشتراك: …", "Unsubscribe"
+        r"--|.{0,80}(?:unsubscribe|إلغاء الاشتراك|الغاء الاشتراك|you are receiving this|you received this|تصلك هذه الرسالة|وصلتك هذه الرسالة).{0,160}",
         # a press release's and a news database's furniture: "FOR IMMEDIATE RELEASE", "Length: 612 words",
         # "Load-Date: March 15, 2024", "Document ALMSR00020240303", "Body"
         r"(?:for immediate release|للنشر الفوري|للنشر فورا|pour diffusion immédiate|body|الخبر|النص)",
@@ -184,16 +195,17 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     # Labels: "Label: value".
     "label_category": ("التصنيف", "التبويب", "القسم", "الفئة", "الباب", "الركن", "category", "categories", "section", "filed under", "topic", "topics"),
     "label_source": ("المصدر", "source", "المصدر الأصلي"),
-    "label_author": ("byline", "بقلم", "كتب", "كتبت", "الكاتب", "الكاتبة", "إعداد", "اعداد", "تقرير", "حوار", "متابعة", "تحرير",
+    "label_author": ("byline", "dc:creator", "creator", "autor", "auteur", "yazar", "بقلم", "كتب", "كتبت", "الكاتب", "الكاتبة", "إعداد", "اعداد", "تقرير", "حوار", "متابعة", "تحرير",
                      "حاوره", "حاورته", "حاورها", "حاورتها", "أجرى الحوار", "أجرت الحوار", "interview by", "interviewed by",
                      "المحرر", "by", "author", "authors", "written by", "reporter", "reported by", "words", "columnist",
                      "correspondent", "opinion by", "analysis by", "كاتب المقال", "مراسل", "مراسلنا"),
     "label_date": ("تاريخ النشر", "نشر في", "نُشر في", "نشر بتاريخ", "نُشر بتاريخ", "بتاريخ", "التاريخ", "تاريخ", "آخر تحديث",
                    "اخر تحديث", "تحديث", "published", "published on", "posted", "posted on", "updated", "last updated",
-                   "date", "dated", "first published"),
+                   "date", "dated", "first published", "pubdate", "pub date", "publication date", "datum", "fecha", "tarih"),
     "label_tags": ("الوسوم", "وسوم", "كلمات مفتاحية", "كلمات دلالية", "الكلمات الدالة", "الكلمات الدلالية", "الكلمات المفتاحية",
                    "سمات", "tags", "keywords", "topics", "mots-clés", "mots clés", "etiquetas", "schlagwörter"),
-    "label_dek": ("ملخص", "الملخص", "summary", "standfirst"),
+    "label_dek": ("ملخص", "الملخص", "summary", "standfirst", "description", "الوصف", "teaser", "chapô", "chapeau", "resumen",
+                  "zusammenfassung", "özet"),
     # A scraper's or an export's header of fields: "العنوان: ...", "Title: ...", "Subject: ..." (in
     # the header only: in a contact block at the foot, "العنوان:" is an address).
     "label_title": ("العنوان", "عنوان", "عنوان المقال", "عنوان الخبر", "title", "headline", "subject", "titre", "título",
