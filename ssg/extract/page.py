@@ -36,8 +36,12 @@ _HTML_START = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?
 _BLOCK = frozenset("""address article aside blockquote br dd details dialog div dl dt fieldset figcaption figure
     footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody thead tfoot td th tr
     ul caption legend option button label""".split())
+_SPACED = frozenset("span time a button label small".split())
+_ARABIC_END = re.compile("[\u0600-\u06ff]$")       # ("و<a>الرياض</a>", "لـ<a>…": one word)
 _HIDDEN = frozenset("script style noscript template svg iframe object head select".split())
 _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
+_DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+_LABEL_ALONE = re.compile(r"(?:by|par|por|von|بقلم|كتب|كتبت|بواسطة|written by|écrit par|escrito por)\W*", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"\A\ufeff?\s*<\?xml[^>]*>")
 _AUTHOR_SEP = re.compile(r"\s*;\s*")
 _CONTENT = re.compile(r"[^\W_]|[»›>«‹<→←]")      # letters and digits, and a breadcrumb's arrows
@@ -77,7 +81,7 @@ def extract_page(text: str, *, options: ExtractOptions, rel_path: str = "", enco
         blocks = list(printed.blocks) if printed is not None else []
     if not any(kind == "p" and len(text.split()) >= 4 for kind, text in blocks):
         raise ExtractError("no_content", "no article text found in the HTML page")
-    return _merge(doc, printed, body, blocks, tree, options, rel_path, encoding)
+    return _merge(doc, printed, body, blocks, tree, lines, options, rel_path, encoding)
 
 
 def visible_text(tree) -> str:
@@ -117,6 +121,8 @@ def visible_text(tree) -> str:
             elif not skip:
                 if tag in _BLOCK:
                     end_line()
+                elif tag in _SPACED and line and line[-1][-1:].isalnum() and (tag != "a" or not _ARABIC_END.search(line[-1])):
+                    line.append(" ")            # <span>Breaking</span><a>Bank of England…</a>: two words
                 links += tag == "a"
                 if el.text and tag:
                     add(el.text, links > 0)
@@ -186,7 +192,7 @@ def _author(value: str | None, rules, site: str | None) -> str | None:
     for name in _AUTHOR_SEP.split(clean(value or "")):
         m = _BY_RE.match(fold(name))
         name = _byline_name(name[m.start(2):].strip() if m else name, rules)
-        if name and not _same(name, site):
+        if name and not _same(name, site) and not _LABEL_ALONE.fullmatch(fold(name)):
             names.append(name)
     if not names:
         return None
@@ -207,17 +213,12 @@ def _date(value: str | None, tzname: str | None) -> tuple[datetime, str] | None:
     return _apply_tz(when, False, tzname), "second" if when.second else "minute"
 
 
-def _merge(doc, printed: Extraction | None, body: ArticleParts, blocks: list[tuple[str, str]], tree, options: ExtractOptions,
-           rel_path: str, encoding: str | None) -> Extraction:
+def _merge(doc, printed: Extraction | None, body: ArticleParts, blocks: list[tuple[str, str]], tree, lines: str,
+           options: ExtractOptions, rel_path: str, encoding: str | None) -> Extraction:
     rules = _rules_for(options)
     parts = ArticleParts()
     parts.encoding = encoding
     got = printed or Extraction()
-
-    def put(field: str, declared, rule: str):
-        if not parts.set(field, declared, f"html:{rule}", text=str(declared)):
-            parts.set(field, getattr(got, field), "html:printed", text=str(getattr(got, field)))
-
     url = clean(doc.url or "") if doc is not None else ""
     profiles = _profiles_for(options, rel_path, url=url or None)
     tzname = next((p.timezone for p in profiles if p.timezone), None) or options.timezone
@@ -227,32 +228,49 @@ def _merge(doc, printed: Extraction | None, body: ArticleParts, blocks: list[tup
         title, site = split
     elif got.title and _same(title, _page_title(tree)):
         title = None            # the <title> alone (no og:title, JSON-LD or single <h1>): "Site :: Section" as often as a headline
-    put("title", title or None, "title")
-    put("source", (clean(doc.sitename or "") if doc is not None else "") or site, "site_name")
-    put("author", _author(doc.author, rules, parts.source) if doc is not None else None, "author")
+    parts.set("title", title or None, "html:title", text=title or "")
+    parts.set("title", got.title, "html:printed", text=got.title or "")
+    # What the page prints from its headline down (standfirst, byline, date), read without the
+    # masthead, menus, tickers and "today" dates above it.
+    under = _read_under(lines, parts.title, options, rel_path, encoding) or got
+    sitename = (clean(doc.sitename or "") if doc is not None else "") or site
+    if sitename and _DOMAIN.fullmatch(sitename) and got.source:
+        sitename = None                 # trafilatura's fallback, the URL's host: the printed name is better
+    parts.set("source", sitename, "html:site_name", text=sitename or "")
+    parts.set("source", got.source, "html:printed", text=got.source or "")
+    declared = _author(doc.author, rules, parts.source) if doc is not None else None
+    printed_by = under.author if under.author else None
+    if printed_by and (declared is None or _key(declared.split("،")[0].split(",")[0]) in _key(printed_by)):
+        parts.set("author", printed_by, "html:printed-byline", text=printed_by)      # (as printed: "A and B")
+    parts.set("author", declared, "html:author", text=declared or "")
     parts.set("author", body.author, "html:credit", text=body.author or "")      # "وكالات" closing the text
-    parts.set("agency", body.agency, "html:credit", text=body.agency or "")
-    put("category", clean(doc.categories[0]) if doc is not None and doc.categories else None, "section")
-    declared = _date(doc.date, tzname) if doc is not None else None
-    if declared and declared[1] == "day" and got.published and got.published.date() == declared[0].date():
-        declared = None                                 # the printed date of the same day has its time
-    if declared:
-        parts.set("published", declared[0], "html:date", text=doc.date)
-        parts.precision, parts.tz_given = declared[1], declared[0].tzinfo is not None
-    elif got.published is not None:
-        parts.set("published", got.published, "html:printed", text=got.published.isoformat())
-        parts.precision = got.published_precision
-    parts.hijri = got.hijri
+    for agency in (under.agency, body.agency, got.agency):
+        parts.set("agency", agency, "html:credit", text=agency or "")
+    parts.set("category", clean(doc.categories[0]) if doc is not None and doc.categories else None, "html:section",
+              text=doc.categories[0] if doc is not None and doc.categories else "")
+    parts.set("category", got.category, "html:printed", text=got.category or "")
+    # the date: declared in the markup, else the first <time datetime> under the headline, else
+    # printed under the headline or anywhere, else htmldate's (asked for the original date, it
+    # takes the oldest of a "most read" list as often as the article's)
+    guessed = _date(doc.date, tzname) if doc is not None else None
+    guessed = (*guessed, "html:date") if guessed else (None, None, "")
+    for when, precision, rule in (_declared_date(tree, tzname), _time_under_headline(tree, tzname),
+                                   (under.published, under.published_precision, "html:printed"),
+                                   (got.published, got.published_precision, "html:printed"), guessed):
+        if when is not None:
+            parts.set("published", when, rule, text=when.isoformat())
+            parts.precision, parts.tz_given = precision, when.tzinfo is not None
+            break
+    parts.hijri = under.hijri or got.hijri
     parts.section, parts.url = got.section, url or got.url
-    parts.set("agency", got.agency, "html:printed", text=got.agency or "")
     parts.tags = [clean(t) for t in (doc.tags if doc is not None and doc.tags else got.tags)]
     # the standfirst: the one printed under the headline, else a declared description printed as
     # a paragraph of its own without a full stop (a description that is the body's first
     # sentence, or the first paragraph cut short, is not one)
     paras = [t for k, t in blocks if k == "p"]
     description = clean(doc.description or "") if doc is not None else ""
-    dek = got.dek
-    if dek and (_same(dek, title) or (paras and _same(dek, paras[0][:len(dek)]) and not _same(dek, paras[0]))):
+    dek = under.dek
+    if dek and (_same(dek, parts.title) or (paras and _same(dek, paras[0][:len(dek)]) and not _same(dek, paras[0]))):
         dek = None
     if dek is None and description and len(paras) > 1 and any(_same(description, t) for t in paras[:2]) \
             and not _terminal(description):
@@ -274,3 +292,98 @@ def _merge(doc, printed: Extraction | None, body: ArticleParts, blocks: list[tup
     parts.warnings = list(got.warnings)
     return parts.freeze()
 
+
+def _read_under(lines: str, title: str | None, options: ExtractOptions, rel_path: str, encoding: str | None) -> Extraction | None:
+    """The raw-text reading of the page's visible text from the headline's line down (past the
+    ``<title>`` line), or None when the headline is not printed on a line of its own."""
+    if not title:
+        return None
+    rows = lines.split("\n\n")
+    key = _key(title)
+    at = next((i for i, row in enumerate(rows[1:], 1) if _key(row) == key), None)
+    if at is None:
+        return None
+    try:
+        return extract_text("\n\n".join(rows[at:]), options=options, rel_path=rel_path, encoding=encoding)
+    except ExtractError:
+        return None
+
+
+# Where pages declare their publication time (htmldate, asked through trafilatura, gives some of
+# these at the day only, or the modification time instead): Open Graph's article:published_time
+# and its kin, schema.org's datePublished (JSON-LD or microdata).
+_PUBLISHED_META = frozenset(("article:published_time", "og:article:published_time", "article.published", "datepublished",
+                             "publishdate", "publish-date", "publish_date", "pubdate", "dc.date.issued", "dcterms.issued",
+                             "sailthru.date", "parsely-pub-date", "date"))
+
+
+def _declared_date(tree, tzname: str | None) -> tuple[datetime | None, str | None, str]:
+    import json
+
+    values: list[str] = []
+    for meta in tree.iter("meta"):
+        name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        if name in _PUBLISHED_META and meta.get("content"):
+            values.append(meta.get("content"))
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+            try:
+                values += _json_dates(json.loads(script.text))
+            except ValueError:
+                pass
+    for el in tree.iterfind(".//*[@itemprop='datePublished']"):
+        values.append(el.get("datetime") or el.get("content") or "")
+    for value in values:
+        value = value.strip()
+        when = _iso(value)
+        if when is not None:
+            has_time = "T" in value or re.search(r"\d:\d", value) is not None
+            precision = ("second" if when.second else "minute") if has_time else "day"
+            return _apply_tz(when, False, tzname), precision, "html:declared-date"
+    return None, None, ""
+
+
+def _time_under_headline(tree, tzname: str | None) -> tuple[datetime | None, str | None, str]:
+    """The first ``<time datetime>`` printed under the page's ``<h1>`` (a few dozen elements on,
+    before any list of other articles' times)."""
+    passed, seen = False, 0
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if not passed:
+            passed = el.tag == "h1"
+            continue
+        seen += 1
+        if seen > 60 or el.tag in ("aside", "footer"):
+            break
+        if el.tag == "time" and el.get("datetime"):
+            value = el.get("datetime").strip()
+            when = _iso(value)
+            if when is not None and re.search(r"\d:\d", value):
+                return _apply_tz(when, False, tzname), "second" if when.second else "minute", "html:time-under-headline"
+    return None, None, ""
+
+
+def _json_dates(data) -> list[str]:
+    """Every ``datePublished`` in a JSON-LD document (nested in ``@graph`` or lists), in order."""
+    found: list[str] = []
+    stack = [data]
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, dict):
+            if isinstance(item.get("datePublished"), str):
+                found.append(item["datePublished"])
+            stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def _iso(value: str) -> datetime | None:
+    value = value.replace("Z", "+00:00").replace("z", "+00:00")
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?[+-]\d{4}", value):
+        value = value[:-2] + ":" + value[-2:]                # Drupal's "+0400"
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None

@@ -195,7 +195,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     # Labels: "Label: value".
     "label_category": ("التصنيف", "التبويب", "القسم", "الفئة", "الباب", "الركن", "category", "categories", "section", "filed under", "topic", "topics"),
     "label_source": ("المصدر", "source", "المصدر الأصلي"),
-    "label_author": ("byline", "dc:creator", "creator", "autor", "auteur", "yazar", "بقلم", "كتب", "كتبت", "الكاتب", "الكاتبة", "إعداد", "اعداد", "تقرير", "حوار", "متابعة", "تحرير",
+    "label_author": ("byline", "dc:creator", "creator", "autor", "auteur", "yazar", "écrit par", "escrito por",
+                     "geschrieben von", "بقلم", "كتب", "كتبت", "الكاتب", "الكاتبة", "إعداد", "اعداد", "تقرير", "حوار", "متابعة", "تحرير",
                      "حاوره", "حاورته", "حاورها", "حاورتها", "أجرى الحوار", "أجرت الحوار", "interview by", "interviewed by",
                      "المحرر", "by", "author", "authors", "written by", "reporter", "reported by", "words", "columnist",
                      "correspondent", "opinion by", "analysis by", "كاتب المقال", "مراسل", "مراسلنا"),
