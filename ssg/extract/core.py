@@ -75,6 +75,8 @@ _POSTED_IN = re.compile(fold_pattern(
     r"^(?:posted in|filed under|نشر في|نُشر في|منشور في|publicado en|publié dans|veröffentlicht in|pubblicato in)\s+"
     r"(?P<cat>[^|:،,]{2,60}?)\s*(?:\|\s*(?:tagged|tags|tagged with|موسوم بـ?|موسومة بـ?|الوسوم|etiquetado|étiqueté|getaggt)"
     r"\s*:?\s*(?P<tags>[^|]*?))?\s*(?:\|.*)?$"), re.IGNORECASE)
+_TRAIL_END = re.compile(fold_pattern(r"(?:تفاصيل الخبر|تفاصيل المقال|تفاصيل|التفاصيل|الخبر|المقال|article|story|details|"
+                                     r"détails|detalles|artikel|news details|full story)"), re.IGNORECASE)
 _YEARS_AT_END = re.compile(r"\s*(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?$")
 # A line that is a URL, or labelled as one: the article's address (a scraper's first line, a web
 # clipper's "Clipped from:"); the Wayback Machine's prefix is not part of it.
@@ -954,8 +956,8 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                 if greg:
                     parts.set_date(greg[0], hits, "published:breadcrumb", l, tzname)
                     crumbs = crumbs[:-1]
-            if len(crumbs) > 1 and _words(clean(crumbs[-1])) >= 5:
-                crumbs = crumbs[:-1]          # the trail ends with the headline itself: the section is before it
+            if len(crumbs) > 1 and (_words(clean(crumbs[-1])) >= 5 or _TRAIL_END.fullmatch(clean(crumbs[-1]))):
+                crumbs = crumbs[:-1]          # the trail ends with the headline itself (or "تفاصيل الخبر"): the section is before it
             if crumbs:
                 last = clean(crumbs[-1])
                 if not rules.nav_item.match(fold(last)):

@@ -36,6 +36,8 @@ _HTML_START = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?
 _BLOCK = frozenset("""address article aside blockquote br dd details dialog div dl dt fieldset figcaption figure
     footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody thead tfoot td th tr
     ul caption legend option button label""".split())
+_SCREEN_READER = re.compile(r"(?:^|\s)(?:visually-hidden|sr-only|screen-reader-text|screen-reader-only|element-invisible|hidden|d-none)(?=\s|$)")
+_ASIDE = re.compile(r"comment|related|sidebar|widget|popular|most-read|recommend", re.IGNORECASE)
 _SPACED = frozenset("span time a button label small".split())
 _ARABIC_END = re.compile("[\u0600-\u06ff]$")       # ("و<a>الرياض</a>", "لـ<a>…": one word)
 _HIDDEN = frozenset("script style noscript template svg iframe object head select".split())
@@ -71,7 +73,7 @@ def extract_page(text: str, *, options: ExtractOptions, rel_path: str = "", enco
                                       date_extraction_params=_DATE_PARAMS)
     main = _blocks(doc.body) if doc is not None and doc.body is not None else []
     body = ArticleParts()
-    if any(kind == "p" for kind, _ in main) and _agree(main, printed):
+    if any(kind == "p" for kind, _ in main) and _agree(main, lines):
         # trafilatura's main text read as a dataset's body is: our rules for what ends an
         # article's text (credits, "read also" lines, related lists, share bars) apply to it too
         _extract_lines("\n\n".join(t for _, t in main), body, options, rel_path, body_only=True)
@@ -114,7 +116,8 @@ def visible_text(tree) -> str:
     skip = links = 0
     for event, el in etree.iterwalk(body if body is not None else tree, events=("start", "end")):
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        hidden = tag in _HIDDEN or (tag != "" and el.get("hidden") is not None)
+        hidden = tag in _HIDDEN or (tag != "" and (el.get("hidden") is not None or _SCREEN_READER.search(el.get("class") or "")
+                                                  or "display:none" in (el.get("style") or "").replace(" ", "")))
         if event == "start":
             if hidden:
                 skip += 1
@@ -139,15 +142,13 @@ def visible_text(tree) -> str:
     return "\n\n".join(lines)
 
 
-def _agree(main: list[tuple[str, str]], printed: Extraction | None) -> bool:
-    """Whether trafilatura's main text holds, as paragraphs of their own, most of the sentences
-    that the line-by-line reading took for the body: not so when it took a layout table, or the
-    whole page, for the article (old portals), and the printed reading's body is used instead."""
-    if printed is None:
-        return True
-    theirs = {_key(t) for _, t in main}
-    ours = [_key(t) for t in printed.paragraphs if len(t.split()) >= 8]
-    return not ours or 2 * sum(t in theirs for t in ours) >= len(ours)
+def _agree(main: list[tuple[str, str]], lines: str) -> bool:
+    """Whether trafilatura's main text is made of the page's own lines: most of its paragraphs
+    are lines of the visible text. Not so when it took a layout table, or the whole page, for the
+    article (old portals: the cells run together), and the printed reading's body is used."""
+    rows = {_key(row) for row in lines.split("\n\n")}
+    theirs = [_key(t) for k, t in main if k == "p" and len(t.split()) >= 8]
+    return not theirs or 2 * sum(t in rows for t in theirs) >= len(theirs)
 
 
 def _key(text: str) -> str:
@@ -248,13 +249,20 @@ def _merge(doc, printed: Extraction | None, body: ArticleParts, blocks: list[tup
         parts.set("agency", agency, "html:credit", text=agency or "")
     parts.set("category", clean(doc.categories[0]) if doc is not None and doc.categories else None, "html:section",
               text=doc.categories[0] if doc is not None and doc.categories else "")
-    parts.set("category", got.category, "html:printed", text=got.category or "")
-    # the date: declared in the markup, else the first <time datetime> under the headline, else
-    # printed under the headline or anywhere, else htmldate's (asked for the original date, it
-    # takes the oldest of a "most read" list as often as the article's)
+    parts.set("category", got.category or under.category, "html:printed", text=got.category or under.category or "")
+    parts.set("category", _line_above(lines, parts.title, rules), "html:line-above-headline")
+    # the date: declared in the markup, else printed under the headline with its time, else the
+    # first <time datetime> under the headline, else printed anywhere, else htmldate's (asked for
+    # the original date, it takes the oldest of a "most read" list as often as the article's)
     guessed = _date(doc.date, tzname) if doc is not None else None
     guessed = (*guessed, "html:date") if guessed else (None, None, "")
-    for when, precision, rule in (_declared_date(tree, tzname), _time_under_headline(tree, tzname),
+    timed = under.published_precision in ("minute", "second")
+    element = _time_under_headline(tree, tzname)
+    if timed and element[0] is not None and element[0].replace(tzinfo=None, second=0) == under.published.replace(tzinfo=None, second=0):
+        timed = False                   # the same minute: the element's value has its seconds and zone
+    for when, precision, rule in (_declared_date(tree, tzname),
+                                   (under.published, under.published_precision, "html:printed") if timed else (None, None, ""),
+                                   element,
                                    (under.published, under.published_precision, "html:printed"),
                                    (got.published, got.published_precision, "html:printed"), guessed):
         if when is not None:
@@ -291,6 +299,19 @@ def _merge(doc, printed: Extraction | None, body: ArticleParts, blocks: list[tup
         _language(parts, profiles)
     parts.warnings = list(got.warnings)
     return parts.freeze()
+
+
+def _line_above(lines: str, title: str | None, rules) -> str | None:
+    """A section's name printed right above the headline ("Business"): a word or three, not a
+    menu word, a date or a sentence."""
+    rows = lines.split("\n\n")
+    at = next((i for i, row in enumerate(rows[1:], 1) if title and _key(row) == _key(title)), None)
+    if not at or at < 2:
+        return None
+    row = rows[at - 1]
+    if len(row.split()) <= 3 and not re.search(r"[\d.:!?؟،,|]", row) and not rules.nav_item.match(fold(row)):
+        return row
+    return None
 
 
 def _read_under(lines: str, title: str | None, options: ExtractOptions, rel_path: str, encoding: str | None) -> Extraction | None:
@@ -344,8 +365,8 @@ def _declared_date(tree, tzname: str | None) -> tuple[datetime | None, str | Non
 
 
 def _time_under_headline(tree, tzname: str | None) -> tuple[datetime | None, str | None, str]:
-    """The first ``<time datetime>`` printed under the page's ``<h1>`` (a few dozen elements on,
-    before any list of other articles' times)."""
+    """The first ``<time datetime>`` printed under the page's ``<h1>`` (within 200 elements, and
+    before an ``<aside>``: a list of other articles' times; an article's own ``<footer>`` may hold it)."""
     passed, seen = False, 0
     for el in tree.iter():
         if not isinstance(el.tag, str):
@@ -354,7 +375,7 @@ def _time_under_headline(tree, tzname: str | None) -> tuple[datetime | None, str
             passed = el.tag == "h1"
             continue
         seen += 1
-        if seen > 60 or el.tag in ("aside", "footer"):
+        if seen > 200 or el.tag == "aside" or _ASIDE.search(el.get("class") or "") or _ASIDE.search(el.get("id") or ""):
             break
         if el.tag == "time" and el.get("datetime"):
             value = el.get("datetime").strip()

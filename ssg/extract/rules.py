@@ -193,7 +193,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     # text inside a paragraph is copy unless a source profile says otherwise.
     "strip": (),
     # Labels: "Label: value".
-    "label_category": ("التصنيف", "التبويب", "القسم", "الفئة", "الباب", "الركن", "category", "categories", "section", "filed under", "topic", "topics"),
+    "label_category": ("التصنيف", "التبويب", "القسم", "الفئة", "الباب", "الركن", "category", "categories", "section", "filed under", "topic", "topics",
+                       "catégorie", "rubrique", "categoría", "sección", "kategorie", "ressort", "rubrik", "kategori"),
     "label_source": ("المصدر", "source", "المصدر الأصلي"),
     "label_author": ("byline", "dc:creator", "creator", "autor", "auteur", "yazar", "écrit par", "escrito por",
                      "geschrieben von", "بقلم", "كتب", "كتبت", "الكاتب", "الكاتبة", "إعداد", "اعداد", "تقرير", "حوار", "متابعة", "تحرير",
