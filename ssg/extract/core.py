@@ -71,6 +71,14 @@ _SITE_TAGLINE = re.compile(r"^(\S+(?:\s+\S+){0,3})\s+[–—-]\s+(?:أخبار|�
 # A press release's closing "About Brightwater Labs" / "نبذة عن واحة التقنية": boilerplate from there on.
 _ABOUT = re.compile(r"^(?:about|à propos de|acerca de|sobre|über|نبذة عن|عن الشركة|حول الشركة)\s+\S.{0,60}(?<![.!?:])$|^(?:about us|من نحن)$",
                     re.IGNORECASE)
+_LABELLED = re.compile(r"^[^\s:：]+(?:\s[^\s:：]+){0,2}\s*[:：]")        # "Clipped on: …", "Photo: …": a label's line
+_WIRE_CREDIT = re.compile(r"^[(\[]\s*(?:reporting by|reported by|writing by|تغطية صحفية|تغطية|كتابة|إعداد|اعداد|reportage)\s*[:：]?\s*"
+                          r"(?P<name>[^;)\]]+?)\s*(?:[;)\]]|$)", re.IGNORECASE)
+_MAIL_FROM = re.compile(r"^(?:from|من|de|von)\s*[:：]\s*\"?(?P<name>[^<\"@]*[^\W\d_][^<\"@]*?)\"?\s*<[^>@\s]+@[^>\s]+>$", re.IGNORECASE)
+# A print page's head: the paper's name, then its issue ("صوت الدلتا   العدد 2187 - السنة الثامنة", "The
+# Gazette   Vol. 112 No. 34")
+_MASTHEAD_ISSUE = re.compile(r"^(?P<site>\S+(?:\s\S+){0,4}?)(?:\s{2,}|\s*[|·•-]\s*)(?:العدد|عدد|vol\.?|volume|no\.|issue|n°)\s*\d+",
+                             re.IGNORECASE)
 _POSTED_IN = re.compile(fold_pattern(
     r"^(?:posted in|filed under|نشر في|نُشر في|منشور في|publicado en|publié dans|veröffentlicht in|pubblicato in)\s+"
     r"(?P<cat>[^|:،,]{2,60}?)\s*(?:\|\s*(?:tagged|tags|tagged with|موسوم بـ?|موسومة بـ?|الوسوم|etiquetado|étiqueté|getaggt)"
@@ -227,6 +235,10 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         line.kind = "boiler"
         line.sub = "tail"
         return
+    m = _MAIL_FROM.match(line.o) if words <= 12 and "@" in f else None
+    if m:
+        line.kind, line.sub, line.val = "label", "src", (m.start("name"), m.end("name"))   # "From: أخبار المنامة <news@…>"
+        return
     m = _POSTED_IN.match(f) if words <= 40 else None
     if m and not _HAS_DIGIT.search(m.group("cat")):
         line.kind, line.sub = "label", "posted"         # a blog's foot: "Posted in Economy | Tagged wine, Mendoza"
@@ -311,6 +323,10 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
                 line.kind = "date"
                 line.val = (h, hits)
                 return
+    m = _MASTHEAD_ISSUE.match(line.o) if words <= 20 and _HAS_DIGIT.search(f) else None
+    if m:
+        line.kind, line.sub, line.val = "site", "tagline", (m.start("site"), m.end("site"))   # "صوت الدلتا   العدد 2187"
+        return
     if words <= 8 and ":" not in f.replace("::", "") and not _terminal(f):
         key = " ".join(f.lower().split())
         if rules.profile_site_re is not None and rules.profile_site_re.match(key):
@@ -647,7 +663,7 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
         pending = 0
         for i, l in enumerate(lines):
             k = l.kind
-            if k == "boiler" and not l.sub and not texts_seen and l.words <= 45:
+            if k == "boiler" and not l.sub and not texts_seen and l.words <= 45 and not _LABELLED.match(l.o):
                 # a headline such as "... (ارشيف)" or "... (AFP)" looks like a photo caption; standing
                 # right above the dateline or the site name it is the headline
                 nxt = _next_nonblank(lines, i + 1)
@@ -972,7 +988,10 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
             after_s = l.o[hit.end:]
             # "صحيفة الرياض - 12 سبتمبر 2021": the site name printed before the date
             lead = clean(l.o[: hit.start]).strip(" |-–—,،")
-            if lead and _site_name(lead, fold(lead), rules):
+            issue = _MASTHEAD_ISSUE.match(lead)
+            if issue:                          # "The Kestrel Bay Gazette   Vol. 112, No. 48   Friday, November 8, 2024"
+                parts.set("source", issue.group("site"), "source:masthead-with-issue", l)
+            elif lead and _site_name(lead, fold(lead), rules):
                 parts.set("source", lead, "source:site-before-date", l)
             # "author | date" (byline printed with the date)
             bparts = [p for p in _PIPE_SPLIT.split(before) if p.strip()]
@@ -1000,6 +1019,7 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                 and len(re.findall(r"\w", rest)) >= 2
                 and not _TZ_WORDS.match(fold(rest))
                 and not re.fullmatch(r"[A-Z]{1,4}T", rest)          # "ET", "AEST": a zone
+                and not WEEKDAY_RE.fullmatch(fold(rest))             # "March 14, 2024 Thursday"
             ):
                 parts.set("category", rest, "category:text-after-date", l)
         elif k == "label":
@@ -1210,8 +1230,9 @@ def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | Non
         if len(l.val) == 4:
             parts.tags.extend(t for t in map(clean, _TAG_SPLIT.split(l.o[l.val[2]:l.val[3]])) if t)
     elif g == "title":
-        if header:
-            parts.set("title", value, "title:label", l)
+        if header:              # "Subject: نشرة الصباح | Headline": the headline is the longest part
+            pieces = [x for x in _PIPE_SPLIT.split(value) if x.strip()]
+            parts.set("title", max(pieces, key=_words) if len(pieces) > 1 else value, "title:label", l)
     elif g == "cat":
         parts.set("category", value.split(";")[0].strip() or value, "category:label", l)      # ("NEWS; Pg. 4")
     elif g == "src":
@@ -1289,6 +1310,9 @@ def _read_body(lines: list[_Line], start: int, parts: ArticleParts, rules: RuleS
             credit = last.o.strip()
             if credit[:1] in "([" and credit[-1:] in ")]" and rules.agency_only.match(fold(credit[1:-1].strip())):
                 credit = credit[1:-1].strip()           # "(وات)": the agency's name
+            m = _WIRE_CREDIT.match(credit)
+            if m:
+                credit = m.group("name").strip()         # "(Reporting by Priya Raman; Editing by …)": the reporter
             parts.set("author", credit, "author:credit-after-body", last)
             ag = _agency_in(last.f, rules)
             if ag:

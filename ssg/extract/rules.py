@@ -136,6 +136,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # "Read the full story on our site: https://…", "اقرأ الخبر كاملاً على موقعنا"
         r"(?:read the full (?:story|article)|continue reading|read more at|اقرأ الخبر كامل[اًا]?|اقرأ المقال كامل[اًا]?|لقراءة الخبر كامل[اًا]?).{0,200}",
         r"(?:guid|link|permalink)\s*[:：]\s*\S+",
+        r"(?:clipped|saved|retrieved|accessed|captured|printed|archived|downloaded)(?: on)?\s*[:：].{0,80}|imprimé le.{0,80}|"
+        r"(?:تاريخ الحفظ|تاريخ الأرشفة|تاريخ الطباعة|تم الحفظ في|حفظ في)\s*[:：]?.{0,80}",
         # an e-mail newsletter's signature mark
         r"--",
         # a press release's and a news database's furniture: "FOR IMMEDIATE RELEASE", "Length: 612 words",
@@ -202,6 +204,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
          r"(?:accept|akzeptier|zustimm|agree|consent|موافق|قبول|أوافق|accepter|aceptar|einstellungen|settings|الإعدادات).{0,200}"),
         # a newsletter's promise and an e-mail newsletter's foot ("تصلك هذه الرسالة لأنك مشترك…", "Unsubscribe")
         (("inbox",), r".{0,80}delivered to your inbox.{0,60}|.{0,60}(?:straight|direct(?:ly)?|right) to your inbox.{0,20}"),
+        # an e-mail's "view it in your browser", a web clipper's or a print view's own date ("Clipped on:", "Imprimé le")
+        (("browser", "المتصفح"), r".{0,80}(?:in (?:your|the|a) (?:web )?browser|في المتصفح|على المتصفح).{0,100}"),
         (("unsubscribe", "إلغاء الاشتراك", "الغاء الاشتراك", "you are receiving this", "you received this", "تصلك هذه الرسالة",
           "وصلتك هذه الرسالة"),
          r".{0,80}(?:unsubscribe|إلغاء الاشتراك|الغاء الاشتراك|you are receiving this|you received this|تصلك هذه الرسالة|وصلتك هذه الرسالة).{0,160}"),
@@ -212,7 +216,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     # Labels: "Label: value".
     "label_category": ("التصنيف", "التبويب", "القسم", "الفئة", "الباب", "الركن", "category", "categories", "section", "filed under", "topic", "topics",
                        "catégorie", "rubrique", "categoría", "sección", "kategorie", "ressort", "rubrik", "kategori"),
-    "label_source": ("المصدر", "source", "المصدر الأصلي"),
+    "label_source": ("المصدر", "source", "المصدر الأصلي", "الجهة الناشرة", "الناشر", "publisher", "publication", "newspaper",
+                     "الصحيفة", "الجريدة", "الموقع"),
     "label_author": ("byline", "dc:creator", "creator", "autor", "auteur", "yazar", "écrit par", "escrito por",
                      "geschrieben von", "بقلم", "كتب", "كتبت", "الكاتب", "الكاتبة", "إعداد", "اعداد", "تقرير", "حوار", "متابعة", "تحرير",
                      "حاوره", "حاورته", "حاورها", "حاورتها", "أجرى الحوار", "أجرت الحوار", "interview by", "interviewed by",
