@@ -43,6 +43,7 @@ _END_PUNCT = re.compile(r"[.!?؟…:;؛،,\"”»)\]'’]\s*$")
 _SENT_END = re.compile(r"[.!?؟…]['\"”»)\]’]*\s*$")
 _LIST_MARK = re.compile(r"^\s*(?:[-*•·▪●◦>]|\d{1,3}\s*[-.)]|[(\[]\d{1,3}[)\]])\s*")
 _SEP_SPLIT = re.compile(r"\s*(?:\||•|·|»|›|\s{3,})\s*")
+_DASH_SPLIT = re.compile(r"\s+[-–—]\s+")
 _PIPE_SPLIT = re.compile(r"\s*(?:\||::)\s*")
 _CRUMB_SPLIT = re.compile(r"\s*(?:»|>|›|/|\\|«|<|‹|→|←)\s*")
 _CRUMB_ONLY = re.compile(r"\s*(?:»|›|\s>\s)\s*")
@@ -301,6 +302,11 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             return
         items = [x for x in _TWO_SPACES.split(f.strip()) if x]           # "الرئيسية  محلي  اقتصاد  رياضة"
         if len(items) >= 4 and all(_words(x) <= 3 for x in items) and any(rules.nav_item.match(x) for x in items):
+            line.kind = "nav"
+            return
+    if 9 <= words <= 30 and " - " in f:                                   # "الرئيسية - الوطني - الاقتصاد - الدولي - …"
+        items = [x for x in _DASH_SPLIT.split(f.strip()) if x]
+        if len(items) >= 5 and all(_words(x) <= 2 for x in items) and any(rules.nav_item.match(x) for x in items):
             line.kind = "nav"
             return
     if 4 <= words <= 15 and rules.home.match(f.split(None, 1)[0]) and not _END_PUNCT.search(f) \

@@ -92,7 +92,8 @@ _TIME = (
 # Zone names whose offset is one (not "ET", "IST", "AST": each names several).
 ZONE_ABBREVIATIONS = {"edt": -4, "est": -5, "cdt": -5, "cst": -6, "mdt": -6, "mst": -7, "pdt": -7, "pst": -8,
                       "bst": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3, "msk": 3, "gst": 4, "pkt": 5, "sgt": 8,
-                      "hkt": 8, "awst": 8, "jst": 9, "kst": 9, "aest": 10, "aedt": 11, "nzst": 12, "nzdt": 13}
+                      "hkt": 8, "awst": 8, "jst": 9, "kst": 9, "aest": 10, "aedt": 11, "nzst": 12, "nzdt": 13,
+                      "sast": 2, "wat": 1, "npt": 5.75, "pht": 8, "wib": 7, "trt": 3, "irst": 3.5}   # (not CAT, EAT, WET: words)
 _TZ = (
     r"(?:\s*(?:\(?\s*)(?:(?:gmt|utc)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?|(z)\b|([+-])(\d{2}):?(\d{2})"
     r"|(ت\s*م|" + fold_pattern("بتوقيت مكة المكرمة|بتوقيت مكة|بتوقيت السعودية|بتوقيت الرياض") + r")"
