@@ -59,7 +59,7 @@ _SECTION_NEWS = re.compile(r"(?:local|world|business|sports?|national|internatio
                            r"science|health|entertainment|politics|political|regional|global|financial|economic|us|uk)\s+news$",
                            re.IGNORECASE)          # "Local News": a section, not a site named "... News"
 _HASHTAGS = re.compile(r"#[^\W\d][\w_]*(?:\s+#[^\W\d][\w_]*)*")
-_AFTER_DATE_BY = re.compile(fold_pattern(r"(?:by|بواسطة|بقلم|كتب|كتبه)\s+"), re.IGNORECASE)
+_AFTER_DATE_BY = re.compile(fold_pattern(r"(?:by|por|par|von|door|بواسطة|بقلم|كتب|كتبه)\s+"), re.IGNORECASE)
 # The opening of a kicker, a phrase of circumstance printed over the headline ("بعد أسابيع من
 # أزمة السيولة", "في ظل استمرار المعارك"): not a headline, which says what happened.
 _KICKER = re.compile(fold_pattern(r"(?:بعد|في ظل|وسط|رغم|برغم|على وقع|على خلفية|عقب|إثر|اثر|في أعقاب|قبيل|تزامنا مع|"
@@ -333,15 +333,15 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
     if m:
         line.kind, line.sub, line.val = "site", "tagline", (m.start("site"), m.end("site"))   # "صوت الدلتا   العدد 2187"
         return
+    m = _SITE_TAGLINE.match(line.o) if words <= 14 and ":" not in f and not _terminal(f) else None
+    if m and not _HAS_DIGIT.search(m.group(1)):        # "بيروت اليوم – أخبار لبنان والعالم"
+        line.kind, line.sub, line.val = "site", "tagline", (m.start(1), m.end(1))
+        return
     if words <= 8 and ":" not in f.replace("::", "") and not _terminal(f):
         key = " ".join(f.lower().split())
         if rules.profile_site_re is not None and rules.profile_site_re.match(key):
             line.kind = "site"
             line.sub = "profile"
-            return
-        m = _SITE_TAGLINE.match(line.o)
-        if m and not _HAS_DIGIT.search(m.group(1)):        # "بيروت اليوم – أخبار لبنان والعالم"
-            line.kind, line.sub, line.val = "site", "tagline", (m.start(1), m.end(1))
             return
         if "|" in f or "::" in f:                         # "صحيفة الوطن | محليات", "بوابة النيل :: أخبار مصر"
             parts = _PIPE_SPLIT.split(f)

@@ -49,6 +49,13 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "dispatch", "examiner", "inquirer", "sentinel", "register", "ledger", "globe", "messenger", "advertiser",
         "wire", "insider",
     ),
+    # French, Spanish, Italian, Portuguese and German names start with these ("Le Courrier de
+    # l'Estuaire", "El Diario de Cuyo", "Kölner Rundschau" ends with one: English rule).
+    "site_words_latin": (
+        "courrier", "dépêche", "depeche", "journal", "quotidien", "progrès", "républicain", "parisien", "monde", "figaro",
+        "diario", "periódico", "periodico", "gaceta", "correo", "heraldo", "mirador", "gazzetta", "corriere", "giornale",
+        "jornal", "folha", "gazeta", "zeitung", "rundschau", "anzeiger", "kurier", "tageblatt", "abendpost", "morgenpost",
+    ),
     # News agencies (credits, datelines). The longest match wins.
     "agencies": (
         "رويترز", "أ ف ب", "ا ف ب", "أ.ف.ب", "ا.ف.ب", "فرانس برس", "وكالة الصحافة الفرنسية", "أ ب", "اسوشيتد برس",
@@ -305,7 +312,9 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
         nav_item=re.compile(rf"^(?:{_alt(r['nav_words'] + r['crumb_home'])})$", _FL),
         crumb=re.compile(rf"^(?:{_alt(r['crumb_home'])})\s*(?:»|>|›|/|\\|«|<|‹|→|←)\s*(?P<rest>.+)$", _FL),
         site=re.compile(rf"^(?:ال)?(?:{site_words})\s+\S.*$", _FL),
-        site_en=re.compile(rf"^(?:the\s+(?:[A-Z][\w'’.&-]*\s+){{0,3}}|(?:[A-Z][\w'’.&-]*\s+){{1,3}})(?:{_alt(r['site_words_en'], fold_it=False)})(?:\.com)?$", _FL),
+        site_en=re.compile(rf"^(?:the\s+(?:[A-Z][\w'’.&-]*\s+){{0,3}}|(?:[A-Z][\w'’.&-]*\s+){{1,3}})(?:{_alt(r['site_words_en'], fold_it=False)})(?:\.com)?$"
+                           rf"|^(?:(?:le|la|les|l'|el|la|il|lo|o|a|der|die|das)\s*)?(?:{_alt(r['site_words_latin'], fold_it=False)})\b"
+                           rf"(?:\s+(?:de|du|des|de la|del|della|di|do|da|dos|von|für|am)?\s*[A-Z][\w'’.&-]*){{0,3}}$", _FL),
         agency=re.compile(rf"(?<!\w)(?:{ag})(?!\w)", _FL),
         agency_only=re.compile(rf"^[\s(\[{{«\-–—ـ*]*(?:{ag})[\s)\]}}»\-–—ـ:.]*$", _FL),
         share=re.compile(rf"^(?:{_alt(r['share'])})" + fold_pattern(r"(?:\s*[:：|\-–—]|\s*$|\s+(?:on|this|هذا|هذه|عبر|على|من خلال|في|via|the|الخبر|المقال|الموضوع|facebook|twitter|فيسبوك|تويتر|\W))"), _FL),
