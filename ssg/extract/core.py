@@ -386,7 +386,7 @@ def _title_case(text: str) -> bool:
 # Text that a converter (html2text, markdownify, pandoc, a browser's "reader view" to Markdown,
 # lynx -dump) wrote from a page: its markup is taken off line by line, so that the lines read as
 # a page's text does. A logo is an image inside a link: its alternative text is the site's name.
-_MARKED = re.compile(r"\]\((?:https?:|/|#|\.)|^#{1,6}\s+\S|\[\d{1,3}\]\S", re.M)
+_MARKED = re.compile(r"\]\((?:https?:|/|#|\.)|^#{2,6}\s+\S|\[\d{1,3}\]\S", re.M)      # ("# " alone may be a list's mark)
 _MD_LOGO = re.compile(r"\[!\[([^\]]*)\]\([^)]*\)\]\([^)]*\)")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
@@ -419,7 +419,9 @@ def _prepare(text: str, rules: RuleSet, day_first: bool) -> list[_Line]:
     marked = ("](" in text or "#" in text or "[" in text) and _MARKED.search(text) is not None   # (the substrings first: ~50 us a file otherwise)
     lynx = marked and len(_LYNX_REF.findall(text, 0, 20000)) >= 3
     for i, raw in enumerate(text.splitlines(), 1):
+        heading = False
         if marked:
+            heading = _MD_HEADING.match(raw) is not None
             raw = _unmark(raw, lynx)
         o = nfc(raw.strip(STRIP))
         if o[:1] in ("|", "｜"):           # "|آخر تحديث: ...": a scraped bar's separator, never text
@@ -429,6 +431,8 @@ def _prepare(text: str, rules: RuleSet, day_first: bool) -> list[_Line]:
         f = fold(o) if len(o) <= 240 and words <= 30 else o
         line = _Line(i, raw, o, f, words)
         _classify(line, rules, day_first)
+        if heading and line.kind == "text":
+            line.sub = "heading"                # "## Diversions": a subheading in the body
         out.append(line)
     # the readers' comments: their heading and everything after it, once the article's text began
     seen_prose = False
@@ -1408,7 +1412,7 @@ def _assemble(body: list[_Line | None], parts: ArticleParts, rules: RuleSet, opt
             else:
                 text = clean(s.sub("", text))
         if text:
-            out.append(("p", text, l))
+            out.append(("h" if l.sub == "heading" and len(text) <= 120 else "p", text, l))
     # dateline agency at the start of the first paragraph
     if out and parts.agency is None:
         l = out[0][2]

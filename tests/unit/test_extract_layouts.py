@@ -283,3 +283,54 @@ def test_the_published_date_not_the_last_update_printed_above_it():
     assert r.published == datetime(2022, 3, 12, 20, 30)
     r = load("en_ap_zone_abbreviation.txt")               # "Updated 4:02 PM EDT, ...": the only date, so the published one
     assert r.published == datetime(2021, 9, 14, 16, 2, tzinfo=timezone(timedelta(hours=-4)))
+
+
+BODY_AR = ("وقالت الوزارة في بيان إن العمل في المشروع سيبدأ مطلع الشهر المقبل بتكلفة تبلغ ثلاثة ملايين دينار "
+           "ويستمر عامين كاملين وفق الجدول الزمني المعتمد.")
+BODY_EN = ("The council said work on the new bridge would begin next month and take two years to complete, "
+           "with traffic diverted through the town centre in the meantime.")
+
+
+def test_a_scrapers_header_of_fields():
+    text = (f"العنوان: الوزارة تطلق مشروع تأهيل الطرق الريفية\nالتاريخ: 12/05/2024 10:30\nالمصدر: صحيفة النهار اليوم\n"
+            f"الكاتب: سالم العلي\nالقسم: محليات\n\n{BODY_AR}\n\n{BODY_AR}\n")
+    r = extract_text(text, options=OPT)
+    assert (r.title, r.source, r.author, r.category) == ("الوزارة تطلق مشروع تأهيل الطرق الريفية", "صحيفة النهار اليوم",
+                                                        "سالم العلي", "محليات")
+    assert r.published == datetime(2024, 5, 12, 10, 30) and len(r.paragraphs) == 2
+    mail = f"From: The Harbour Gazette <news@harbour.example>\nSubject: Morning briefing | Bridge works to start next month\n\n{BODY_EN}\n"
+    r = extract_text(mail, options=OPT)
+    assert (r.title, r.source) == ("Bridge works to start next month", "The Harbour Gazette")
+
+
+def test_a_page_converted_to_markdown_reads_as_its_text():
+    text = ("[Skip to content](#main)\n\n[![The Valley Post](https://vp.example/logo.svg)](https://vp.example/)\n\n"
+            "* [Home](https://vp.example/)\n* [News](https://vp.example/news/)\n* [Sport](https://vp.example/sport/)\n\n"
+            "# Bridge works to start next month\n\n**By Ann Lee**\n\n_May 14, 2024 at 3:10 pm_\n\n"
+            "![The old bridge](https://vp.example/bridge.jpg)\n\n"
+            f"{BODY_EN} See [the plans](https://vp.example/plans).\n\n## Diversions\n\n{BODY_EN}\n")
+    r = extract_text(text, options=OPT)
+    assert (r.title, r.author, r.source) == ("Bridge works to start next month", "Ann Lee", "The Valley Post")
+    assert r.published == datetime(2024, 5, 14, 15, 10)
+    assert r.paragraphs[0].endswith("See the plans.") and "](" not in " ".join(r.paragraphs)
+    assert r.subheadings == ("Diversions",)
+
+
+def test_a_mastheads_today_and_a_kicker_are_not_the_articles():
+    text = ("صحيفة الفجر\nالخميس 23 مايو 2024\nالرئيسية  محليات  اقتصاد  رياضة  منوعات\n"
+            "عاجل | انقطاع الكهرباء عن أحياء في العاصمة\n\nمحليات\n\nبعد أسابيع من الانتظار\n"
+            "الوزارة تطلق مشروع تأهيل الطرق الريفية في المحافظات الشمالية\nكتب: سالم العلي\n"
+            f"نشر في: 22 مايو 2024 الساعة 13:05\n\n{BODY_AR}\n\n{BODY_AR}\n")
+    r = extract_text(text, options=OPT)
+    assert r.title == "الوزارة تطلق مشروع تأهيل الطرق الريفية في المحافظات الشمالية"   # not the kicker over it
+    assert r.dek is None and r.category == "محليات" and r.author == "سالم العلي"
+    assert r.published == datetime(2024, 5, 22, 13, 5)          # not the masthead's "today", nor the ticker
+    assert len(r.paragraphs) == 2
+
+
+def test_a_press_release_ends_at_its_end_mark():
+    text = ("Cascade Newswire\n\nFOR IMMEDIATE RELEASE\n\nBrightwater Labs opens battery recycling plant in Reno\n\n"
+            f"By Ann Lee\n\n{BODY_EN}\n\n{BODY_EN}\n\nAbout Brightwater Labs\n\nBrightwater Labs recovers metals "
+            "from used batteries for manufacturers across North America and Europe.\n\n###\n\nMedia contact: press@bw.example\n")
+    r = extract_text(text, options=OPT)
+    assert r.title == "Brightwater Labs opens battery recycling plant in Reno" and len(r.paragraphs) == 2
