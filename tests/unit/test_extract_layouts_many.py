@@ -80,7 +80,7 @@ KNOWN_MISSES = {
     ("en05_web_clipper_saved_date", "source"),                     # "North Sound Times · Business · 30 May 2024"
     *((("fr01_print_view_modified_date", f) for f in ("title", "category", "source", "dek"))),
     *((stem, P) for stem in (                                       # captions, shortcodes, hard-wrapped OCR, a lynx dump
-        "ar03_html2text_markdown_breadcrumb", "ar04_reader_mode_dek_reading_time", "ar05_email_newsletter_subject_prefix",
+        "ar04_reader_mode_dek_reading_time", "ar05_email_newsletter_subject_prefix",
         "ar06_factiva_export_english_fields", "ar08_telegram_channel_post", "ar11_press_release_newswire",
         "ar13_wordpress_caption_utf8_bom", "en02_wire_byline_credits", "en03_lynx_dump_references",
         "en04_markdown_pandoc_dek_two_authors", "en06_ocr_print_hyphen_column_crlf", "en07_press_release_about_boilerplate",
@@ -123,7 +123,7 @@ def test_each_layout_gives_the_expected_metadata_but_the_known_misses(path):
 def test_the_layouts_score():
     """The share of fields right over all 124 pages: all but the misses above. When this test was
     last written (session 22): layouts/ 232 of 252, layouts2/ 151 of 168, layouts3/ 152 of 168,
-    layouts4/ 126 of 168, pages2/ 93 of 112. When each set was first run, unseen by the rules:
+    layouts4/ 127 of 168, pages2/ 93 of 112. When each set was first run, unseen by the rules:
     layouts/ 168 (8b59ab5; 121 at f705806), layouts2/ 113 (cae32ba; 60 at f705806), layouts3/ 115
     and layouts4/ 77 (3ede628), pages2/ 71 (37b1d8f, before the page reader was tuned on it)."""
     assert len(PATHS) == 124
