@@ -378,8 +378,13 @@ def _site_name(o: str, f: str, rules: RuleSet) -> bool:
             or words <= 5 and _title_case(o) and bool(rules.site_en.match(o.strip())) and not _SECTION_NEWS.match(f))
 
 
+_TICKER_WORD = re.compile(fold_pattern(r"عاجل|أخبار عاجلة|اخبار عاجلة|آخر الأخبار|breaking(?: news)?|latest|latest news|trending"),
+                          re.IGNORECASE)
+_SMALL_WORDS = frozenset("the of and & de del della di du des la le el von der für am do da dos".split())
+
+
 def _title_case(text: str) -> bool:
-    words = [w for w in text.split() if w.lower() not in ("the", "of", "and", "&")]
+    words = [w for w in text.split() if w.lower() not in _SMALL_WORDS]
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
@@ -462,6 +467,29 @@ def _prepare(text: str, rules: RuleSet, day_first: bool) -> list[_Line]:
                 if l.kind != "site":         # (the site's name above its menu stays its name)
                     l.kind = "nav"
         i = max(j, i + 1)
+    # a menu of one or two words a line with none of the menu words ("محليات" / "برلمان" / "اقتصاد" /
+    # …): six such lines or more before the article's text
+    i = 0
+    while i < n and not _is_prose(out[i]):
+        j = i
+        while j < n and out[j].kind in ("text", "nav") and out[j].words <= 2 and not _END_PUNCT.search(out[j].f):
+            j += 1
+        if j - i >= 6:
+            for l in out[i:j]:
+                l.kind = "nav"
+        i = max(j, i + 1)
+    # a ticker: the lines under a lone "عاجل" / "BREAKING" / "LATEST" above the menu or breadcrumb
+    for i, l in enumerate(out):
+        if _is_prose(l):
+            break
+        if l.kind == "boiler" and l.words <= 2 and _TICKER_WORD.fullmatch(l.f.strip(" :|")):
+            j = i + 1
+            while j < n and j <= i + 5 and out[j].kind == "text" and out[j].words <= 16:
+                j += 1
+            k = next((x for x in range(j, min(n, j + 4)) if out[x].kind != "blank"), None)
+            if k is not None and out[k].kind in ("nav", "crumb"):        # (a kicker over the headline has none under it)
+                for t in out[i + 1:j]:
+                    t.kind, t.sub = "boiler", "ticker"
     # the titles listed under a "read also" heading
     for i, line in enumerate(out):
         if line.kind != "readalso":
@@ -673,7 +701,8 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
         pending = 0
         for i, l in enumerate(lines):
             k = l.kind
-            if k == "boiler" and not l.sub and not texts_seen and l.words <= 45 and not _LABELLED.match(l.o):
+            if k == "boiler" and not l.sub and not texts_seen and l.words <= 45 and not _LABELLED.match(l.o) \
+                    and l.o.rstrip().endswith((")", "]", "أرشيفية", "ارشيفية")):
                 # a headline such as "... (ارشيف)" or "... (AFP)" looks like a photo caption; standing
                 # right above the dateline or the site name it is the headline
                 nxt = _next_nonblank(lines, i + 1)

@@ -94,9 +94,16 @@ ZONE_ABBREVIATIONS = {"edt": -4, "est": -5, "cdt": -5, "cst": -6, "mdt": -6, "ms
                       "bst": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3, "msk": 3, "gst": 4, "pkt": 5, "sgt": 8,
                       "hkt": 8, "awst": 8, "jst": 9, "kst": 9, "aest": 10, "aedt": 11, "nzst": 12, "nzdt": 13,
                       "sast": 2, "wat": 1, "npt": 5.75, "pht": 8, "wib": 7, "trt": 3, "irst": 3.5}   # (not CAT, EAT, WET: words)
+# "بتوقيت X": the places whose clocks keep one offset all year (not Cairo, Beirut, Amman,
+# Jerusalem or Morocco, which change theirs)
+ARABIC_ZONES = {"مكة المكرمة": 3, "مكة": 3, "السعودية": 3, "الرياض": 3, "الإمارات": 4, "الامارات": 4, "أبوظبي": 4,
+                "ابوظبي": 4, "دبي": 4, "مسقط": 4, "سلطنة عمان": 4, "قطر": 3, "الدوحة": 3, "الكويت": 3, "البحرين": 3,
+                "المنامة": 3, "بغداد": 3, "العراق": 3, "اليمن": 3, "صنعاء": 3, "عدن": 3, "الخرطوم": 2, "السودان": 2,
+                "ليبيا": 2, "الجزائر": 1, "الجزائر العاصمة": 1, "تونس": 1, "تونس العاصمة": 1}
+_ARABIC_ZONE_OFFSETS = {" ".join(fold_pattern(k).split()): v for k, v in ARABIC_ZONES.items()}
 _TZ = (
     r"(?:\s*(?:\(?\s*)(?:(?:gmt|utc)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?|(z)\b|([+-])(\d{2}):?(\d{2})"
-    r"|(ت\s*م|" + fold_pattern("بتوقيت مكة المكرمة|بتوقيت مكة|بتوقيت السعودية|بتوقيت الرياض") + r")"
+    r"|(ت\s*م|" + fold_pattern("بتوقيت") + r"\s+(?:" + "|".join(fold_pattern(k) for k in sorted(ARABIC_ZONES, key=len, reverse=True)) + r"))"
     r"|(" + fold_pattern("بتوقيت غرينتش|بتوقيت جرينتش") + r")"
     r"|\b(" + "|".join(ZONE_ABBREVIATIONS) + r")\b)(?:\s*\))?)?"
 )
@@ -159,7 +166,8 @@ def _time_parts(m: re.Match, base: int) -> tuple[int, int, int | None, timezone 
         off = timedelta(hours=int(ih), minutes=int(im))
         tz = timezone(off if isign == "+" else -off)
     elif makkah:
-        tz = _MAKKAH
+        place = " ".join(makkah.split()[1:])             # "بتوقيت الإمارات" -> +04:00; "ت م" -> Makkah
+        tz = timezone(timedelta(hours=_ARABIC_ZONE_OFFSETS[place])) if place in _ARABIC_ZONE_OFFSETS else _MAKKAH
     elif zone:
         tz = timezone(timedelta(hours=ZONE_ABBREVIATIONS[zone.lower()]))
     return hour, minute, second, tz

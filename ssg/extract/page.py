@@ -5,15 +5,18 @@ Two readers, each doing what it does best, then merged field by field:
 * trafilatura (https://trafilatura.readthedocs.io) reads the markup: the article's main text
   without the menus, sidebars, "most read" boxes and footers around it (it scores the page's
   blocks, a job no line-by-line reading does as well), and the metadata the page declares
-  (``<title>``, Open Graph and ``article:`` meta tags, JSON-LD, ``<time>`` elements; htmldate for
-  the date);
+  (``<title>``, ``og:site_name``, ``article:section``, authors, tags, the canonical URL);
 * the raw-text extractor (``core``) reads the page's visible text, a line per block, as it reads
   any scraped page: the dateline, the byline, the breadcrumb, the masthead and the standfirst
   that a page prints but does not declare (most Arabic sites give no ``article:published_time``,
-  and htmldate does not read "12 مايو 2024").
+  and htmldate does not read "12 مايو 2024"); once more from the headline's line down, where
+  the standfirst, the byline and the date are.
 
-What the markup declares wins; the printed text fills the gaps, and gives the body when
-trafilatura finds none. trafilatura is imported on the first page only (~0.25 s).
+The date the markup declares is read here (meta tags, JSON-LD, microdata, the ``<time>`` under the
+headline): htmldate, asked through trafilatura, gives some of them at the day only or gives the
+modification time, so its guess comes last. What the markup declares wins; the printed text fills
+the gaps, and gives the body when trafilatura finds none. trafilatura is imported on the first page
+only (~0.25 s). docs/content.md, "Saved web pages", has the rules.
 """
 
 from __future__ import annotations

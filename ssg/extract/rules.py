@@ -29,7 +29,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "النشرة البريدية", "وظائف", "الأرشيف", "archive", "previous", "next", "السابق", "التالي",
         "accueil", "inicio", "startseite", "ابحث", "ابحث في الموقع", "بحث في الموقع", "search for", "search this site",
         "s'abonner", "se connecter", "rechercher", "suchen", "anmelden", "abonnieren", "buscar", "suscríbete", "iniciar sesión",
-        "دخول", "تسجيل", "تسجيل خروج", "login", "register", "sign up", "sign out", "log out",
+        "دخول", "تسجيل", "تسجيل خروج", "تسجيل جديد", "حسابي", "إنشاء حساب", "حساب جديد", "login", "register", "sign up",
+        "sign out", "log out", "my account", "iniciar sesión", "mi cuenta",
     ),
     # The first item of a site's menu printed as one run of words ("Home News Sports Opinion").
     "home_words": ("الرئيسية", "الصفحة الرئيسية", "home", "homepage", "accueil", "inicio", "startseite"),
@@ -153,7 +154,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:length\s*[:：]\s*)?\d{1,3}(?:,\d{3})?\s+(?:words|كلمة|كلمات|mots|palabras)",
         r"(?:load-date|load date|publication-type|document(?:-type| type| id)?|language|journal-code|graphic|notes)\s*[:：]?\s*\S.{0,80}",
         # a ticker of headlines: "عاجل | ...", "BREAKING: ... | ... | ..." (a headline "عاجل: ..." alone stays)
-        r"(?:عاجل|خبر عاجل|أخبار عاجلة|breaking(?: news)?|urgent|flash|trending(?: now)?|en direct|última hora|eilmeldung)\s*(?:\||[:：].{0,200}\|).{0,400}",
+        r"(?:عاجل|خبر عاجل|أخبار عاجلة|breaking(?: news)?|latest|urgent|flash|trending(?: now)?|en direct|última hora|eilmeldung)\s*(?:\||[:：].{0,200}\|).{0,400}",
         r"(?:temps de lecture|lecture|tiempo de lectura|lesezeit)\s*:?\s*\d+\s*(?:min|minutes?|minutos|minuten)\.?",
         r"sign up for (?:our|the) .{0,80}|(?:get|receive) our .{0,40}newsletter.{0,80}|(?:اشترك|سجل) في (?:نشرتنا|النشرة).{0,80}",
         r"(?:your email address will not be published|required fields are marked|لن يتم نشر عنوان بريدك الإلكتروني|الحقول الإلزامية مشار إليها).{0,120}",
@@ -225,7 +226,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
                        "catégorie", "rubrique", "categoría", "sección", "kategorie", "ressort", "rubrik", "kategori"),
     "label_source": ("المصدر", "source", "المصدر الأصلي", "الجهة الناشرة", "الناشر", "publisher", "publication", "newspaper",
                      "الصحيفة", "الجريدة", "الموقع"),
-    "label_author": ("byline", "dc:creator", "creator", "autor", "auteur", "yazar", "écrit par", "escrito por",
+    "label_author": ("byline", "بواسطة", "dc:creator", "creator", "autor", "auteur", "yazar", "écrit par", "escrito por",
                      "geschrieben von", "بقلم", "كتب", "كتبت", "الكاتب", "الكاتبة", "إعداد", "اعداد", "تقرير", "حوار", "متابعة", "تحرير",
                      "حاوره", "حاورته", "حاورها", "حاورتها", "أجرى الحوار", "أجرت الحوار", "interview by", "interviewed by",
                      "المحرر", "by", "author", "authors", "written by", "reporter", "reported by", "words", "columnist",
