@@ -378,6 +378,7 @@ def _site_name(o: str, f: str, rules: RuleSet) -> bool:
             or words <= 5 and _title_case(o) and bool(rules.site_en.match(o.strip())) and not _SECTION_NEWS.match(f))
 
 
+_HARAKAT_RE = re.compile("[\u064b-\u0652]")
 _TICKER_WORD = re.compile(fold_pattern(r"عاجل|أخبار عاجلة|اخبار عاجلة|آخر الأخبار|breaking(?: news)?|latest|latest news|trending"),
                           re.IGNORECASE)
 _SMALL_WORDS = frozenset("the of and & de del della di du des la le el von der für am do da dos".split())
@@ -419,7 +420,8 @@ def _unmark(raw: str, lynx: bool) -> str:
     return line
 
 
-def _prepare(text: str, rules: RuleSet, day_first: bool) -> list[_Line]:
+def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -> list[_Line]:
+    """The text's lines, each classified. ``page``: a whole page, with a header (not a dataset's body)."""
     out = []
     marked = ("](" in text or "#" in text or "[" in text) and _MARKED.search(text) is not None   # (the substrings first: ~50 us a file otherwise)
     lynx = marked and len(_LYNX_REF.findall(text, 0, 20000)) >= 3
@@ -448,6 +450,11 @@ def _prepare(text: str, rules: RuleSet, day_first: bool) -> list[_Line]:
                 if c.kind != "blank":
                     c.kind, c.sub = "boiler", "comments"
             break
+        if seen_prose and l.kind == "label" and l.sub == "tags" and any(_is_prose(x) for x in out[max(0, i - 6):i]):
+            for c in out[i + 1:]:             # "Tags: …" under the text: related lists and forms from there on
+                if c.kind not in ("blank", "label", "site", "date") or c.kind == "date" and _is_prose(c):
+                    c.kind, c.sub = "boiler", "comments"
+            break
         seen_prose = seen_prose or _is_prose(l)
     # a menu printed one item a line: a run of short lines, three with two menu words among them
     # or four with one (a run without menu words may be a poem's lines)
@@ -468,11 +475,13 @@ def _prepare(text: str, rules: RuleSet, day_first: bool) -> list[_Line]:
                     l.kind = "nav"
         i = max(j, i + 1)
     # a menu of one or two words a line with none of the menu words ("محليات" / "برلمان" / "اقتصاد" /
-    # …): six such lines or more before the article's text
+    # …): six such lines or more before the article's text (a page's, not a dataset's body), without
+    # the vowel marks of a poem's short lines
     i = 0
-    while i < n and not _is_prose(out[i]):
+    while page and i < n and not _is_prose(out[i]):
         j = i
-        while j < n and out[j].kind in ("text", "nav") and out[j].words <= 2 and not _END_PUNCT.search(out[j].f):
+        while j < n and out[j].kind in ("text", "nav") and out[j].words <= 2 and not _END_PUNCT.search(out[j].f) \
+                and not _HARAKAT_RE.search(out[j].o):
             j += 1
         if j - i >= 6:
             for l in out[i:j]:
@@ -668,7 +677,7 @@ def _rules_for(options: ExtractOptions) -> RuleSet:
 def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_path: str,
                    *, profiles: list[Profile] | None = None, body_only: bool = False) -> None:
     rules = _rules_for(options)
-    lines = _prepare(text, rules, options.day_first)
+    lines = _prepare(text, rules, options.day_first, page=not body_only)
     if profiles is None:
         profiles = _profiles_for(options, rel_path)
     # profiles selected by a site name printed in the file
@@ -1458,7 +1467,8 @@ def _assemble(body: list[_Line | None], parts: ArticleParts, rules: RuleSet, opt
             prev, nxt = out[idx - 1], out[idx + 1]
             g = gaps.get(id(l), 0)
             if (
-                (g > typical if typical >= 1 else True)
+                (g > typical if typical >= 1 else True
+                 or _words(prev[1]) >= 25 and _words(out[idx + 1][1]) >= 25 and l.words <= 6)
                 and prev[0] == "p"
                 and l.words <= 8
                 and len(text) <= 80

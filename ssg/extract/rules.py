@@ -68,6 +68,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     ),
     # Share / print / follow / comment bars (a line starting with one of these, short).
     "share": (
+        "compartir", "compartir en", "partager sur", "teilen", "condividi", "paylaş", "read later", "save for later",
         "شارك", "شاركها", "مشاركة", "شارك هذا الخبر", "شارك الخبر", "شارك المقال", "انشر", "share", "share this",
         "share on", "print", "طباعة", "اطبع", "email", "أرسل لصديق", "ارسل لصديق", "أرسل", "تابعونا", "تابعنا",
         "follow us", "follow", "tweet", "تغريد", "facebook", "twitter", "whatsapp", "فيسبوك", "تويتر", "واتساب",
@@ -91,12 +92,16 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "###", "# # #", "-ends-", "- ends -", "ends", "-انتهى-", "- انتهى -", "انتهى", "-30-", "end of document",
         "references", "links",
         "للاستفسارات الإعلامية", "لمزيد من المعلومات", "for more information", "forward-looking statements",
+        # (an agency's end mark, and a tags heading alone: the article is over)
+        "(النهاية)", "النهاية", "(end)", "الكلمات الدالة", "الكلمات المفتاحية", "الكلمات المفاتيح", "كلمات مفتاحية",
+        "topics", "related topics", "temas", "etiquetas", "mots-clés", "schlagwörter",
         "أضف تعليق", "أضف تعليقا", "أضف تعليقاً", "اضف تعليقا", "اكتب تعليقك", "add a comment", "post a comment",
         "write a comment", "ajouter un commentaire", "kommentar schreiben",
     ),
     # Headings that introduce a list of other articles' titles.
     "read_also": (
-        "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "إقرأ أيضاً", "اقرأ كذلك", "اقرأ المزيد", "أخبار ذات صلة", "أخبار متعلقة",
+        "lee también", "leer también", "ver también", "noticias relacionadas", "artículos relacionados", "relacionadas",
+        "à lire également", "auch interessant", "اقرأ في", "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "إقرأ أيضاً", "اقرأ كذلك", "اقرأ المزيد", "أخبار ذات صلة", "أخبار متعلقة",
         "مواضيع ذات صلة", "مقالات ذات صلة", "موضوعات ذات صلة", "ذات صلة", "المزيد من الأخبار", "الأكثر قراءة",
         "الأكثر مشاهدة", "شاهد أيضا", "شاهد أيضاً", "قد يهمك أيضا", "قد يهمك أيضاً", "قد يعجبك أيضا", "روابط ذات صلة",
         "related", "related articles", "related stories", "related news", "related posts", "related content",
@@ -151,7 +156,13 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # a press release's and a news database's furniture: "FOR IMMEDIATE RELEASE", "Length: 612 words",
         # "Load-Date: March 15, 2024", "Document ALMSR00020240303", "Body"
         r"(?:for immediate release|للنشر الفوري|للنشر فورا|pour diffusion immédiate|body|الخبر|النص)",
-        r"(?:length\s*[:：]\s*)?\d{1,3}(?:,\d{3})?\s+(?:words|كلمة|كلمات|mots|palabras)",
+        r"(?:length\s*[:：]\s*)?\d{1,3}(?:,\d{3})?\s+(?:words|كلمة|كلمات|mots|palabras)|(?:عدد الكلمات|word count)\s*[:：]\s*\d+",
+        # an agency's desk initials at the end: "م ع ح / ا م ع", "ع خ/ س م"
+        r"(?:[\u0621-\u064a]{1,2}\.?\s+){0,4}[\u0621-\u064a]{1,2}\s*/\s*(?:[\u0621-\u064a]{1,2}\.?\s*){1,5}",
+        # a caption in brackets that starts with its photo word ("(صورة أرشيفية لأحد الشواطئ)")
+        r"[(\[]\s*(?:صورة|الصورة|صور|photo|file photo|picture|archive photo)\b[^)\]]{0,200}[)\]]",
+        # a newsletter's sign-up in Arabic
+        r"(?:اشترك|سجل) (?:لتصلك|ليصلك|في النشرة).{0,80}|(?:أدخل|ادخل) (?:بريدك|البريد) الإلكتروني.{0,40}",
         r"(?:load-date|load date|publication-type|document(?:-type| type| id)?|language|journal-code|graphic|notes)\s*[:：]?\s*\S.{0,80}",
         # a ticker of headlines: "عاجل | ...", "BREAKING: ... | ... | ..." (a headline "عاجل: ..." alone stays)
         r"(?:عاجل|خبر عاجل|أخبار عاجلة|breaking(?: news)?|latest|urgent|flash|trending(?: now)?|en direct|última hora|eilmeldung)\s*(?:\||[:：].{0,200}\|).{0,400}",
@@ -205,7 +216,9 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
          r"\s*[|،,/]\s*(?:واتساب|إكس|فيسبوك|تويتر|تلغرام|تيليجرام|لينكد إن|whatsapp|facebook|twitter|x|telegram|linkedin|e-mail|email)\b.{0,80}"),
         # a caption that ends with its photographer ("… on Wednesday. Photo: Sipho Dlamini")
         (("photo", "picture", "image", "foto", "صورة", "الصورة", "تصوير"),
-         r"(?=.{0,240}(?:photo|picture|image|foto|صورة|الصورة|تصوير)\s*[:：]\s*[^.:]{2,60}$).{12,200}[.)]?\s*(?:photo|picture|image|foto|صورة|الصورة|تصوير)\s*[:：].{2,60}"),
+         r"(?=.{0,240}(?:photo|picture|image|foto|صورة|الصورة|تصوير)(?:\s+credit)?\s*[:：]\s*[^.:]{2,60}$).{12,200}[.)|]?\s*"
+         r"(?:photo|picture|image|foto|صورة|الصورة|تصوير)(?:\s+credit)?\s*[:：].{2,60}"
+         r"|.{12,200}\s[-–—]\s*(?:الصورة|صورة) (?:من|لـ|ل|عن)\s*.{2,40}"),
         # a cookie banner
         (("cookie", "ملفات تعريف الارتباط", "الكوكيز"),
          r".{0,400}(?:cookie|ملفات تعريف الارتباط|الكوكيز).{0,400}"
