@@ -324,7 +324,9 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             # drop weekday names and "published" labels around the date
             before_clean = WEEKDAY_RE.sub(" ", before)
             before_clean = rules.label.sub(" ", before_clean) if rules.label.match(before_clean.strip()) else before_clean
-            rest_words = _words(re.sub(r"[|\-–—,،:]", " ", before_clean)) + _words(after)
+            for later in reversed(greg[1:]):                 # (an "updated" date on the same line is not words)
+                after = after[: later.start - h.end] + " " + after[later.end - h.end:]
+            rest_words = _words(re.sub(r"[|\-–—,،:]", " ", before_clean)) + _words(re.sub(r"[|\-–—,،:]", " ", after))
             if rest_words <= 12:
                 line.kind = "date"
                 line.val = (h, hits)
@@ -378,6 +380,9 @@ def _site_name(o: str, f: str, rules: RuleSet) -> bool:
             or words <= 5 and _title_case(o) and bool(rules.site_en.match(o.strip())) and not _SECTION_NEWS.match(f))
 
 
+_DATE_WORDS_AT_END = re.compile(fold_pattern(
+    r"\s*(?:published(?: on)?|posted(?: on)?|updated(?: on)?|publié(?: le)?|mis à jour(?: le)?|publicado(?: el)?|actualizado(?: el)?|"
+    r"veröffentlicht(?: am)?|نشر في|نُشر في|نشر بتاريخ|تاريخ النشر|بتاريخ|في)\s*[:：]?\s*$"), re.IGNORECASE)
 _HARAKAT_RE = re.compile("[\u064b-\u0652]")
 _TICKER_WORD = re.compile(fold_pattern(r"عاجل|أخبار عاجلة|اخبار عاجلة|آخر الأخبار|breaking(?: news)?|latest|latest news|trending"),
                           re.IGNORECASE)
@@ -1054,6 +1059,14 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                     cand = clean(cand[by.start(2):])
                 if cand and not WEEKDAY_RE.fullmatch(cand_f.strip()) and _words(cand) <= 10:
                     parts.set("author", cand, "author:byline-with-date", l)
+            elif before.strip():
+                # "Par Mamadou Diallo et Awa Ndiaye Publié le 27 février 2024 …": the byline and its
+                # date run together (a page's spans on one line)
+                head = _DATE_WORDS_AT_END.sub("", WEEKDAY_RE.sub(" ", before)).strip(" |-–—,،")
+                by = _BY_RE.match(head)
+                if by and 1 <= _words(by.group(2)) <= 10 and (by.group(1).lower() not in _BY_LATIN
+                                                              or l.o[by.start(2):by.start(2) + 1].isupper()):
+                    parts.set("author", clean(l.o[by.start(2):by.end(2)]), "author:byline-before-date", l)
             rest = clean(after_s).strip(" |-–—,،")
             by = _AFTER_DATE_BY.match(fold(rest))
             name = re.split(r"\s*[·•|,،]\s*", rest[by.end():])[0] if by else ""     # ("by Priya · 6 min read")

@@ -48,6 +48,8 @@ _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat"
 _DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 _LABEL_ALONE = re.compile(r"(?:by|par|por|von|بقلم|كتب|كتبت|بواسطة|written by|écrit par|escrito por)\W*", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"\A\ufeff?\s*<\?xml[^>]*>")
+_SITE_FIRST = re.compile(r"^([^|:]{2,60}?)\s+(?:::|\||»)\s+(.{10,})$")
+_SEPARATED = re.compile(r"^(.{10,}?)\s+(?:\||-|–|—|::|ـ)\s+([^|\-–—:ـ]+)$")
 _AUTHOR_SEP = re.compile(r"\s*;\s*")
 _CONTENT = re.compile(r"[^\W_]|[»›>«‹<→←]")      # letters and digits, and a breadcrumb's arrows
 
@@ -227,7 +229,7 @@ def _merge(doc, printed: Extraction | None, body: ArticleParts, blocks: list[tup
     profiles = _profiles_for(options, rel_path, url=url or None)
     tzname = next((p.timezone for p in profiles if p.timezone), None) or options.timezone
     title, site = clean(doc.title or "") if doc is not None else "", None
-    split = _site_suffix(title, rules) if title else None
+    split = (_site_suffix(title, rules) or _site_prefix(title, rules) or _confirmed_suffix(title, got.title, tree)) if title else None
     if split:
         title, site = split
     elif got.title and _same(title, _page_title(tree)):
@@ -304,6 +306,25 @@ def _merge(doc, printed: Extraction | None, body: ArticleParts, blocks: list[tup
     return parts.freeze()
 
 
+def _site_prefix(title: str, rules) -> tuple[str, str] | None:
+    """"موقع تهامة الإخباري :: Headline", "Site | Headline": a site's name first."""
+    m = _SITE_FIRST.match(title)
+    if m and _site_suffix(m.group(2) + " - " + m.group(1), rules):
+        return m.group(2).strip(), m.group(1).strip()
+    return None
+
+
+def _confirmed_suffix(title: str, printed: str | None, tree) -> tuple[str, str] | None:
+    """"Headline | سايس أنفو": what follows the last separator is the site's name when the page
+    prints the part before it as its headline (its ``<h1>`` or the printed reading's title)."""
+    m = _SEPARATED.match(title)
+    if m is None or len(m.group(2).split()) > 5:
+        return None
+    h1 = tree.find(".//h1")
+    heads = [printed, " ".join("".join(h1.itertext()).split()) if h1 is not None else None]
+    return (m.group(1).strip(), m.group(2).strip()) if any(_same(m.group(1), h) for h in heads) else None
+
+
 def _line_above(lines: str, title: str | None, rules) -> str | None:
     """A section's name printed right above the headline ("Business"): a word or three, not a
     menu word, a date or a sentence."""
@@ -357,14 +378,17 @@ def _declared_date(tree, tzname: str | None) -> tuple[datetime | None, str | Non
                 pass
     for el in tree.iterfind(".//*[@itemprop='datePublished']"):
         values.append(el.get("datetime") or el.get("content") or "")
-    for value in values:
-        value = value.strip()
-        when = _iso(value)
-        if when is not None:
-            has_time = "T" in value or re.search(r"\d:\d", value) is not None
-            precision = ("second" if when.second else "minute") if has_time else "day"
-            return _apply_tz(when, False, tzname), precision, "html:declared-date"
-    return None, None, ""
+    found = [(when, value) for value in map(str.strip, values) for when in [_iso(value)] if when is not None]
+    if not found:
+        return None, None, ""
+    when, value = found[0]
+    if when.utcoffset() is not None and not when.utcoffset():
+        # og:published_time in UTC (Yoast writes it so), JSON-LD in the site's offset: the same
+        # instant, as the page prints it
+        when, value = next(((w, v) for w, v in found[1:] if w.utcoffset() and w == when), (when, value))
+    has_time = "T" in value or re.search(r"\d:\d", value) is not None
+    precision = ("second" if when.second else "minute") if has_time else "day"
+    return _apply_tz(when, False, tzname), precision, "html:declared-date"
 
 
 def _time_under_headline(tree, tzname: str | None) -> tuple[datetime | None, str | None, str]:

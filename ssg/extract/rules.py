@@ -197,7 +197,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"//\s*(?:انتهى|يتبع)\s*//.*",
         r"[(\[]?\s*(?:و?للحديث (?:بقية|صلة)|يتبع|انتهى|to be continued|ends)\s*[.)\]]?",
         r"[-–—_=*•·.~ـ]{3,}",
-        r"(?:إعلان|اعلان)",
+        r"(?:إعلان|اعلان|advertisement|advertising|publicité|publicidad|anzeige|sponsored)",
         r"\S+@\S+\.\w{2,}",
         r"(?:\d{1,2}:\d{2}\s*)?ت\s*م",
         # a kicker alone on its line above the headline
