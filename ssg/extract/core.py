@@ -75,6 +75,9 @@ _ABOUT = re.compile(r"^(?:about|à propos de|acerca de|sobre|über|نبذة عن
 _LABELLED = re.compile(r"^[^\s:：]+(?:\s[^\s:：]+){0,2}\s*[:：]")        # "Clipped on: …", "Photo: …": a label's line
 _WIRE_CREDIT = re.compile(r"^[(\[]\s*(?:reporting by|reported by|writing by|تغطية صحفية|تغطية|كتابة|إعداد|اعداد|reportage)\s*[:：]?\s*"
                           r"(?P<name>[^;)\]]+?)\s*(?:[;)\]]|$)", re.IGNORECASE)
+# Factiva's two- and three-letter field codes, and the role each gives (the others are furniture)
+_FACTIVA = re.compile(r"^(HD|BY|PD|ET|SN|SE|WC|SC|LA|CY|LP|TD|CO|IN|NS|RE|IPD|PUB|AN|CR|ED|PG|VOL|ART|RF|CLM)(?:\s{2,}(?P<val>\S.*))?$")
+_FACTIVA_ROLES = {"HD": "title", "BY": "auth", "PD": "date", "ET": "time", "SN": "src", "SE": "cat"}
 _MAIL_FROM = re.compile(r"^(?:from|من|de|von)\s*[:：]\s*\"?(?P<name>[^<\"@]*[^\W\d_][^<\"@]*?)\"?\s*<[^>@\s]+@[^>\s]+>$", re.IGNORECASE)
 # A print page's head: the paper's name, then its issue ("صوت الدلتا   العدد 2187 - السنة الثامنة", "The
 # Gazette   Vol. 112 No. 34")
@@ -235,6 +238,15 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
     if rules.tail_boiler.match(f):
         line.kind = "boiler"
         line.sub = "tail"
+        return
+    m = _FACTIVA.match(line.o) if line.o[:1].isupper() and line.o[1:2].isupper() else None
+    if m:                                   # a news database's record: "HD    Headline", "PD    8 October 2024"
+        role = _FACTIVA_ROLES.get(m.group(1))
+        if role is None or not m.group("val"):
+            line.kind, line.sub = "boiler", "field"
+            return
+        line.kind, line.sub = "label", role
+        line.val = (m.start("val"), n) + ((find_dates(f, day_first=day_first),) if role == "date" else ())
         return
     m = _MAIL_FROM.match(line.o) if words <= 12 and "@" in f else None
     if m:
@@ -492,6 +504,14 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
             for l in out[i:j]:
                 l.kind = "nav"
         i = max(j, i + 1)
+    # a news database's search summary: the heading and its lines of fields down to a blank line
+    for i, l in enumerate(out[:40]):
+        if l.f.strip().lower() in ("search summary", "ملخص البحث"):
+            for c in out[i:]:
+                if c.kind == "blank":
+                    break
+                c.kind, c.sub = "boiler", "field"
+            break
     # a ticker: the lines under a lone "عاجل" / "BREAKING" / "LATEST" above the menu or breadcrumb
     for i, l in enumerate(out):
         if _is_prose(l):
@@ -665,11 +685,14 @@ def extract_text(text: str, *, options: ExtractOptions, rel_path: str = "", enco
 
 
 def extract_bytes(data: bytes, *, rel_path: str, options: ExtractOptions) -> Extraction:
-    """A raw text, or a saved web page (``.html``, ``.htm``, or any file that starts as HTML)."""
+    """A raw text, a saved web page (``.html``, ``.htm``, or any file that starts as HTML) or a saved
+    RSS/Atom item."""
     text, enc = decode(data, rel_path=rel_path, options=options)
     if rel_path.lower().endswith((".html", ".htm")) or text.lstrip()[:1] == "<":
-        from .page import extract_page, looks_like_html
+        from .page import extract_feed_item, extract_page, looks_like_feed, looks_like_html
 
+        if looks_like_feed(text):
+            return extract_feed_item(text, options=options, rel_path=rel_path, encoding=enc)
         if rel_path.lower().endswith((".html", ".htm")) or looks_like_html(text):
             return extract_page(text, options=options, rel_path=rel_path, encoding=enc)
     return extract_text(text, options=options, rel_path=rel_path, encoding=enc)
@@ -1286,7 +1309,13 @@ def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | Non
     a, b = l.val[0], l.val[1]
     value = clean(l.o[a:b])
     g = l.sub
-    if g == "posted":
+    if g == "time":                          # Factiva's "ET    10:15": the time of the "PD" date
+        m = re.fullmatch(r"(\d{1,2}):(\d{2})", value)
+        if m and parts.published is not None and parts.precision == "day" and int(m.group(1)) < 24 and int(m.group(2)) < 60:
+            parts.published = parts.published.replace(hour=int(m.group(1)), minute=int(m.group(2)))
+            parts.precision = "minute"
+            parts.evidence.append(("published", "published:time-field", l.no, l.o))
+    elif g == "posted":
         parts.set("category", value, "category:posted-in", l)
         if len(l.val) == 4:
             parts.tags.extend(t for t in map(clean, _TAG_SPLIT.split(l.o[l.val[2]:l.val[3]])) if t)

@@ -22,6 +22,7 @@ only (~0.25 s). docs/content.md, "Saved web pages", has the rules.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 
 from .core import (_BY_RE, _RTL_LANGS, ArticleParts, _apply_tz, _byline_name, _extract_lines, _language, _profiles_for, _rules_for,
@@ -32,7 +33,7 @@ from .model import Extraction
 from .options import ExtractOptions
 from .text import clean, fold
 
-__all__ = ["extract_page", "looks_like_html"]
+__all__ = ["extract_feed_item", "extract_page", "looks_like_feed", "looks_like_html"]
 
 _HTML_START = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 # Elements that start a new line of the visible text; their contents, or nothing, for the others.
@@ -47,11 +48,72 @@ _HIDDEN = frozenset("script style noscript template svg iframe object head selec
 _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
 _DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 _LABEL_ALONE = re.compile(r"(?:by|par|por|von|بقلم|كتب|كتبت|بواسطة|written by|écrit par|escrito por)\W*", re.IGNORECASE)
+_FEED_START = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss[\s>]|feed[\s>]|rdf:RDF)", re.I | re.S)
 _XML_DECLARATION = re.compile(r"\A\ufeff?\s*<\?xml[^>]*>")
 _SITE_FIRST = re.compile(r"^([^|:]{2,60}?)\s+(?:::|\||»)\s+(.{10,})$")
 _SEPARATED = re.compile(r"^(.{10,}?)\s+(?:\||-|–|—|::|ـ)\s+([^|\-–—:ـ]+)$")
 _AUTHOR_SEP = re.compile(r"\s*;\s*")
 _CONTENT = re.compile(r"[^\W_]|[»›>«‹<→←]")      # letters and digits, and a breadcrumb's arrows
+
+
+def looks_like_feed(text: str) -> bool:
+    """An RSS or Atom document (a scraper that saved a feed's item, or the feed itself)."""
+    return _FEED_START.match(text[:4096]) is not None
+
+
+def extract_feed_item(text: str, *, options: ExtractOptions, rel_path: str = "", encoding: str | None = None) -> Extraction:
+    """A saved RSS 2.0 or Atom document -> its first item, read as the page it describes: the
+    item's title, link, date (RFC 822 or ISO 8601), author, category and the channel's title are
+    the page's declared metadata; its full content (``content:encoded``, Atom ``content``; else
+    ``description``) is the page's body. Raises ExtractError (``not_text``) when no item is found."""
+    from email.utils import parsedate_to_datetime
+    from html import escape
+
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(_XML_DECLARATION.sub("", text, count=1).strip().encode(), etree.XMLParser(recover=True))
+    except etree.XMLSyntaxError:
+        root = None
+    if root is None:
+        raise ExtractError("not_text", "the feed could not be parsed")
+
+    def first(el, *names) -> str:
+        for name in names:
+            found = el.find(name)
+            if found is not None and ("".join(found.itertext()).strip() or found.get("href")):
+                return "".join(found.itertext()).strip() or found.get("href")
+        return ""
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    item = root.find(".//item")
+    if item is None:
+        item = root.find(f".//{atom}entry")
+    if item is None:
+        raise ExtractError("not_text", "the feed holds no item")
+    channel = root.find("channel")
+    site = first(channel if channel is not None else root, "title", f"{atom}title")
+    title = first(item, "title", f"{atom}title")
+    when = first(item, "pubDate", f"{atom}published", "{http://purl.org/dc/elements/1.1/}date", f"{atom}updated")
+    try:
+        when = parsedate_to_datetime(when).isoformat() if when and not when[:4].isdigit() else when
+    except (TypeError, ValueError):
+        when = ""
+    author = first(item, "{http://purl.org/dc/elements/1.1/}creator", "author", f"{atom}author/{atom}name")
+    category = first(item, "category")
+    link = first(item, "link", f"{atom}link")
+    body = first(item, "{http://purl.org/rss/1.0/modules/content/}encoded", f"{atom}content", "description", f"{atom}summary")
+    meta = "".join(f'<meta property="{name}" content="{escape(value)}">' for name, value in (
+        ("og:title", title), ("og:site_name", site), ("article:published_time", when), ("article:section", category),
+        ("og:url", link)) if value)
+    if author:
+        meta += f'<meta name="author" content="{escape(author)}">'
+    page = (f"<!DOCTYPE html><html><head><title>{escape(title)}</title>{meta}</head>"
+            f"<body><article><h1>{escape(title)}</h1>{body}</article></body></html>")
+    got = extract_page(page, options=options, rel_path=rel_path, encoding=encoding)
+    if author and got.author is None:        # (trafilatura leaves out a name as short as "بنا")
+        got = replace(got, author=clean(author), evidence=got.evidence + (("author", "feed:author", None, author),))
+    return got
 
 
 def looks_like_html(text: str) -> bool:

@@ -149,6 +149,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # "Read the full story on our site: https://…", "اقرأ الخبر كاملاً على موقعنا"
         r"(?:read the full (?:story|article)|continue reading|read more at|اقرأ الخبر كامل[اًا]?|اقرأ المقال كامل[اًا]?|لقراءة الخبر كامل[اًا]?).{0,200}",
         r"(?:guid|link|permalink)\s*[:：]\s*\S+",
+        # a feed's footer: "The post X appeared first on Site", "ظهرت المقالة X أولاً على Site"
+        r"(?:the post|ظهرت المقالة|ظهر المقال) .{0,250}(?:appeared first on|أولاً على|أولا على) .{0,80}",
         r"(?:clipped|saved|retrieved|accessed|captured|printed|archived|downloaded)(?: on)?\s*[:：].{0,80}|imprimé le.{0,80}|"
         r"(?:تاريخ الحفظ|تاريخ الأرشفة|تاريخ الطباعة|تم الحفظ في|حفظ في)\s*[:：]?.{0,80}",
         # an e-mail newsletter's signature mark
