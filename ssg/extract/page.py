@@ -81,8 +81,9 @@ def extract_feed_item(text: str, *, options: ExtractOptions, rel_path: str = "",
     def first(el, *names) -> str:
         for name in names:
             found = el.find(name)
-            if found is not None and ("".join(found.itertext()).strip() or found.get("href")):
-                return "".join(found.itertext()).strip() or found.get("href")
+            value = found is not None and ("".join(found.itertext()).strip() or found.get("term") or found.get("href"))
+            if value:
+                return value
         return ""
 
     atom = "{http://www.w3.org/2005/Atom}"
@@ -100,7 +101,7 @@ def extract_feed_item(text: str, *, options: ExtractOptions, rel_path: str = "",
     except (TypeError, ValueError):
         when = ""
     author = first(item, "{http://purl.org/dc/elements/1.1/}creator", "author", f"{atom}author/{atom}name")
-    category = first(item, "category")
+    category = first(item, "category", f"{atom}category")
     link = first(item, "link", f"{atom}link")
     body = first(item, "{http://purl.org/rss/1.0/modules/content/}encoded", f"{atom}content", "description", f"{atom}summary")
     meta = "".join(f'<meta property="{name}" content="{escape(value)}">' for name, value in (
@@ -302,13 +303,14 @@ def _merge(doc, printed: Extraction | None, body: ArticleParts, blocks: list[tup
     # masthead, menus, tickers and "today" dates above it.
     under = _read_under(lines, parts.title, options, rel_path, encoding) or got
     sitename = (clean(doc.sitename or "") if doc is not None else "") or site
-    if sitename and _DOMAIN.fullmatch(sitename) and got.source:
-        sitename = None                 # trafilatura's fallback, the URL's host: the printed name is better
+    if sitename and _DOMAIN.fullmatch(sitename) and (site or got.source):
+        sitename = site                 # trafilatura's fallback, the URL's host: the title's or the printed name is better
     parts.set("source", sitename, "html:site_name", text=sitename or "")
     parts.set("source", got.source, "html:printed", text=got.source or "")
     declared = _author(doc.author, rules, parts.source) if doc is not None else None
     printed_by = under.author if under.author else None
-    if printed_by and (declared is None or _key(declared.split("،")[0].split(",")[0]) in _key(printed_by)):
+    if printed_by and (declared is None or _key(declared.split("،")[0].split(",")[0]) in _key(printed_by)
+                       or _key(printed_by) in _key(declared)):        # ("Wanjiru Kamau Published": a byline's element run on)
         parts.set("author", printed_by, "html:printed-byline", text=printed_by)      # (as printed: "A and B")
     parts.set("author", declared, "html:author", text=declared or "")
     parts.set("author", body.author, "html:credit", text=body.author or "")      # "وكالات" closing the text
@@ -395,7 +397,8 @@ def _line_above(lines: str, title: str | None, rules) -> str | None:
     if not at or at < 2:
         return None
     row = rows[at - 1]
-    if len(row.split()) <= 3 and not re.search(r"[\d.:!?؟،,|]", row) and not rules.nav_item.match(fold(row)):
+    if len(row.split()) <= 3 and not re.search(r"[\d.:!?؟،,|]", row) and not rules.nav_item.match(fold(row)) \
+            and not rules.tail_boiler.match(fold(row)) and not rules.boiler.match(fold(row)):
         return row
     return None
 

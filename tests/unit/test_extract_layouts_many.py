@@ -1,4 +1,4 @@
-"""124 invented articles as 124 different sites and tools saved them, each with the metadata a
+"""148 invented articles as 148 different sites and tools saved them, each with the metadata a
 reader would give it (tests/fixtures/extract/layouts*/ and pages2/, *.expected.json), in five sets
 written by helpers who had seen neither the extractor's rules nor the other sets:
 
@@ -12,7 +12,9 @@ written by helpers who had seen neither the extractor's rules nor the other sets
   output, reader view, an e-mail newsletter, news-database exports, wire copy, a Telegram post,
   OCR of a print page, a URL first, a press release, an RSS item, WordPress text, a web clipper;
 * pages2/ (16): saved web pages (.html) of WordPress, Drupal, Joomla, Ghost, Next.js, AMP and
-  2000s table-layout portals, with full, partial or no metadata in their <head>.
+  2000s table-layout portals, with full, partial or no metadata in their <head>;
+* layouts5/ (24), written after all the rules above, as a last check: 12 scraped pages, 4 tools'
+  texts (a scraper's fields, Markdown, a Factiva export, a saved RSS item) and 8 saved web pages.
 
 A stand-in for the held-out articles of other sources: every field must come out as expected but
 the misses listed here, which are what the extractor does not yet get right; a new miss is a
@@ -26,7 +28,7 @@ import pytest
 from ssg.extract import ExtractOptions, extract_bytes
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
-SETS = ("layouts", "layouts2", "layouts3", "layouts4", "pages2")
+SETS = ("layouts", "layouts2", "layouts3", "layouts4", "pages2", "layouts5")
 PATHS = sorted(p for name in SETS for p in (FIXTURES / name).iterdir() if p.suffix in (".txt", ".html"))
 FIELDS = ("title", "published", "category", "source", "author", "dek", "paragraphs_count")
 P = "paragraphs_count"
@@ -96,6 +98,24 @@ KNOWN_MISSES = {
     ("en05_ghost_investigative_groundwater", "category"),          # the section and a "Featured" badge on one line
     *((stem, P) for stem in ("ar02_wp_newspaper_theme_football", "ar05_nextjs_economy_inflation",
                               "ar09_lebanon_opinion_indic_digits", "en03_wp_newspack_local_school_bond")),
+    # -- layouts5/ (108 of 168 when first run, unseen, at 56d1606: 70 of 112 on the texts, 38 of 56 on
+    # the pages; 65 at 3ede628) ---------------------------------------------------------------------
+    ("ar01_eg_kicker_pagetitle_12h_readalso", "dek"),                  # a ticker's second headline under a lone "عاجل"
+    ("ar04_dz_juin_oneline_menu_initial_byline", "category"),          # the country's name above the section
+    ("ar07_tn_juillet_dek_comments_with_dates", "source"),             # a masthead with no press word over a dashed menu
+    ("ar08_sy_sana_levantine_pm_pipe_pagetitle", "source"),            # the tagline with a site word under the brand
+    ("ar10_in_ist_updated_before_published_bare_byline", "published"), # IST names several zones
+    ("ar24_ke_spa_no_head_meta_eat_relative_update", "published"),     # EAT is also a word
+    ("ar14_ae_markdown_h2_dek_uae_time", "source"),                    # a login bar taken for the masthead
+    ("ar18_jo_drupal_partial_og_levantine_two_authors_wa", "category"),
+    ("ar21_ma_custom_partial_og_mai_sitesuffix_title", "category"),
+    ("ar24_ke_spa_no_head_meta_eat_relative_update", "category"),     # the section a link alone on its line
+    *((stem, P) for stem in (                                          # captions, embeds, read-also cards, <br> paragraphs
+        "ar01_eg_kicker_pagetitle_12h_readalso", "ar03_iq_levantine_month_indic_digits_dek",
+        "ar06_ps_gmt3_12h_slashdate_readalso_sub", "ar07_tn_juillet_dek_comments_with_dates",
+        "ar09_uk_bst_two_authors_published_updated", "ar11_ng_naive_pm_also_read_caps_comments",
+        "ar12_es_cest_place_date_two_authors_y", "ar13_om_kv_header_fetch_date_gmt4_bom", "ar15_qa_factiva_export_en",
+        "ar19_ye_php_tables_cp1256_hijri_br_paragraphs", "ar23_sn_fr_og_times_chapeau_two_authors_et")),
 }
 
 
@@ -121,12 +141,13 @@ def test_each_layout_gives_the_expected_metadata_but_the_known_misses(path):
 
 
 def test_the_layouts_score():
-    """The share of fields right over all 124 pages: all but the misses above. When this test was
+    """The share of fields right over all 148 pages: all but the misses above. When this test was
     last written (session 22): layouts/ 232 of 252, layouts2/ 151 of 168, layouts3/ 152 of 168,
-    layouts4/ 127 of 168, pages2/ 93 of 112. When each set was first run, unseen by the rules:
-    layouts/ 168 (8b59ab5; 121 at f705806), layouts2/ 113 (cae32ba; 60 at f705806), layouts3/ 115
-    and layouts4/ 77 (3ede628), pages2/ 71 (37b1d8f, before the page reader was tuned on it)."""
-    assert len(PATHS) == 124
+    layouts4/ 127 of 168, pages2/ 94 of 112, layouts5/ 147 of 168. When each set was first run,
+    unseen by the rules: layouts/ 168 (8b59ab5; 121 at f705806), layouts2/ 113 (cae32ba; 60 at
+    f705806), layouts3/ 115 and layouts4/ 77 (3ede628), pages2/ 71 (37b1d8f, before the page reader
+    was tuned on it), layouts5/ 108 (56d1606, after all the others; 65 at 3ede628)."""
+    assert len(PATHS) == 148
     right = sum(_same(f, g[f], e[f]) for p in PATHS
                 for g, e in [(_got(p), json.loads(p.with_suffix("").with_suffix(".expected.json").read_text(encoding="utf-8")))]
                 for f in FIELDS)

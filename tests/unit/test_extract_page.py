@@ -87,3 +87,19 @@ def test_the_visible_text_has_a_line_a_block_and_no_lines_of_links_alone():
                                  '<h1>The <b>headline</b></h1><p>One<br>two</p><script>x()</script>'
                                  '<p>By <a href="/a">Ann Lee</a></p><ul><li><a href="/o">Other story</a></li></ul></body></html>')
     assert visible_text(tree).split("\n\n") == ["T - Site", "Home » World", "The headline", "One", "two", "By Ann Lee"]
+
+
+def test_a_saved_feed_item_is_read_as_the_page_it_describes():
+    atom = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>The Harbour Gazette</title>
+<entry><title>Ferry operator cancels winter timetable</title><link href="https://hg.example/ferry"/>
+<published>2024-11-04T07:15:00+00:00</published><author><name>Fiona MacLeod</name></author>
+<category term="Transport" label="Transport">Transport</category>
+<content type="html">&lt;p&gt;The operator of the only ferry serving the northern isles has cancelled its winter
+timetable after a second engine failure in a month.&lt;/p&gt;&lt;p&gt;Island Ferries said a reduced service
+would run three days a week from the neighbouring port.&lt;/p&gt;</content></entry></feed>"""
+    r = extract_bytes(atom.encode(), rel_path="ferry.txt", options=ExtractOptions())
+    assert (r.title, r.source, r.author, r.category) == ("Ferry operator cancels winter timetable", "The Harbour Gazette",
+                                                         "Fiona MacLeod", "Transport")
+    assert r.published == datetime(2024, 11, 4, 7, 15, tzinfo=timezone.utc) and r.url == "https://hg.example/ferry"
+    assert len(r.paragraphs) == 2 and r.paragraphs[0].startswith("The operator of the only ferry")
