@@ -76,6 +76,8 @@ _LABELLED = re.compile(r"^[^\s:：]+(?:\s[^\s:：]+){0,2}\s*[:：]")        # "C
 _WIRE_CREDIT = re.compile(r"^[(\[]\s*(?:reporting by|reported by|writing by|تغطية صحفية|تغطية|كتابة|إعداد|اعداد|reportage)\s*[:：]?\s*"
                           r"(?P<name>[^;)\]]+?)\s*(?:[;)\]]|$)", re.IGNORECASE)
 # Factiva's two- and three-letter field codes, and the role each gives (the others are furniture)
+_POSTED_FIRST = frozenset("PpFfنمVv")            # (the first letters of _POSTED_IN's words: most lines are not tried)
+_ISSUE_WORD = re.compile(r"عدد|vol|no\.|issue|n°", re.IGNORECASE)
 _FACTIVA = re.compile(r"^(HD|BY|PD|ET|SN|SE|WC|SC|LA|CY|LP|TD|CO|IN|NS|RE|IPD|PUB|AN|CR|ED|PG|VOL|ART|RF|CLM)(?:\s{2,}(?P<val>\S.*))?$")
 _FACTIVA_ROLES = {"HD": "title", "BY": "auth", "PD": "date", "ET": "time", "SN": "src", "SE": "cat"}
 _MAIL_FROM = re.compile(r"^(?:from|من|de|von)\s*[:：]\s*\"?(?P<name>[^<\"@]*[^\W\d_][^<\"@]*?)\"?\s*<[^>@\s]+@[^>\s]+>$", re.IGNORECASE)
@@ -252,7 +254,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
     if m:
         line.kind, line.sub, line.val = "label", "src", (m.start("name"), m.end("name"))   # "From: أخبار المنامة <news@…>"
         return
-    m = _POSTED_IN.match(f) if words <= 40 else None
+    m = _POSTED_IN.match(f) if words <= 40 and f[:1] in _POSTED_FIRST else None
     if m and not _HAS_DIGIT.search(m.group("cat")):
         line.kind, line.sub = "label", "posted"         # a blog's foot: "Posted in Economy | Tagged wine, Mendoza"
         line.val = (m.start("cat"), m.end("cat"), *((m.start("tags"), m.end("tags")) if m.group("tags") else ()))
@@ -343,11 +345,12 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
                 line.kind = "date"
                 line.val = (h, hits)
                 return
-    m = _MASTHEAD_ISSUE.match(line.o) if words <= 20 and _HAS_DIGIT.search(f) else None
+    m = _MASTHEAD_ISSUE.match(line.o) if words <= 20 and _ISSUE_WORD.search(f) and _HAS_DIGIT.search(f) else None
     if m:
         line.kind, line.sub, line.val = "site", "tagline", (m.start("site"), m.end("site"))   # "صوت الدلتا   العدد 2187"
         return
-    m = _SITE_TAGLINE.match(line.o) if words <= 14 and ":" not in f and not _terminal(f) else None
+    m = _SITE_TAGLINE.match(line.o) if words <= 14 and (" - " in f or "–" in f or "—" in f) and ":" not in f \
+        and not _terminal(f) else None
     if m and not _HAS_DIGIT.search(m.group(1)):        # "بيروت اليوم – أخبار لبنان والعالم"
         line.kind, line.sub, line.val = "site", "tagline", (m.start(1), m.end(1))
         return
@@ -506,7 +509,7 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
         i = max(j, i + 1)
     # a news database's search summary: the heading and its lines of fields down to a blank line
     for i, l in enumerate(out[:40]):
-        if l.f.strip().lower() in ("search summary", "ملخص البحث"):
+        if l.words == 2 and l.f.strip().lower() in ("search summary", "ملخص البحث"):
             for c in out[i:]:
                 if c.kind == "blank":
                     break
@@ -1509,18 +1512,17 @@ def _assemble(body: list[_Line | None], parts: ArticleParts, rules: RuleSet, opt
             prev, nxt = out[idx - 1], out[idx + 1]
             g = gaps.get(id(l), 0)
             if (
-                (g > typical if typical >= 1 else True
-                 or _words(prev[1]) >= 25 and _words(out[idx + 1][1]) >= 25 and l.words <= 6)
-                and prev[0] == "p"
+                prev[0] == "p"
                 and l.words <= 8
                 and len(text) <= 80
                 and not _END_PUNCT.search(l.f)
                 and not _LIST_MARK.match(l.f)
                 and not _HAS_DIGIT.search(l.f[:3])
                 and _terminal(prev[1])
+                and "@" not in text
+                and (g > typical if typical >= 1 else True)     # (with equal gaps a short line is a paragraph: the gold set's)
                 and _words(prev[1]) >= 15
                 and _words(nxt[1]) >= 15
-                and "@" not in text
             ):
                 out[idx] = ("h", text, l)
                 parts.evidence.append(("subheadings", "subheading:short-line-between-paragraphs", l.no, l.o))
