@@ -29,6 +29,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from .dates import WEEKDAY_RE, DateHit, compact_date, find_dates
+from .markup import converted, is_heading, lynx_dump, unmark
 from .decode import decode
 from .errors import ExtractError
 from .model import Extraction
@@ -409,47 +410,16 @@ def _title_case(text: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
-# Text that a converter (html2text, markdownify, pandoc, a browser's "reader view" to Markdown,
-# lynx -dump) wrote from a page: its markup is taken off line by line, so that the lines read as
-# a page's text does. A logo is an image inside a link: its alternative text is the site's name.
-_MARKED = re.compile(r"\]\((?:https?:|/|#|\.)|^#{2,6}\s+\S|\[\d{1,3}\]\S", re.M)      # ("# " alone may be a list's mark)
-_MD_LOGO = re.compile(r"\[!\[([^\]]*)\]\([^)]*\)\]\([^)]*\)")
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
-_MD_RULE = re.compile(r"^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
-_MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
-_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_MD_EM = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_]+?)(?<=\S)\1(?![\w*])")
-_MD_ITEM = re.compile(r"^\s*[*+-]\s+(?=\S)")
-_LYNX_REF = re.compile(r"\[\d{1,3}\]")
-
-
-def _unmark(raw: str, lynx: bool) -> str:
-    line = _MD_LOGO.sub(r"\1", raw)
-    line = _MD_IMAGE.sub("", line)
-    line = _MD_LINK.sub(r"\1", line)
-    if lynx:
-        line = _LYNX_REF.sub("", line)
-    if _MD_RULE.match(line):
-        return ""
-    line = _MD_HEADING.sub("", line)
-    line = _MD_STRONG.sub(r"\2", line)
-    line = _MD_EM.sub(r"\2", line)
-    if len(line.split()) <= 5:
-        line = _MD_ITEM.sub("", line)            # "* [محليات](/local/)": a menu's item
-    return line
-
-
 def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -> list[_Line]:
     """The text's lines, each classified. ``page``: a whole page, with a header (not a dataset's body)."""
     out = []
-    marked = ("](" in text or "#" in text or "[" in text) and _MARKED.search(text) is not None   # (the substrings first: ~50 us a file otherwise)
-    lynx = marked and len(_LYNX_REF.findall(text, 0, 20000)) >= 3
+    marked = converted(text)
+    lynx = marked and lynx_dump(text)
     for i, raw in enumerate(text.splitlines(), 1):
         heading = False
         if marked:
-            heading = _MD_HEADING.match(raw) is not None
-            raw = _unmark(raw, lynx)
+            heading = is_heading(raw)
+            raw = unmark(raw, lynx)
         o = nfc(raw.strip(STRIP))
         if o[:1] in ("|", "｜"):           # "|آخر تحديث: ...": a scraped bar's separator, never text
             o = o.lstrip("|｜" + STRIP)
