@@ -136,7 +136,9 @@ def extract_page(text: str, *, options: ExtractOptions, rel_path: str = "", enco
         printed = extract_text(lines, options=options, rel_path=rel_path, encoding=encoding) if lines.strip() else None
     except ExtractError:
         printed = None
-    doc = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False, include_tables=True,
+    # (fast: without trafilatura's fallback extractors, readability and jusText: the same fields on
+    # the 28 test pages in half the time, ~27 -> ~15 ms a page; the printed reading is the fallback)
+    doc = trafilatura.bare_extraction(tree, fast=True, with_metadata=True, include_comments=False, include_tables=True,
                                       include_formatting=False, include_images=False, output_format="python",
                                       date_extraction_params=_DATE_PARAMS)
     main = _blocks(doc.body) if doc is not None and doc.body is not None else []
