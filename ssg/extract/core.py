@@ -666,7 +666,7 @@ def extract_bytes(data: bytes, *, rel_path: str, options: ExtractOptions) -> Ext
 
         if looks_like_feed(text):
             return extract_feed_item(text, options=options, rel_path=rel_path, encoding=enc)
-        if rel_path.lower().endswith((".html", ".htm")) or looks_like_html(text):
+        if looks_like_html(text) or rel_path.lower().endswith((".html", ".htm")) and "<" in text[:4096]:
             return extract_page(text, options=options, rel_path=rel_path, encoding=enc)
     return extract_text(text, options=options, rel_path=rel_path, encoding=enc)
 
