@@ -79,6 +79,10 @@ _WIRE_CREDIT = re.compile(r"^[(\[]\s*(?:reporting by|reported by|writing by|تغ
 # Factiva's two- and three-letter field codes, and the role each gives (the others are furniture)
 _POSTED_FIRST = frozenset("PpFfنمVv")            # (the first letters of _POSTED_IN's words: most lines are not tried)
 _ISSUE_WORD = re.compile(r"عدد|vol|no\.|issue|n°", re.IGNORECASE)
+# A site word followed by an adjective with no article ("صحيفة إلكترونية مستقلة", "صحيفة يومية تصدر في
+# دمشق", "يومية جزائرية مستقلة"): a tagline; a name has a proper noun ("صحيفة الوطن", "صحيفة عكاظ").
+_TAGLINE = re.compile(fold_pattern(r"^(?:ال)?(?:صحيفة|جريدة|موقع|مجلة|بوابة|شبكة|يومية|أسبوعية|منصة)\s+"
+                                   r"(?:إلكترونية|الكترونية|(?!ال)[\u0621-\u064a]+ي[ةه])(?:\s+(?!ال)\S|$)"))   # ("صحيفة رؤية الشمال": a name)
 _FACTIVA = re.compile(r"^(HD|BY|PD|ET|SN|SE|WC|SC|LA|CY|LP|TD|CO|IN|NS|RE|IPD|PUB|AN|CR|ED|PG|VOL|ART|RF|CLM)(?:\s{2,}(?P<val>\S.*))?$")
 _FACTIVA_ROLES = {"HD": "title", "BY": "auth", "PD": "date", "ET": "time", "SN": "src", "SE": "cat"}
 _MAIL_FROM = re.compile(r"^(?:from|من|de|von)\s*[:：]\s*\"?(?P<name>[^<\"@]*[^\W\d_][^<\"@]*?)\"?\s*<[^>@\s]+@[^>\s]+>$", re.IGNORECASE)
@@ -371,6 +375,9 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
                 line.sub = "pipe"
                 return
         elif _site_name(line.o, f, rules):
+            if _TAGLINE.match(f):             # "جريدة إلكترونية مغربية مستقلة": what the site is, not its name
+                line.kind, line.sub = "boiler", "tagline"
+                return
             line.kind = "site"
             return
     if words <= 6 and "|" in f and not _terminal(f):      # (a date line was taken above: "عربي نيوز 24 | اقتصاد")

@@ -36,7 +36,7 @@ P = "paragraphs_count"
 KNOWN_MISSES = {
     # -- layouts/ ------------------------------------------------------------------------------
     # a brand name over a tagline with a site word ("X | يومية جزائرية مستقلة"), or only at the foot of the page
-    ("ar04", "source"), ("ar05", "source"), ("ar20", "source"), ("ar21", "source"), ("ar23", "source"),
+    ("ar05", "source"), ("ar20", "source"), ("ar21", "source"), ("ar23", "source"),
     ("ar05", "author"), ("ar05", P),                            # a name alone under the headline ("ك. مراد")
     ("ar16", "category"), ("ar16", "author"), ("ar16", "dek"), ("ar16", P),   # a login bar, a decoy date, a breaking-news line
     ("ar21", P), ("ar23", P), ("en10", P),
@@ -50,12 +50,11 @@ KNOWN_MISSES = {
     ("en08_au_local_date_at_end", "category"),                                         # the masthead, not the section under it
     # body paragraphs: captions, a contact block, live-page timestamps, single-line paragraphs
     *((stem, P) for stem in (
-        "ar03_iq_indic_waa_comments", "ar06_sa_regional_hijri_pm", "ar07_eg_local_readalso_hyphen_title",
-        "ar11_sd_opinion_nodate", "ar13_ps_agency_levantine_hijri", "ar16_ly_wordpress_bywasita",
+        "ar03_iq_indic_waa_comments", "ar06_sa_regional_hijri_pm",
+        "ar11_sd_opinion_nodate", "ar13_ps_agency_levantine_hijri",
         "en02_wire_on_portal_edt", "en03_university_news_subhead_contact", "en04_trade_pub_newsletter_box",
         "en06_liveblog_bst", "en07_us_local_no_blank_lines")),
     # -- layouts3/ (115 of 168 right when first run, unseen, at 3ede628) -----------------------
-    ("ar01_ye_hijri_date_above_headline_cp1256", "source"),        # a tagline with a site word under the brand
     ("ar02_om_title_line_agency_credit_in_lead", "author"),        # the agency only inside the lead ("/العمانية/")
     ("ar17_ps_wafa_lead_credit_indic_digits_tags", "author"),      # (the same: "رام الله 27-5-2024 وفا-")
     ("ar04_qa_arabic_indic_digits_dek_updated", "author"),         # "الدوحة - قنا" kept whole, as the gold set keeps credits
@@ -73,7 +72,7 @@ KNOWN_MISSES = {
     ("ar05_email_newsletter_subject_prefix", "dek"),               # the newsletter's greeting line
     ("ar06_factiva_export_english_fields", "source"), ("ar06_factiva_export_english_fields", "author"),  # a database's fixed order
     ("ar07_wire_feed_slug_gmt", "category"),                       # the wire's service line taken for a section
-    *((("ar08_telegram_channel_post", f) for f in ("title", "published", "source", "author"))),   # "Channel, [14.04.24 21:17]"
+    *((("ar08_telegram_channel_post", f) for f in ("title", "published", "source"))),   # "Channel, [14.04.24 21:17]"
     ("ar09_ocr_print_page_wrapped_headline", "title"), ("en06_ocr_print_hyphen_column_crlf", "title"),   # a headline over two lines
     ("ar10_url_first_line_section_cp1256_crlf", "category"),       # the section only in the URL ("/sports/")
     *((("ar11_press_release_newswire", f) for f in ("published", "source", "dek"))),   # a date only in the first sentence
@@ -89,7 +88,7 @@ KNOWN_MISSES = {
         "es01_wordpress_caption_posted_in", "fr01_print_view_modified_date", "tr01_reader_mode_url_first_line")),
     # -- pages2/ (71 of 112 when first run, unseen by the page reader, at 37b1d8f) --------------
     *((("ar03_old_tables_cms_2012_irrigation", f) for f in ("title", "published", "category", "source", "author", P))),  # tables, no metadata
-    ("ar04_egypt_portal_cp1256_fire", "source"), ("ar04_egypt_portal_cp1256_fire", "author"),
+    ("ar04_egypt_portal_cp1256_fire", "source"),
     ("ar04_egypt_portal_cp1256_fire", P),                          # <br><br> paragraphs in a layout table
     ("ar05_nextjs_economy_inflation", "author"),                   # two declared authors joined with "،", printed with "و"
     ("ar07_drupal_oman_desalination", "category"),                 # the section a link alone on its line
@@ -103,7 +102,6 @@ KNOWN_MISSES = {
     ("ar01_eg_kicker_pagetitle_12h_readalso", "dek"),                  # a ticker's second headline under a lone "عاجل"
     ("ar04_dz_juin_oneline_menu_initial_byline", "category"),          # the country's name above the section
     ("ar07_tn_juillet_dek_comments_with_dates", "source"),             # a masthead with no press word over a dashed menu
-    ("ar08_sy_sana_levantine_pm_pipe_pagetitle", "source"),            # the tagline with a site word under the brand
     ("ar10_in_ist_updated_before_published_bare_byline", "published"), # IST names several zones
     ("ar24_ke_spa_no_head_meta_eat_relative_update", "published"),     # EAT is also a word
     ("ar14_ae_markdown_h2_dek_uae_time", "source"),                    # a login bar taken for the masthead
@@ -142,8 +140,8 @@ def test_each_layout_gives_the_expected_metadata_but_the_known_misses(path):
 
 def test_the_layouts_score():
     """The share of fields right over all 148 pages: all but the misses above. When this test was
-    last written (session 22): layouts/ 232 of 252, layouts2/ 153 of 168, layouts3/ 152 of 168,
-    layouts4/ 128 of 168, pages2/ 94 of 112, layouts5/ 147 of 168. When each set was first run,
+    last written (session 22): layouts/ 233 of 252, layouts2/ 153 of 168, layouts3/ 153 of 168,
+    layouts4/ 128 of 168, pages2/ 94 of 112, layouts5/ 148 of 168. When each set was first run,
     unseen by the rules: layouts/ 168 (8b59ab5; 121 at f705806), layouts2/ 113 (cae32ba; 60 at
     f705806), layouts3/ 115 and layouts4/ 77 (3ede628), pages2/ 71 (37b1d8f, before the page reader
     was tuned on it), layouts5/ 108 (56d1606, after all the others; 65 at 3ede628)."""
