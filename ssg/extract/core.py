@@ -83,6 +83,7 @@ _ISSUE_WORD = re.compile(r"عدد|vol|no\.|issue|n°", re.IGNORECASE)
 # دمشق", "يومية جزائرية مستقلة"): a tagline; a name has a proper noun ("صحيفة الوطن", "صحيفة عكاظ").
 _TAGLINE = re.compile(fold_pattern(r"^(?:ال)?(?:صحيفة|جريدة|موقع|مجلة|بوابة|شبكة|يومية|أسبوعية|منصة)\s+"
                                    r"(?:إلكترونية|الكترونية|(?!ال)[\u0621-\u064a]+ي[ةه])(?:\s+(?!ال)\S|$)"))   # ("صحيفة رؤية الشمال": a name)
+_INITIAL_NAME = re.compile(r"(?:[^\W\d_]\.\s*){1,2}[^\W\d_]{2,}(?:[\s-][^\W\d_]{2,})?")
 _FACTIVA = re.compile(r"^(HD|BY|PD|ET|SN|SE|WC|SC|LA|CY|LP|TD|CO|IN|NS|RE|IPD|PUB|AN|CR|ED|PG|VOL|ART|RF|CLM)(?:\s{2,}(?P<val>\S.*))?$")
 _FACTIVA_ROLES = {"HD": "title", "BY": "auth", "PD": "date", "ET": "time", "SN": "src", "SE": "cat"}
 _MAIL_FROM = re.compile(r"^(?:from|من|de|von)\s*[:：]\s*\"?(?P<name>[^<\"@]*[^\W\d_][^<\"@]*?)\"?\s*<[^>@\s]+@[^>\s]+>$", re.IGNORECASE)
@@ -254,6 +255,9 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             return
         line.kind, line.sub = "label", role
         line.val = (m.start("val"), n) + ((find_dates(f, day_first=day_first),) if role == "date" else ())
+        return
+    if 2 <= words <= 4 and "." in f and _INITIAL_NAME.fullmatch(line.o):
+        line.kind, line.sub, line.val = "label", "auth", (0, n)        # "ك. مراد", "A. Benali": a byline
         return
     m = _MAIL_FROM.match(line.o) if words <= 12 and "@" in f else None
     if m:
@@ -1258,6 +1262,10 @@ def _read_site(l: _Line, parts: ArticleParts, rules: RuleSet) -> None:
             if (rules.profile_site_re is not None and rules.profile_site_re.match(key)) or (
                 rules.site.match(seg) and _words(seg) <= 6
             ):
+                if _TAGLINE.match(seg) and len(spans) == 2 and _words(l.f[slice(*spans[1 - idx])]) <= 4:
+                    site_i = 1 - idx          # "الفجر الجديد | يومية جزائرية مستقلة": the name beside the tagline
+                    parts.set("source", clean(l.o[slice(*spans[site_i])]), "source:site-name-beside-tagline", l)
+                    return
                 site_i = idx
                 break
         if site_i is None:

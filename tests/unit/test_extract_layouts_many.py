@@ -36,8 +36,7 @@ P = "paragraphs_count"
 KNOWN_MISSES = {
     # -- layouts/ ------------------------------------------------------------------------------
     # a brand name over a tagline with a site word ("X | يومية جزائرية مستقلة"), or only at the foot of the page
-    ("ar05", "source"), ("ar20", "source"), ("ar21", "source"), ("ar23", "source"),
-    ("ar05", "author"), ("ar05", P),                            # a name alone under the headline ("ك. مراد")
+    ("ar20", "source"), ("ar21", "source"), ("ar23", "source"),
     ("ar16", "category"), ("ar16", "author"), ("ar16", "dek"), ("ar16", P),   # a login bar, a decoy date, a breaking-news line
     ("ar21", P), ("ar23", P), ("en10", P),
     ("en05", "title"), ("en05", "source"), ("en05", "author"), ("en05", "dek"),   # the headline only in the page title
@@ -140,7 +139,7 @@ def test_each_layout_gives_the_expected_metadata_but_the_known_misses(path):
 
 def test_the_layouts_score():
     """The share of fields right over all 148 pages: all but the misses above. When this test was
-    last written (session 22): layouts/ 233 of 252, layouts2/ 153 of 168, layouts3/ 153 of 168,
+    last written (session 22): layouts/ 236 of 252, layouts2/ 153 of 168, layouts3/ 153 of 168,
     layouts4/ 128 of 168, pages2/ 94 of 112, layouts5/ 148 of 168. When each set was first run,
     unseen by the rules: layouts/ 168 (8b59ab5; 121 at f705806), layouts2/ 113 (cae32ba; 60 at
     f705806), layouts3/ 115 and layouts4/ 77 (3ede628), pages2/ 71 (37b1d8f, before the page reader
