@@ -83,6 +83,7 @@ _ISSUE_WORD = re.compile(r"عدد|vol|no\.|issue|n°", re.IGNORECASE)
 # دمشق", "يومية جزائرية مستقلة"): a tagline; a name has a proper noun ("صحيفة الوطن", "صحيفة عكاظ").
 _TAGLINE = re.compile(fold_pattern(r"^(?:ال)?(?:صحيفة|جريدة|موقع|مجلة|بوابة|شبكة|يومية|أسبوعية|منصة)\s+"
                                    r"(?:إلكترونية|الكترونية|(?!ال)[\u0621-\u064a]+ي[ةه])(?:\s+(?!ال)\S|$)"))   # ("صحيفة رؤية الشمال": a name)
+_TIME_LINE = re.compile(fold_pattern(r"^(?:الساعة|الوقت|التوقيت|time|heure|hora|uhrzeit)\s*[:：]\s*(?P<val>\d{1,2}:\d{2})\s*$"), re.IGNORECASE)
 _INITIAL_NAME = re.compile(r"(?:[^\W\d_]\.\s*){1,2}[^\W\d_]{2,}(?:[\s-][^\W\d_]{2,})?")
 _FACTIVA = re.compile(r"^(HD|BY|PD|ET|SN|SE|WC|SC|LA|CY|LP|TD|CO|IN|NS|RE|IPD|PUB|AN|CR|ED|PG|VOL|ART|RF|CLM)(?:\s{2,}(?P<val>\S.*))?$")
 _FACTIVA_ROLES = {"HD": "title", "BY": "auth", "PD": "date", "ET": "time", "SN": "src", "SE": "cat"}
@@ -234,7 +235,10 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             return
     m = rules.read_also.match(f) if words <= 25 else None
     if m:
-        line.kind = "readalso" if not (m.group("rest") or "").strip() else "boiler"
+        rest = (m.group("rest") or "").strip()
+        # a heading ("اقرأ أيضاً", "Trending on Lakeshore Now", "اقرأ المزيد في تقارير"), or one other
+        # article's title after it on the line ("اقرأ أيضا: Headline")
+        line.kind = "readalso" if not rest or _words(rest) <= 3 and not _terminal(rest) and ":" not in f else "boiler"
         return
     if rules.boiler.match(f) or rules.boiler_gate.search(f.lower()) and rules.boiler_gated.match(f):
         line.kind = "boiler"
@@ -255,6 +259,10 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             return
         line.kind, line.sub = "label", role
         line.val = (m.start("val"), n) + ((find_dates(f, day_first=day_first),) if role == "date" else ())
+        return
+    m = _TIME_LINE.match(f) if words <= 4 else None
+    if m:                                   # "الساعة: 11:25": the time of the date above
+        line.kind, line.sub, line.val = "label", "time", (m.start("val"), m.end("val"))
         return
     if 2 <= words <= 4 and "." in f and _INITIAL_NAME.fullmatch(line.o):
         line.kind, line.sub, line.val = "label", "auth", (0, n)        # "ك. مراد", "A. Benali": a byline
@@ -488,6 +496,10 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
             for l in out[i:j]:
                 l.kind = "nav"
         i = max(j, i + 1)
+    if not page:                            # (in a dataset's text a name with an initial is the text's, as its gold has it)
+        for l in out:
+            if l.kind == "label" and l.sub == "auth" and l.val == (0, len(l.f)) and _INITIAL_NAME.fullmatch(l.o):
+                l.kind = "text"
     # a news database's search summary: the heading and its lines of fields down to a blank line
     for i, l in enumerate(out[:40]):
         if l.words == 2 and l.f.strip().lower() in ("search summary", "ملخص البحث"):

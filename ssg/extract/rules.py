@@ -68,7 +68,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     ),
     # Share / print / follow / comment bars (a line starting with one of these, short).
     "share": (
-        "compartir", "compartir en", "partager sur", "teilen", "condividi", "paylaş", "read later", "save for later",
+        "artikel teilen", "beitrag teilen", "partager l'article", "compartir artículo", "compartir", "compartir en", "partager sur", "teilen", "condividi", "paylaş", "read later", "save for later",
         "شارك", "شاركها", "مشاركة", "شارك هذا الخبر", "شارك الخبر", "شارك المقال", "انشر", "share", "share this",
         "share on", "print", "طباعة", "اطبع", "email", "أرسل لصديق", "ارسل لصديق", "أرسل", "تابعونا", "تابعنا",
         "follow us", "follow", "tweet", "تغريد", "facebook", "twitter", "whatsapp", "فيسبوك", "تويتر", "واتساب",
@@ -107,6 +107,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "related", "related articles", "related stories", "related news", "related posts", "related content",
         "read more", "read also", "see also", "more on this story", "more stories", "you may also like",
         "most read", "most popular", "recommended", "more from", "top stories", "latest news", "trending",
+        "مقالات أخرى للكاتب", "مقالات أخرى", "مقالات للكاتب نفسه", "more from this author", "more by this author",
+        "other articles by", "trending on", "popular on",
         "related topics", "related links", "related coverage", "more on this topic", "مواضيع متعلقة", "موضوعات متعلقة",
         "المزيد حول هذه القصة", "أخبار مشابهة", "اخبار مشابهة", "ربما يعجبك أيضا", "ربما يعجبك أيضاً", "ربما يعجبك",
         "قد يعجبك", "قد يهمك", "لا يفوتك", "قد يعجبك أيضا", "المزيد من الأخبار", "more on this story", "more stories like this",
@@ -149,6 +151,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # "Read the full story on our site: https://…", "اقرأ الخبر كاملاً على موقعنا"
         r"(?:read the full (?:story|article)|continue reading|read more at|اقرأ الخبر كامل[اًا]?|اقرأ المقال كامل[اًا]?|لقراءة الخبر كامل[اًا]?).{0,200}",
         r"(?:guid|link|permalink)\s*[:：]\s*\S+",
+        # a news-tip line, a video's line ("▶ شاهد: …")
+        r"(?:have a|got a) (?:news )?tip.{0,120}|(?:لديك خبر|هل لديك خبر).{0,100}|[▶►]\s*(?:شاهد|watch|فيديو|video)\b.{0,200}",
         # a feed's footer: "The post X appeared first on Site", "ظهرت المقالة X أولاً على Site"
         r"(?:the post|ظهرت المقالة|ظهر المقال) .{0,250}(?:appeared first on|أولاً على|أولا على) .{0,80}",
         r"(?:clipped|saved|retrieved|accessed|captured|printed|archived|downloaded)(?: on)?\s*[:：].{0,80}|imprimé le.{0,80}|"
@@ -212,10 +216,13 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         (("جميع الحقوق محفوظة",), r".*جميع الحقوق محفوظة.*"),
         (("all rights reserved",), r".*all rights reserved.*"),
         # a share bar naming two networks or more ("شارك التغطية: واتساب | إكس | فيسبوك")
-        (("واتساب", "فيسبوك", "تويتر", "تلغرام", "تيليجرام", "لينكد إن", "whatsapp", "facebook", "twitter", "telegram",
-          "linkedin", "e-mail", "email"),
+        (("واتساب", "فيسبوك", "فايسبوك", "تويتر", "تلغرام", "تيليجرام", "لينكد إن", "لينكدإن", "whatsapp", "facebook", "twitter",
+          "telegram", "linkedin", "e-mail", "email"),
          r".{0,40}(?:واتساب|إكس|فيسبوك|تويتر|تلغرام|تيليجرام|لينكد إن|whatsapp|facebook|twitter|telegram|linkedin|e-mail|email)"
-         r"\s*[|،,/]\s*(?:واتساب|إكس|فيسبوك|تويتر|تلغرام|تيليجرام|لينكد إن|whatsapp|facebook|twitter|x|telegram|linkedin|e-mail|email)\b.{0,80}"),
+         r"\s*[|،,/]\s*(?:واتساب|إكس|فيسبوك|تويتر|تلغرام|تيليجرام|لينكد إن|whatsapp|facebook|twitter|x|telegram|linkedin|e-mail|email)\b.{0,80}"
+         # (or three of them and the print button, spaces between: "فايسبوك تويتر لينكدإن طباعة")
+         r"|(?:(?:واتساب|إكس|فيسبوك|فايسبوك|تويتر|تلغرام|تيليجرام|لينكد إن|لينكدإن|طباعة|whatsapp|facebook|twitter|x|telegram|"
+         r"linkedin|e-mail|email|print)\s*){3,6}"),
         # a caption that ends with its photographer ("… on Wednesday. Photo: Sipho Dlamini")
         (("photo", "picture", "image", "foto", "صورة", "الصورة", "تصوير"),
          r"(?=.{0,240}(?:photo|picture|image|foto|صورة|الصورة|تصوير)(?:\s+credit)?\s*[:：]\s*[^.:]{2,60}$).{12,200}[.)|]?\s*"
@@ -332,7 +339,7 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
                            rf"|^(?:(?:le|la|les|l'|el|la|il|lo|o|a|der|die|das)\s*)?(?:{_alt(r['site_words_latin'], fold_it=False)})\b"
                            rf"(?:\s+(?:de|du|des|de la|del|della|di|do|da|dos|von|für|am)?\s*[A-Z][\w'’.&-]*){{0,3}}$", _FL),
         agency=re.compile(rf"(?<!\w)(?:{ag})(?!\w)", _FL),
-        agency_only=re.compile(rf"^[\s(\[{{«\-–—ـ*]*(?:{ag})[\s)\]}}»\-–—ـ:.]*$", _FL),
+        agency_only=re.compile(rf"^[\s(\[{{«\-–—ـ*/]*(?:{ag})[\s)\]}}»\-–—ـ:./]*$", _FL),
         share=re.compile(rf"^(?:{_alt(r['share'])})" + fold_pattern(r"(?:\s*[:：|\-–—]|\s*$|\s+(?:on|this|هذا|هذه|عبر|على|من خلال|في|via|the|الخبر|المقال|الموضوع|facebook|twitter|فيسبوك|تويتر|\W))"), _FL),
         read_also=re.compile(rf"^(?:{_alt(r['read_also'])}|more from(?:\s+[^\s:：|.]+){{1,3}})"     # ("More from Community")
                              rf"(?:\s*[:：|\-–—.…]\s*(?P<rest>.*)|\s*)$", _FL),

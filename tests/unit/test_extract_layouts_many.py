@@ -45,14 +45,12 @@ KNOWN_MISSES = {
     # -- layouts2/ -----------------------------------------------------------------------------
     ("ar03_iq_indic_waa_comments", "author"),                                   # a dateline credit under the date
     ("ar02_ly_kicker_colon", "source"), ("ar16_ly_wordpress_bywasita", "source"),       # a brand over its tagline / in the footer
-    ("ar13_ps_agency_levantine_hijri", "published"),                                   # the time on a line of its own
     ("en08_au_local_date_at_end", "category"),                                         # the masthead, not the section under it
     # body paragraphs: captions, a contact block, live-page timestamps, single-line paragraphs
     *((stem, P) for stem in (
         "ar03_iq_indic_waa_comments", "ar06_sa_regional_hijri_pm",
-        "ar11_sd_opinion_nodate", "ar13_ps_agency_levantine_hijri",
         "en02_wire_on_portal_edt", "en03_university_news_subhead_contact", "en04_trade_pub_newsletter_box",
-        "en06_liveblog_bst", "en07_us_local_no_blank_lines")),
+        "en06_liveblog_bst")),
     # -- layouts3/ (115 of 168 right when first run, unseen, at 3ede628) -----------------------
     ("ar02_om_title_line_agency_credit_in_lead", "author"),        # the agency only inside the lead ("/العمانية/")
     ("ar17_ps_wafa_lead_credit_indic_digits_tags", "author"),      # (the same: "رام الله 27-5-2024 وفا-")
@@ -83,7 +81,7 @@ KNOWN_MISSES = {
         "ar04_reader_mode_dek_reading_time", "ar05_email_newsletter_subject_prefix",
         "ar06_factiva_export_english_fields", "ar08_telegram_channel_post", "ar11_press_release_newswire",
         "ar13_wordpress_caption_utf8_bom", "en02_wire_byline_credits", "en03_lynx_dump_references",
-        "en04_markdown_pandoc_dek_two_authors", "en06_ocr_print_hyphen_column_crlf", "en07_press_release_about_boilerplate",
+        "en06_ocr_print_hyphen_column_crlf", "en07_press_release_about_boilerplate",
         "es01_wordpress_caption_posted_in", "fr01_print_view_modified_date", "tr01_reader_mode_url_first_line")),
     # -- pages2/ (71 of 112 when first run, unseen by the page reader, at 37b1d8f) --------------
     *((("ar03_old_tables_cms_2012_irrigation", f) for f in ("title", "published", "category", "source", "author", P))),  # tables, no metadata
@@ -139,8 +137,8 @@ def test_each_layout_gives_the_expected_metadata_but_the_known_misses(path):
 
 def test_the_layouts_score():
     """The share of fields right over all 148 pages: all but the misses above. When this test was
-    last written (session 22): layouts/ 236 of 252, layouts2/ 153 of 168, layouts3/ 153 of 168,
-    layouts4/ 128 of 168, pages2/ 94 of 112, layouts5/ 148 of 168. When each set was first run,
+    last written (session 22): layouts/ 236 of 252, layouts2/ 157 of 168, layouts3/ 153 of 168,
+    layouts4/ 129 of 168, pages2/ 94 of 112, layouts5/ 148 of 168. When each set was first run,
     unseen by the rules: layouts/ 168 (8b59ab5; 121 at f705806), layouts2/ 113 (cae32ba; 60 at
     f705806), layouts3/ 115 and layouts4/ 77 (3ede628), pages2/ 71 (37b1d8f, before the page reader
     was tuned on it), layouts5/ 108 (56d1606, after all the others; 65 at 3ede628)."""
