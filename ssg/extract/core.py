@@ -45,7 +45,7 @@ _SENT_END = re.compile(r"[.!?؟…]['\"”»)\]’]*\s*$")
 _LIST_MARK = re.compile(r"^\s*(?:[-*•·▪●◦>]|\d{1,3}\s*[-.)]|[(\[]\d{1,3}[)\]])\s*")
 _SEP_SPLIT = re.compile(r"\s*(?:\||•|·|»|›|\s{3,})\s*")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+")
-_PIPE_SPLIT = re.compile(r"\s*(?:\||::)\s*")
+_PIPE_SPLIT = re.compile(r"\s*(?:\||::|\s{3,})\s*")
 _CRUMB_SPLIT = re.compile(r"\s*(?:»|>|›|/|\\|«|<|‹|→|←)\s*")
 _CRUMB_ONLY = re.compile(r"\s*(?:»|›|\s>\s)\s*")
 _HEADLINE_PUNCT = re.compile(r"\.\.|[؟?!…]")     # a site name never has these; a headline may
@@ -78,11 +78,17 @@ _WIRE_CREDIT = re.compile(r"^[(\[]\s*(?:reporting by|reported by|writing by|تغ
                           r"(?P<name>[^;)\]]+?)\s*(?:[;)\]]|$)", re.IGNORECASE)
 # Factiva's two- and three-letter field codes, and the role each gives (the others are furniture)
 _POSTED_FIRST = frozenset("PpFfنمVv")            # (the first letters of _POSTED_IN's words: most lines are not tried)
+_ISSUE_ALONE = re.compile(r"^(?:العدد|عدد|issue|no\.|n°|vol\.?)\s*[:：]?\s*\d+\s*$", re.IGNORECASE)
 _ISSUE_WORD = re.compile(r"عدد|vol|no\.|issue|n°", re.IGNORECASE)
 # A site word followed by an adjective with no article ("صحيفة إلكترونية مستقلة", "صحيفة يومية تصدر في
 # دمشق", "يومية جزائرية مستقلة"): a tagline; a name has a proper noun ("صحيفة الوطن", "صحيفة عكاظ").
 _TAGLINE = re.compile(fold_pattern(r"^(?:ال)?(?:صحيفة|جريدة|موقع|مجلة|بوابة|شبكة|يومية|أسبوعية|منصة)\s+"
                                    r"(?:إلكترونية|الكترونية|(?!ال)[\u0621-\u064a]+ي[ةه])(?:\s+(?!ال)\S|$)"))   # ("صحيفة رؤية الشمال": a name)
+_SYMBOLS = "\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u2900-\u2bff\U0001F000-\U0001FAFF\ufe0f\u200d"
+_SYMBOL_ENDS = re.compile(f"^[{_SYMBOLS}\\s]+")
+_SYMBOL_ENDS_R = re.compile(f"[{_SYMBOLS}\\s]+$")
+# A ticker of figures: weather, currencies, scores, markets ("بغداد ٤١° | البصرة ٤٥° | سعر صرف الدولار: ١٤٦٠")
+_FIGURES_SPLIT = re.compile(r"\s*(?:\||•|·|◂|\s{3,})\s*")
 _TIME_LINE = re.compile(fold_pattern(r"^(?:الساعة|الوقت|التوقيت|time|heure|hora|uhrzeit)\s*[:：]\s*(?P<val>\d{1,2}:\d{2})\s*$"), re.IGNORECASE)
 _INITIAL_NAME = re.compile(r"(?:[^\W\d_]\.\s*){1,2}[^\W\d_]{2,}(?:[\s-][^\W\d_]{2,})?")
 _FACTIVA = re.compile(r"^(HD|BY|PD|ET|SN|SE|WC|SC|LA|CY|LP|TD|CO|IN|NS|RE|IPD|PUB|AN|CR|ED|PG|VOL|ART|RF|CLM)(?:\s{2,}(?P<val>\S.*))?$")
@@ -345,6 +351,15 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             and (_ARABIC.search(f) or sum(w[:1].isupper() for w in line.o.split()) >= 0.7 * words):
         line.kind = "nav"                 # "Home News Sports Obituaries Opinion": a menu run together
         return
+    if words <= 40 and _HAS_DIGIT.search(f) and ("|" in f or "•" in f or "·" in f or "◂" in f or "   " in f):
+        items = [x for x in _FIGURES_SPLIT.split(f.strip()) if x.strip()]
+        if len(items) >= 3 and 3 * sum(1 for x in items if _HAS_DIGIT.search(x)) >= 2 * len(items) \
+                and not find_dates(f, day_first=day_first):        # (a masthead's date line is not one)
+            line.kind, line.sub = "boiler", "ticker"
+            return
+    if words <= 3 and _ISSUE_ALONE.match(f):             # "العدد 11243": a print edition's number
+        line.kind, line.sub = "boiler", "issue"
+        return
     if words <= 25 and _HAS_DIGIT.search(f):
         hits = find_dates(f, day_first=day_first)
         greg = [h for h in hits if h.hijri is None]
@@ -377,7 +392,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             line.kind = "site"
             line.sub = "profile"
             return
-        if "|" in f or "::" in f:                         # "صحيفة الوطن | محليات", "بوابة النيل :: أخبار مصر"
+        if "|" in f or "::" in f or "   " in f:           # "صحيفة الوطن | محليات", "بوابة النيل :: أخبار مصر"
             parts = _PIPE_SPLIT.split(f)
             if any(rules.site.match(p.strip()) and _words(p) <= 6 for p in parts) or (
                 rules.profile_site_re is not None
@@ -440,6 +455,8 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
             heading = is_heading(raw)
             raw = unmark(raw, lynx)
         o = nfc(raw.strip(STRIP))
+        if o and (_SYMBOL_ENDS.match(o) or _SYMBOL_ENDS_R.search(o)):
+            o = _SYMBOL_ENDS_R.sub("", _SYMBOL_ENDS.sub("", o))      # "☰ القائمة    جريدة الشرفة    🔍": icons
         if o[:1] in ("|", "｜"):           # "|آخر تحديث: ...": a scraped bar's separator, never text
             o = o.lstrip("|｜" + STRIP)
         words = len(o.split())
@@ -1326,7 +1343,11 @@ def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | Non
     elif g == "cat":
         parts.set("category", value.split(";")[0].strip() or value, "category:label", l)      # ("NEWS; Pg. 4")
     elif g == "src":
-        parts.set("source", value, "source:label", l)
+        if rules.agency_only.match(fold(value)):       # "المصدر: وام": the credit, not the site
+            parts.set("author", value, "author:source-label-agency", l)
+            parts.set("agency", _canon_agency(value, fold(value), rules), "agency:source-label", l)
+        else:
+            parts.set("source", value, "source:label", l)
     elif g == "auth":
         parts.set("author", _byline_name(value, rules), "author:label", l)
     elif g == "dek":
@@ -1398,7 +1419,7 @@ def _read_body(lines: list[_Line], start: int, parts: ArticleParts, rules: RuleS
             and "@" not in last.f
         ):
             credit = last.o.strip()
-            if credit[:1] in "([" and credit[-1:] in ")]" and rules.agency_only.match(fold(credit[1:-1].strip())):
+            if credit[:1] in "([" and credit[-1:] in ")]" and all(rules.agency_only.match(fold(x)) for x in _ROLE_CUT.split(credit[1:-1].strip())):
                 credit = credit[1:-1].strip()           # "(وات)": the agency's name
             m = _WIRE_CREDIT.match(credit)
             if m:

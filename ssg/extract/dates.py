@@ -104,7 +104,7 @@ _ARABIC_ZONE_OFFSETS = {" ".join(fold_pattern(k).split()): v for k, v in ARABIC_
 _TZ = (
     r"(?:\s*(?:\(?\s*)(?:(?:gmt|utc)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?|(z)\b|([+-])(\d{2}):?(\d{2})"
     r"|(ت\s*م|" + fold_pattern("بتوقيت") + r"\s+(?:" + "|".join(fold_pattern(k) for k in sorted(ARABIC_ZONES, key=len, reverse=True)) + r"))"
-    r"|(" + fold_pattern("بتوقيت غرينتش|بتوقيت جرينتش") + r")"
+    r"|(" + fold_pattern("بتوقيت غرينتش|بتوقيت جرينتش|توقيت غرينتش|توقيت جرينتش") + r")"
     r"|\b(" + "|".join(ZONE_ABBREVIATIONS) + r")\b)(?:\s*\))?)?"
 )
 TIME_RE = re.compile(_TIME + _TZ, re.IGNORECASE)

@@ -29,7 +29,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "النشرة البريدية", "وظائف", "الأرشيف", "archive", "previous", "next", "السابق", "التالي",
         "accueil", "inicio", "startseite", "ابحث", "ابحث في الموقع", "بحث في الموقع", "search for", "search this site",
         "s'abonner", "se connecter", "rechercher", "suchen", "anmelden", "abonnieren", "buscar", "suscríbete", "iniciar sesión",
-        "دخول", "تسجيل", "تسجيل خروج", "تسجيل جديد", "حسابي", "إنشاء حساب", "حساب جديد", "login", "register", "sign up",
+        "دخول", "تسجيل", "تسجيل خروج", "اشتراك", "اشترك الآن", "تسجيل جديد", "حسابي", "إنشاء حساب", "حساب جديد", "login", "register", "sign up",
         "sign out", "log out", "my account", "iniciar sesión", "mi cuenta",
     ),
     # The first item of a site's menu printed as one run of words ("Home News Sports Opinion").
@@ -248,7 +248,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
                        "catégorie", "rubrique", "categoría", "sección", "kategorie", "ressort", "rubrik", "kategori"),
     "label_source": ("المصدر", "source", "المصدر الأصلي", "الجهة الناشرة", "الناشر", "publisher", "publication", "newspaper",
                      "الصحيفة", "الجريدة", "الموقع"),
-    "label_author": ("byline", "بواسطة", "dc:creator", "creator", "autor", "auteur", "yazar", "écrit par", "escrito por",
+    "label_author": ("byline", "بواسطة", "تغطية", "رصد", "dc:creator", "creator", "autor", "auteur", "yazar", "écrit par", "escrito por",
                      "geschrieben von", "بقلم", "كتب", "كتبت", "الكاتب", "الكاتبة", "إعداد", "اعداد", "تقرير", "حوار", "متابعة", "تحرير",
                      "حاوره", "حاورته", "حاورها", "حاورتها", "أجرى الحوار", "أجرت الحوار", "interview by", "interviewed by",
                      "المحرر", "by", "author", "authors", "written by", "reporter", "reported by", "words", "columnist",
