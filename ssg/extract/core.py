@@ -46,7 +46,7 @@ _LIST_MARK = re.compile(r"^\s*(?:[-*•·▪●◦>]|\d{1,3}\s*[-.)]|[(\[]\d{1,3
 _SEP_SPLIT = re.compile(r"\s*(?:\||•|·|»|›|\s{3,})\s*")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+")
 _PIPE_SPLIT = re.compile(r"\s*(?:\||::|\s{3,})\s*")
-_CRUMB_SPLIT = re.compile(r"\s*(?:»|>|›|/|\\|«|<|‹|→|←)\s*")
+_CRUMB_SPLIT = re.compile(r"\s*(?:»|>|›|/|\\|«|<|‹|→|←|⟵|⟶|◂|▸|⇐|⇒)\s*")
 _CRUMB_ONLY = re.compile(r"\s*(?:»|›|\s>\s)\s*")
 _HEADLINE_PUNCT = re.compile(r"\.\.|[؟?!…]")     # a site name never has these; a headline may
 _BY_RE = re.compile(fold_pattern(r"^((?:story |written |reported |text |words )?by|par|por|von|بقلم|كتب|كتبت|بواسطة)"
@@ -339,6 +339,11 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             return
         items = [x for x in _TWO_SPACES.split(f.strip()) if x]           # "الرئيسية  محلي  اقتصاد  رياضة"
         if len(items) >= 4 and all(_words(x) <= 3 for x in items) and any(rules.nav_item.match(x) for x in items):
+            line.kind = "nav"
+            return
+    if words <= 40 and f.count("[") >= 4 and f.count("]") >= 4:         # "[ الرئيسية ] [ سياسة ] [ أمن ] …"
+        items = [x.strip() for x in re.split(r"\]\s*\[", f.strip().strip("[]")) if x.strip()]
+        if len(items) >= 4 and all(_words(x) <= 3 for x in items):
             line.kind = "nav"
             return
     if 9 <= words <= 30 and " - " in f:                                   # "الرئيسية - الوطني - الاقتصاد - الدولي - …"
@@ -1093,7 +1098,7 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                     cand = clean(cand[label.start("val"):])
                 elif by:                                            # "Par Karim B. | 18/02/2025 à 10:20"
                     cand = clean(cand[by.start(2):])
-                if cand and not WEEKDAY_RE.fullmatch(cand_f.strip()) and _words(cand) <= 10:
+                if cand and not WEEKDAY_RE.fullmatch(cand_f.strip()) and _words(cand) <= 10 and not _ISSUE_ALONE.match(cand_f.strip()):
                     parts.set("author", cand, "author:byline-with-date", l)
             elif before.strip():
                 # "Par Mamadou Diallo et Awa Ndiaye Publié le 27 février 2024 …": the byline and its

@@ -333,7 +333,7 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
     return RuleSet(
         nav=re.compile(rf"^(?:{_alt(r['nav_words'])})$", _FL),
         nav_item=re.compile(rf"^(?:{_alt(r['nav_words'] + r['crumb_home'])})$", _FL),
-        crumb=re.compile(rf"^(?:{_alt(r['crumb_home'])})\s*(?:»|>|›|/|\\|«|<|‹|→|←)\s*(?P<rest>.+)$", _FL),
+        crumb=re.compile(rf"^(?:{_alt(r['crumb_home'])})\s*(?:»|>|›|/|\\|«|<|‹|→|←|⟵|⟶|◂|▸|⇐|⇒)\s*(?P<rest>.+)$", _FL),
         site=re.compile(rf"^(?:ال)?(?:{site_words})\s+\S.*$", _FL),
         site_en=re.compile(rf"^(?:the\s+(?:[A-Z][\w'’.&-]*\s+){{0,3}}|(?:[A-Z][\w'’.&-]*\s+){{1,3}})(?:{_alt(r['site_words_en'], fold_it=False)})(?:\.com)?$"
                            rf"|^(?:(?:le|la|les|l'|el|la|il|lo|o|a|der|die|das)\s*)?(?:{_alt(r['site_words_latin'], fold_it=False)})\b"
