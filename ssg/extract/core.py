@@ -54,7 +54,8 @@ _BY_RE = re.compile(fold_pattern(r"^((?:story |written |reported |text |words )?
 _BY_LATIN = ("by", "par", "por", "von", "story by", "written by", "reported by", "text by", "words by")   # + a capital
 _NAME_ONLY = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){1,3}")    # "كتب محمد أحمد": two to four words, nothing else
 _DOMAIN_SITE = re.compile(r"[^\W_][\w-]*(?:\s[\w-]+){0,2}\.(?:نت|كوم|com|net|org|news|tv|info|co\.uk)", re.IGNORECASE)
-_UPDATED = re.compile(fold_pattern(r"(?:آخر تحديث|اخر تحديث|تحديث|تم التحديث|updated|last updated|modified|mis à jour|actualizado|aktualisiert)"), re.IGNORECASE)
+_UPDATED = re.compile(fold_pattern(r"(?:آخر تحديث|اخر تحديث|تحديث|تم التحديث|updated|last updated|modified|mis à jour|actualizado|aktualisiert|"
+                                   r"aggiornato|atualizado|son güncelleme|güncelleme|güncellendi|bijgewerkt)"), re.IGNORECASE)
 _TWO_SPACES = re.compile(r"\s{2,}")
 _SECTION_NEWS = re.compile(r"(?:local|world|business|sports?|national|international|top|latest|breaking|tech(?:nology)?|"
                            r"science|health|entertainment|politics|political|regional|global|financial|economic|us|uk)\s+news$",
