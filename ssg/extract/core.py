@@ -86,6 +86,7 @@ _ISSUE_WORD = re.compile(r"عدد|vol|no\.|issue|n°", re.IGNORECASE)
 _TAGLINE = re.compile(fold_pattern(r"^(?:ال)?(?:صحيفة|جريدة|موقع|مجلة|بوابة|شبكة|يومية|أسبوعية|منصة)\s+"
                                    r"(?:إلكترونية|الكترونية|(?!ال)[\u0621-\u064a]+ي[ةه])(?:\s+(?!ال)\S|$)"))   # ("صحيفة رؤية الشمال": a name)
 _SYMBOLS = "\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u2900-\u2bff\U0001F000-\U0001FAFF\ufe0f\u200d"
+_SYMBOL_CHAR = re.compile(f"[{_SYMBOLS}]")
 _SYMBOL_ENDS = re.compile(f"^[{_SYMBOLS}\\s]+")
 _SYMBOL_ENDS_R = re.compile(f"[{_SYMBOLS}\\s]+$")
 # A ticker of figures: weather, currencies, scores, markets ("بغداد ٤١° | البصرة ٤٥° | سعر صرف الدولار: ١٤٦٠")
@@ -461,7 +462,7 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
             heading = is_heading(raw)
             raw = unmark(raw, lynx)
         o = nfc(raw.strip(STRIP))
-        if o and (_SYMBOL_ENDS.match(o) or _SYMBOL_ENDS_R.search(o)):
+        if o and (o[0] >= "\u2190" and _SYMBOL_CHAR.match(o[0]) or o[-1] >= "\u2190" and _SYMBOL_CHAR.match(o[-1])):
             o = _SYMBOL_ENDS_R.sub("", _SYMBOL_ENDS.sub("", o))      # "☰ القائمة    جريدة الشرفة    🔍": icons
         if o[:1] in ("|", "｜"):           # "|آخر تحديث: ...": a scraped bar's separator, never text
             o = o.lstrip("|｜" + STRIP)
