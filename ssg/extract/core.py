@@ -336,7 +336,8 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
     if words <= 30 and ("|" in f or "•" in f or "·" in f or "  " in f or "»" in f):
         items = [x for x in _SEP_SPLIT.split(f.strip()) if x]
         if all(_words(x) <= 3 for x in items) and (len(items) >= 4 or len(items) == 3 and any(
-                rules.nav_item.match(x.strip()) for x in items)):        # ("Sections   Subscribe   Sign in")
+                rules.nav_item.match(x.strip()) for x in items)) \
+                and 2 * sum(1 for x in items if _HAS_DIGIT.search(x)) < len(items):   # (figures are a table's row or a ticker)
             line.kind = "nav"
             return
         items = [x for x in _TWO_SPACES.split(f.strip()) if x]           # "الرئيسية  محلي  اقتصاد  رياضة"
@@ -362,7 +363,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         items = [x for x in _FIGURES_SPLIT.split(f.strip()) if x.strip()]
         if len(items) >= 3 and 3 * sum(1 for x in items if _HAS_DIGIT.search(x)) >= 2 * len(items) \
                 and not find_dates(f, day_first=day_first):        # (a masthead's date line is not one)
-            line.kind, line.sub = "boiler", "ticker"
+            line.kind, line.sub = "boiler", "figures"
             return
     if words <= 3 and _ISSUE_ALONE.match(f):             # "العدد 11243": a print edition's number
         line.kind, line.sub = "boiler", "issue"
@@ -520,6 +521,12 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
             for l in out[i:j]:
                 l.kind = "nav"
         i = max(j, i + 1)
+    # a line of figures is a ticker above the article's text; under it, a table's row (a league's
+    # standings, results) is the article's
+    first_prose = next((i for i, l in enumerate(out) if _is_prose(l)), n)
+    for l in out[first_prose:]:
+        if l.kind == "boiler" and l.sub == "figures":
+            l.kind, l.sub = "text", ""
     if not page:                            # (in a dataset's text a name with an initial is the text's, as its gold has it)
         for l in out:
             if l.kind == "label" and l.sub == "auth" and l.val == (0, len(l.f)) and _INITIAL_NAME.fullmatch(l.o):
@@ -807,19 +814,23 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
         title_idx, weak, rest = _read_header(lines, header_end, repeats, parts, rules, tzname, options.day_first)
         author_from_header = parts.author is not None
     elif not body_only:
-        first = lines[0] if lines else None
+        # (past a ticker or a share bar on the first lines and the blank lines under them; a text that
+        # starts with blank lines and runs into its text has no headline, as the gold set has it)
+        fi = next((i for i, l in enumerate(lines[:8]) if l.kind not in ("boiler", "share", "blank")), 0) \
+            if lines and lines[0].kind in ("boiler", "share") else 0
+        first = lines[fi] if lines else None
         if (
             first is not None
             and first.kind == "text"
-            and n > 2
-            and (lines[1].kind == "blank" or _site_suffix(first.o, rules) is not None)
+            and n > fi + 2
+            and (lines[fi + 1].kind == "blank" or _site_suffix(first.o, rules) is not None)
             and 1 <= first.words <= 25
             and not (_SENT_END.search(first.f) and not first.f.rstrip().endswith(("?", "؟", "!", "..", "…")))
-            and any(l.kind == "text" for l in lines[2:])
+            and any(l.kind == "text" for l in lines[fi + 2:])
         ):
             parts.set("title", first.o, "title:first-line-then-blank", first)
-            title_idx = 0
-            header_end = 0
+            title_idx = fi
+            header_end = fi
         else:
             nonblank = next((l for l in lines if l.kind == "text"), None)
             if nonblank is not None:

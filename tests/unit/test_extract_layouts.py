@@ -334,3 +334,15 @@ def test_a_press_release_ends_at_its_end_mark():
             "from used batteries for manufacturers across North America and Europe.\n\n###\n\nMedia contact: press@bw.example\n")
     r = extract_text(text, options=OPT)
     assert r.title == "Brightwater Labs opens battery recycling plant in Reno" and len(r.paragraphs) == 2
+
+
+def test_a_ticker_of_figures_above_the_text_goes_and_a_table_in_it_stays():
+    text = ("بغداد 41° | البصرة 45° | سعر صرف الدولار: 1460 دينار\n\n"
+            "القادسية يتوج بلقب الدوري بعد فوز مثير على الكويت\n\n"
+            "وحقق القادسية فوزا مثيرا على الكويت في الجولة الأخيرة من الدوري الممتاز ليتوج باللقب للمرة الثامنة عشرة.\n\n"
+            "القادسية | 30 | 20 | 5 | 65\n\nالكويت | 30 | 19 | 6 | 63\n\n"
+            "وقال مدرب الفريق إن اللاعبين قدموا موسما استثنائيا يستحقون عليه التتويج باللقب بعد منافسة شرسة.\n")
+    r = extract_text(text, options=OPT)
+    assert r.title == "القادسية يتوج بلقب الدوري بعد فوز مثير على الكويت"      # not the ticker over it
+    assert r.paragraphs[1:3] == ("القادسية | 30 | 20 | 5 | 65", "الكويت | 30 | 19 | 6 | 63")   # the standings: the article's
+    assert not any("البصرة" in p for p in r.paragraphs)
