@@ -508,11 +508,14 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
                 if l.kind != "site":         # (the site's name above its menu stays its name)
                     l.kind = "nav"
         i = max(j, i + 1)
+    # where the article's text begins: above it the page's furniture (none of the passes below
+    # turns a line of it into prose or prose into something else)
+    first_prose = next((i for i, l in enumerate(out) if _is_prose(l)), n)
     # a menu of one or two words a line with none of the menu words ("محليات" / "برلمان" / "اقتصاد" /
     # …): six such lines or more before the article's text (a page's, not a dataset's body), without
     # the vowel marks of a poem's short lines
     i = 0
-    while page and i < n and not _is_prose(out[i]):
+    while page and i < first_prose:
         j = i
         while j < n and out[j].kind in ("text", "nav") and out[j].words <= 2 and not _END_PUNCT.search(out[j].f) \
                 and not _HARAKAT_RE.search(out[j].o):
@@ -523,7 +526,6 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
         i = max(j, i + 1)
     # a line of figures is a ticker above the article's text; under it, a table's row (a league's
     # standings, results) is the article's
-    first_prose = next((i for i, l in enumerate(out) if _is_prose(l)), n)
     for l in out[first_prose:]:
         if l.kind == "boiler" and l.sub == "figures":
             l.kind, l.sub = "text", ""
@@ -540,9 +542,7 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
                 c.kind, c.sub = "boiler", "field"
             break
     # a ticker: the lines under a lone "عاجل" / "BREAKING" / "LATEST" above the menu or breadcrumb
-    for i, l in enumerate(out):
-        if _is_prose(l):
-            break
+    for i, l in enumerate(out[:first_prose]):
         if l.kind == "boiler" and l.words <= 2 and _TICKER_WORD.fullmatch(l.f.strip(" :|")):
             j = i + 1
             while j < n and j <= i + 5 and out[j].kind == "text" and out[j].words <= 16:
@@ -715,7 +715,7 @@ def extract_bytes(data: bytes, *, rel_path: str, options: ExtractOptions) -> Ext
     """A raw text, a saved web page (``.html``, ``.htm``, or any file that starts as HTML) or a saved
     RSS/Atom item."""
     text, enc = decode(data, rel_path=rel_path, options=options)
-    if rel_path.lower().endswith((".html", ".htm")) or text.lstrip()[:1] == "<":
+    if rel_path.lower().endswith((".html", ".htm")) or text[:4096].lstrip()[:1] == "<":     # (not a copy of the whole text)
         from .page import extract_feed_item, extract_page, looks_like_feed, looks_like_html
 
         if looks_like_feed(text):

@@ -143,7 +143,8 @@ def extract_page(text: str, *, options: ExtractOptions, rel_path: str = "", enco
                                       date_extraction_params=_DATE_PARAMS)
     main = _blocks(doc.body) if doc is not None and doc.body is not None else []
     body = ArticleParts()
-    if any(kind == "p" for kind, _ in main) and _agree(main, lines):
+    rows = lines.split("\n\n")
+    if any(kind == "p" for kind, _ in main) and _agree(main, rows):
         # trafilatura's main text read as a dataset's body is: our rules for what ends an
         # article's text (credits, "read also" lines, related lists, share bars) apply to it too
         _extract_lines("\n\n".join(t for _, t in main), body, options, rel_path, body_only=True)
@@ -153,7 +154,7 @@ def extract_page(text: str, *, options: ExtractOptions, rel_path: str = "", enco
         blocks = list(printed.blocks) if printed is not None else []
     if not any(kind == "p" and len(text.split()) >= 4 for kind, text in blocks):
         raise ExtractError("no_content", "no article text found in the HTML page")
-    return _merge(doc, printed, body, blocks, tree, lines, options, rel_path, encoding)
+    return _merge(doc, printed, body, blocks, tree, rows, options, rel_path, encoding)
 
 
 def visible_text(tree) -> str:
@@ -212,13 +213,13 @@ def visible_text(tree) -> str:
     return "\n\n".join(lines)
 
 
-def _agree(main: list[tuple[str, str]], lines: str) -> bool:
+def _agree(main: list[tuple[str, str]], rows: list[str]) -> bool:
     """Whether trafilatura's main text is made of the page's own lines: most of its paragraphs
     are lines of the visible text. Not so when it took a layout table, or the whole page, for the
     article (old portals: the cells run together), and the printed reading's body is used."""
-    rows = {_key(row) for row in lines.split("\n\n")}
+    ours = {_key(row) for row in rows}
     theirs = [_key(t) for k, t in main if k == "p" and len(t.split()) >= 8]
-    return not theirs or 2 * sum(t in rows for t in theirs) >= len(theirs)
+    return not theirs or 2 * sum(t in ours for t in theirs) >= len(theirs)
 
 
 def _key(text: str) -> str:
@@ -273,10 +274,7 @@ def _author(value: str | None, rules, site: str | None) -> str | None:
 def _date(value: str | None, tzname: str | None) -> tuple[datetime, str] | None:
     """htmldate's "2024-05-12T14:30:00+0300" -> (datetime, precision); midnight with no zone is
     a day (htmldate gives a date alone so)."""
-    try:
-        when = datetime.fromisoformat(value) if value else None
-    except ValueError:
-        return None
+    when = _iso(value) if value else None
     if when is None:
         return None
     if when.tzinfo is None and (when.hour, when.minute, when.second) == (0, 0, 0):
@@ -284,7 +282,7 @@ def _date(value: str | None, tzname: str | None) -> tuple[datetime, str] | None:
     return _apply_tz(when, False, tzname), "second" if when.second else "minute"
 
 
-def _merge(doc, printed: Extraction | None, body: ArticleParts, blocks: list[tuple[str, str]], tree, lines: str,
+def _merge(doc, printed: Extraction | None, body: ArticleParts, blocks: list[tuple[str, str]], tree, rows: list[str],
            options: ExtractOptions, rel_path: str, encoding: str | None) -> Extraction:
     rules = _rules_for(options)
     parts = ArticleParts()
@@ -303,7 +301,8 @@ def _merge(doc, printed: Extraction | None, body: ArticleParts, blocks: list[tup
     parts.set("title", got.title, "html:printed", text=got.title or "")
     # What the page prints from its headline down (standfirst, byline, date), read without the
     # masthead, menus, tickers and "today" dates above it.
-    under = _read_under(lines, parts.title, options, rel_path, encoding) or got
+    at = _title_row(rows, parts.title)
+    under = _read_under(rows, at, options, rel_path, encoding) or got
     sitename = (clean(doc.sitename or "") if doc is not None else "") or site
     if sitename and _DOMAIN.fullmatch(sitename) and (site or got.source):
         sitename = site                 # trafilatura's fallback, the URL's host: the title's or the printed name is better
@@ -321,7 +320,7 @@ def _merge(doc, printed: Extraction | None, body: ArticleParts, blocks: list[tup
     parts.set("category", clean(doc.categories[0]) if doc is not None and doc.categories else None, "html:section",
               text=doc.categories[0] if doc is not None and doc.categories else "")
     parts.set("category", got.category or under.category, "html:printed", text=got.category or under.category or "")
-    parts.set("category", _line_above(lines, parts.title, rules), "html:line-above-headline")
+    parts.set("category", _line_above(rows, at, rules), "html:line-above-headline")
     # the date: declared in the markup, else printed under the headline with its time, else the
     # first <time datetime> under the headline, else printed anywhere, else htmldate's (asked for
     # the original date, it takes the oldest of a "most read" list as often as the article's)
@@ -387,15 +386,19 @@ def _confirmed_suffix(title: str, printed: str | None, tree) -> tuple[str, str] 
     if m is None or len(m.group(2).split()) > 5:
         return None
     h1 = tree.find(".//h1")
-    heads = [printed, " ".join("".join(h1.itertext()).split()) if h1 is not None else None]
+    heads = [printed, _text(h1) if h1 is not None else None]
     return (m.group(1).strip(), m.group(2).strip()) if any(_same(m.group(1), h) for h in heads) else None
 
 
-def _line_above(lines: str, title: str | None, rules) -> str | None:
-    """A section's name printed right above the headline ("Business"): a word or three, not a
-    menu word, a date or a sentence."""
-    rows = lines.split("\n\n")
-    at = next((i for i, row in enumerate(rows[1:], 1) if title and _key(row) == _key(title)), None)
+def _title_row(rows: list[str], title: str | None) -> int | None:
+    """The visible text's line that prints the headline (past the ``<title>`` line), if one does."""
+    key = _key(title) if title else None
+    return next((i for i, row in enumerate(rows[1:], 1) if _key(row) == key), None) if key else None
+
+
+def _line_above(rows: list[str], at: int | None, rules) -> str | None:
+    """A section's name printed right above the headline's line ("Business"): a word or three, not
+    a menu word, a date or a sentence."""
     if not at or at < 2:
         return None
     row = rows[at - 1]
@@ -405,14 +408,9 @@ def _line_above(lines: str, title: str | None, rules) -> str | None:
     return None
 
 
-def _read_under(lines: str, title: str | None, options: ExtractOptions, rel_path: str, encoding: str | None) -> Extraction | None:
-    """The raw-text reading of the page's visible text from the headline's line down (past the
-    ``<title>`` line), or None when the headline is not printed on a line of its own."""
-    if not title:
-        return None
-    rows = lines.split("\n\n")
-    key = _key(title)
-    at = next((i for i, row in enumerate(rows[1:], 1) if _key(row) == key), None)
+def _read_under(rows: list[str], at: int | None, options: ExtractOptions, rel_path: str, encoding: str | None) -> Extraction | None:
+    """The raw-text reading of the page's visible text from the headline's line down, or None when
+    the headline is not printed on a line of its own."""
     if at is None:
         return None
     try:
