@@ -115,6 +115,7 @@ _TITLE_SITE = re.compile(r"^(.+?)\s+(?:\||-|–|—|::|ـ)\s+([^|\-–—:ـ]+)$
 _ROLE_CUT = re.compile(r"\s*[,،]\s*")
 _NAME_IN_PLACE = re.compile(r"((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s+in\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}")
 _TZ_WORDS = re.compile(r"^(?:بتوقيت|توقيت|gmt|utc|local time|ت\s*م$)", re.IGNORECASE)
+_RULE_LINE = re.compile(r"[-–—_=*•·.~ـ\s]{3,}")
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|#]\s*")
 _BYLINE_PUNCT = re.compile(r"[:：\-–—ـ(،,]")
 _HAS_DIGIT = re.compile(r"\d")
@@ -247,6 +248,8 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         # a heading ("اقرأ أيضاً", "Trending on Lakeshore Now", "اقرأ المزيد في تقارير"), or one other
         # article's title after it on the line ("اقرأ أيضا: Headline")
         line.kind = "readalso" if not rest or _words(rest) <= 3 and not _terminal(rest) and ":" not in f else "boiler"
+        if m.group("open"):
+            line.sub = "open"       # "المزيد من العالم": a heading only over a list (else "المزيد من المعاناة" heads text)
         return
     if rules.boiler.match(f) or rules.boiler_gate.search(f.lower()) and rules.boiler_gated.match(f):
         line.kind = "boiler"
@@ -311,6 +314,11 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
     if words <= 8 and rules.nav.match(f):
         line.kind = "nav"
         return
+    if words <= 24 and "|" in f:
+        items = [x.strip() for x in f.split("|") if x.strip()]     # "عدد المشاهدات: 1,245 | وقت القراءة: 3 دقائق"
+        if len(items) >= 2 and all(rules.boiler.match(x) or rules.share.match(x) for x in items):
+            line.kind = "boiler"
+            return
     if words <= 8:
         head, _, rest = f.partition("|")
         # "By AHMED ALI | Arab News", "كتب محمد الشمري:"; "Par Karim B. | 18/02/2025" is a date line
@@ -478,8 +486,9 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
     # the readers' comments: their heading and everything after it, once the article's text began
     seen_prose = False
     for i, l in enumerate(out):
-        if seen_prose and l.kind != "blank" and (l.words <= 6 or l.words <= 25 and l.f[:1].isdigit()) \
-                and (rules.comments.match(l.f) or _ABOUT.match(l.o)):       # (a heading, or "3 thoughts on …")
+        if seen_prose and l.kind != "blank" and ((l.words <= 6 or l.words <= 25 and l.f[:1].isdigit())
+                                                  and (rules.comments.match(l.f) or _ABOUT.match(l.o))   # (a heading, or "3 thoughts on …")
+                                                  or l.words <= 25 and rules.paywall.match(l.f)):          # (or a paywall)
             for c in out[i:]:
                 if c.kind != "blank":
                     c.kind, c.sub = "boiler", "comments"
@@ -543,7 +552,7 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
             break
     # a ticker: the lines under a lone "عاجل" / "BREAKING" / "LATEST" above the menu or breadcrumb
     for i, l in enumerate(out[:first_prose]):
-        if l.kind == "boiler" and l.words <= 2 and _TICKER_WORD.fullmatch(l.f.strip(" :|")):
+        if l.kind in ("boiler", "readalso") and l.words <= 2 and _TICKER_WORD.fullmatch(l.f.strip(" :|")):
             j = i + 1
             while j < n and j <= i + 5 and out[j].kind == "text" and out[j].words <= 16:
                 j += 1
@@ -572,6 +581,8 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
                 j += 1
                 continue
             break
+        if not items and line.sub == "open":
+            line.kind, line.sub = "text", ""
     return out
 
 
@@ -775,8 +786,8 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
             if k in ("blank", "share", "boiler", "readalso"):
                 continue
             if k in ("nav", "crumb", "date", "site", "label"):
-                if k == "label" and l.sub == "tags":
-                    continue
+                if k == "label" and l.sub == "tags" and texts_seen:
+                    continue            # (under the headline, tags may head the text or end it)
                 header_end = i
                 pending = 0
                 continue
@@ -1406,8 +1417,9 @@ def _read_body(lines: list[_Line], start: int, parts: ArticleParts, rules: RuleS
         if k in ("date", "site", "label") and i < last_text or (
             k in ("boiler", "crumb") and l.sub in ("tail", "generic", "url") and i < last_text
         ):
-            # a metadata-looking line inside the body: keep it as text
-            body.append(l)
+            # a metadata-looking line inside the body: keep it as text (a rule of dashes above the
+            # text only closes the header; inside the text, "***" is the text's, as the gold set has it)
+            body.append(None if k == "boiler" and not any(body) and _RULE_LINE.fullmatch(l.o) else l)
             continue
         if k == "label":
             _read_label(l, parts, rules, tzname, header=False)

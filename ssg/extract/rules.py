@@ -31,6 +31,9 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "s'abonner", "se connecter", "rechercher", "suchen", "anmelden", "abonnieren", "buscar", "suscríbete", "iniciar sesión",
         "دخول", "تسجيل", "تسجيل خروج", "اشتراك", "اشترك الآن", "تسجيل جديد", "حسابي", "إنشاء حساب", "حساب جديد", "login", "register", "sign up",
         "sign out", "log out", "my account", "iniciar sesión", "mi cuenta",
+        "mentions légales", "charte de vie privée", "politique de confidentialité", "nous contacter", "contact", "kontakt",
+        "impressum", "datenschutz", "aviso legal", "política de privacidad", "contacto", "gizlilik politikası", "künye", "iletişim",
+        "cookie settings", "manage cookies", "إعدادات ملفات تعريف الارتباط",
     ),
     # The first item of a site's menu printed as one run of words ("Home News Sports Opinion").
     "home_words": ("الرئيسية", "الصفحة الرئيسية", "home", "homepage", "accueil", "inicio", "startseite"),
@@ -97,6 +100,21 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "topics", "related topics", "temas", "etiquetas", "mots-clés", "schlagwörter",
         "أضف تعليق", "أضف تعليقا", "أضف تعليقاً", "اضف تعليقا", "اكتب تعليقك", "add a comment", "post a comment",
         "write a comment", "ajouter un commentaire", "kommentar schreiben",
+        "yorumlar", "yorum yap", "yorum yaz", "commenti", "comentários", "reacties",
+        # (a tags heading alone, over its tags)
+        "الوسوم", "وسوم", "الكلمات الدلالية", "كلمات دلالية", "tags", "tagged", "keywords", "etiketler", "palabras clave",
+        "parole chiave", "themen",
+    ),
+    # A paywall's or a sign-in's line under the text (the line starts so): the article's text ends.
+    "paywall": (
+        "il vous reste", "cet article est réservé", "la suite est réservée", "la suite de cet article", "réservé aux abonnés",
+        "déjà abonné", "this article is for subscribers", "this content is for subscribers", "this article is available to subscribers",
+        "subscribe to continue reading", "subscribe to read", "continue reading with", "to continue reading", "already a subscriber",
+        "already subscribed", "sign in to continue", "this article is exclusive to", "ya eres suscriptor", "este contenido es exclusivo",
+        "contenido exclusivo para suscriptores", "exclusivo para suscriptores", "weiterlesen mit", "dieser artikel ist exklusiv",
+        "jetzt abonnieren", "bereits abonnent", "هذا المحتوى للمشتركين", "هذا المحتوى حصري للمشتركين", "هذا المقال للمشتركين",
+        "هذا المقال متاح للمشتركين", "لقراءة المقال كاملا", "لقراءة المقال كاملاً", "للاستمرار في القراءة", "لمتابعة القراءة",
+        "اشترك لمتابعة القراءة", "اشترك للاستمرار", "yorum yazmak için", "devamını okumak için",
     ),
     # Headings that introduce a list of other articles' titles.
     "read_also": (
@@ -116,6 +134,11 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "lesen sie auch", "mehr zum thema", "lea también",
         "leer más", "te puede interesar", "also read", "see also", "مواضيع مشابهة", "موضوعات مشابهة", "similar stories",
         "similar articles",
+        "most viewed", "most shared", "most commented", "most watched", "explore more on these topics", "explore more",
+        "more in this section", "latest stories", "الأكثر تداولا", "الأكثر تداولاً", "الأكثر تعليقا", "الأكثر تعليقاً", "الأكثر قراءة",
+        "أحدث الأخبار", "آخر الأخبار", "اخر الاخبار", "كل مقالات الكاتب", "جميع مقالات الكاتب", "مقالات الكاتب",
+        "ilgili haberler", "benzer haberler", "çok okunanlar", "en çok okunanlar", "les plus lus", "à lire également",
+        "à lire aussi", "lo más leído", "más leídas", "meistgelesen",
     ),
     # Whole-line boilerplate (regexes), removed wherever it stands.
     "boilerplate": (
@@ -125,7 +148,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"media playback is (?:unsupported|not supported) on your device",
         r"\[\d{1,2}/\d{1,2}\].{0,300}",                                   # a gallery's caption: "[1/3] ..."
         r"[(\[]\s*(?:الصورة|صورة|photo|image|picture)\s*[:：].{0,200}[)\]]",       # "(الصورة: أرشيفية ...)"
-        r"(?:الآراء|المقالات|الآراء الواردة).{0,40}(?:تعبر|تعبّر) عن (?:رأي|آراء) (?:كاتبها|أصحابها|الكاتب).{0,80}",
+        r"(?:الآراء|المقالات|الآراء الواردة).{0,40}(?:تعبر|تعبّر) عن (?:رأي|آراء) (?:كاتبها|أصحابها|الكاتب|كت\u0651?ابها).{0,120}",
         r"(?:the )?(?:views|opinions) expressed .{0,160}",
         r"comments are closed\.?|enter your email(?: address)?.{0,40}",
         r"(?:get|sign up for|subscribe to) (?:the|our) newsletter.{0,60}|email(?: address)?|(?:your )?e-?mail",
@@ -136,7 +159,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|ص|م|مساء|صباحا|صباحاً))?|[●•◉🔴]?\s*(?:مباشر|بث مباشر|live|en direct|en vivo|ao vivo)",
         # an invitation to follow the site elsewhere: "Join Daily Harmattan WhatsApp Channel for breaking news",
         # "تابع بوابة السرايا على واتساب", "تابعوا البث المباشر لقناة المدار"
-        r"(?:join|follow|subscribe to|تابع|تابعوا|تابعونا|انضم|انضموا|اشترك|اشتركوا)\s.{0,60}(?:whatsapp|telegram|channel|youtube|"
+        r"(?:لمتابعة\s.{0,60}\s)?(?:join|follow|subscribe to|takip et|suivez|síguenos|folgen sie|تابع|تابعوا|تابعونا|انضم|انضموا|اشترك|اشتركوا)\s*[:：]?\s.{0,60}(?:whatsapp|telegram|channel|youtube|google|"
         r"واتساب|تلغرام|تيليجرام|قناة|قناتنا|يوتيوب|البث المباشر|نبض|جوجل نيوز|google news).{0,60}",
         # a header image's caption
         r"(?:header|featured|main|top|lead) (?:image|photo)\s*[:：].{0,240}",
@@ -161,14 +184,26 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"--",
         # a press release's and a news database's furniture: "FOR IMMEDIATE RELEASE", "Length: 612 words",
         # "Load-Date: March 15, 2024", "Document ALMSR00020240303", "Body"
-        r"(?:for immediate release|للنشر الفوري|للنشر فورا|pour diffusion immédiate|body|الخبر|النص)",
+        r"(?:for immediate release|للنشر الفوري|للنشر فورا|pour diffusion immédiate|body|الخبر|النص|search summary|ملخص البحث)",
         r"(?:length\s*[:：]\s*)?\d{1,3}(?:,\d{3})?\s+(?:words|كلمة|كلمات|mots|palabras)|(?:عدد الكلمات|word count)\s*[:：]\s*\d+",
         # an agency's desk initials at the end: "م ع ح / ا م ع", "ع خ/ س م"
         r"(?:[\u0621-\u064a]{1,2}\.?\s+){0,4}[\u0621-\u064a]{1,2}\s*/\s*(?:[\u0621-\u064a]{1,2}\.?\s*){1,5}",
         # a caption in brackets that starts with its photo word ("(صورة أرشيفية لأحد الشواطئ)")
         r"[(\[]\s*(?:صورة|الصورة|صور|photo|file photo|picture|archive photo)\b[^)\]]{0,200}[)\]]",
         # a newsletter's sign-up in Arabic
-        r"(?:اشترك|سجل) (?:لتصلك|ليصلك|في النشرة).{0,80}|(?:أدخل|ادخل) (?:بريدك|البريد) الإلكتروني.{0,40}",
+        r"(?:اشترك|سجل|سج\u0651ل) (?:لتصلك|ليصلك|في النشرة).{0,80}|(?:أدخل|ادخل|سجل|سج\u0651ل) (?:بريدك|البريد) الإلكتروني.{0,80}",
+        r"(?:النشرة (?:الإخبارية|الاخبارية|اليومية|البريدية|الأسبوعية)|نشرتنا(?: البريدية| الإخبارية| اليومية)?)(?:\s*[:：].{0,160})?",
+        r"(?:البريد الإلكتروني|بريدك الإلكتروني)\s*[\[(]?\s*(?:اشتراك|اشترك|سجل|إرسال)?\s*[\])]?",
+        # a newsletter's box in English: "Sign up to Morning Briefing", "Our free daily newsletter with …"
+        r"sign up (?:to|for) [^.!?]{1,60}|(?:our|the|a) (?:free )?(?:daily |weekly |morning |evening )?(?:email )?newsletter\b[^.!?]{0,100}",
+        # a disclaimer: "إخلاء مسؤولية: …", "Disclaimer: …"
+        r"(?:إخلاء (?:ال)?مسؤولية|إخلاء (?:ال)?مسئولية|disclaimer|avertissement|descargo de responsabilidad)\s*[:：].{0,400}",
+        # the readers' comment count: "47 comments", "0 تعليقات"
+        r"\d+\s+(?:comments?|responses?|تعليقات|تعليق|commentaires?|comentarios?|kommentare?|yorum)",
+        # a video's teaser: "شاهد الفيديو  02:14", "شاهد| …", "Watch: …"
+        r"(?:شاهد|watch)\s+(?:الفيديو|فيديو|the video|video)(?:\s*\(?\d{1,2}:\d{2}\)?)?|(?:شاهد|بالفيديو|فيديو|watch|video)\s*[|｜].{0,200}",
+        # a photo credit after the caption: "El embalse de Iznájar, el pasado miércoles. / EFE"
+        r".{10,200}\s/\s*(?:efe|afp|reuters|ap|epa|getty images|europa press|dpa|anadolu|xinhua|ansa|lusa)",
         r"(?:load-date|load date|publication-type|document(?:-type| type| id)?|language|journal-code|graphic|notes)\s*[:：]?\s*\S.{0,80}",
         # a ticker of headlines: "عاجل | ...", "BREAKING: ... | ... | ..." (a headline "عاجل: ..." alone stays)
         r"(?:عاجل|خبر عاجل|أخبار عاجلة|breaking(?: news)?|latest|urgent|flash|trending(?: now)?|en direct|última hora|eilmeldung)\s*(?:\||[:：].{0,200}\|).{0,400}",
@@ -177,7 +212,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:your email address will not be published|required fields are marked|لن يتم نشر عنوان بريدك الإلكتروني|الحقول الإلزامية مشار إليها).{0,120}",
         # (each lookahead checks the end of the line in one pass before the pattern is tried at
         # every place in it: ~4 us a line -> ~1 us, the largest part of matching boilerplate)
-        r"(?=.*(?:[)\]]|أرشيفية|ارشيفية)\s*$).{0,200}(?:[(\[]\s*(?:أرشيفية|ارشيفية|أرشيف|ارشيف|صورة أرشيفية|file photo|getty images|reuters|afp|ap photo|ap|epa|ذا أسوشيتد برس)\s*[)\]]|[\s\-–—](?:أرشيفية|ارشيفية|صورة أرشيفية))",
+        r"(?=.*(?:[)\]]|أرشيفية|ارشيفية|أرشيف|ارشيف)\s*$).{0,200}(?:[(\[]\s*(?:أرشيفية|ارشيفية|أرشيف|ارشيف|صورة أرشيفية|file photo|getty images|reuters|afp|ap photo|ap|epa|ذا أسوشيتد برس)\s*[)\]]|[\s\-–—](?:أرشيفية|ارشيفية|صورة أرشيفية|أرشيف|ارشيف))",
         r"رابط الخبر(?: بصحيفة \S+(?: \S+)?)?\s*:.*",
         r"رابط (?:المقال|الموضوع|مختصر)\s*:.*",
         r"(?:advertisement|sponsored|ads by)",
@@ -189,7 +224,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # reading time, a relative time, a view count: page furniture, never copy
         r"(?:reading time\s*[:：]?\s*)?\d+\s*(?:-\s*)?(?:min|mins|minutes?)\.?\s+read",
         r"(?:وقت القراءة|مدة القراءة|زمن القراءة)\s*[:：]?\s*\d+\s*(?:دقيقة|دقائق|د)\.?",
-        r"(?:قراءة\s+)?\d+\s*(?:دقيقة|دقائق)\s*(?:للقراءة|قراءة)?",
+        r"(?:قراءة\s+(?:في\s+)?)?\d+\s*(?:دقيقة|دقائق)\s*(?:للقراءة|قراءة)?",
+        r"(?:reading time|read time|okuma süresi)\s*[:：]?\s*\d+\s*(?:min|mins|minutes?|dk|dakika)\.?|\d+\s*(?:dk|dakika)\.?\s+okuma(?: süresi)?",
         r"(?:(?:updated|published|posted)\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago",
         r"(?:(?:آخر تحديث|اخر تحديث|نشر|تحديث)\s*[:：]?\s*)?منذ\s+(?:\d+\s+)?(?:ثانية|ثوان|ثواني|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|اسبوع|أسبوع|أسبوعين|أسابيع)",
         r"(?:عدد )?(?:المشاهدات|مشاهدات|القراءات|views)\s*[:：]?\s*[\d,.]+",
@@ -225,8 +261,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
          r"linkedin|e-mail|email|print)\s*){3,6}"),
         # a caption that ends with its photographer ("… on Wednesday. Photo: Sipho Dlamini")
         (("photo", "picture", "image", "foto", "صورة", "الصورة", "تصوير"),
-         r"(?=.{0,240}(?:photo|picture|image|foto|صورة|الصورة|تصوير)(?:\s+credit)?\s*[:：]\s*[^.:]{2,60}$).{12,200}[.)|]?\s*"
-         r"(?:photo|picture|image|foto|صورة|الصورة|تصوير)(?:\s+credit)?\s*[:：].{2,60}"
+         r"(?=.{0,240}(?:photograph|photo|picture|image|foto|صورة|الصورة|تصوير)(?:\s+credit)?\s*[:：]\s*[^.:]{2,60}$).{12,200}[.)|]?\s*"
+         r"(?:photograph|photo|picture|image|foto|صورة|الصورة|تصوير)(?:\s+credit)?\s*[:：].{2,60}"
          r"|.{12,200}\s[-–—]\s*(?:الصورة|صورة) (?:من|لـ|ل|عن)\s*.{2,40}"),
         # a cookie banner
         (("cookie", "ملفات تعريف الارتباط", "الكوكيز"),
@@ -258,7 +294,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
                    "date", "dated", "first published", "pubdate", "pub date", "publication date", "datum", "fecha", "tarih",
                    "yayınlanma", "yayın tarihi", "giriş", "publié le", "publicado", "pubblicato", "veröffentlicht"),
     "label_tags": ("الوسوم", "وسوم", "كلمات مفتاحية", "كلمات دلالية", "الكلمات الدالة", "الكلمات الدلالية", "الكلمات المفتاحية",
-                   "سمات", "tags", "keywords", "topics", "mots-clés", "mots clés", "etiquetas", "schlagwörter"),
+                   "سمات", "الكلمات المفاتيح", "tags", "tagged", "keywords", "topics", "mots-clés", "mots clés", "etiquetas", "schlagwörter",
+                   "etiketler", "etiket", "palabras clave", "parole chiave", "tag", "trefwoorden"),
     "label_dek": ("ملخص", "الملخص", "summary", "standfirst", "description", "الوصف", "teaser", "chapô", "chapeau", "resumen",
                   "zusammenfassung", "özet"),
     # A scraper's or an export's header of fields: "العنوان: ...", "Title: ...", "Subject: ..." (in
@@ -303,6 +340,7 @@ class RuleSet:
     boiler_gate: re.Pattern       # the words one of the gated patterns needs (searched in the line lowercased)
     boiler_gated: re.Pattern      # those patterns (matched only where the gate is found)
     comments: re.Pattern  # the heading of the readers' comments (with a count: "Comments (3)")
+    paywall: re.Pattern   # a paywall's line ("Il vous reste 55 % de cet article à lire.")
     home: re.Pattern  # a menu's first item, "Home", "الرئيسية"
 
 
@@ -342,7 +380,7 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
         agency=re.compile(rf"(?<!\w)(?:{ag})(?!\w)", _FL),
         agency_only=re.compile(rf"^[\s(\[{{«\-–—ـ*/]*(?:{ag})[\s)\]}}»\-–—ـ:./]*$", _FL),
         share=re.compile(rf"^(?:{_alt(r['share'])})" + fold_pattern(r"(?:\s*[:：|\-–—]|\s*$|\s+(?:on|this|هذا|هذه|عبر|على|من خلال|في|via|the|الخبر|المقال|الموضوع|facebook|twitter|فيسبوك|تويتر|\W))"), _FL),
-        read_also=re.compile(rf"^(?:{_alt(r['read_also'])}|more from(?:\s+[^\s:：|.]+){{1,3}})"     # ("More from Community")
+        read_also=re.compile(rf"^(?:{_alt(r['read_also'])}|(?P<open>more from|more in|المزيد من)(?:\s+[^\s:：|.]+){{1,3}})"     # ("More from Community")
                              rf"(?:\s*[:：|\-–—.…]\s*(?P<rest>.*)|\s*)$", _FL),
         boiler=re.compile("^(?:" + "|".join(f"(?:{fold_pattern(b)})" for b in boiler) + r")\s*$", _FL),
         boiler_gate=re.compile(_alt(w for words, _ in r["boilerplate_gated"] for w in words)),     # (on the line lowercased)
@@ -361,6 +399,7 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
         home=re.compile(rf"^(?:{_alt(r['home_words'])})$", _FL),
         comments=re.compile(rf"^(?:(?:\d+\s+)?(?:{_alt(r['comments'])})\s*(?:[(\[]\s*\d+\s*[)\]]|\d+)?\s*[:：]?"
                             r"|\d+\s+(?:thoughts?|responses?|repl(?:y|ies)|comments?)\s+(?:on|to)\b.*)$", _FL),
+        paywall=re.compile(rf"^(?:{_alt(r['paywall'])})(?!\w)", _FL),
         byline_role=re.compile(rf"(?<!\w)(?:{_alt(r['byline_roles'])})(?!\w)", _FL),
         profile_sites=sites,
         profile_site_re=re.compile("^(?:" + "|".join(re.escape(s).replace("\\ ", r"\s+") for s in sorted(sites, key=len, reverse=True)) + ")$", _FL) if sites else None,

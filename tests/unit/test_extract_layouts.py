@@ -346,3 +346,30 @@ def test_a_ticker_of_figures_above_the_text_goes_and_a_table_in_it_stays():
     assert r.title == "القادسية يتوج بلقب الدوري بعد فوز مثير على الكويت"      # not the ticker over it
     assert r.paragraphs[1:3] == ("القادسية | 30 | 20 | 5 | 65", "الكويت | 30 | 19 | 6 | 63")   # the standings: the article's
     assert not any("البصرة" in p for p in r.paragraphs)
+
+
+def test_the_text_ends_at_a_paywall_a_tags_heading_or_a_most_viewed_list():
+    text = ("The Marsh Courier\n\nFerry fares to rise by 12% from June\n\nBy Ann Lee\n\n14 May 2024 17.32 BST\n\n"
+            "47 comments\n\nReading time: 3 min | 1,245 views\n\n"
+            f"{BODY_EN}\n\n{BODY_EN}\n\nSign up to Morning Briefing\nOur free daily newsletter with the stories you need\n\n"
+            "Most viewed\n1 Man charged after crash\n2 Harbour scaffolding comes down\n\n"
+            "Il vous reste 55 % de cet article à lire.\n\nMentions légales | Contact\n")
+    r = extract_text(text, options=OPT)
+    assert (r.title, r.author) == ("Ferry fares to rise by 12% from June", "Ann Lee")
+    assert r.paragraphs == (BODY_EN, BODY_EN)
+    ar = ("صحيفة الشرفة\n\nتسعيرة المحروقات لشهر حزيران\n\nتقرير: ليث الزعبي\n\n31 أيار 2024 - 18:30\n\n"
+          f"{BODY_AR}\n\n{BODY_AR}\n\nالوسوم\n#المحروقات #البنزين\n\nالمزيد من الاقتصاد\nانخفاض أسعار الذهب محلياً\n"
+          "الأرصاد: أجواء حارة نسبياً\n\n(أ ف ب، رويترز)\n")
+    r = extract_text(ar, options=OPT)
+    assert r.author == "ليث الزعبي" and r.paragraphs == (BODY_AR, BODY_AR)
+
+
+def test_a_fields_header_with_tags_and_a_rule_above_the_text():
+    text = ("العنوان: إطلاق موسم زراعة القمح في ست محافظات\nالمصدر: صحيفة الساحل\nالقسم: محليات\n"
+            "الوسوم: القمح، الزراعة\n----------------------------------------\n\n"
+            f"{BODY_AR}\n\n***\n\n{BODY_AR}\n\nالمزيد من المعاناة\n\n{BODY_AR}\n")
+    r = extract_text(text, options=OPT)
+    assert (r.title, r.source, r.category) == ("إطلاق موسم زراعة القمح في ست محافظات", "صحيفة الساحل", "محليات")
+    assert r.tags == ("القمح", "الزراعة")
+    # the rule above the text is the header's; "***" in the text and a heading over text are the text's
+    assert r.paragraphs == (BODY_AR, "***", BODY_AR, "المزيد من المعاناة", BODY_AR)

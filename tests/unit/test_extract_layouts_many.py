@@ -39,8 +39,8 @@ KNOWN_MISSES = {
     # -- layouts/ ------------------------------------------------------------------------------
     # a brand name over a tagline with a site word ("X | يومية جزائرية مستقلة"), or only at the foot of the page
     ("ar20", "source"), ("ar21", "source"), ("ar23", "source"),
-    ("ar16", "category"), ("ar16", "author"), ("ar16", "dek"), ("ar16", P),   # a login bar, a decoy date, a breaking-news line
-    ("ar21", P), ("ar23", P), ("en10", P),
+    ("ar16", "author"), ("ar16", "dek"), ("ar16", P),   # a login bar, a decoy date, a breaking-news line
+    ("ar21", P), ("en10", P),
     ("en05", "title"), ("en05", "source"), ("en05", "author"), ("en05", "dek"),   # the headline only in the page title
     # "8:15 a.m. ET", "09:15 IST": a zone name that names several zones is not read (the date stays naive)
     ("en05", "published"), ("en08", "published"), ("en05_press_release_et", "published"),
@@ -63,8 +63,7 @@ KNOWN_MISSES = {
     ("en02_za_kicker_dek_sast_photo_caption", "category"),         # an all-capitals kicker, not the section
     *((stem, P) for stem in (                                       # captions, score tables, tag lines, a video line
         "ar04_qa_arabic_indic_digits_dek_updated", "ar12_ly_date_at_end_correspondent_byline",
-        "ar13_sd_kicker_photo_captions_cp1256", "ar14_dj_wordpress_dump_domain_offset_cookie",
-        "ar16_kw_sports_score_table_hijri", "ar18_pan_arab_channel_makkah_time_video",
+        "ar13_sd_kicker_photo_captions_cp1256", "ar16_kw_sports_score_table_hijri", "ar18_pan_arab_channel_makkah_time_video",
         "de01_de_german_cookie_banner_teaser_uhr", "fr01_lb_french_kicker_dek_publie_mis_a_jour")),
     # -- layouts4/ (77 of 168 when first run, unseen, at 3ede628) -------------------------------
     ("ar04_reader_mode_dek_reading_time", "source"), ("tr01_reader_mode_url_first_line", "source"),  # "Site · date" with no press word
@@ -80,11 +79,11 @@ KNOWN_MISSES = {
     ("en05_web_clipper_saved_date", "source"),                     # "North Sound Times · Business · 30 May 2024"
     *((("fr01_print_view_modified_date", f) for f in ("title", "category", "source", "dek"))),
     *((stem, P) for stem in (                                       # captions, shortcodes, hard-wrapped OCR, a lynx dump
-        "ar04_reader_mode_dek_reading_time", "ar05_email_newsletter_subject_prefix",
+        "ar05_email_newsletter_subject_prefix",
         "ar06_factiva_export_english_fields", "ar08_telegram_channel_post", "ar11_press_release_newswire",
         "ar13_wordpress_caption_utf8_bom", "en02_wire_byline_credits", "en03_lynx_dump_references",
         "en06_ocr_print_hyphen_column_crlf", "en07_press_release_about_boilerplate",
-        "es01_wordpress_caption_posted_in", "fr01_print_view_modified_date", "tr01_reader_mode_url_first_line")),
+        "es01_wordpress_caption_posted_in", "fr01_print_view_modified_date")),
     # -- pages2/ (71 of 112 when first run, unseen by the page reader, at 37b1d8f) --------------
     *((("ar03_old_tables_cms_2012_irrigation", f) for f in ("title", "published", "category", "source", "author", P))),  # tables, no metadata
     ("ar04_egypt_portal_cp1256_fire", "source"),
@@ -109,10 +108,8 @@ KNOWN_MISSES = {
     ("ar24_ke_spa_no_head_meta_eat_relative_update", "category"),     # the section a link alone on its line
     *((stem, P) for stem in (                                          # captions, embeds, read-also cards, <br> paragraphs
         "ar01_eg_kicker_pagetitle_12h_readalso", "ar03_iq_levantine_month_indic_digits_dek",
-        "ar06_ps_gmt3_12h_slashdate_readalso_sub", "ar07_tn_juillet_dek_comments_with_dates",
-        "ar09_uk_bst_two_authors_published_updated", "ar11_ng_naive_pm_also_read_caps_comments",
-        "ar12_es_cest_place_date_two_authors_y", "ar13_om_kv_header_fetch_date_gmt4_bom", "ar15_qa_factiva_export_en",
-        "ar19_ye_php_tables_cp1256_hijri_br_paragraphs", "ar23_sn_fr_og_times_chapeau_two_authors_et")),
+        "ar06_ps_gmt3_12h_slashdate_readalso_sub", "ar09_uk_bst_two_authors_published_updated",
+        "ar11_ng_naive_pm_also_read_caps_comments", "ar19_ye_php_tables_cp1256_hijri_br_paragraphs", "ar23_sn_fr_og_times_chapeau_two_authors_et")),
     # -- layouts6/ (104 of 168 when first run, unseen, at dfa97a2; 77 at 3ede628) -------------------
     ("ar02_egypt_kicker_pagetitle_relative_time", "category"), ("ar03_uae_updated_before_published_gmt4_wam", "category"),
     ("ar14_panarab_channel_gmt_dek_two_agencies", "category"),        # a section a link alone, or a menu item
@@ -124,22 +121,18 @@ KNOWN_MISSES = {
     ("ar06_syria_levantine_month_sana_dateline_cp1256", "author"),   # the agency in the first sentence's dateline, or "حمص-سانا" kept whole
     ("ar09_sudan_relative_plus_pm_place_dash_name", "author"),        # "بورتسودان – عثمان عبد الرحيم": a place and a name
     ("ar12_mauritania_tab_indent_two_authors_dateline", "author"),    # "تغطية: A و B" on the dateline's line
-    ("ar14_panarab_channel_gmt_dek_two_agencies", "author"),          # a related headline taken for the credit
     ("ar16_kuwait_economy_ticker_hijri_name_role", "author"),         # a name over its role under a market ticker
     ("ar11_algeria_juin_month_hijri_initials_cp1256", "published"),   # "على الساعة 17:20" on a line of its own
     ("en18_india_ist_published_updated_name_alone", "published"), ("en18_india_ist_published_updated_name_alone", "category"),  # IST
     ("tr20_turkey_update_before_giris_spot_muhabir", "category"),
     *((("ar23_yemen_legacy_tables_no_meta_charset_mismatch", f) for f in ("title", "source", "dek"))),   # a headline in <font>
     *((stem, P) for stem in (
-        "ar01_saudi_hijri_first_vertical_menu_cp1256", "ar02_egypt_kicker_pagetitle_relative_time",
+        "ar01_saudi_hijri_first_vertical_menu_cp1256",
         "ar03_uae_updated_before_published_gmt4_wam", "ar06_syria_levantine_month_sana_dateline_cp1256",
-        "ar07_lebanon_opinion_name_alone_issue_number", "ar08_jordan_utf16_colon_title_dek_updated",
         "ar09_sudan_relative_plus_pm_place_dash_name", "ar10_libya_feature_idad_dotted_date_subheads",
         "ar12_mauritania_tab_indent_two_authors_dateline", "ar13_palestine_wafa_inline_dateline_iso_seconds",
-        "ar14_panarab_channel_gmt_dek_two_agencies", "ar16_kuwait_economy_ticker_hijri_name_role",
-        "ar22_bahrain_aspnet_partial_og_br_paragraphs_dek_h2", "ar23_yemen_legacy_tables_no_meta_charset_mismatch",
-        "en17_uk_guardian_style_bst_last_modified", "fr19_belgium_chapo_par_publie_paywall",
-        "tr20_turkey_update_before_giris_spot_muhabir")),
+        "ar16_kuwait_economy_ticker_hijri_name_role",
+        "ar22_bahrain_aspnet_partial_og_br_paragraphs_dek_h2", "ar23_yemen_legacy_tables_no_meta_charset_mismatch")),
 }
 
 
@@ -166,8 +159,8 @@ def test_each_layout_gives_the_expected_metadata_but_the_known_misses(path):
 
 def test_the_layouts_score():
     """The share of fields right over all 172 pages: all but the misses above. When this test was
-    last written (session 22): layouts/ 237 of 252, layouts2/ 157 of 168, layouts3/ 153 of 168,
-    layouts4/ 129 of 168, pages2/ 94 of 112, layouts5/ 148 of 168, layouts6/ 127 of 168. When each
+    last written (session 23): layouts/ 238 of 252, layouts2/ 157 of 168, layouts3/ 154 of 168,
+    layouts4/ 131 of 168, pages2/ 94 of 112, layouts5/ 152 of 168, layouts6/ 135 of 168. When each
     set was first run, unseen by the rules: layouts/ 168 (8b59ab5; 121 at f705806), layouts2/ 113
     (cae32ba; 60 at f705806), layouts3/ 115 and layouts4/ 77 (3ede628), pages2/ 71 (37b1d8f, before
     the page reader was tuned on it), layouts5/ 108 (56d1606, after all the others; 65 at 3ede628),
