@@ -257,6 +257,12 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         if m:
             line.sub = "copyright"
             line.val = (m.start("site"), m.end("site"))
+        elif words <= 12:
+            m = rules.copyright_loose.match(f.strip())
+            if m:
+                g = "site" if m.group("site") else "site2" if m.group("site2") else "site3"
+                line.sub = "copyright_loose"
+                line.val = (m.start(g) + len(f) - len(f.lstrip()), m.end(g) + len(f) - len(f.lstrip()))
         return
     if rules.tail_boiler.match(f):
         line.kind = "boiler"
@@ -410,7 +416,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             return
         if "|" in f or "::" in f or "   " in f:           # "صحيفة الوطن | محليات", "بوابة النيل :: أخبار مصر"
             parts = _PIPE_SPLIT.split(f)
-            if any(rules.site.match(p.strip()) and _words(p) <= 6 for p in parts) or (
+            if any((rules.site.match(p.strip()) or _site_ar(p.strip(), rules)) and _words(p) <= 6 for p in parts) or (
                 rules.profile_site_re is not None
                 and any(rules.profile_site_re.match(" ".join(p.lower().split())) for p in parts)
             ):
@@ -436,12 +442,18 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             line.val = (0, n)
 
 
+def _site_ar(f: str, rules: RuleSet) -> bool:
+    """An Arabic brand by its last word ("قرطاج نيوز", "عدن الآن"), not a menu's item ("اشترك الآن")."""
+    return rules.site_ar.match(f) is not None and rules.nav_item.match(f) is None
+
+
 def _site_name(o: str, f: str, rules: RuleSet) -> bool:
     """Whether a line (``o``, folded ``f``) is a site's name: a site word ("صحيفة …", "موقع …"), a
     domain ("العربية.نت", "Arabnews.com"), capitalised words ending in a press word ("BBC News",
     "The Daily Star"; not a section, "Local News"). A profile's site names are matched apart."""
     words = _words(f)
     return (words <= 6 and bool(rules.site.match(f)) and not _HEADLINE_PUNCT.search(f)
+            or words <= 4 and _site_ar(f, rules) and not _HEADLINE_PUNCT.search(f)
             or words <= 3 and _DOMAIN_SITE.fullmatch(f.strip()) is not None
             or words <= 5 and _title_case(o) and bool(rules.site_en.match(o.strip())) and not _SECTION_NEWS.match(f))
 
@@ -490,12 +502,13 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
                                                   and (rules.comments.match(l.f) or _ABOUT.match(l.o))   # (a heading, or "3 thoughts on …")
                                                   or l.words <= 25 and rules.paywall.match(l.f)):          # (or a paywall)
             for c in out[i:]:
-                if c.kind != "blank":
+                if c.kind != "blank" and not (c.kind == "boiler" and c.sub.startswith("copyright")):
                     c.kind, c.sub = "boiler", "comments"
             break
         if seen_prose and l.kind == "label" and l.sub == "tags" and any(_is_prose(x) for x in out[max(0, i - 6):i]):
             for c in out[i + 1:]:             # "Tags: …" under the text: related lists and forms from there on
-                if c.kind not in ("blank", "label", "site", "date") or c.kind == "date" and _is_prose(c):
+                if c.kind not in ("blank", "label", "site", "date") and not (c.kind == "boiler" and c.sub.startswith("copyright")) \
+                        or c.kind == "date" and _is_prose(c):
                     c.kind, c.sub = "boiler", "comments"
             break
         seen_prose = seen_prose or _is_prose(l)
@@ -1318,7 +1331,7 @@ def _read_site(l: _Line, parts: ArticleParts, rules: RuleSet) -> None:
             seg = l.f[a:b].strip()
             key = " ".join(seg.lower().split())
             if (rules.profile_site_re is not None and rules.profile_site_re.match(key)) or (
-                rules.site.match(seg) and _words(seg) <= 6
+                (rules.site.match(seg) or _site_ar(seg, rules)) and _words(seg) <= 6
             ):
                 if _TAGLINE.match(seg) and len(spans) == 2 and _words(l.f[slice(*spans[1 - idx])]) <= 4:
                     site_i = 1 - idx          # "الفجر الجديد | يومية جزائرية مستقلة": the name beside the tagline
@@ -1428,7 +1441,7 @@ def _read_body(lines: list[_Line], start: int, parts: ArticleParts, rules: RuleS
         elif k == "date":
             hit, hits = l.val
             parts.set_date(hit, hits, "published:date-line-after-body", l, tzname)
-        elif k == "boiler" and l.sub == "copyright":
+        elif k == "boiler" and (l.sub == "copyright" or l.sub == "copyright_loose" and i > last_text):
             _read_copyright(l, parts)
         body.append(None)
 

@@ -45,6 +45,14 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "صحيفة", "جريدة", "موقع", "مجلة", "بوابة", "شبكة", "قناة", "وكالة", "إذاعة", "راديو", "تلفزيون",
         "يومية", "أسبوعية", "منصة",
     ),
+    # Arabic brands end with one of these ("قرطاج نيوز", "بنغازي نت", "صنعاء الإخباري", "عربي نيوز 24"):
+    # a short line of two to four words, none of them a preposition
+    "site_words_ar_end": (
+        "نيوز", "نت", "برس", "بريس", "الإخباري", "الإخبارية", "الاخباري", "الاخبارية", "أونلاين", "اونلاين", "تايمز",
+        "بوست", "واير", "برس واير", "تيفي", "تي في", "أنفو", "انفو", "ميديا",
+    ),
+    # ... or, two words only, with "today" or "now" ("المصري اليوم", "عدن الآن"; not "اعتبارا من اليوم")
+    "site_words_ar_end2": ("اليوم", "الآن", "الان"),
     # English site names end with one of these words ("The Daily Star", "BBC News").
     "site_words_en": (
         "news", "times", "post", "herald", "gazette", "journal", "tribune", "telegraph", "guardian",
@@ -324,6 +332,7 @@ class RuleSet:
     crumb: re.Pattern
     site: re.Pattern
     site_en: re.Pattern
+    site_ar: re.Pattern     # an Arabic brand by its last word
     agency: re.Pattern
     agency_only: re.Pattern
     share: re.Pattern
@@ -333,6 +342,7 @@ class RuleSet:
     strip: re.Pattern | None
     label: re.Pattern
     copyright_site: re.Pattern
+    copyright_loose: re.Pattern   # "© 2024 مال الخليج", "جميع الحقوق محفوظة لموقع العاصي اليوم 2024" (read under the text only)
     profile_sites: dict  # folded name -> (printed source or None, profile name)
     profile_site_re: re.Pattern | None
     dateline: re.Pattern  # "CITY - (AGENCY) -" at the start of the first paragraph
@@ -345,6 +355,8 @@ class RuleSet:
 
 
 _FL = re.IGNORECASE
+_RESERVED = fold_pattern("جميع الحقوق محفوظة|all rights reserved|tous droits réservés|todos los derechos reservados|"
+                         "alle rechte vorbehalten|tutti i diritti riservati|todos os direitos reservados|tüm hakları saklıdır")
 
 
 @lru_cache(maxsize=64)
@@ -374,6 +386,9 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
         nav_item=re.compile(rf"^(?:{_alt(r['nav_words'] + r['crumb_home'])})$", _FL),
         crumb=re.compile(rf"^(?:{_alt(r['crumb_home'])})\s*(?:»|>|›|/|\\|«|<|‹|→|←|⟵|⟶|◂|▸|⇐|⇒)\s*(?P<rest>.+)$", _FL),
         site=re.compile(rf"^(?:ال)?(?:{site_words})\s+\S.*$", _FL),
+        site_ar=re.compile(rf"^(?!.*\s(?:{fold_pattern('من|في|على|إلى|عن|مع|بعد|قبل')})\s)(?:(?:[\u0600-\u06ff]\S*\s+){{1,3}}"
+                           rf"(?:{_alt(r['site_words_ar_end'])})(?:\s+24)?|(?!{fold_pattern('من|في|على|إلى|عن|مع|منذ|حتى')}\s)"
+                           rf"[\u0600-\u06ff]\S*\s+(?:{_alt(r['site_words_ar_end2'])}))$", _FL),
         site_en=re.compile(rf"^(?:the\s+(?:[A-Z][\w'’.&-]*\s+){{0,3}}|(?:[A-Z][\w'’.&-]*\s+){{1,3}})(?:{_alt(r['site_words_en'], fold_it=False)})(?:\.com)?$"
                            rf"|^(?:(?:le|la|les|l'|el|la|il|lo|o|a|der|die|das)\s*)?(?:{_alt(r['site_words_latin'], fold_it=False)})\b"
                            rf"(?:\s+(?:de|du|des|de la|del|della|di|do|da|dos|von|für|am)?\s*[A-Z][\w'’.&-]*){{0,3}}$", _FL),
@@ -389,7 +404,16 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
         strip=re.compile("|".join(f"(?:{fold_pattern(s)})" for s in strip), _FL) if strip else None,
         label=re.compile(label, _FL),
         copyright_site=re.compile(
-            rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?\s*[,،\-–]?\s*(?P<site>.+?)\s*[.,،\-–|]?\s*(?:{fold_pattern('جميع الحقوق محفوظة')}|all rights reserved)",
+            rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?\s*[,،\-–]?\s*(?P<site>.+?)\s*[.,،\-–|]?\s*(?:{_RESERVED})",
+            _FL,
+        ),
+        copyright_loose=re.compile(
+            # "© 2024 المرصد اليمني", "© الساحل نت 2024", "© L’Écho de la Meuse 2024": the sign, a year and a name alone
+            rf"^(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{{2}}(?:\s*[-–]\s*(?:19|20)\d{{2}})?\s+(?P<site>[^\d©|]{{2,50}}?)"
+            rf"|(?P<site2>[^\d©|]{{2,50}}?)\s+(?:19|20)\d{{2}}(?:\s*[-–]\s*(?:19|20)\d{{2}})?)\s*[.]?$"
+            # "جميع الحقوق محفوظة © أخبار المنامة 2025", "جميع الحقوق محفوظة لموقع العاصي اليوم 2024"
+            rf"|^(?:{_RESERVED})\s*(?:©\s*)?(?:{fold_pattern('لموقع')}|ل(?=\S{{3}}))?\s*(?:©\s*)?(?P<site3>[^\d©|]{{2,50}}?)"
+            rf"\s*(?:©\s*)?(?:(?:19|20)\d{{2}}(?:\s*[-–]\s*(?:19|20)\d{{2}})?)?\s*[.]?$",
             _FL,
         ),
         dateline=re.compile(

@@ -4,6 +4,7 @@
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
 
 from ssg.extract import ExtractOptions, Profile, extract_bytes, extract_text, text_fingerprint, to_record, RECORD_KEYS
 
@@ -373,3 +374,31 @@ def test_a_fields_header_with_tags_and_a_rule_above_the_text():
     assert r.tags == ("القمح", "الزراعة")
     # the rule above the text is the header's; "***" in the text and a heading over text are the text's
     assert r.paragraphs == (BODY_AR, "***", BODY_AR, "المزيد من المعاناة", BODY_AR)
+
+
+@pytest.mark.parametrize("foot, site", [
+    ("© 2024 مال الخليج", "مال الخليج"),
+    ("© الساحل نت 2024", "الساحل نت"),
+    ("جميع الحقوق محفوظة © أخبار المنامة 2025", "أخبار المنامة"),
+    ("جميع الحقوق محفوظة لموقع العاصي اليوم 2024", "العاصي اليوم"),
+    ("© L’Écho de la Meuse 2024", "L’Écho de la Meuse"),
+    ("© 2024 Körfez Haber - Tüm hakları saklıdır.", "Körfez Haber"),
+])
+def test_the_site_named_in_the_copyright_line_under_the_text(foot, site):
+    text = (f"الرئيسية | محليات | اقتصاد | رياضة\n\nافتتاح مركز صحي جديد يخدم 45 ألف نسمة\n\nنشر بتاريخ: 2025-02-23 09:05\n\n"
+            f"{BODY_AR}\n\n{BODY_AR}\n\nاترك تعليقاً\n\n{foot}\n")
+    assert extract_text(text, options=OPT).source == site
+
+
+def test_an_arabic_brand_by_its_last_word_not_a_phrase_or_a_menu_item():
+    def source(first):
+        return extract_text(f"{first}\nتسجيل الدخول | اشترك الآن\n\nافتتاح مركز صحي جديد يخدم 45 ألف نسمة في المحرق\n\n"
+                            f"الأحد 23 فبراير 2025 - 09:05\n\n{BODY_AR}\n\n{BODY_AR}\n", options=OPT).source
+    assert source("قرطاج نيوز") == "قرطاج نيوز"
+    assert source("صنعاء الإخباري") == "صنعاء الإخباري"
+    assert source("عربي نيوز 24 | اقتصاد") == "عربي نيوز 24"
+    assert source("المصري اليوم") == "المصري اليوم"
+    # a kicker over the headline with a preposition is a phrase, not a brand
+    r = extract_text(f"  اعتبارا من اليوم\n«التجارة»: استقبال طلبات الشركات الراغبة في الحصول على الدعم\n{BODY_AR}\n{BODY_AR}\n",
+                     options=OPT)
+    assert r.source is None
