@@ -115,6 +115,8 @@ _TITLE_SITE = re.compile(r"^(.+?)\s+(?:\||-|–|—|::|ـ)\s+([^|\-–—:ـ]+)$
 _ROLE_CUT = re.compile(r"\s*[,،]\s*")
 _NAME_IN_PLACE = re.compile(r"((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s+in\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}")
 _TZ_WORDS = re.compile(r"^(?:بتوقيت|توقيت|gmt|utc|local time|ت\s*م$)", re.IGNORECASE)
+_RELATIVE_TIME = re.compile(fold_pattern(r"^(?:(?:آخر تحديث|نشر|تحديث)\s*[:：]?\s*)?منذ\s|\bago$"), re.IGNORECASE)
+_TWEET_SIG = re.compile(r"^[—–-]{1,2}\s*\S.{0,80}\(@\w{1,30}\)\s+\S.{2,30}\d{4}$")
 _RULE_LINE = re.compile(r"[-–—_=*•·.~ـ\s]{3,}")
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|#]\s*")
 _BYLINE_PUNCT = re.compile(r"[:：\-–—ـ(،,]")
@@ -524,9 +526,10 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
         if j - i < 3:
             i = max(j, i + 1)
             continue
-        menu_words = sum(1 for l in out[i:j] if l.kind == "nav" or rules.nav_item.match(l.f))
-        if j - i >= 4 and menu_words >= 1 or j - i >= 3 and menu_words >= 2:
-            for l in out[i:j]:
+        run = [l for l in out[i:j] if not (l.kind == "nav" and l.words > 3)]     # (a whole menu on one line is not an item)
+        menu_words = sum(1 for l in run if l.kind == "nav" or rules.nav_item.match(l.f))
+        if len(run) >= 4 and menu_words >= 1 or len(run) >= 3 and menu_words >= 2:
+            for l in run:
                 if l.kind != "site":         # (the site's name above its menu stays its name)
                     l.kind = "nav"
         i = max(j, i + 1)
@@ -555,6 +558,15 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
         for l in out:
             if l.kind == "label" and l.sub == "auth" and l.val == (0, len(l.f)) and _INITIAL_NAME.fullmatch(l.o):
                 l.kind = "text"
+    # an embedded tweet: its signature ("— Name (@handle) January 27, 2024") and the lines above it
+    # down to a blank line (the account's name, its handle, the tweet, its picture's link)
+    for i, l in enumerate(out):
+        if l.words <= 20 and "(@" in l.o and _TWEET_SIG.match(l.o):
+            l.kind, l.sub = "boiler", "embed"
+            for c in reversed(out[max(0, i - 6):i]):
+                if c.kind == "blank" or c.words > 60:
+                    break
+                c.kind, c.sub = "boiler", "embed"
     # a news database's search summary: the heading and its lines of fields down to a blank line
     for i, l in enumerate(out[:40]):
         if l.words == 2 and l.f.strip().lower() in ("search summary", "ملخص البحث"):
@@ -828,8 +840,8 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
                 break
             texts_seen.append(i)
             pending += 1
-            if pending >= 5 or l.words > 20:
-                break
+            if pending >= 5 or l.words > 20 and (_SENT_END.search(l.f) or l.words > 40):
+                break                   # (a standfirst of 21 to 40 words, unpunctuated, is still the header's)
 
     title_idx = weak = None
     author_from_header = False
@@ -881,7 +893,7 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
             and not _SENT_END.search(lines[j].f)
             # (a byline is a few words: "Inflation hits 40-year high as fuel prices soar" is not one)
             and not (_byline_like(lines[j], rules) and (lines[j].words <= 4 or rules.agency.search(lines[j].f)))
-            and any(_is_prose(x) for x in lines[j + 1:j + 8])
+            and any(_is_prose(x) for x in _next_content(lines, j + 1, 7))
             # under a short header line, a headline is longer than it (else the header line is
             # the headline: a column's name over its byline and a short title stays the title)
             and (weak is None or _dateline_like(lines[weak], rules) or lines[j].words > lines[weak].words
@@ -1044,7 +1056,7 @@ def _under_headline(lines: list[_Line], start: int, parts: ArticleParts, rules: 
     k = _next_nonblank(lines, j + 1)
     if (l.kind == "text" and parts.dek is None and 8 <= l.words <= 40 and len(l.o) <= 320 and not _END_PUNCT.search(l.f)
             and k is not None and (lines[k].kind in ("date", "label") or lines[k].kind == "text" and lines[k].words <= 4)
-            and any(_is_prose(x) for x in lines[k:k + 4])):
+            and any(_is_prose(x) for x in _next_content(lines, k, 4))):
         parts.set("dek", l.o, "dek:standfirst-under-headline", l)
         start, j = j + 1, k
         l, k = lines[j], _next_nonblank(lines, j + 1)
@@ -1053,7 +1065,22 @@ def _under_headline(lines: list[_Line], start: int, parts: ArticleParts, rules: 
             and not _END_PUNCT.search(lines[k].f)):
         parts.set("author", l.o, "author:name-over-role", l)
         start = k + 1
+    elif (l.kind == "text" and parts.author is None and 2 <= l.words <= 3 and _NAME_ONLY.fullmatch(l.f) and k is not None
+            and (lines[k].kind == "date" or lines[k].kind == "boiler" and _RELATIVE_TIME.search(lines[k].f))):
+        parts.set("author", l.o, "author:name-over-date", l)    # "ريم الحلبي" / "منذ ساعتين": a byline over its time
+        start = j + 1
     return start
+
+
+def _next_content(lines: list[_Line], start: int, count: int) -> list[_Line]:
+    """The next ``count`` lines from ``start`` that are neither blank nor furniture."""
+    out = []
+    for l in lines[start:]:
+        if l.kind not in ("blank", "boiler", "share"):
+            out.append(l)
+            if len(out) == count:
+                break
+    return out
 
 
 def _canon_agency(text: str, text_f: str, rules: RuleSet) -> str | None:
@@ -1250,6 +1277,12 @@ def _header_rest(lines: list[_Line], texts: list[int], title_idx: int | None, he
     section = None
     if section_above and title_idx is not None:
         section = max((t for t in texts if t < title_idx and _section_like(lines[t], rules)), default=None)
+    elif title_idx is not None:
+        # one of the menu's items printed again above the headline ("News | Sport | Environment" ...
+        # "Environment"): the section
+        above = [t for t in texts if t < title_idx]
+        if above and _section_like(lines[above[-1]], rules) and _menu_item(lines, above[-1]):
+            section = above[-1]
     for t in texts:
         l = lines[t]
         nxt = t + 1 if t + 1 <= header_end else None
@@ -1294,6 +1327,18 @@ def _dateline_like(l: _Line, rules: RuleSet) -> bool:
 def _headline_follows(lines: list[_Line], i: int) -> bool:
     k = _next_nonblank(lines, i + 1)
     return k is not None and lines[k].kind == "text" and 4 <= lines[k].words <= 20 and not _SENT_END.search(lines[k].f)
+
+
+def _menu_item(lines: list[_Line], i: int) -> bool:
+    """Whether line ``i`` repeats an item of a menu printed above it."""
+    key = " ".join(lines[i].f.lower().split())
+    for l in lines[:i]:
+        if l.kind == "nav" and key in l.f.lower():
+            items = _SEP_SPLIT.split(l.f.strip()) if _SEP_SPLIT.search(l.f) else _TWO_SPACES.split(l.f.strip()) \
+                if _TWO_SPACES.search(l.f) else _DASH_SPLIT.split(l.f.strip())
+            if any(" ".join(x.lower().split()) == key for x in items):
+                return True
+    return False
 
 
 def _section_like(l: _Line, rules: RuleSet) -> bool:

@@ -223,7 +223,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?=.*(?:[)\]]|أرشيفية|ارشيفية|أرشيف|ارشيف)\s*$).{0,200}(?:[(\[]\s*(?:أرشيفية|ارشيفية|أرشيف|ارشيف|صورة أرشيفية|file photo|getty images|reuters|afp|ap photo|ap|epa|ذا أسوشيتد برس)\s*[)\]]|[\s\-–—](?:أرشيفية|ارشيفية|صورة أرشيفية|أرشيف|ارشيف))",
         r"رابط الخبر(?: بصحيفة \S+(?: \S+)?)?\s*:.*",
         r"رابط (?:المقال|الموضوع|مختصر)\s*:.*",
-        r"(?:advertisement|sponsored|ads by)",
+        r"(?:advertisement|sponsored|ads by|إعلان|اعلان|publicité|publicidad|anzeige|pubblicità|publicidade|reklam)",
         r"(?:loading|جاري التحميل)\.{0,3}",
         r"(?:click here|اضغط هنا|انقر هنا)\b.{0,80}",
         r"(?:download|حمّل|حمل) (?:the )?(?:app|تطبيق).{0,80}",
@@ -247,7 +247,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"//\s*(?:انتهى|يتبع)\s*//.*",
         r"[(\[]?\s*(?:و?للحديث (?:بقية|صلة)|يتبع|انتهى|to be continued|ends)\s*[.)\]]?",
         r"[-–—_=*•·.~ـ]{3,}",
-        r"(?:إعلان|اعلان|advertisement|advertising|publicité|publicidad|anzeige|sponsored)",
+        r"(?:advertising)",
         r"\S+@\S+\.\w{2,}",
         r"(?:\d{1,2}:\d{2}\s*)?ت\s*م",
         # a kicker alone on its line above the headline
