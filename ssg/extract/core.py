@@ -49,7 +49,8 @@ _PIPE_SPLIT = re.compile(r"\s*(?:\||::|\s{3,})\s*")
 _CRUMB_SPLIT = re.compile(r"\s*(?:»|>|›|/|\\|«|<|‹|→|←|⟵|⟶|◂|▸|⇐|⇒)\s*")
 _CRUMB_ONLY = re.compile(r"\s*(?:»|›|\s>\s)\s*")
 _HEADLINE_PUNCT = re.compile(r"\.\.|[؟?!…]")     # a site name never has these; a headline may
-_BY_RE = re.compile(fold_pattern(r"^((?:story |written |reported |text |words )?by|par|por|von|بقلم|كتب|كتبت|بواسطة)"
+_BY_RE = re.compile(fold_pattern(r"^((?:story |written |reported |text |words )?by|par|por|von|بقلم|كتب|كتبت|بواسطة"
+                                  r"|(?:متابعة|إعداد|تغطية|تقرير)(?=\s*[/\-–—ـ]\s))"
                                   r"(?:\s*[/\-–—ـ]\s*|\s+)([^:：|]{2,80})$"), re.IGNORECASE)     # (on the folded line)
 _BY_LATIN = ("by", "par", "por", "von", "story by", "written by", "reported by", "text by", "words by")   # + a capital
 _NAME_ONLY = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){1,3}")    # "كتب محمد أحمد": two to four words, nothing else
@@ -117,6 +118,7 @@ _NAME_IN_PLACE = re.compile(r"((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s+i
 _TZ_WORDS = re.compile(r"^(?:بتوقيت|توقيت|gmt|utc|local time|ت\s*م$)", re.IGNORECASE)
 _RELATIVE_TIME = re.compile(fold_pattern(r"^(?:(?:آخر تحديث|نشر|تحديث)\s*[:：]?\s*)?منذ\s|\bago$"), re.IGNORECASE)
 _TWEET_SIG = re.compile(r"^[—–-]{1,2}\s*\S.{0,80}\(@\w{1,30}\)\s+\S.{2,30}\d{4}$")
+_STAFF_BYLINE = re.compile(fold_pattern(r"المحرر|المحررة|محرر|التحرير|staff|redaction|rédaction|redacción|redaktion"), re.IGNORECASE)
 _RULE_LINE = re.compile(r"[-–—_=*•·.~ـ\s]{3,}")
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|#]\s*")
 _BYLINE_PUNCT = re.compile(r"[:：\-–—ـ(،,]")
@@ -585,6 +587,22 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
             if k is not None and out[k].kind in ("nav", "crumb"):        # (a kicker over the headline has none under it)
                 for t in out[i + 1:j]:
                     t.kind, t.sub = "boiler", "ticker"
+    # tickers between the menu and the section's name printed again over the headline ("الرئيسية |
+    # أخبار محلية | تقارير" / "عاجل: ارتفاع سعر الريال …" / "تقارير" / the headline)
+    for i in range(min(first_prose, 40)):
+        l = out[i]
+        if l.kind == "text" and l.words <= 3 and not _END_PUNCT.search(l.f) and _menu_item(out, i):
+            above = []
+            for c in reversed(out[max(0, i - 6):i]):
+                if c.kind in ("text", "boiler", "blank") and c.words <= 30:
+                    above.append(c)
+                    continue
+                if c.kind == "nav" and any(x.kind == "text" for x in above) and len([x for x in above if x.kind == "text"]) <= 3:
+                    for x in above:
+                        if x.kind == "text":
+                            x.kind, x.sub = "boiler", "ticker"
+                break
+            break
     # the titles listed under a "read also" heading
     for i, line in enumerate(out):
         if line.kind != "readalso":
@@ -1162,7 +1180,8 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                     cand = clean(cand[label.start("val"):])
                 elif by:                                            # "Par Karim B. | 18/02/2025 à 10:20"
                     cand = clean(cand[by.start(2):])
-                if cand and not WEEKDAY_RE.fullmatch(cand_f.strip()) and _words(cand) <= 10 and not _ISSUE_ALONE.match(cand_f.strip()):
+                if cand and not WEEKDAY_RE.fullmatch(cand_f.strip()) and _words(cand) <= 10 and not _ISSUE_ALONE.match(cand_f.strip()) \
+                        and not (_HAS_DIGIT.search(cand_f) and find_dates(cand_f, day_first=day_first)):   # (nor a Hijri date)
                     parts.set("author", cand, "author:byline-with-date", l)
             elif before.strip():
                 # "Par Mamadou Diallo et Awa Ndiaye Publié le 27 février 2024 …": the byline and its
@@ -1295,7 +1314,7 @@ def _header_rest(lines: list[_Line], texts: list[int], title_idx: int | None, he
         # (one word above the date is a byline when it is a credit: "واس"; else a section name)
         if nxt is not None and (lines[nxt].kind == "date" and l.words <= 12      # (above "Published on: ...": a name)
                                 or lines[nxt].kind == "label" and lines[nxt].sub == "date" and l.words <= 4) \
-                and (l.words > 1 or rules.agency.search(l.f) or not _section_like(l, rules)):
+                and (l.words > 1 or rules.agency.search(l.f) or not _section_like(l, rules) or _STAFF_BYLINE.fullmatch(l.f)):
             if parts.set("author", _byline_name(l.o, rules), "author:line-above-date", l):
                 continue
         if l.words <= 10 and _byline_like(l, rules) and parts.author is None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .text import alternation, fold_pattern
 
@@ -93,7 +95,13 @@ _TIME = (
 ZONE_ABBREVIATIONS = {"edt": -4, "est": -5, "cdt": -5, "cst": -6, "mdt": -6, "mst": -7, "pdt": -7, "pst": -8,
                       "bst": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3, "msk": 3, "gst": 4, "pkt": 5, "sgt": 8,
                       "hkt": 8, "awst": 8, "jst": 9, "kst": 9, "aest": 10, "aedt": 11, "nzst": 12, "nzdt": 13,
-                      "sast": 2, "wat": 1, "npt": 5.75, "pht": 8, "wib": 7, "trt": 3, "irst": 3.5}   # (not CAT, EAT, WET: words)
+                      "sast": 2, "wat": 1, "npt": 5.75, "pht": 8, "wib": 7, "trt": 3, "irst": 3.5, "adt": -3, "akdt": -8,
+                      "akst": -9, "hst": -10, "acst": 9.5, "acdt": 10.5, "wita": 8, "myt": 8}   # (CAT, EAT, WET: words)
+# Zone names written in capitals only (as words they are "et", "eat", "cat"): a region's clock, its
+# offset on the date given (ET is EDT in July, EST in January); IST is India's (+05:30), EAT East Africa's.
+REGION_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
+                "IST": "Asia/Kolkata", "EAT": "Africa/Nairobi", "CAT": "Africa/Maputo", "WET": "Europe/Lisbon",
+                "WEST": "Europe/Lisbon", "AT": "America/Halifax"}
 # "بتوقيت X": the places whose clocks keep one offset all year (not Cairo, Beirut, Amman,
 # Jerusalem or Morocco, which change theirs)
 ARABIC_ZONES = {"مكة المكرمة": 3, "مكة": 3, "السعودية": 3, "الرياض": 3, "الإمارات": 4, "الامارات": 4, "أبوظبي": 4,
@@ -105,7 +113,8 @@ _TZ = (
     r"(?:\s*(?:\(?\s*)(?:(?:gmt|utc)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?|(z)\b|([+-])(\d{2}):?(\d{2})"
     r"|(ت\s*م|" + fold_pattern("بتوقيت") + r"\s+(?:" + "|".join(fold_pattern(k) for k in sorted(ARABIC_ZONES, key=len, reverse=True)) + r"))"
     r"|(" + fold_pattern("بتوقيت غرينتش|بتوقيت جرينتش|توقيت غرينتش|توقيت جرينتش") + r")"
-    r"|\b(" + "|".join(ZONE_ABBREVIATIONS) + r")\b)(?:\s*\))?)?"
+    r"|\b(" + "|".join(ZONE_ABBREVIATIONS) + r")\b"
+    r"|\b((?-i:" + "|".join(sorted(REGION_ZONES, key=len, reverse=True)) + r"))\b)(?:\s*\))?)?"
 )
 TIME_RE = re.compile(_TIME + _TZ, re.IGNORECASE)
 _SEP_AFTER = (
@@ -156,7 +165,7 @@ def _time_parts(m: re.Match, base: int) -> tuple[int, int, int | None, timezone 
     if hour > 23 or minute > 59 or (second is not None and second > 59):
         return None
     tz = None
-    sign, th, tm, z, isign, ih, im, makkah, gmt_ar, zone = g[4:14]
+    sign, th, tm, z, isign, ih, im, makkah, gmt_ar, zone, region = g[4:15]
     if sign:
         off = timedelta(hours=int(th), minutes=int(tm or 0))
         tz = timezone(off if sign == "+" else -off)
@@ -170,7 +179,17 @@ def _time_parts(m: re.Match, base: int) -> tuple[int, int, int | None, timezone 
         tz = timezone(timedelta(hours=_ARABIC_ZONE_OFFSETS[place])) if place in _ARABIC_ZONE_OFFSETS else _MAKKAH
     elif zone:
         tz = timezone(timedelta(hours=ZONE_ABBREVIATIONS[zone.lower()]))
+    elif region:
+        tz = _region_zone(REGION_ZONES[region])      # (made a fixed offset once the date is known)
     return hour, minute, second, tz
+
+
+@lru_cache(maxsize=None)
+def _region_zone(key: str) -> ZoneInfo | None:
+    try:
+        return ZoneInfo(key)
+    except (ZoneInfoNotFoundError, ValueError):       # (no time-zone database: the time stays naive)
+        return None
 
 
 def _valid(y: int, mo: int, d: int) -> bool:
@@ -215,6 +234,8 @@ def _with_time(line: str, start: int, end: int, y: int, mo: int, d: int, rule: s
         return DateHit(start, end, datetime(y, mo, d), "day", False, None, rule)
     hour, minute, second, tz = parts
     value = datetime(y, mo, d, hour, minute, second or 0, tzinfo=tz)
+    if isinstance(tz, ZoneInfo):
+        value = value.replace(tzinfo=timezone(value.utcoffset()))
     return DateHit(start, end, value, "second" if second is not None else "minute", tz is not None, None, rule)
 
 

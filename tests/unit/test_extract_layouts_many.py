@@ -40,8 +40,6 @@ KNOWN_MISSES = {
     ("ar16", "author"), ("ar16", "dek"), ("ar16", P),   # a login bar, a decoy date, a breaking-news line
     ("ar21", P), ("en10", P),
     ("en05", "title"), ("en05", "source"), ("en05", "author"), ("en05", "dek"),   # the headline only in the page title
-    # "8:15 a.m. ET", "09:15 IST": a zone name that names several zones is not read (the date stays naive)
-    ("en05", "published"), ("en08", "published"), ("en05_press_release_et", "published"),
     # -- layouts2/ -----------------------------------------------------------------------------
     ("ar03_iq_indic_waa_comments", "author"),                                   # a dateline credit under the date
     ("en08_au_local_date_at_end", "category"),                                         # the masthead, not the section under it
@@ -57,7 +55,6 @@ KNOWN_MISSES = {
     ("ar08_jo_opinion_column_writer_bio_comments", "title"),       # a writer's box (name, bio) above the headline
     ("ar09_tn_utf16_single_newlines_agency_at_end", "category"),   # a "latest news" ticker's label before the section
     ("ar12_ly_date_at_end_correspondent_byline", "author"),        # "كتب مراسلنا في بنغازي: name" after the body
-    ("en02_za_kicker_dek_sast_photo_caption", "category"),         # an all-capitals kicker, not the section
     *((stem, P) for stem in (                                       # captions, score tables, tag lines, a video line
         "ar04_qa_arabic_indic_digits_dek_updated", "ar12_ly_date_at_end_correspondent_byline",
         "ar13_sd_kicker_photo_captions_cp1256", "ar16_kw_sports_score_table_hijri", "ar18_pan_arab_channel_makkah_time_video",
@@ -94,8 +91,6 @@ KNOWN_MISSES = {
     # the pages; 65 at 3ede628) ---------------------------------------------------------------------
     ("ar01_eg_kicker_pagetitle_12h_readalso", "dek"),                  # a ticker's second headline under a lone "عاجل"
     ("ar04_dz_juin_oneline_menu_initial_byline", "category"),          # the country's name above the section
-    ("ar10_in_ist_updated_before_published_bare_byline", "published"), # IST names several zones
-    ("ar24_ke_spa_no_head_meta_eat_relative_update", "published"),     # EAT is also a word
     ("ar18_jo_drupal_partial_og_levantine_two_authors_wa", "category"),
     ("ar21_ma_custom_partial_og_mai_sitesuffix_title", "category"),
     ("ar24_ke_spa_no_head_meta_eat_relative_update", "category"),     # the section a link alone on its line
@@ -104,8 +99,6 @@ KNOWN_MISSES = {
         "ar06_ps_gmt3_12h_slashdate_readalso_sub", "ar09_uk_bst_two_authors_published_updated",
         "ar11_ng_naive_pm_also_read_caps_comments", "ar19_ye_php_tables_cp1256_hijri_br_paragraphs", "ar23_sn_fr_og_times_chapeau_two_authors_et")),
     # -- layouts6/ (104 of 168 when first run, unseen, at dfa97a2; 77 at 3ede628) -------------------
-    ("ar02_egypt_kicker_pagetitle_relative_time", "category"), ("ar03_uae_updated_before_published_gmt4_wam", "category"),
-    ("ar14_panarab_channel_gmt_dek_two_agencies", "category"),        # a section a link alone, or a menu item
     ("ar11_algeria_juin_month_hijri_initials_cp1256", "source"),      # "يومية صوت الأوراس": the word "daily" kept
     ("ar04_qatar_bom_header_today_date_hijri_doha_time", "author"), ("ar13_palestine_wafa_inline_dateline_iso_seconds", "author"),
     ("ar06_syria_levantine_month_sana_dateline_cp1256", "author"),   # the agency in the first sentence's dateline, or "حمص-سانا" kept whole
@@ -113,7 +106,7 @@ KNOWN_MISSES = {
     ("ar12_mauritania_tab_indent_two_authors_dateline", "author"),    # "تغطية: A و B" on the dateline's line
     ("ar16_kuwait_economy_ticker_hijri_name_role", "author"),         # a name over its role under a market ticker
     ("ar11_algeria_juin_month_hijri_initials_cp1256", "published"),   # "على الساعة 17:20" on a line of its own
-    ("en18_india_ist_published_updated_name_alone", "published"), ("en18_india_ist_published_updated_name_alone", "category"),  # IST
+    ("en18_india_ist_published_updated_name_alone", "category"),      # the dateline's "HYDERABAD" after the date taken over the section above the headline
     ("tr20_turkey_update_before_giris_spot_muhabir", "category"),
     *((("ar23_yemen_legacy_tables_no_meta_charset_mismatch", f) for f in ("title", "dek"))),   # a headline in <font>
     *((stem, P) for stem in (
@@ -149,8 +142,8 @@ def test_each_layout_gives_the_expected_metadata_but_the_known_misses(path):
 
 def test_the_layouts_score():
     """The share of fields right over all 172 pages: all but the misses above. When this test was
-    last written (session 23): layouts/ 241 of 252, layouts2/ 159 of 168, layouts3/ 154 of 168,
-    layouts4/ 134 of 168, pages2/ 97 of 112, layouts5/ 154 of 168, layouts6/ 142 of 168. When each
+    last written (session 23): layouts/ 243 of 252, layouts2/ 160 of 168, layouts3/ 155 of 168,
+    layouts4/ 134 of 168, pages2/ 97 of 112, layouts5/ 156 of 168, layouts6/ 146 of 168. When each
     set was first run, unseen by the rules: layouts/ 168 (8b59ab5; 121 at f705806), layouts2/ 113
     (cae32ba; 60 at f705806), layouts3/ 115 and layouts4/ 77 (3ede628), pages2/ 71 (37b1d8f, before
     the page reader was tuned on it), layouts5/ 108 (56d1606, after all the others; 65 at 3ede628),
