@@ -118,6 +118,9 @@ _TZ_WORDS = re.compile(r"^(?:بتوقيت|توقيت|gmt|utc|local time|ت\s*م$
 _RELATIVE_TIME = re.compile(fold_pattern(r"^(?:(?:آخر تحديث|نشر|تحديث)\s*[:：]?\s*)?منذ\s|\bago$"), re.IGNORECASE)
 _TWEET_SIG = re.compile(r"^[—–-]{1,2}\s*\S.{0,80}\(@\w{1,30}\)\s+\S.{2,30}\d{4}$")
 _STAFF_BYLINE = re.compile(fold_pattern(r"المحرر|المحررة|محرر|التحرير|staff|redaction|rédaction|redacción|redaktion"), re.IGNORECASE)
+_AUTHOR_SPLIT = re.compile(r"\s+(?:and|&|et|y|und|e|و)\s+|\s*[,،]\s*|\s+و(?=\S)")
+_BIO_VERB = re.compile(r"\s+(?:covers|reports|writes|is (?:an?|the)\s|is based|has (?:covered|reported|written)|can be reached|"
+                       r"est (?:journaliste|correspondant|correspondante|rédact)|couvre|escribe|cubre|es (?:periodista|redactor|corresponsal))")
 _RULE_LINE = re.compile(r"[-–—_=*•·.~ـ\s]{3,}")
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|#]\s*")
 _BYLINE_PUNCT = re.compile(r"[:：\-–—ـ(،,]")
@@ -251,7 +254,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         # a heading ("اقرأ أيضاً", "Trending on Lakeshore Now", "اقرأ المزيد في تقارير"), or one other
         # article's title after it on the line ("اقرأ أيضا: Headline")
         line.kind = "readalso" if not rest or _words(rest) <= 3 and not _terminal(rest) and ":" not in f else "boiler"
-        if m.group("open"):
+        if m.group("open") or m.group("other"):
             line.sub = "open"       # "المزيد من العالم": a heading only over a list (else "المزيد من المعاناة" heads text)
         return
     if rules.boiler.match(f) or rules.boiler_gate.search(f.lower()) and rules.boiler_gated.match(f):
@@ -602,29 +605,34 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
                             x.kind, x.sub = "boiler", "ticker"
                 break
             break
-    # the titles listed under a "read also" heading
+    # the titles listed under a "read also" heading (under an open one, "المزيد من العالم", "مقابلات
+    # أخرى", two short titles or more, not a line that leads into a list of the text's)
     for i, line in enumerate(out):
         if line.kind != "readalso":
             continue
-        items = 0
+        is_open = line.sub == "open"
+        taken = []
         j = i + 1
-        while j < n and items < 15:
+        while j < n and len(taken) < 15:
             l = out[j]
             if l.kind == "blank":
-                if items:
+                if taken:
                     break
                 j += 1
                 continue
-            if (l.kind == "text" and l.words <= 25 and not _terminal(l.f)) or (
+            if (l.kind == "text" and l.words <= (16 if is_open else 25) and not _terminal(l.f)
+                    and not (is_open and l.f.rstrip().endswith((":", "：")))) or (
                 l.kind in ("text", "crumb", "date", "site", "nav") and _LIST_MARK.match(l.f) and l.words <= 30
             ):
+                taken.append((l, l.kind))
                 l.kind = "related"
-                items += 1
                 j += 1
                 continue
             break
-        if not items and line.sub == "open":
+        if is_open and len(taken) < 2:
             line.kind, line.sub = "text", ""
+            for l, kind in taken:
+                l.kind = kind
     return out
 
 
@@ -1011,6 +1019,10 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
 
     _read_body(lines, body_start, parts, rules, options, tzname, profiles,
                credit_ok=not author_from_header and not body_only, structured=structured)
+    # the writer's tagline closing the text: "Marcus Delaney covers local government for the Sentinel."
+    if parts.author and parts.blocks and parts.blocks[-1][0] == "p" and _is_bio(parts.blocks[-1][1], parts.author):
+        parts.evidence.append(("paragraphs", "paragraphs:writer-tagline-dropped", None, parts.blocks[-1][1][:80]))
+        parts.blocks.pop()
 
     # -- fall-backs and derived fields ------------------------------------
     if parts.published is None and not body_only:
@@ -1087,6 +1099,18 @@ def _under_headline(lines: list[_Line], start: int, parts: ArticleParts, rules: 
         parts.set("author", l.o, "author:name-over-date", l)    # "ريم الحلبي" / "منذ ساعتين": a byline over its time
         start = j + 1
     return start
+
+
+def _is_bio(text: str, author: str) -> bool:
+    """Whether a short paragraph is the writer's tagline: one of the byline's names, then "covers",
+    "is a reporter", "writes", "can be reached"."""
+    if _words(text) > 45:
+        return False
+    for name in _AUTHOR_SPLIT.split(author):
+        name = name.strip()
+        if _words(name) >= 2 and text.startswith(name) and _BIO_VERB.match(text, len(name)):
+            return True
+    return False
 
 
 def _next_content(lines: list[_Line], start: int, count: int) -> list[_Line]:

@@ -25,8 +25,8 @@ import re
 from dataclasses import replace
 from datetime import datetime
 
-from .core import (_BY_RE, _RTL_LANGS, ArticleParts, _apply_tz, _byline_name, _extract_lines, _language, _profiles_for, _rules_for,
-                   _site_suffix, _terminal, extract_text)
+from .core import (_BY_RE, _RTL_LANGS, ArticleParts, _apply_tz, _byline_name, _extract_lines, _is_bio, _language, _profiles_for,
+                   _rules_for, _site_suffix, _terminal, extract_text)
 from .dates import find_dates
 from .errors import ExtractError
 from .model import Extraction
@@ -360,6 +360,8 @@ def _merge(doc, printed: Extraction | None, body: ArticleParts, blocks: list[tup
     while len(blocks) > 1 and blocks[0][0] == "p" and not _terminal(blocks[0][1]) and (
             len(blocks[0][1].split()) <= 6 or len(blocks[0][1].split()) <= 12 and find_dates(fold(blocks[0][1]), day_first=options.day_first)):
         blocks = blocks[1:]
+    if parts.author and len(blocks) > 1 and blocks[-1][0] == "p" and _is_bio(blocks[-1][1], parts.author):
+        blocks = blocks[:-1]                # the writer's tagline under the text
     parts.blocks = blocks
     lang = (tree.get("lang") or "").split("-")[0].lower() if tree is not None else ""
     if lang.isalpha() and 2 <= len(lang) <= 3:

@@ -108,7 +108,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "topics", "related topics", "temas", "etiquetas", "mots-clés", "schlagwörter",
         "أضف تعليق", "أضف تعليقا", "أضف تعليقاً", "اضف تعليقا", "اكتب تعليقك", "add a comment", "post a comment",
         "write a comment", "ajouter un commentaire", "kommentar schreiben",
-        "yorumlar", "yorum yap", "yorum yaz", "commenti", "comentários", "reacties",
+        "yorumlar", "yorum yap", "yorum yaz", "commenti", "comentários", "reacties", "réagir", "réactions", "comentar",
         # (a tags heading alone, over its tags)
         "الوسوم", "وسوم", "الكلمات الدلالية", "كلمات دلالية", "tags", "tagged", "keywords", "etiketler", "palabras clave",
         "parole chiave", "themen",
@@ -156,7 +156,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"media playback is (?:unsupported|not supported) on your device",
         r"\[\d{1,2}/\d{1,2}\].{0,300}",                                   # a gallery's caption: "[1/3] ..."
         r"[(\[]\s*(?:الصورة|صورة|photo|image|picture)\s*[:：].{0,200}[)\]]",       # "(الصورة: أرشيفية ...)"
-        r"(?:الآراء|المقالات|الآراء الواردة).{0,40}(?:تعبر|تعبّر) عن (?:رأي|آراء) (?:كاتبها|أصحابها|الكاتب|كت\u0651?ابها).{0,120}",
+        r"[*•]?\s*(?:الآراء|المقالات|الآراء الواردة).{0,60}(?:تعبر|تعبّر) عن (?:رأي|آراء) (?:كاتبها|أصحابها|الكاتب|كت\u0651?ابها).{0,120}",
         r"(?:the )?(?:views|opinions) expressed .{0,160}",
         r"comments are closed\.?|enter your email(?: address)?.{0,40}",
         r"(?:get|sign up for|subscribe to) (?:the|our) newsletter.{0,60}|email(?: address)?|(?:your )?e-?mail",
@@ -204,6 +204,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:البريد الإلكتروني|بريدك الإلكتروني)\s*[\[(]?\s*(?:اشتراك|اشترك|سجل|إرسال)?\s*[\])]?",
         # a newsletter's box in English: "Sign up to Morning Briefing", "Our free daily newsletter with …"
         r"sign up (?:to|for) [^.!?]{1,60}|(?:our|the|a) (?:free )?(?:daily |weekly |morning |evening )?(?:email )?newsletter\b[^.!?]{0,100}",
+        r"(?:recevez|inscrivez-vous à|abonnez-vous à) (?:chaque (?:matin|soir|jour|semaine)|notre|nos|gratuitement|la newsletter)[^.!?]{0,100}"
+        r"|(?:votre|ton) (?:adresse )?e-?mail|je m'inscris|recibe (?:cada|nuestro|nuestra)[^.!?]{0,100}|tu (?:correo|email)",
         # a disclaimer: "إخلاء مسؤولية: …", "Disclaimer: …"
         r"(?:إخلاء (?:ال)?مسؤولية|إخلاء (?:ال)?مسئولية|disclaimer|avertissement|descargo de responsabilidad)\s*[:：].{0,400}",
         # the readers' comment count: "47 comments", "0 تعليقات"
@@ -231,7 +233,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:we use cookies|this site uses cookies|ملفات تعريف الارتباط).{0,200}",
         # reading time, a relative time, a view count: page furniture, never copy
         r"(?:reading time\s*[:：]?\s*)?\d+\s*(?:-\s*)?(?:min|mins|minutes?)\.?\s+read",
-        r"(?:وقت القراءة|مدة القراءة|زمن القراءة)\s*[:：]?\s*\d+\s*(?:دقيقة|دقائق|د)\.?",
+        r"(?:وقت القراءة|مدة القراءة|زمن القراءة|قراءة|للقراءة)\s*[:：]?\s*\d+\s*(?:دقيقة|دقائق|د)\.?",
         r"(?:قراءة\s+(?:في\s+)?)?\d+\s*(?:دقيقة|دقائق)\s*(?:للقراءة|قراءة)?",
         r"(?:reading time|read time|okuma süresi)\s*[:：]?\s*\d+\s*(?:min|mins|minutes?|dk|dakika)\.?|\d+\s*(?:dk|dakika)\.?\s+okuma(?: süresi)?",
         r"(?:(?:updated|published|posted)\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago",
@@ -277,7 +279,15 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
          r".{0,400}(?:cookie|ملفات تعريف الارتباط|الكوكيز).{0,400}"
          r"(?:accept|akzeptier|zustimm|agree|consent|موافق|قبول|أوافق|accepter|aceptar|einstellungen|settings|الإعدادات).{0,200}"),
         # a newsletter's promise and an e-mail newsletter's foot ("تصلك هذه الرسالة لأنك مشترك…", "Unsubscribe")
-        (("inbox",), r".{0,80}delivered to your inbox.{0,60}|.{0,60}(?:straight|direct(?:ly)?|right) to your inbox.{0,20}"),
+        (("inbox",), r".{0,80}delivered to your inbox.{0,60}|.{0,60}(?:straight|direct(?:ly)?|right) to your inbox.{0,20}"
+                     r"|[^.!?]{0,100}\bin(?:to)? your inbox\b[^.!?]{0,60}"),
+        # a newsletter box's privacy line: "Privacy notice: we will only use your email to send you this newsletter."
+        (("privacy",), r"(?:privacy notice|privacy policy|privacy)\s*[:：].{0,200}"),
+        # a caption ending with its credit: "… mis en service en 1975. © Archives Le Courrier / J. R.",
+        # "A koala near Merriwa. (Supplied: Upper Hunter Landcare)", "… (AP Photo/Jane Doe)"
+        (("©",), r".{10,240}\s©\s*[^©]{2,80}"),
+        (("supplied", "photo", "picture", "image", "file", "getty", "handout"),
+         r".{10,240}\(\s*(?:supplied|photo|picture|image|file photo|file|ap photo|getty images|handout)(?:\s*[:/][^)]{1,80})?\s*\)"),
         # an e-mail's "view it in your browser", a web clipper's or a print view's own date ("Clipped on:", "Imprimé le")
         (("browser", "المتصفح"), r".{0,80}(?:in (?:your|the|a) (?:web )?browser|في المتصفح|على المتصفح).{0,100}"),
         (("unsubscribe", "إلغاء الاشتراك", "الغاء الاشتراك", "you are receiving this", "you received this", "تصلك هذه الرسالة",
@@ -303,7 +313,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
                    "yayınlanma", "yayın tarihi", "giriş", "publié le", "publicado", "pubblicato", "veröffentlicht"),
     "label_tags": ("الوسوم", "وسوم", "كلمات مفتاحية", "كلمات دلالية", "الكلمات الدالة", "الكلمات الدلالية", "الكلمات المفتاحية",
                    "سمات", "الكلمات المفاتيح", "tags", "tagged", "keywords", "topics", "mots-clés", "mots clés", "etiquetas", "schlagwörter",
-                   "etiketler", "etiket", "palabras clave", "parole chiave", "tag", "trefwoorden"),
+                   "etiketler", "etiket", "palabras clave", "parole chiave", "tag", "trefwoorden", "temas", "thèmes", "themen"),
     "label_dek": ("ملخص", "الملخص", "summary", "standfirst", "description", "الوصف", "teaser", "chapô", "chapeau", "resumen",
                   "zusammenfassung", "özet"),
     # A scraper's or an export's header of fields: "العنوان: ...", "Title: ...", "Subject: ..." (in
@@ -395,7 +405,7 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
         agency=re.compile(rf"(?<!\w)(?:{ag})(?!\w)", _FL),
         agency_only=re.compile(rf"^[\s(\[{{«\-–—ـ*/]*(?:{ag})[\s)\]}}»\-–—ـ:./]*$", _FL),
         share=re.compile(rf"^(?:{_alt(r['share'])})" + fold_pattern(r"(?:\s*[:：|\-–—]|\s*$|\s+(?:on|this|هذا|هذه|عبر|على|من خلال|في|via|the|الخبر|المقال|الموضوع|facebook|twitter|فيسبوك|تويتر|\W))"), _FL),
-        read_also=re.compile(rf"^(?:{_alt(r['read_also'])}|(?P<open>more from|more in|المزيد من)(?:\s+[^\s:：|.]+){{1,3}})"     # ("More from Community")
+        read_also=re.compile(rf"^(?:{_alt(r['read_also'])}|(?P<open>more from|more in|المزيد من)(?:\s+[^\s:：|.]+){{1,3}}|(?P<other>[^\s:：|.]+(?:\s+[^\s:：|.]+)?\s+{fold_pattern('أخرى')}|other \S+))"     # ("More from Community")
                              rf"(?:\s*[:：|\-–—.…]\s*(?P<rest>.*)|\s*)$", _FL),
         boiler=re.compile("^(?:" + "|".join(f"(?:{fold_pattern(b)})" for b in boiler) + r")\s*$", _FL),
         boiler_gate=re.compile(_alt(w for words, _ in r["boilerplate_gated"] for w in words)),     # (on the line lowercased)

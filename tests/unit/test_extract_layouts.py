@@ -402,3 +402,24 @@ def test_an_arabic_brand_by_its_last_word_not_a_phrase_or_a_menu_item():
     r = extract_text(f"  اعتبارا من اليوم\n«التجارة»: استقبال طلبات الشركات الراغبة في الحصول على الدعم\n{BODY_AR}\n{BODY_AR}\n",
                      options=OPT)
     assert r.source is None
+
+
+def test_a_region_zone_in_capitals_is_read_at_its_offset_on_that_date():
+    def published(line):
+        return extract_text(f"Mall vote delayed again over housing plan\n\nBy Ann Lee\n{line}\n\n{BODY_EN}\n\n{BODY_EN}\n",
+                            options=OPT).published
+    assert published("July 18, 2023 6:05 p.m. ET") == datetime(2023, 7, 18, 18, 5, tzinfo=timezone(timedelta(hours=-4)))
+    assert published("January 18, 2023 6:05 p.m. ET") == datetime(2023, 1, 18, 18, 5, tzinfo=timezone(timedelta(hours=-5)))
+    assert published("March 14, 2024 08:47 IST") == datetime(2024, 3, 14, 8, 47, tzinfo=timezone(timedelta(hours=5, minutes=30)))
+
+
+def test_a_tweet_embed_a_writers_tagline_and_tickers_over_the_section_are_not_the_text():
+    text = ("The Tri-County Sentinel\nNews | Local Government | Sport | Business\n"
+            "BREAKING: Power cut hits the east side\nLocal Government\n\nMall vote delayed again over housing plan\n\n"
+            f"By Marcus Delaney\nJuly 18, 2023 6:05 p.m. ET\n\n{BODY_EN}\n\nTri-County Council\n@TriCountyCouncil\n"
+            "Tonight's vote is postponed to August 1.\npic.twitter.com/xY7kq2LmPz\n"
+            "— Tri-County Council (@TriCountyCouncil) July 18, 2023\n\n"
+            f"{BODY_EN}\n\nMarcus Delaney covers local government for the Sentinel. Reach him at md@sentinel.example.\n")
+    r = extract_text(text, options=OPT)
+    assert (r.title, r.category, r.author) == ("Mall vote delayed again over housing plan", "Local Government", "Marcus Delaney")
+    assert r.paragraphs == (BODY_EN, BODY_EN)
