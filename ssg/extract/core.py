@@ -342,6 +342,8 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             line.val = (m.start(2), m.end(2))
             return
     m = rules.crumb.match(f) if words <= 15 else None
+    if m is None and words <= 8 and " - " in f and f.count(" - ") <= 2:
+        m = rules.crumb_dash.match(f)           # "الرئيسية - أخبار محلية" (a dashed menu has more items)
     if m:
         line.kind = "crumb"
         line.val = (m.start("rest"), n)
@@ -531,6 +533,8 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
             i = max(j, i + 1)
             continue
         run = [l for l in out[i:j] if not (l.kind == "nav" and l.words > 3)]     # (a whole menu on one line is not an item)
+        if len(run) >= 4 and run[-1].kind == "text" and any(x.f == run[-1].f for x in run[:-1]):
+            run = run[:-1]                   # (an item printed again under the menu is the section: "جهات")
         menu_words = sum(1 for l in run if l.kind == "nav" or rules.nav_item.match(l.f))
         if len(run) >= 4 and menu_words >= 1 or len(run) >= 3 and menu_words >= 2:
             for l in run:
@@ -550,7 +554,8 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
                 and not _HARAKAT_RE.search(out[j].o):
             j += 1
         if j - i >= 6:
-            for l in out[i:j]:
+            last = j - 1 if out[j - 1].kind == "text" and any(x.f == out[j - 1].f for x in out[i:j - 1]) else j
+            for l in out[i:last]:             # (an item printed again under the menu is the section)
                 l.kind = "nav"
         i = max(j, i + 1)
     # a line of figures is a ticker above the article's text; under it, a table's row (a league's
