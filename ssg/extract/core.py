@@ -121,6 +121,7 @@ _STAFF_BYLINE = re.compile(fold_pattern(r"المحرر|المحررة|محرر|�
 _AUTHOR_SPLIT = re.compile(r"\s+(?:and|&|et|y|und|e|و)\s+|\s*[,،]\s*|\s+و(?=\S)")
 _BIO_VERB = re.compile(r"\s+(?:covers|reports|writes|is (?:an?|the)\s|is based|has (?:covered|reported|written)|can be reached|"
                        r"est (?:journaliste|correspondant|correspondante|rédact)|couvre|escribe|cubre|es (?:periodista|redactor|corresponsal))")
+_STATEMENT_END = re.compile(r"[.…]['\"”»)\]’]*\s*$")        # (a title may end in "?" or "!")
 _RULE_LINE = re.compile(r"[-–—_=*•·.~ـ\s]{3,}")
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|#]\s*")
 _BYLINE_PUNCT = re.compile(r"[:：\-–—ـ(،,]")
@@ -625,7 +626,7 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
                     break
                 j += 1
                 continue
-            if (l.kind == "text" and l.words <= (16 if is_open else 25) and not _terminal(l.f)
+            if (l.kind == "text" and l.words <= (16 if is_open else 25) and not _STATEMENT_END.search(l.f)
                     and not (is_open and l.f.rstrip().endswith((":", "：")))) or (
                 l.kind in ("text", "crumb", "date", "site", "nav") and _LIST_MARK.match(l.f) and l.words <= 30
             ):
@@ -1340,7 +1341,9 @@ def _header_rest(lines: list[_Line], texts: list[int], title_idx: int | None, he
                 parts.warnings.append(f"header line {l.no} not used: {l.o[:60]}")
             continue
         # (one word above the date is a byline when it is a credit: "واس"; else a section name)
-        if nxt is not None and (lines[nxt].kind == "date" and l.words <= 12      # (above "Published on: ...": a name)
+        under_title = title_idx is not None and _next_nonblank(lines, title_idx + 1) == t
+        if nxt is not None and (lines[nxt].kind == "date" and (l.words <= 8 or l.words <= 12 and not under_title)  # (a name;
+                                # right under the headline, nine words or more are its standfirst)
                                 or lines[nxt].kind == "label" and lines[nxt].sub == "date" and l.words <= 4) \
                 and (l.words > 1 or rules.agency.search(l.f) or not _section_like(l, rules) or _STAFF_BYLINE.fullmatch(l.f)):
             if parts.set("author", _byline_name(l.o, rules), "author:line-above-date", l):

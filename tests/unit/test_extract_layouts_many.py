@@ -40,7 +40,6 @@ P = "paragraphs_count"
 
 KNOWN_MISSES = {
     # -- layouts/ ------------------------------------------------------------------------------
-    ("ar16", "author"), ("ar16", "dek"), ("ar16", P),   # a login bar, a decoy date, a breaking-news line
     ("ar21", P), ("en10", P),
     ("en05", "title"), ("en05", "source"), ("en05", "author"), ("en05", "dek"),   # the headline only in the page title
     # -- layouts2/ -----------------------------------------------------------------------------
@@ -158,7 +157,7 @@ def test_each_layout_gives_the_expected_metadata_but_the_known_misses(path):
 
 def test_the_layouts_score():
     """The share of fields right over all 196 pages: all but the misses above. When this test was
-    last written (session 23): layouts/ 243 of 252, layouts2/ 160 of 168, layouts3/ 155 of 168,
+    last written (session 23): layouts/ 246 of 252, layouts2/ 160 of 168, layouts3/ 155 of 168,
     layouts4/ 134 of 168, pages2/ 97 of 112, layouts5/ 156 of 168, layouts6/ 146 of 168, layouts7/ 151
     of 168. When each
     set was first run, unseen by the rules: layouts/ 168 (8b59ab5; 121 at f705806), layouts2/ 113
