@@ -934,9 +934,10 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
             title_idx = j
             header_end = j
             body_start = j + 1
-            if weak is not None:       # the short lines above were datelines or section names
-                _header_rest(lines, rest, title_idx, header_end, parts, rules, section_above=True)
+            # (the short lines above were datelines or section names; the nearest the headline first)
             _header_rest(lines, datelines, title_idx, header_end, parts, rules, section_above=True)
+            if weak is not None:
+                _header_rest(lines, rest, title_idx, header_end, parts, rules, section_above=True)
     if weak is not None and parts.title is None:
         parts.set("title", lines[weak].o, "title:header-headline", lines[weak])
         title_idx = weak
@@ -1235,7 +1236,8 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                 and not re.fullmatch(r"[A-Z]{1,4}T", rest)          # "ET", "AEST": a zone
                 and not WEEKDAY_RE.fullmatch(fold(rest))             # "March 14, 2024 Thursday"
             ):
-                parts.set("category", rest, "category:text-after-date", l)
+                if not (_TICKER_WORD.fullmatch(fold(rest).strip()) or rules.read_also.match(fold(rest))):   # ("- آخر الأخبار")
+                    parts.set("category", rest, "category:text-after-date", l)
         elif k == "label":
             _read_label(l, parts, rules, tzname)
         elif k == "text":

@@ -44,7 +44,6 @@ KNOWN_MISSES = {
     ("en05", "title"), ("en05", "source"), ("en05", "author"), ("en05", "dek"),   # the headline only in the page title
     # -- layouts2/ -----------------------------------------------------------------------------
     ("ar03_iq_indic_waa_comments", "author"),                                   # a dateline credit under the date
-    ("en08_au_local_date_at_end", "category"),                                         # the masthead, not the section under it
     # body paragraphs: captions, a contact block, live-page timestamps, single-line paragraphs
     *((stem, P) for stem in (
         "ar03_iq_indic_waa_comments", "ar06_sa_regional_hijri_pm",
@@ -55,7 +54,6 @@ KNOWN_MISSES = {
     ("ar17_ps_wafa_lead_credit_indic_digits_tags", "author"),      # (the same: "رام الله 27-5-2024 وفا-")
     ("ar04_qa_arabic_indic_digits_dek_updated", "author"),         # "الدوحة - قنا" kept whole, as the gold set keeps credits
     ("ar08_jo_opinion_column_writer_bio_comments", "title"),       # a writer's box (name, bio) above the headline
-    ("ar09_tn_utf16_single_newlines_agency_at_end", "category"),   # a "latest news" ticker's label before the section
     ("ar12_ly_date_at_end_correspondent_byline", "author"),        # "كتب مراسلنا في بنغازي: name" after the body
     *((stem, P) for stem in (                                       # captions, score tables, tag lines, a video line
         "ar04_qa_arabic_indic_digits_dek_updated", "ar12_ly_date_at_end_correspondent_byline",
@@ -157,7 +155,7 @@ def test_each_layout_gives_the_expected_metadata_but_the_known_misses(path):
 
 def test_the_layouts_score():
     """The share of fields right over all 196 pages: all but the misses above. When this test was
-    last written (session 23): layouts/ 246 of 252, layouts2/ 160 of 168, layouts3/ 155 of 168,
+    last written (session 23): layouts/ 246 of 252, layouts2/ 161 of 168, layouts3/ 156 of 168,
     layouts4/ 134 of 168, pages2/ 97 of 112, layouts5/ 156 of 168, layouts6/ 146 of 168, layouts7/ 151
     of 168. When each
     set was first run, unseen by the rules: layouts/ 168 (8b59ab5; 121 at f705806), layouts2/ 113
