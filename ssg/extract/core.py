@@ -13,7 +13,7 @@ local look-ups):
 4. the body is everything after the header minus boilerplate; metadata lines
    after the last paragraph (credit line, "Label: value" block, copyright) are
    consumed as fields; hard-wrapped lines are re-joined; short unpunctuated
-   lines between paragraphs are subheadings.
+   lines set apart from the paragraphs by a wider gap are subheadings.
 
 A field the text does not give stays None.
 """
@@ -122,6 +122,8 @@ _AUTHOR_SPLIT = re.compile(r"\s+(?:and|&|et|y|und|e|و)\s+|\s*[,،]\s*|\s+و(?=\
 _BIO_VERB = re.compile(r"\s+(?:covers|reports|writes|is (?:an?|the)\s|is based|has (?:covered|reported|written)|can be reached|"
                        r"est (?:journaliste|correspondant|correspondante|rédact)|couvre|escribe|cubre|es (?:periodista|redactor|corresponsal))")
 _STATEMENT_END = re.compile(r"[.…]['\"”»)\]’]*\s*$")        # (a title may end in "?" or "!")
+_ERA_MARK = re.compile(fold_pattern(r"^\s*(?:م|هـ)(?!\w)"))
+_PHOTO_CREDIT = re.compile(fold_pattern(r"^[\s(\[]*(?:تصوير|عدسة|الصورة|صورة|photo|photos|photograph|picture|pictures)\b"), re.IGNORECASE)
 _RULE_LINE = re.compile(r"[-–—_=*•·.~ـ\s]{3,}")
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|#]\s*")
 _BYLINE_PUNCT = re.compile(r"[:：\-–—ـ(،,]")
@@ -626,7 +628,7 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
                     break
                 j += 1
                 continue
-            if (l.kind == "text" and l.words <= (16 if is_open else 25) and not _STATEMENT_END.search(l.f)
+            if (l.kind == "text" and l.words <= (16 if is_open else 40) and not _STATEMENT_END.search(l.f)
                     and not (is_open and l.f.rstrip().endswith((":", "：")))) or (
                 l.kind in ("text", "crumb", "date", "site", "nav") and _LIST_MARK.match(l.f) and l.words <= 30
             ):
@@ -830,6 +832,7 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
     if not body_only:
         texts_seen: list[int] = []
         pending = 0
+        date_seen = False
         for i, l in enumerate(lines):
             k = l.kind
             if k == "boiler" and not l.sub and not texts_seen and l.words <= 45 and not _LABELLED.match(l.o) \
@@ -844,6 +847,10 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
             if k in ("nav", "crumb", "date", "site", "label"):
                 if k == "label" and l.sub == "tags" and texts_seen:
                     continue            # (under the headline, tags may head the text or end it)
+                if k == "date" and (date_seen and rules.agency.search(l.f) and lines[i - 1].kind == "blank"
+                                    or texts_seen and _wire_dateline(l, rules)):
+                    break               # (a wire's dateline opening the text: "القطيف 25 شوال … 10 اغسطس 2015 م  واس")
+                date_seen = date_seen or k == "date"
                 header_end = i
                 pending = 0
                 continue
@@ -988,7 +995,7 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
                 if (
                     (8 <= l.words or (5 <= l.words and short_ok)) and l.words <= 60
                     and len(l.o) <= 320
-                    and not _END_PUNCT.search(l.f)
+                    and not _END_PUNCT.search(l.f) and not l.f.rstrip().endswith(("-", "–"))     # ("… فيما يلي نصه:-")
                     and blank_after
                     and k2 is not None
                     and lines[k2].kind == "text"
@@ -1118,6 +1125,13 @@ def _is_bio(text: str, author: str) -> bool:
         if _words(name) >= 2 and text.startswith(name) and _BIO_VERB.match(text, len(name)):
             return True
     return False
+
+
+def _wire_dateline(l: _Line, rules: RuleSet) -> bool:
+    """A wire's dateline, the place, the date and the agency: "الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس"."""
+    hit = l.val[0]
+    before, after = l.f[:l.val[1][0].start].strip(), l.f[hit.end:]
+    return 1 <= _words(before) <= 3 and not _HAS_DIGIT.search(before) and bool(rules.agency_only.match(_ERA_MARK.sub("", after)))
 
 
 def _next_content(lines: list[_Line], start: int, count: int) -> list[_Line]:
@@ -1482,7 +1496,8 @@ def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | Non
     elif g == "cat":
         parts.set("category", value.split(";")[0].strip() or value, "category:label", l)      # ("NEWS; Pg. 4")
     elif g == "src":
-        if rules.agency_only.match(fold(value)):       # "المصدر: وام": the credit, not the site
+        if rules.agency_only.match(fold(value)) and not rules.site.match(fold(value)):   # "المصدر: وام": the credit, not the
+            # site (but "المصدر: وكالة الأنباء السعودية", a name with its site word, is the publisher)
             parts.set("author", value, "author:source-label-agency", l)
             parts.set("agency", _canon_agency(value, fold(value), rules), "agency:source-label", l)
         else:
@@ -1557,6 +1572,7 @@ def _read_body(lines: list[_Line], start: int, parts: ArticleParts, rules: RuleS
             and not _SENT_END.search(last.f)
             and not _LIST_MARK.match(last.f)
             and "@" not in last.f
+            and not _PHOTO_CREDIT.match(last.f)          # ("(تصوير: عبدالعزيز اليوسف)" is the photographer's)
         ):
             credit = last.o.strip()
             if credit[:1] in "([" and credit[-1:] in ")]" and all(rules.agency_only.match(fold(x)) for x in _ROLE_CUT.split(credit[1:-1].strip())):
@@ -1661,7 +1677,7 @@ def _assemble(body: list[_Line | None], parts: ArticleParts, rules: RuleSet, opt
         if m:
             parts.set("agency", out[0][1][m.start("ag"):m.end("ag")], "agency:dateline", l, text=out[0][1][:120])
     # subheadings: short unpunctuated lines between two paragraphs, after a wider gap
-    # than the one between paragraphs (or, in text with no blank lines, standing alone)
+    # than the one between paragraphs (with the same gap, a short line is a paragraph)
     if options.subheadings and len(out) >= 3:
         gap_list = [gaps.get(id(l), 0) for _, _, l in out[1:]]
         typical = Counter(gap_list).most_common(1)[0][0] if gap_list else 0
@@ -1678,7 +1694,7 @@ def _assemble(body: list[_Line | None], parts: ArticleParts, rules: RuleSet, opt
                 and not _HAS_DIGIT.search(l.f[:3])
                 and _terminal(prev[1])
                 and "@" not in text
-                and (g > typical if typical >= 1 else True)     # (with equal gaps a short line is a paragraph: the gold set's)
+                and g > typical                 # (with equal gaps, blank lines or none, a short line is a paragraph: the gold set's)
                 and _words(prev[1]) >= 15
                 and _words(nxt[1]) >= 15
             ):

@@ -69,7 +69,9 @@ def test_wild_cp1256_crlf_caption_dateline_subheading():
     assert r.title == "افتتاح مستشفى جديد في المدينة"
     assert r.agency == "ا ف ب"
     assert not any("ارشيفية" in p for p in r.paragraphs)  # photo caption
-    assert r.subheadings == ("تجهيزات حديثة",)
+    # a short line between paragraphs as far apart as they are (single newlines here) is a paragraph, as
+    # the gold set counts a text's lines (its L2 and L5 layouts); only a wider gap makes it a subheading
+    assert r.subheadings == () and "تجهيزات حديثة" in r.paragraphs
     assert r.paragraphs[0].startswith("نيقوسيا ــ (ا ف ب):")
 
 

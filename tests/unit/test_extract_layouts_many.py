@@ -97,7 +97,8 @@ KNOWN_MISSES = {
     *((stem, P) for stem in (                                          # captions, embeds, read-also cards, <br> paragraphs
         "ar01_eg_kicker_pagetitle_12h_readalso", "ar03_iq_levantine_month_indic_digits_dek",
         "ar06_ps_gmt3_12h_slashdate_readalso_sub", "ar09_uk_bst_two_authors_published_updated",
-        "ar11_ng_naive_pm_also_read_caps_comments", "ar19_ye_php_tables_cp1256_hijri_br_paragraphs", "ar23_sn_fr_og_times_chapeau_two_authors_et")),
+        "ar11_ng_naive_pm_also_read_caps_comments", "ar19_ye_php_tables_cp1256_hijri_br_paragraphs", "ar23_sn_fr_og_times_chapeau_two_authors_et",
+        "ar03_bh_date_in_byline_single_newlines_most_read")),      # (a subheading on a single line: a paragraph, the gold set's rule)
     # -- layouts6/ (104 of 168 when first run, unseen, at dfa97a2; 77 at 3ede628) -------------------
     ("ar11_algeria_juin_month_hijri_initials_cp1256", "source"),      # "يومية صوت الأوراس": the word "daily" kept
     ("ar04_qatar_bom_header_today_date_hijri_doha_time", "author"), ("ar13_palestine_wafa_inline_dateline_iso_seconds", "author"),
@@ -128,7 +129,9 @@ KNOWN_MISSES = {
         "06_iq_rasheed_street_indic_digits", "07_sy_pistachio_relative_time_only",             # credited "- (واس)",
         "08_lb_architect_interview_q_and_a", "13_ye_aden_liquidity_hijri",                      # a standfirst or a
         "14_sd_portsudan_wheat_tab_indented", "20_fr_saint_nazaire_bridge_par_et",              # dateline under the date
-        "24_ly_ghadames_festival_br_body")),
+        "24_ly_ghadames_festival_br_body",
+        # (a subheading between paragraphs on single lines, a paragraph by the gold set's rule in session 23)
+        "02_eg_giza_road_cp1256_crlf", "12_om_sur_desalination_bom_indic_12h")),
 }
 
 
@@ -155,8 +158,8 @@ def test_each_layout_gives_the_expected_metadata_but_the_known_misses(path):
 
 def test_the_layouts_score():
     """The share of fields right over all 196 pages: all but the misses above. When this test was
-    last written (session 23): layouts/ 246 of 252, layouts2/ 161 of 168, layouts3/ 156 of 168,
-    layouts4/ 134 of 168, pages2/ 97 of 112, layouts5/ 156 of 168, layouts6/ 146 of 168, layouts7/ 151
+    last written (session 23): layouts/ 246 of 252, layouts2/ 161 of 168, layouts3/ 155 of 168,
+    layouts4/ 134 of 168, pages2/ 97 of 112, layouts5/ 156 of 168, layouts6/ 146 of 168, layouts7/ 149
     of 168. When each
     set was first run, unseen by the rules: layouts/ 168 (8b59ab5; 121 at f705806), layouts2/ 113
     (cae32ba; 60 at f705806), layouts3/ 115 and layouts4/ 77 (3ede628), pages2/ 71 (37b1d8f, before
