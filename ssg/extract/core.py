@@ -124,6 +124,8 @@ _BIO_VERB = re.compile(r"\s+(?:covers|reports|writes|is (?:an?|the)\s|is based|h
 _STATEMENT_END = re.compile(r"[.…]['\"”»)\]’]*\s*$")        # (a title may end in "?" or "!")
 _ERA_MARK = re.compile(fold_pattern(r"^\s*(?:م|هـ)(?!\w)"))
 _PHOTO_CREDIT = re.compile(fold_pattern(r"^[\s(\[]*(?:تصوير|عدسة|الصورة|صورة|photo|photos|photograph|picture|pictures)\b"), re.IGNORECASE)
+_YOU_ARE_HERE = re.compile(fold_pattern(r"^(?:أنت هنا|انت هنا|you are here|vous êtes ici|estás en|sie sind hier|buradasınız)\s*[:：]\s*"),
+                           re.IGNORECASE)
 _RULE_LINE = re.compile(r"[-–—_=*•·.~ـ\s]{3,}")
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|#]\s*")
 _BYLINE_PUNCT = re.compile(r"[:：\-–—ـ(،,]")
@@ -309,7 +311,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
                 if m.group(g):
                     break
             val_start = m.start("val")
-            if g == "auth" and _words(f[val_start:]) > 6:      # a byline names people; longer is a headline
+            if g == "auth" and _words(f[val_start:].split("|")[0]) > 6:      # a byline names people; longer is a headline
                 pass
             elif g == "auth" and "|" in f[val_start:] and _HAS_DIGIT.search(f[val_start:]):
                 pass            # "كتب: أحمد محمود | الثلاثاء 14-09-2021 22:15": a date line with its byline
@@ -344,7 +346,11 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             line.sub = "auth"
             line.val = (m.start(2), m.end(2))
             return
-    m = rules.crumb.match(f) if words <= 15 else None
+    m = _YOU_ARE_HERE.match(f) if words <= 40 else None
+    if m:                                   # "أنت هنا: الرئيسية - محليات": the trail after its label
+        line.o, line.f = line.o[m.end():], f[m.end():]
+        f, n, words = line.f, len(line.f), _words(line.f)
+    m = rules.crumb.match(f) if words <= 15 or words <= 40 and sum(f.count(c) for c in "»›>") >= 2 else None
     if m is None and words <= 8 and " - " in f and f.count(" - ") <= 2:
         m = rules.crumb_dash.match(f)           # "الرئيسية - أخبار محلية" (a dashed menu has more items)
     if m:
@@ -444,8 +450,9 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         # "World | Europe", "أخبار | سياسة": a section path printed with pipes (a site name among them
         # was taken above; four items or more are a menu)
         items = [x for x in _PIPE_SPLIT.split(f.strip()) if x.strip()]
-        if 2 <= len(items) <= 3 and all(_words(x) <= 3 for x in items) and all(rules.nav_item.match(x.strip()) for x in items):
-            line.kind = "nav"                 # "تسجيل الدخول | اشترك", "دخول | تسجيل"
+        if 2 <= len(items) <= 3 and all(_words(x) <= 3 for x in items) and all(
+                rules.nav_item.match(x.strip()) or rules.boiler.match(x.strip()) for x in items):
+            line.kind = "nav"                 # "تسجيل الدخول | اشترك", "دخول | تسجيل", "تسجيل الدخول | اشترك في النشرة"
             return
         if 2 <= len(items) <= 3 and all(_words(x) <= 3 for x in items):
             line.kind = "crumb"
@@ -976,7 +983,7 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
 
     # -- a standfirst and a byline with its role under a headline that is not repeated ----
     if title_idx is not None and not body_only and header_end not in repeats and header_end == title_idx:
-        body_start = _under_headline(lines, body_start, parts, rules)
+        body_start = _under_headline(lines, body_start, parts, rules, tzname)
 
     # -- dek / section directly under the headline (reference layout) ----
     if title_idx is not None and not body_only:
@@ -1088,16 +1095,21 @@ def _site_suffix(text: str, rules: RuleSet, known: frozenset[str] = frozenset())
     return None
 
 
-def _under_headline(lines: list[_Line], start: int, parts: ArticleParts, rules: RuleSet) -> int:
+def _under_headline(lines: list[_Line], start: int, parts: ArticleParts, rules: RuleSet, tzname: str | None) -> int:
     """Under a headline that ends the header: a standfirst (an unpunctuated line of 8-40 words
-    with a short line or metadata after it) and a byline printed as a name over its role ("Tom
-    Brown" / "Economics Editor"). Returns where the body starts."""
+    with a short line or metadata after it, or a sentence over a byline and its date), a byline
+    printed as a name over its role ("Tom Brown" / "Economics Editor") or over its date, and that
+    date. Returns where the body starts."""
     j = _next_nonblank(lines, start)
     if j is None:
         return start
     l = lines[j]
     k = _next_nonblank(lines, j + 1)
-    if (l.kind == "text" and parts.dek is None and 8 <= l.words <= 40 and len(l.o) <= 320 and not _END_PUNCT.search(l.f)
+    k2 = _next_nonblank(lines, k + 1) if k is not None else None
+    over_byline = k is not None and (lines[k].kind == "date" or k2 is not None and lines[k2].kind == "date"
+                                     and lines[k].kind == "text" and 2 <= lines[k].words <= 4 and _NAME_ONLY.fullmatch(lines[k].f))
+    if (l.kind == "text" and parts.dek is None and 8 <= l.words <= 40 and len(l.o) <= 320
+            and (not _END_PUNCT.search(l.f) or over_byline and l.words <= 45)      # ("… une première en dix ans." / name / date)
             and k is not None and (lines[k].kind in ("date", "label") or lines[k].kind == "text" and lines[k].words <= 4)
             and any(_is_prose(x) for x in _next_content(lines, k, 4))):
         parts.set("dek", l.o, "dek:standfirst-under-headline", l)
@@ -1112,6 +1124,11 @@ def _under_headline(lines: list[_Line], start: int, parts: ArticleParts, rules: 
             and (lines[k].kind == "date" or lines[k].kind == "boiler" and _RELATIVE_TIME.search(lines[k].f))):
         parts.set("author", l.o, "author:name-over-date", l)    # "ريم الحلبي" / "منذ ساعتين": a byline over its time
         start = j + 1
+        if lines[k].kind == "date":             # "Mathieu Gagnon" / "Publié le 21 mars 2025 à 9 h 47": its date
+            hit, hits = lines[k].val
+            parts.set_date(hit, hits, "published:date-under-byline", lines[k], tzname, refine=True,
+                           updated=bool(_UPDATED.search(lines[k].f[: hit.start])))
+            start = k + 1
     return start
 
 
@@ -1224,7 +1241,7 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                     cand = clean(cand[label.start("val"):])
                 elif by:                                            # "Par Karim B. | 18/02/2025 à 10:20"
                     cand = clean(cand[by.start(2):])
-                if cand and not WEEKDAY_RE.fullmatch(cand_f.strip()) and _words(cand) <= 10 and not _ISSUE_ALONE.match(cand_f.strip()) \
+                if cand and not WEEKDAY_RE.fullmatch(cand_f.strip()) and _words(cand) <= 10 and not _HAS_DIGIT.search(cand) \
                         and not (_HAS_DIGIT.search(cand_f) and find_dates(cand_f, day_first=day_first)):   # (nor a Hijri date)
                     parts.set("author", cand, "author:byline-with-date", l)
             elif before.strip():
@@ -1503,6 +1520,9 @@ def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | Non
         else:
             parts.set("source", value, "source:label", l)
     elif g == "auth":
+        head, bar, rest = value.partition("|")
+        if bar and rules.label.match(fold(rest.strip())):
+            value = clean(head)                 # "Penulis: Dimas Pratama | Editor: Rina Ayu": the writer
         parts.set("author", _byline_name(value, rules), "author:label", l)
     elif g == "dek":
         parts.set("dek", value, "dek:label", l)

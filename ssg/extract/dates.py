@@ -88,7 +88,7 @@ _D = r"(?<!\d)(\d{1,2})"
 _Y = r"(\d{4})(?!\d)"
 
 _TIME = (
-    r"(?<![\d:.,])(\d{1,2})(?::|h(?=\d\d)|\.(?=\d\d(?![\d%.,])))(\d{2})(?::(\d{2}))?(?:\.\d+)?(?![\d:])"    # 22:30, 22h30, 17.32
+    r"(?<![\d:.,])(\d{1,2})(?::|\s?h\s?(?=\d\d)|\.(?=\d\d(?![\d%.,])))(\d{2})(?::(\d{2}))?(?:\.\d+)?(?![\d:])"    # 22:30, 22h30, 9 h 47, 17.32
     r"(?:\s*(am|pm|a\.m\.|p\.m\.|" + fold_pattern("صباحاً|صباحا|مساءً|مساء|ظهراً|ظهرا|فجراً|فجرا") + r"|ص|م)(?![\w]))?"
 )
 # Zone names whose offset is one (not "ET", "IST", "AST": each names several).
@@ -102,12 +102,17 @@ ZONE_ABBREVIATIONS = {"edt": -4, "est": -5, "cdt": -5, "cst": -6, "mdt": -6, "ms
 REGION_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
                 "IST": "Asia/Kolkata", "EAT": "Africa/Nairobi", "CAT": "Africa/Maputo", "WET": "Europe/Lisbon",
                 "WEST": "Europe/Lisbon", "AT": "America/Halifax"}
-# "بتوقيت X": the places whose clocks keep one offset all year (not Cairo, Beirut, Amman,
-# Jerusalem or Morocco, which change theirs)
+# "بتوقيت X": the places whose clocks keep one offset all year, and those that change theirs
 ARABIC_ZONES = {"مكة المكرمة": 3, "مكة": 3, "السعودية": 3, "الرياض": 3, "الإمارات": 4, "الامارات": 4, "أبوظبي": 4,
                 "ابوظبي": 4, "دبي": 4, "مسقط": 4, "سلطنة عمان": 4, "قطر": 3, "الدوحة": 3, "الكويت": 3, "البحرين": 3,
                 "المنامة": 3, "بغداد": 3, "العراق": 3, "اليمن": 3, "صنعاء": 3, "عدن": 3, "الخرطوم": 2, "السودان": 2,
-                "ليبيا": 2, "الجزائر": 1, "الجزائر العاصمة": 1, "تونس": 1, "تونس العاصمة": 1}
+                "ليبيا": 2, "الجزائر": 1, "الجزائر العاصمة": 1, "تونس": 1, "تونس العاصمة": 1, "جدة": 3, "أبو ظبي": 4,
+                "جيبوتي": 3, "مقديشو": 3, "الصومال": 3, "نواكشوط": 0, "موريتانيا": 0,
+                # (and those whose clocks change: their offset on the date given)
+                "القاهرة": "Africa/Cairo", "مصر": "Africa/Cairo", "بيروت": "Asia/Beirut", "لبنان": "Asia/Beirut",
+                "عمّان": "Asia/Amman", "الأردن": "Asia/Amman", "القدس": "Asia/Jerusalem", "فلسطين": "Asia/Hebron",
+                "رام الله": "Asia/Hebron", "غزة": "Asia/Gaza", "دمشق": "Asia/Damascus", "سوريا": "Asia/Damascus",
+                "المغرب": "Africa/Casablanca", "الرباط": "Africa/Casablanca", "الدار البيضاء": "Africa/Casablanca"}
 _ARABIC_ZONE_OFFSETS = {" ".join(fold_pattern(k).split()): v for k, v in ARABIC_ZONES.items()}
 _TZ = (
     r"(?:\s*(?:\(?\s*)(?:(?:gmt|utc)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?|(z)\b|([+-])(\d{2}):?(\d{2})"
@@ -118,7 +123,7 @@ _TZ = (
 )
 TIME_RE = re.compile(_TIME + _TZ, re.IGNORECASE)
 _SEP_AFTER = (
-    r"\s*(?:[,،|@\-–—/:]|\b(?:at|à|a las|um)\b|" + fold_pattern("الساعة|الساعه|في تمام|على الساعة") + r")?\s*"
+    r"\s*(?:[,،|@\-–—/:]|\b(?:at|à|a las|um)\b|" + fold_pattern("الساعة|الساعه|في تمام|على الساعة|على") + r")?\s*"
     r"(?:" + fold_pattern("الساعة|الساعه") + r"|\b(?:at|à|a las|um)\b)?\s*(?:t(?=\d))?"
 )
 TIME_AFTER_RE = re.compile(_SEP_AFTER + "(?:" + _TIME + _TZ + ")", re.IGNORECASE)
@@ -139,7 +144,6 @@ _COMPACT = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[
 
 _PM = {"pm", "p.m.", fold_pattern("مساءً"), fold_pattern("مساء"), "م", fold_pattern("ظهراً"), fold_pattern("ظهرا")}
 _AM = {"am", "a.m.", "ص", fold_pattern("صباحاً"), fold_pattern("صباحا"), fold_pattern("فجراً"), fold_pattern("فجرا")}
-_MAKKAH = timezone(timedelta(hours=3))
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +180,8 @@ def _time_parts(m: re.Match, base: int) -> tuple[int, int, int | None, timezone 
         tz = timezone(off if isign == "+" else -off)
     elif makkah:
         place = " ".join(makkah.split()[1:])             # "بتوقيت الإمارات" -> +04:00; "ت م" -> Makkah
-        tz = timezone(timedelta(hours=_ARABIC_ZONE_OFFSETS[place])) if place in _ARABIC_ZONE_OFFSETS else _MAKKAH
+        off = _ARABIC_ZONE_OFFSETS.get(place, 3)
+        tz = _region_zone(off) if isinstance(off, str) else timezone(timedelta(hours=off))
     elif zone:
         tz = timezone(timedelta(hours=ZONE_ABBREVIATIONS[zone.lower()]))
     elif region:

@@ -240,6 +240,10 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:(?:آخر تحديث|اخر تحديث|نشر|تحديث)\s*[:：]?\s*)?منذ\s+(?:\d+\s+)?(?:ثانية|ثوان|ثواني|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|اسبوع|أسبوع|أسبوعين|أسابيع)",
         r"(?:عدد )?(?:المشاهدات|مشاهدات|القراءات|views)\s*[:：]?\s*[\d,.]+",
         r"[\d,.]+\s+(?:مشاهدة|مشاهدات|views)",
+        # a weather widget: "الرياض 31°", "Doha 24°C"
+        r"(?:[^\d\s|]+\s+){1,3}-?\d{1,2}\s*°\s*[cf]?",
+        # a reading time as a range: "5–6 minutes"
+        r"\d{1,2}\s*[–-]\s*\d{1,2}\s+(?:minutes|mins|دقائق|dakika)",
     ),
     # Boilerplate removed only around the article (before the headline, after the
     # last paragraph): inside the body such lines may be part of the copy.
@@ -303,7 +307,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     "label_source": ("المصدر", "source", "المصدر الأصلي", "الجهة الناشرة", "الناشر", "publisher", "publication", "newspaper",
                      "الصحيفة", "الجريدة", "الموقع"),
     "label_author": ("byline", "بواسطة", "تغطية", "رصد", "muhabir", "redaktion", "redacción", "dc:creator", "creator", "autor", "auteur", "yazar", "écrit par", "escrito por",
-                     "geschrieben von", "بقلم", "كتب", "كتبت", "الكاتب", "الكاتبة", "إعداد", "اعداد", "تقرير", "حوار", "متابعة", "تحرير",
+                     "geschrieben von", "penulis", "wartawan", "بقلم", "كتب", "كتبت", "الكاتب", "الكاتبة", "إعداد", "اعداد", "تقرير", "حوار", "متابعة", "تحرير",
                      "حاوره", "حاورته", "حاورها", "حاورتها", "أجرى الحوار", "أجرت الحوار", "interview by", "interviewed by",
                      "المحرر", "by", "author", "authors", "written by", "reporter", "reported by", "words", "columnist",
                      "correspondent", "opinion by", "analysis by", "كاتب المقال", "مراسل", "مراسلنا"),
