@@ -104,6 +104,12 @@ _POSTED_IN = re.compile(fold_pattern(
     r"^(?:posted in|filed under|نشر في|نُشر في|منشور في|publicado en|publié dans|veröffentlicht in|pubblicato in)\s+"
     r"(?P<cat>[^|:،,]{2,60}?)\s*(?:\|\s*(?:tagged|tags|tagged with|موسوم بـ?|موسومة بـ?|الوسوم|etiquetado|étiqueté|getaggt)"
     r"\s*:?\s*(?P<tags>[^|]*?))?\s*(?:\|.*)?$"), re.IGNORECASE)
+# A blog's post footer: "مرسلة بواسطة عوض الجاك في 4:17 م", "Posted by Jane Doe at 4:17 PM": the byline
+# and the time of the date printed over the post (Blogger's)
+_POSTED_BY = re.compile(fold_pattern(
+    r"^(?:مرسلة بواسطة|مرسل بواسطة|مرسلة من|posted by|publié par|publicado por|eingestellt von|pubblicato da)\s+"
+    r"(?P<name>[^\d|:]{2,50}?)\s+(?:في|at|à|a las|um|alle)\s+(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<ap>ص|م|am|pm|a\.m\.|p\.m\.)?\s*$"),
+    re.IGNORECASE)
 _TRAIL_END = re.compile(fold_pattern(r"(?:تفاصيل الخبر|تفاصيل المقال|تفاصيل|التفاصيل|الخبر|المقال|article|story|details|"
                                      r"détails|detalles|artikel|news details|full story)"), re.IGNORECASE)
 _YEARS_AT_END = re.compile(r"\s*(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?$")
@@ -126,6 +132,8 @@ _ERA_MARK = re.compile(fold_pattern(r"^\s*(?:م|هـ)(?!\w)"))
 _PHOTO_CREDIT = re.compile(fold_pattern(r"^[\s(\[]*(?:تصوير|عدسة|الصورة|صورة|photo|photos|photograph|picture|pictures)\b"), re.IGNORECASE)
 _YOU_ARE_HERE = re.compile(fold_pattern(r"^(?:أنت هنا|انت هنا|you are here|vous êtes ici|estás en|sie sind hier|buradasınız)\s*[:：]\s*"),
                            re.IGNORECASE)
+_TITLED_NAME = re.compile(fold_pattern(r"(?:د|م|أ|ا\.د|dr|prof)\s*\.\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,4}"), re.IGNORECASE)
+_WIRE_SLUG = re.compile(r"[A-Z0-9][A-Z0-9/_.\-]*(?:\s[A-Z0-9][A-Z0-9/_.\-]*){0,2}")
 _RULE_LINE = re.compile(r"[-–—_=*•·.~ـ\s]{3,}")
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|#]\s*")
 _BYLINE_PUNCT = re.compile(r"[:：\-–—ـ(،,]")
@@ -298,6 +306,11 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
     m = _MAIL_FROM.match(line.o) if words <= 12 and "@" in f else None
     if m:
         line.kind, line.sub, line.val = "label", "src", (m.start("name"), m.end("name"))   # "From: أخبار المنامة <news@…>"
+        return
+    m = _POSTED_BY.match(f) if words <= 14 and f[:1] in _POSTED_FIRST else None
+    if m:                                   # "مرسلة بواسطة عوض الجاك في 4:17 م": the byline and the time
+        line.kind, line.sub = "label", "postedby"
+        line.val = (m.start("name"), m.end("name"), m)
         return
     m = _POSTED_IN.match(f) if words <= 40 and f[:1] in _POSTED_FIRST else None
     if m and not _HAS_DIGIT.search(m.group("cat")):
@@ -1312,6 +1325,9 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
         # only such lines come before it; when there is none, the line under the header may be it
         # (``weak``: the caller looks there first).
         strong = [t for t in cands if lines[t].words >= 4 and not _dateline_like(lines[t], rules)]
+        if strong and strong[0] != cands[0] and _byline_over_date(lines, strong[0], rules) \
+                and not any(_menu_item(lines, t) for t in cands if t < strong[0]):
+            strong = []                 # ("مشاهير" / "الرياضي ـ جدة" / the date: a short headline over its byline)
         if strong and strong[0] != cands[0] and all(_minor(lines[t], rules) for t in cands if t < strong[0]):
             cands = [t for t in cands if t >= strong[0]]
             above = strong[0] - 1        # the section name above the headline, maybe above its date too
@@ -1320,8 +1336,11 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
             if above in texts and _section_like(lines[above], rules) \
                     and parts.set("category", lines[above].o, "category:line-above-title", lines[above]):
                 texts.remove(above)
-        elif cands and all(_minor(lines[t], rules) for t in cands):
-            weak = cands[0]
+        elif cands and all(_minor(lines[t], rules) for t in cands) and not (
+                len(cands) == 1 and cands[0] + 1 < len(lines) and lines[cands[0] + 1].kind == "date"
+                and not _dateline_like(lines[cands[0]], rules) and not _menu_item(lines, cands[0])
+                and not _WIRE_SLUG.fullmatch(lines[cands[0]].o)):      # (not a wire's "MOROCCO-WIND/OFFSHORE")
+            weak = cands[0]             # (a short line right over the date is the headline: "مشاهير" / "السبت 1 أغسطس 2015")
             cands = []
         if len(cands) >= 2:
             c1, c2 = lines[cands[0]], lines[cands[1]]
@@ -1410,6 +1429,13 @@ def _dateline_like(l: _Line, rules: RuleSet) -> bool:
 def _headline_follows(lines: list[_Line], i: int) -> bool:
     k = _next_nonblank(lines, i + 1)
     return k is not None and lines[k].kind == "text" and 4 <= lines[k].words <= 20 and not _SENT_END.search(lines[k].f)
+
+
+def _byline_over_date(lines: list[_Line], i: int, rules: RuleSet) -> bool:
+    """A byline printed right above the date: "الرياضي ـ جدة", "أحمد الشميري، رويترز (صنعاء)", "د. طارق الحبيب"."""
+    l = lines[i]
+    return (i + 1 < len(lines) and lines[i + 1].kind == "date" and l.words <= 8 and not _SENT_END.search(l.f)
+            and (_byline_like(l, rules) or _TITLED_NAME.fullmatch(l.f) is not None))
 
 
 def _menu_item(lines: list[_Line], i: int) -> bool:
@@ -1502,6 +1528,18 @@ def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | Non
             parts.published = parts.published.replace(hour=int(m.group(1)), minute=int(m.group(2)))
             parts.precision = "minute"
             parts.evidence.append(("published", "published:time-field", l.no, l.o))
+    elif g == "postedby":
+        parts.set("author", value, "author:posted-by", l)
+        m = l.val[2]
+        hour, minute = int(m.group("h")), int(m.group("m"))
+        if (m.group("ap") or "").lower() in ("م", "pm", "p.m.") and hour < 12:
+            hour += 12
+        elif (m.group("ap") or "").lower() in ("am", "a.m.") and hour == 12:
+            hour = 0
+        if parts.published is not None and parts.precision == "day" and hour < 24 and minute < 60:
+            parts.published = parts.published.replace(hour=hour, minute=minute)      # (the date printed over the post)
+            parts.precision = "minute"
+            parts.evidence.append(("published", "published:posted-by-time", l.no, l.o))
     elif g == "posted":
         parts.set("category", value, "category:posted-in", l)
         if len(l.val) == 4:

@@ -112,6 +112,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # (a tags heading alone, over its tags)
         "الوسوم", "وسوم", "الكلمات الدلالية", "كلمات دلالية", "tags", "tagged", "keywords", "etiketler", "palabras clave",
         "parole chiave", "themen",
+        # (a blog's: "ليست هناك تعليقات:", "No comments:", "إرسال تعليق", "Post a Comment")
+        "ليست هناك تعليقات", "لا توجد تعليقات", "no comments", "إرسال تعليق", "ارسال تعليق",
     ),
     # A paywall's or a sign-in's line under the text (the line starts so): the article's text ends.
     "paywall": (
@@ -146,7 +148,9 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "more in this section", "latest stories", "الأكثر تداولا", "الأكثر تداولاً", "الأكثر تعليقا", "الأكثر تعليقاً", "الأكثر قراءة",
         "أحدث الأخبار", "آخر الأخبار", "اخر الاخبار", "كل مقالات الكاتب", "جميع مقالات الكاتب", "مقالات الكاتب",
         "ilgili haberler", "benzer haberler", "çok okunanlar", "en çok okunanlar", "les plus lus", "à lire également",
-        "à lire aussi", "lo más leído", "más leídas", "meistgelesen",
+        "à lire aussi", "lo más leído", "más leídas", "meistgelesen", "طالع أيضا", "طالع أيضاً", "اقرأ ايضا", "المواضيع ذات الصلة",
+        "الأخبار ذات الصلة", "المقالات ذات الصلة", "مقالات أخرى للكاتبة", "baca juga", "lihat juga", "berita terkait",
+        "ayrıca okuyun", "bunu da okuyun", "ilginizi çekebilir", "المشاركات الشائعة", "popular posts", "أرشيف المدونة", "blog archive",
     ),
     # Whole-line boilerplate (regexes), removed wherever it stands.
     "boilerplate": (
@@ -273,10 +277,16 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
          # (or three of them and the print button, spaces between: "فايسبوك تويتر لينكدإن طباعة")
          r"|(?:(?:واتساب|إكس|فيسبوك|فايسبوك|تويتر|تلغرام|تيليجرام|لينكد إن|لينكدإن|طباعة|whatsapp|facebook|twitter|x|telegram|"
          r"linkedin|e-mail|email|print)\s*){3,6}"),
+        (("facebook", "pinterest", "twitter", "whatsapp", "فيسبوك", "تويتر", "واتساب"),
+         r"(?=.{0,200}$)(?=.*(?:share|partager|compartir|teilen|condividi|paylaş|مشاركة|المشاركة|شارك|انشر))"
+         r"(?:[^.!?؟]*?(?:facebook|pinterest|twitter|whatsapp|فيسبوك|تويتر|واتساب|linkedin|telegram)){2}[^.!?؟]*"),
+        # a newsletter's consent line: "We use your sign-up to provide content in ways you've consented to."
+        (("consented", "sign-up"), r".{0,80}(?:in ways you've consented to|your sign-up).{0,120}"),
+        (("distributed by",), r"distributed by .{2,80}"),
         # a caption that ends with its photographer ("… on Wednesday. Photo: Sipho Dlamini")
         (("photo", "picture", "image", "foto", "صورة", "الصورة", "تصوير"),
-         r"(?=.{0,240}(?:photograph|photo|picture|image|foto|صورة|الصورة|تصوير)(?:\s+credit)?\s*[:：]\s*[^.:]{2,60}$).{12,200}[.)|]?\s*"
-         r"(?:photograph|photo|picture|image|foto|صورة|الصورة|تصوير)(?:\s+credit)?\s*[:：].{2,60}"
+         r"(?=.{0,240}(?:photograph|photo|picture|image|foto|صورة|الصورة|تصوير)(?:\s+credit)?\s*[:：|]\s*[^.:]{2,60}$).{12,200}[.)|]?\s*"
+         r"(?:photograph|photo|picture|image|foto|صورة|الصورة|تصوير)(?:\s+credit)?\s*[:：|].{2,60}"
          r"|.{12,200}\s[-–—]\s*(?:الصورة|صورة) (?:من|لـ|ل|عن)\s*.{2,40}"),
         # a cookie banner
         (("cookie", "ملفات تعريف الارتباط", "الكوكيز"),
@@ -302,7 +312,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     # text inside a paragraph is copy unless a source profile says otherwise.
     "strip": (),
     # Labels: "Label: value".
-    "label_category": ("التصنيف", "التبويب", "القسم", "الفئة", "الباب", "الركن", "category", "categories", "section", "filed under", "topic", "topics",
+    "label_category": ("التصنيف", "التبويب", "القسم", "الفئة", "الباب", "الركن", "التسميات", "category", "categories", "section", "filed under", "topic", "topics", "labels", "libellés",
                        "catégorie", "rubrique", "categoría", "sección", "kategorie", "ressort", "rubrik", "kategori"),
     "label_source": ("المصدر", "source", "المصدر الأصلي", "الجهة الناشرة", "الناشر", "publisher", "publication", "newspaper",
                      "الصحيفة", "الجريدة", "الموقع"),
@@ -316,9 +326,9 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
                    "date", "dated", "first published", "pubdate", "pub date", "publication date", "datum", "fecha", "tarih",
                    "yayınlanma", "yayın tarihi", "giriş", "publié le", "publicado", "pubblicato", "veröffentlicht"),
     "label_tags": ("الوسوم", "وسوم", "كلمات مفتاحية", "كلمات دلالية", "الكلمات الدالة", "الكلمات الدلالية", "الكلمات المفتاحية",
-                   "سمات", "الكلمات المفاتيح", "tags", "tagged", "keywords", "topics", "mots-clés", "mots clés", "etiquetas", "schlagwörter",
+                   "سمات", "الكلمات المفاتيح", "كلمات البحث", "كلمات بحث", "tags", "tagged", "keywords", "topics", "mots-clés", "mots clés", "etiquetas", "schlagwörter",
                    "etiketler", "etiket", "palabras clave", "parole chiave", "tag", "trefwoorden", "temas", "thèmes", "themen"),
-    "label_dek": ("ملخص", "الملخص", "summary", "standfirst", "description", "الوصف", "teaser", "chapô", "chapeau", "resumen",
+    "label_dek": ("ملخص", "الملخص", "summary", "highlight", "standfirst", "description", "الوصف", "teaser", "chapô", "chapeau", "resumen",
                   "zusammenfassung", "özet"),
     # A scraper's or an export's header of fields: "العنوان: ...", "Title: ...", "Subject: ..." (in
     # the header only: in a contact block at the foot, "العنوان:" is an address).
