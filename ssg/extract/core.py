@@ -134,6 +134,7 @@ _YOU_ARE_HERE = re.compile(fold_pattern(r"^(?:أنت هنا|انت هنا|you ar
                            re.IGNORECASE)
 _TITLED_NAME = re.compile(fold_pattern(r"(?:د|م|أ|ا\.د|dr|prof)\s*\.\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,4}"), re.IGNORECASE)
 _WIRE_SLUG = re.compile(r"[A-Z0-9][A-Z0-9/_.\-]*(?:\s[A-Z0-9][A-Z0-9/_.\-]*){0,2}")
+_WORD_LABEL = re.compile(r"^\s*[^\W\d_]+(?:\s[^\W\d_]+)?\s*[:：]")
 _RULE_LINE = re.compile(r"[-–—_=*•·.~ـ\s]{3,}")
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|#]\s*")
 _BYLINE_PUNCT = re.compile(r"[:：\-–—ـ(،,]")
@@ -1134,9 +1135,12 @@ def _under_headline(lines: list[_Line], start: int, parts: ArticleParts, rules: 
         parts.set("author", l.o, "author:name-over-role", l)
         start = k + 1
     elif (l.kind == "text" and parts.author is None and 2 <= l.words <= 3 and _NAME_ONLY.fullmatch(l.f) and k is not None
-            and (lines[k].kind == "date" or lines[k].kind == "boiler" and _RELATIVE_TIME.search(lines[k].f))):
+            and (lines[k].kind == "date" or lines[k].kind == "boiler" and (_RELATIVE_TIME.search(lines[k].f) or any(
+                x.kind == "date" for x in _next_content(lines, k, 1))))):
         parts.set("author", l.o, "author:name-over-date", l)    # "ريم الحلبي" / "منذ ساعتين": a byline over its time
         start = j + 1
+        if lines[k].kind == "boiler":           # (past a reading time)
+            k = next((lines.index(x, k) for x in _next_content(lines, k, 1) if x.kind == "date"), k)
         if lines[k].kind == "date":             # "Mathieu Gagnon" / "Publié le 21 mars 2025 à 9 h 47": its date
             hit, hits = lines[k].val
             parts.set_date(hit, hits, "published:date-under-byline", lines[k], tzname, refine=True,
@@ -1559,7 +1563,7 @@ def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | Non
             parts.set("source", value, "source:label", l)
     elif g == "auth":
         head, bar, rest = value.partition("|")
-        if bar and rules.label.match(fold(rest.strip())):
+        if bar and (rules.label.match(fold(rest.strip())) or _WORD_LABEL.match(rest)):
             value = clean(head)                 # "Penulis: Dimas Pratama | Editor: Rina Ayu": the writer
         parts.set("author", _byline_name(value, rules), "author:label", l)
     elif g == "dek":

@@ -59,7 +59,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "chronicle", "observer", "daily", "online", "today", "express", "mail", "review", "independent",
         "standard", "mirror", "sun", "star", "magazine", "weekly", "press", "network", "courier", "bulletin",
         "dispatch", "examiner", "inquirer", "sentinel", "register", "ledger", "globe", "messenger", "advertiser",
-        "wire", "insider",
+        "wire", "insider", "mercury", "record", "reporter", "beacon", "clarion", "monitor", "voice", "eagle", "pioneer",
     ),
     # French, Spanish, Italian, Portuguese and German names start with these ("Le Courrier de
     # l'Estuaire", "El Diario de Cuyo", "Kölner Rundschau" ends with one: English rule).
@@ -219,6 +219,11 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # a photo credit after the caption: "El embalse de Iznájar, el pasado miércoles. / EFE"
         r".{10,200}\s/\s*(?:efe|afp|reuters|ap|epa|getty images|europa press|dpa|anadolu|xinhua|ansa|lusa)",
         r"(?:load-date|load date|publication-type|document(?:-type| type| id)?|language|journal-code|graphic|notes)\s*[:：]?\s*\S.{0,80}",
+        # a scraper's own fields: when and how it fetched the page ("fetched_at: 2025-02-09T03:11:52Z")
+        r"(?:fetched_at|fetched|crawled_at|crawled|scraped_at|scraped|retrieved_at|downloaded_at|http_status|status_code|"
+        r"lang|image|og_image|thumbnail|canonical|content_type|encoding|word_count|تاريخ الجلب|تاريخ السحب)\s*[:：]\s*\S.{0,200}",
+        # a news database's position in the results: "1 of 1 DOCUMENT", "Document 3 of 25"
+        r"\d{1,4} of \d{1,5} documents?|documents? \d{1,4} of \d{1,5}",
         # a ticker of headlines: "عاجل | ...", "BREAKING: ... | ... | ..." (a headline "عاجل: ..." alone stays)
         r"(?:عاجل|خبر عاجل|أخبار عاجلة|breaking(?: news)?|latest|urgent|flash|trending(?: now)?|en direct|última hora|eilmeldung)\s*(?:\||[:：].{0,200}\|).{0,400}",
         r"(?:temps de lecture|lecture|tiempo de lectura|lesezeit)\s*:?\s*\d+\s*(?:min|minutes?|minutos|minuten)\.?",
@@ -315,6 +320,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     "label_category": ("التصنيف", "التبويب", "القسم", "الفئة", "الباب", "الركن", "التسميات", "category", "categories", "section", "filed under", "topic", "topics", "labels", "libellés",
                        "catégorie", "rubrique", "categoría", "sección", "kategorie", "ressort", "rubrik", "kategori"),
     "label_source": ("المصدر", "source", "المصدر الأصلي", "الجهة الناشرة", "الناشر", "publisher", "publication", "newspaper",
+                     "site_name", "sitename", "site name", "og:site_name",
                      "الصحيفة", "الجريدة", "الموقع"),
     "label_author": ("byline", "بواسطة", "تغطية", "رصد", "muhabir", "redaktion", "redacción", "dc:creator", "creator", "autor", "auteur", "yazar", "écrit par", "escrito por",
                      "geschrieben von", "penulis", "wartawan", "بقلم", "كتب", "كتبت", "الكاتب", "الكاتبة", "إعداد", "اعداد", "تقرير", "حوار", "متابعة", "تحرير",
@@ -322,6 +328,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
                      "المحرر", "by", "author", "authors", "written by", "reporter", "reported by", "words", "columnist",
                      "correspondent", "opinion by", "analysis by", "كاتب المقال", "مراسل", "مراسلنا"),
     "label_date": ("تاريخ النشر", "نشر في", "نُشر في", "نشر بتاريخ", "نُشر بتاريخ", "بتاريخ", "التاريخ", "تاريخ", "آخر تحديث",
+                   "published_time", "published_at", "publish_date", "date_published", "datepublished", "pub_date", "pubdate",
+                   "modified_time", "updated_at", "date_modified", "datemodified", "last_modified",
                    "اخر تحديث", "تحديث", "published", "published on", "posted", "posted on", "updated", "last updated",
                    "date", "dated", "first published", "pubdate", "pub date", "publication date", "datum", "fecha", "tarih",
                    "yayınlanma", "yayın tarihi", "giriş", "publié le", "publicado", "pubblicato", "veröffentlicht"),
