@@ -135,6 +135,7 @@ _YOU_ARE_HERE = re.compile(fold_pattern(r"^(?:أنت هنا|انت هنا|you ar
 _TITLED_NAME = re.compile(fold_pattern(r"(?:د|م|أ|ا\.د|dr|prof)\s*\.\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,4}"), re.IGNORECASE)
 _WIRE_SLUG = re.compile(r"[A-Z0-9][A-Z0-9/_.\-]*(?:\s[A-Z0-9][A-Z0-9/_.\-]*){0,2}")
 _WORD_LABEL = re.compile(r"^\s*[^\W\d_]+(?:\s[^\W\d_]+)?\s*[:：]")
+_BARE_DOMAIN = re.compile(r"(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}")
 _RULE_LINE = re.compile(r"[-–—_=*•·.~ـ\s]{3,}")
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|#]\s*")
 _BYLINE_PUNCT = re.compile(r"[:：\-–—ـ(،,]")
@@ -692,6 +693,11 @@ class ArticleParts:
     def set(self, field: str, value, rule: str, line: _Line | None = None, *, text: str | None = None) -> bool:
         if value is None or value == "" or getattr(self, field) not in (None, "", []):
             return False
+        if field == "category" and value == self.source:
+            return False                        # (the site's name is not its section)
+        if field == "source" and value == self.category:
+            self.category = None
+            self.evidence = [e for e in self.evidence if e[0] != "category"]
         setattr(self, field, value)
         self.evidence.append((field, rule, line.no if line else None, text if text is not None else (line.o if line else "")))
         return True
@@ -1456,7 +1462,8 @@ def _menu_item(lines: list[_Line], i: int) -> bool:
 
 def _section_like(l: _Line, rules: RuleSet) -> bool:
     """A section name: a word or three, no punctuation, not a menu word ("سياسة", "World")."""
-    return l.words <= 3 and not _byline_like(l, rules) and not _END_PUNCT.search(l.f) and not rules.nav_item.match(l.f)
+    return l.words <= 3 and not _byline_like(l, rules) and not _END_PUNCT.search(l.f) and not rules.nav_item.match(l.f) \
+        and not _BARE_DOMAIN.fullmatch(l.o)             # ("riftcourier.co.ke": an address)
 
 
 def _minor(l: _Line, rules: RuleSet) -> bool:
@@ -1502,7 +1509,7 @@ def _read_site(l: _Line, parts: ArticleParts, rules: RuleSet) -> None:
         a, b = spans[site_i]
         parts.set("source", clean(l.o[a:b]), "source:site-name", l)
         after = [clean(l.o[x:y]) for x, y in spans[site_i + 1:] if clean(l.o[x:y])]
-        if after and _words(after[0]) <= 4:
+        if after and _words(after[0]) <= 4 and not _TAGLINE.match(fold(after[0])):     # (not "يومية كويتية مستقلة")
             parts.set("category", after[0], "category:after-site-name", l)
         return
     if l.sub == "tagline":

@@ -215,7 +215,10 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # the readers' comment count: "47 comments", "0 تعليقات"
         r"\d+\s+(?:comments?|responses?|تعليقات|تعليق|commentaires?|comentarios?|kommentare?|yorum)",
         # a video's teaser: "شاهد الفيديو  02:14", "شاهد| …", "Watch: …"
-        r"(?:شاهد|watch)\s+(?:الفيديو|فيديو|the video|video)(?:\s*\(?\d{1,2}:\d{2}\)?)?|(?:شاهد|بالفيديو|فيديو|watch|video)\s*[|｜].{0,200}",
+        r"(?:شاهد|watch)\s+(?:الفيديو|فيديو|the video|video)(?:\s*\(?\d{1,2}:\d{2}\)?)?|(?:شاهد|بالفيديو|فيديو|watch|video)\s*[|｜:：].{0,200}",
+        # a photo's caption that says so: "صورة أرشيفية لخزان مياه بأعالي مدينة سطيف", "… (أرشيفية - مرافئ)"
+        r"(?:صورة|صور) (?:أرشيفية|ارشيفية)\b[^.!?؟]{0,160}",
+        r".{6,200}[(\[]\s*(?:أرشيفية|ارشيفية|أرشيف|ارشيف|صورة أرشيفية)\s*[-–—/|،,]\s*[^)\]]{1,40}[)\]]",
         # a photo credit after the caption: "El embalse de Iznájar, el pasado miércoles. / EFE"
         r".{10,200}\s/\s*(?:efe|afp|reuters|ap|epa|getty images|europa press|dpa|anadolu|xinhua|ansa|lusa)",
         r"(?:load-date|load date|publication-type|document(?:-type| type| id)?|language|journal-code|graphic|notes)\s*[:：]?\s*\S.{0,80}",
@@ -249,6 +252,9 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:(?:آخر تحديث|اخر تحديث|نشر|تحديث)\s*[:：]?\s*)?منذ\s+(?:\d+\s+)?(?:ثانية|ثوان|ثواني|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|اسبوع|أسبوع|أسبوعين|أسابيع)",
         r"(?:عدد )?(?:المشاهدات|مشاهدات|القراءات|views)\s*[:：]?\s*[\d,.]+",
         r"[\d,.]+\s+(?:مشاهدة|مشاهدات|views)",
+        # a page's tools: "طباعة أرسل لصديق عدد القراءات: 977"
+        r"(?:(?:طباعة|اطبع|أرسل لصديق|ارسل لصديق|إرسال لصديق|ارسال لصديق|حفظ|تكبير الخط|تصغير الخط|print|e-?mail|save|share)\s*){2,}"
+        r"(?:(?:عدد القراءات|القراءات|عدد المشاهدات|المشاهدات|views|reads)\s*[:：]?\s*[\d,.]+)?",
         # a weather widget: "الرياض 31°", "Doha 24°C"
         r"(?:[^\d\s|]+\s+){1,3}-?\d{1,2}\s*°\s*[cf]?",
         # a reading time as a range: "5–6 minutes"
