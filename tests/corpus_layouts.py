@@ -29,7 +29,8 @@ _WD_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "S
 _M_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 _INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 _STRIP = " \t\u00a0\u200e\u200f\ufeff"
-_FURNITURE = ("شارك من خلال", "عين اليوم –", "Next Previous", "رابط الخبر", "للتواصل أرسل", "...المزيد", "- Zain", "- Stc")
+_FURNITURE = ("شارك من خلال", "عين اليوم –", "Next Previous", "رابط الخبر", "للتواصل أرسل", "...المزيد", "- Zain", "- Stc",
+              "\nسمات ", "خدمة «")
 
 
 def _section(row: dict) -> str | None:

@@ -136,6 +136,7 @@ _TITLED_NAME = re.compile(fold_pattern(r"(?:د|م|أ|ا\.د|dr|prof)\s*\.\s*[^\W
 _WIRE_SLUG = re.compile(r"[A-Z0-9][A-Z0-9/_.\-]*(?:\s[A-Z0-9][A-Z0-9/_.\-]*){0,2}")
 _WORD_LABEL = re.compile(r"^\s*[^\W\d_]+(?:\s[^\W\d_]+)?\s*[:：]")
 _BARE_DOMAIN = re.compile(r"(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}")
+_TODAY_BRAND = re.compile(fold_pattern(r"\s(?:اليوم|الآن|الان)$"))
 _RULE_LINE = re.compile(r"[-–—_=*•·.~ـ\s]{3,}")
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|#]\s*")
 _BYLINE_PUNCT = re.compile(r"[:：\-–—ـ(،,]")
@@ -268,10 +269,13 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         rest = (m.group("rest") or "").strip()
         # a heading ("اقرأ أيضاً", "Trending on Lakeshore Now", "اقرأ المزيد في تقارير"), or one other
         # article's title after it on the line ("اقرأ أيضا: Headline")
-        line.kind = "readalso" if not rest or _words(rest) <= 3 and not _terminal(rest) and ":" not in f else "boiler"
-        if m.group("open") or m.group("other"):
-            line.sub = "open"       # "المزيد من العالم": a heading only over a list (else "المزيد من المعاناة" heads text)
-        return
+        if (m.group("open") or m.group("other")) and rest:
+            pass                    # ("مرة أخرى.. ضبط الإيجارات والتضخم ضرورة": a headline)
+        else:
+            line.kind = "readalso" if not rest or _words(rest) <= 3 and not _terminal(rest) and ":" not in f else "boiler"
+            if m.group("open") or m.group("other"):
+                line.sub = "open"   # "المزيد من العالم": a heading only over a list (else "المزيد من المعاناة" heads text)
+            return
     if rules.boiler.match(f) or rules.boiler_gate.search(f.lower()) and rules.boiler_gated.match(f):
         line.kind = "boiler"
         m = rules.copyright_site.search(f)
@@ -326,7 +330,9 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
                 if m.group(g):
                     break
             val_start = m.start("val")
-            if g == "auth" and _words(f[val_start:].split("|")[0]) > 6:      # a byline names people; longer is a headline
+            value_words = _words(f[val_start:].split("|")[0])
+            if g == "auth" and value_words > 6 and not (value_words <= 14 and "(" in f[val_start:] and not _terminal(f)):
+                # a byline names people; longer is a headline (but names with their places, "A (مكة) B (الرياض)", run longer)
                 pass
             elif g == "auth" and "|" in f[val_start:] and _HAS_DIGIT.search(f[val_start:]):
                 pass            # "كتب: أحمد محمود | الثلاثاء 14-09-2021 22:15": a date line with its byline
@@ -460,6 +466,8 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
                 line.kind, line.sub = "boiler", "tagline"
                 return
             line.kind = "site"
+            if words == 2 and _TODAY_BRAND.search(f) and not rules.site.match(f):
+                line.sub = "weak"             # ("المصري اليوم", or a column's "كلمة اليوم" under the text)
             return
     if words <= 6 and "|" in f and not _terminal(f):      # (a date line was taken above: "عربي نيوز 24 | اقتصاد")
         # "World | Europe", "أخبار | سياسة": a section path printed with pipes (a site name among them
@@ -583,6 +591,9 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
             for l in out[i:last]:             # (an item printed again under the menu is the section)
                 l.kind = "nav"
         i = max(j, i + 1)
+    for l in out[first_prose:]:            # under the text, "كلمة اليوم" is a credit, not a brand
+        if l.kind == "site" and l.sub == "weak":
+            l.kind, l.sub = "text", ""
     # a line of figures is a ticker above the article's text; under it, a table's row (a league's
     # standings, results) is the article's
     for l in out[first_prose:]:
