@@ -331,7 +331,8 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
                     break
             val_start = m.start("val")
             value_words = _words(f[val_start:].split("|")[0])
-            if g == "auth" and value_words > 6 and not (value_words <= 14 and "(" in f[val_start:] and not _terminal(f)):
+            if g == "auth" and value_words > 6 and not (value_words <= 14 and f.count("(", val_start) >= 2
+                                                        and not _HAS_DIGIT.search(f, val_start) and not _terminal(f)):
                 # a byline names people; longer is a headline (but names with their places, "A (مكة) B (الرياض)", run longer)
                 pass
             elif g == "auth" and "|" in f[val_start:] and _HAS_DIGIT.search(f[val_start:]):
