@@ -34,7 +34,7 @@ from .decode import decode
 from .errors import ExtractError
 from .model import Extraction
 from .options import ExtractOptions, Profile
-from .rules import RuleSet, compile_rules
+from .rules import DEFAULT_RULES, RuleSet, compile_rules
 from .text import STRIP, clean, fold, fold_pattern, is_blank_text, nfc
 
 __all__ = ["extract_bytes", "extract_text", "ArticleParts"]
@@ -137,6 +137,8 @@ _WIRE_SLUG = re.compile(r"[A-Z0-9][A-Z0-9/_.\-]*(?:\s[A-Z0-9][A-Z0-9/_.\-]*){0,2
 _WORD_LABEL = re.compile(r"^\s*[^\W\d_]+(?:\s[^\W\d_]+)?\s*[:：]")
 _BARE_DOMAIN = re.compile(r"(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}")
 _TODAY_BRAND = re.compile(fold_pattern(r"\s(?:اليوم|الآن|الان)$"))
+_YOU_ARE_HERE_FIRST = frozenset("اأyYvVeEsSbB")
+_PAYWALL_FIRST = frozenset(fold(w)[0].lower() for w in DEFAULT_RULES["paywall"])     # (a paywall's line: its first letter first)
 _RULE_LINE = re.compile(r"[-–—_=*•·.~ـ\s]{3,}")
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|#]\s*")
 _BYLINE_PUNCT = re.compile(r"[:：\-–—ـ(،,]")
@@ -368,7 +370,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             line.sub = "auth"
             line.val = (m.start(2), m.end(2))
             return
-    m = _YOU_ARE_HERE.match(f) if words <= 40 else None
+    m = _YOU_ARE_HERE.match(f) if words <= 40 and f[:1] in _YOU_ARE_HERE_FIRST else None
     if m:                                   # "أنت هنا: الرئيسية - محليات": the trail after its label
         line.o, line.f = line.o[m.end():], f[m.end():]
         f, n, words = line.f, len(line.f), _words(line.f)
@@ -542,7 +544,7 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
     for i, l in enumerate(out):
         if seen_prose and l.kind != "blank" and ((l.words <= 6 or l.words <= 25 and l.f[:1].isdigit())
                                                   and (rules.comments.match(l.f) or _ABOUT.match(l.o))   # (a heading, or "3 thoughts on …")
-                                                  or l.words <= 25 and rules.paywall.match(l.f)):          # (or a paywall)
+                                                  or l.words <= 25 and l.f[:1].lower() in _PAYWALL_FIRST and rules.paywall.match(l.f)):
             for c in out[i:]:
                 if c.kind != "blank" and not (c.kind == "boiler" and c.sub.startswith("copyright")):
                     c.kind, c.sub = "boiler", "comments"
