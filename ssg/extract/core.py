@@ -1716,8 +1716,14 @@ def _assemble(body: list[_Line | None], parts: ArticleParts, rules: RuleSet, opt
                 and sum(1 for l in inner if not _SENT_END.search(l.o)) >= 0.6 * len(inner)
             ):
                 wrapped = True
+    # in text whose paragraphs are blank-line blocks of one line each, a block of several lines is one
+    # paragraph (a list's items under each other: the gold set's BBC files count blocks)
+    by_block = not wrapped and len(blocks) >= 4 and sum(1 for b in blocks if len(b) == 1) >= 0.75 * len(blocks)
     paras: list[tuple[_Line, str]] = []
     for b in blocks:
+        if by_block and len(b) > 1 and all(_LIST_MARK.match(l.f) for l in b[1:]):
+            paras.append((b[0], " ".join(clean(l.raw) for l in b)))
+            continue
         if not wrapped:
             for l in b:
                 paras.append((l, clean(l.raw)))

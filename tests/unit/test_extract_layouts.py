@@ -425,3 +425,20 @@ def test_a_tweet_embed_a_writers_tagline_and_tickers_over_the_section_are_not_th
     r = extract_text(text, options=OPT)
     assert (r.title, r.category, r.author) == ("Mall vote delayed again over housing plan", "Local Government", "Marcus Delaney")
     assert r.paragraphs == (BODY_EN, BODY_EN)
+
+
+def test_a_list_under_each_other_in_blank_line_text_is_one_block_and_a_blog_footer_gives_byline_and_time():
+    text = (f"Ferry fares to rise by 12% from June\n\n{BODY_EN}\n\nThe proposals include:\n\n"
+            "- A new fare for island residents.\n - A cap on peak-time tickets.\n - Free travel for under-fives.\n\n"
+            f"{BODY_EN}\n\n{BODY_EN}\n")
+    r = extract_text(text, options=OPT)
+    assert r.paragraphs == (BODY_EN, "The proposals include:",
+                            "- A new fare for island residents. - A cap on peak-time tickets. - Free travel for under-fives.",
+                            BODY_EN, BODY_EN)
+    blog = ("نافذة النيلين\nأخبار السودان لحظة بلحظة\nالصفحة الرئيسية\n\nالجمعة، 10 يناير 2025\n\n"
+            f"ارتفاع أسعار الذرة في أسواق القضارف رغم بداية موسم الحصاد\n\n{BODY_AR}\n\n{BODY_AR}\n\n"
+            "مرسلة بواسطة عوض الجاك في 4:17 م\nالتسميات: اقتصاد\n\nليست هناك تعليقات:\nإرسال تعليق\n\n"
+            "المشاركات الشائعة\nانخفاض سعر الجنيه في السوق الموازي\nوصول باخرة قمح إلى ميناء بورتسودان\n")
+    r = extract_text(blog, options=OPT)
+    assert (r.author, r.category, r.source) == ("عوض الجاك", "اقتصاد", "نافذة النيلين")
+    assert r.published == datetime(2025, 1, 10, 16, 17) and r.paragraphs == (BODY_AR, BODY_AR)
