@@ -139,6 +139,8 @@ _BARE_DOMAIN = re.compile(r"(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]
 _TODAY_BRAND = re.compile(fold_pattern(r"\s(?:اليوم|الآن|الان)$"))
 _YOU_ARE_HERE_FIRST = frozenset("اأyYvVeEsSbB")
 _PAYWALL_FIRST = frozenset(fold(w)[0].lower() for w in DEFAULT_RULES["paywall"])     # (a paywall's line: its first letter first)
+_PLACE_NAME_SEP = re.compile(r"\S\s*[:：]\s+\S|\s[-–—]\s")
+_FIELD_SEP = re.compile(r"[|·•]")
 _RULE_LINE = re.compile(r"[-–—_=*•·.~ـ\s]{3,}")
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|#]\s*")
 _BYLINE_PUNCT = re.compile(r"[:：\-–—ـ(،,]")
@@ -355,8 +357,8 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
     if words <= 8 and rules.nav.match(f):
         line.kind = "nav"
         return
-    if words <= 24 and "|" in f:
-        items = [x.strip() for x in f.split("|") if x.strip()]     # "عدد المشاهدات: 1,245 | وقت القراءة: 3 دقائق"
+    if words <= 24 and ("|" in f or "·" in f or "•" in f):
+        items = [x.strip() for x in _FIELD_SEP.split(f) if x.strip()]     # "عدد المشاهدات: 1,245 | وقت القراءة: 3 دقائق"
         if len(items) >= 2 and all(rules.boiler.match(x) or rules.share.match(x) for x in items):
             line.kind = "boiler"
             return
@@ -1060,6 +1062,15 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
                     parts.set("section", l.o, "section:short-line-above-body", l)
                     body_start = j + 1
 
+    # a byline right under the date, a place and a name ("أكادير - حسن أوبلا", "كوستي: عوض الكريم الطيب"),
+    # a blank line under it: the byline as printed (a text's own first line comes after a blank line)
+    if title_idx is not None and not body_only and parts.author is None and 0 <= header_end < n - 2 \
+            and lines[header_end].kind == "date" and body_start == header_end + 1:
+        l = lines[header_end + 1]
+        if l.kind == "text" and lines[header_end + 2].kind == "blank" and _dateline_like(l, rules) \
+                and not rules.agency.search(l.f) and _PLACE_NAME_SEP.search(l.f):
+            parts.set("author", l.o, "author:place-name-under-date", l)
+            body_start = header_end + 2
     # a credit line opening the body, "بورتسودان - سونا", "الرياض - واس": the byline as printed
     if title_idx is not None and not body_only:
         j = _next_nonblank(lines, body_start)

@@ -18,6 +18,7 @@ _MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _MD_EM = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_]+?)(?<=\S)\1(?![\w*])")
 _MD_ITEM = re.compile(r"^\s*[*+-]\s+(?=\S)")
+_MD_QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _LYNX_REF = re.compile(r"\[\d{1,3}\]")
 
 
@@ -38,7 +39,8 @@ def is_heading(line: str) -> bool:
 
 def unmark(raw: str, lynx: bool) -> str:
     """One line without its markup: "[محليات](/local/)" -> "محليات", "**By Ann Lee**" -> "By Ann
-    Lee", "## Diversions" -> "Diversions", a rule ("* * *") -> "", a logo -> its alternative text."""
+    Lee", "## Diversions" -> "Diversions", "> quoted" -> "quoted", a rule ("* * *") -> "", a logo -> its
+    alternative text."""
     line = _MD_LOGO.sub(r"\1", raw)
     line = _MD_IMAGE.sub("", line)
     line = _MD_LINK.sub(r"\1", line)
@@ -47,6 +49,7 @@ def unmark(raw: str, lynx: bool) -> str:
     if _MD_RULE.match(line):
         return ""
     line = _MD_HEADING.sub("", line)
+    line = _MD_QUOTE.sub("", line)              # "> Also read: …": a quote's mark
     line = _MD_STRONG.sub(r"\2", line)
     line = _MD_EM.sub(r"\2", line)
     if len(line.split()) <= 5:

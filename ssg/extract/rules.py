@@ -151,6 +151,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "à lire aussi", "lo más leído", "más leídas", "meistgelesen", "طالع أيضا", "طالع أيضاً", "اقرأ ايضا", "المواضيع ذات الصلة",
         "الأخبار ذات الصلة", "المقالات ذات الصلة", "مقالات أخرى للكاتبة", "baca juga", "lihat juga", "berita terkait",
         "ayrıca okuyun", "bunu da okuyun", "ilginizi çekebilir", "المشاركات الشائعة", "popular posts", "أرشيف المدونة", "blog archive",
+        "جدول البث", "جدول البرامج", "key facts", "fast facts",
     ),
     # Whole-line boilerplate (regexes), removed wherever it stands.
     "boilerplate": (
@@ -237,7 +238,12 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?=.*(?:[)\]]|أرشيفية|ارشيفية|أرشيف|ارشيف)\s*$).{0,200}(?:[(\[]\s*(?:أرشيفية|ارشيفية|أرشيف|ارشيف|صورة أرشيفية|file photo|getty images|reuters|afp|ap photo|ap|epa|ذا أسوشيتد برس)\s*[)\]]|[\s\-–—](?:أرشيفية|ارشيفية|صورة أرشيفية|أرشيف|ارشيف))",
         r"رابط الخبر(?: بصحيفة \S+(?: \S+)?)?\s*:.*",
         r"رابط (?:المقال|الموضوع|مختصر)\s*:.*",
-        r"(?:advertisement|sponsored|ads by|إعلان|اعلان|publicité|publicidad|anzeige|pubblicità|publicidade|reklam)",
+        r"[-–—]?\s*(?:advertisement|sponsored|ads by|إعلان|اعلان|publicité|publicidad|anzeige|pubblicità|publicidade|reklam)\s*[-–—]?",
+        # a newsletter's offer: "النشرة الاقتصادية اليومية - اشترك الآن", "Catch all the latest … on The Ledger."
+        r"النشرة(?: \S+){0,3}\s*[-–—:：|]\s*(?:اشترك|سجل|اشتراك).{0,60}|catch all the latest .{0,160}",
+        # a wire's contact line: "((dewi.santoso@pana-news.example; +62 21 555 0134))"
+        r"\(\([^()]{0,200}(?:@|\+\d)[^()]{0,200}\)\)",
+        r"(?:body|text|content|النص|نص الخبر|المتن)\s*[:：]",
         r"(?:loading|جاري التحميل)\.{0,3}",
         r"(?:click here|اضغط هنا|انقر هنا)\b.{0,80}",
         r"(?:download|حمّل|حمل) (?:the )?(?:app|تطبيق).{0,80}",
