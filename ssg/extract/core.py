@@ -139,7 +139,7 @@ _BARE_DOMAIN = re.compile(r"(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]
 _TODAY_BRAND = re.compile(fold_pattern(r"\s(?:اليوم|الآن|الان)$"))
 _YOU_ARE_HERE_FIRST = frozenset("اأyYvVeEsSbB")
 _PAYWALL_FIRST = frozenset(fold(w)[0].lower() for w in DEFAULT_RULES["paywall"])     # (a paywall's line: its first letter first)
-_PLACE_NAME_SEP = re.compile(r"\S\s*[:：]\s+\S|\s[-–—]\s")
+_PLACE_NAME = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+)?\s*(?:\s[-–—ـ/]|[:：])\s*[^\W\d_]+(?:\s+[^\W\d_]+){1,3}")
 _FIELD_SEP = re.compile(r"[|·•]")
 _RULE_LINE = re.compile(r"[-–—_=*•·.~ـ\s]{3,}")
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|#]\s*")
@@ -1065,10 +1065,11 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
     # a byline right under the date, a place and a name ("أكادير - حسن أوبلا", "كوستي: عوض الكريم الطيب"),
     # a blank line under it: the byline as printed (a text's own first line comes after a blank line)
     if title_idx is not None and not body_only and parts.author is None and 0 <= header_end < n - 2 \
-            and lines[header_end].kind == "date" and body_start == header_end + 1:
+            and (lines[header_end].kind == "date" or lines[header_end].kind == "label" and lines[header_end].sub == "date") \
+            and body_start == header_end + 1:
         l = lines[header_end + 1]
-        if l.kind == "text" and lines[header_end + 2].kind == "blank" and _dateline_like(l, rules) \
-                and not rules.agency.search(l.f) and _PLACE_NAME_SEP.search(l.f):
+        if l.kind == "text" and (lines[header_end + 2].kind == "blank" or _is_prose(lines[header_end + 2])) \
+                and _PLACE_NAME.fullmatch(l.f.strip()) and not rules.agency.search(l.f):
             parts.set("author", l.o, "author:place-name-under-date", l)
             body_start = header_end + 2
     # a credit line opening the body, "بورتسودان - سونا", "الرياض - واس": the byline as printed
@@ -1667,6 +1668,7 @@ def _read_body(lines: list[_Line], start: int, parts: ArticleParts, rules: RuleS
             and not _LIST_MARK.match(last.f)
             and "@" not in last.f
             and not _PHOTO_CREDIT.match(last.f)          # ("(تصوير: عبدالعزيز اليوسف)" is the photographer's)
+            and not _HAS_DIGIT.search(last.f)            # (a name has no figures: "الهاتف: 71 000 000", "WORDS: 231")
         ):
             credit = last.o.strip()
             if credit[:1] in "([" and credit[-1:] in ")]" and all(rules.agency_only.match(fold(x)) for x in _ROLE_CUT.split(credit[1:-1].strip())):

@@ -115,8 +115,8 @@ ARABIC_ZONES = {"مكة المكرمة": 3, "مكة": 3, "السعودية": 3, 
                 "المغرب": "Africa/Casablanca", "الرباط": "Africa/Casablanca", "الدار البيضاء": "Africa/Casablanca"}
 _ARABIC_ZONE_OFFSETS = {" ".join(fold_pattern(k).split()): v for k, v in ARABIC_ZONES.items()}
 _TZ = (
-    r"(?:\s*(?:\(?\s*)(?:(?:gmt|utc)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?|(z)\b|([+-])(\d{2}):?(\d{2})"
-    r"|(ت\s*م|" + fold_pattern("بتوقيت") + r"\s+(?:" + "|".join(fold_pattern(k) for k in sorted(ARABIC_ZONES, key=len, reverse=True)) + r"))"
+    r"(?:\s*(?:h\s+|hrs?\s+)?(?:\(?\s*)(?:(?:gmt|utc)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?|(z)\b|([+-])(\d{2}):?(\d{2})"
+    r"|(ت\s*م|(?:" + fold_pattern("بتوقيت|توقيت") + r")\s+(?:" + "|".join(fold_pattern(k) for k in sorted(ARABIC_ZONES, key=len, reverse=True)) + r"))"
     r"|(" + fold_pattern("بتوقيت غرينتش|بتوقيت جرينتش|توقيت غرينتش|توقيت جرينتش") + r")"
     r"|\b(" + "|".join(ZONE_ABBREVIATIONS) + r")\b"
     r"|\b((?-i:" + "|".join(sorted(REGION_ZONES, key=len, reverse=True)) + r"))\b)(?:\s*\))?)?"

@@ -1,5 +1,5 @@
-"""220 invented articles as 220 different sites and tools saved them, each with the metadata a
-reader would give it (tests/fixtures/extract/layouts*/ and pages2/, *.expected.json), in nine sets
+"""244 invented articles as 244 different sites and tools saved them, each with the metadata a
+reader would give it (tests/fixtures/extract/layouts*/ and pages2/, *.expected.json), in ten sets
 written by helpers who had seen neither the extractor's rules nor the other sets:
 
 * layouts/ (36) and layouts2/ (24): scraped pages of Gulf, Egyptian, Levantine, Maghreb, English and
@@ -23,7 +23,10 @@ written by helpers who had seen neither the extractor's rules nor the other sets
 * layouts8/ (24), written after layouts7/'s rules and told the gold set's conventions (a byline as
   printed, a short line as far apart as the paragraphs is one): 12 Arabic scraped pages (Windows-1256,
   UTF-16), 4 in English, French, Turkish and Indonesian, 4 tools' texts (a scraper's fields,
-  Markdown, reader view, a LexisNexis-style export), 4 saved web pages.
+  Markdown, reader view, a LexisNexis-style export), 4 saved web pages;
+* layouts9/ (24), written after layouts8/'s rules, the same conventions: 14 Arabic (Maghreb to
+  Iraq, plain old-style saves and rich portals, a TV channel, an agency, a municipality), 6 in
+  English, French and Spanish from outside the UK and the US, a fields export, a wire feed, 2 web pages.
 
 A stand-in for the held-out articles of other sources: every field must come out as expected but
 the misses listed here, which are what the extractor does not yet get right; a new miss is a
@@ -37,7 +40,8 @@ import pytest
 from ssg.extract import ExtractOptions, extract_bytes
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
-SETS = ("layouts", "layouts2", "layouts3", "layouts4", "pages2", "layouts5", "layouts6", "layouts7", "layouts8")
+SETS = ("layouts", "layouts2", "layouts3", "layouts4", "pages2", "layouts5", "layouts6", "layouts7", "layouts8",
+        "layouts9")
 PATHS = sorted(p for name in SETS for p in (FIXTURES / name).iterdir() if p.suffix in (".txt", ".html"))
 FIELDS = ("title", "published", "category", "source", "author", "dek", "paragraphs_count")
 P = "paragraphs_count"
@@ -117,7 +121,7 @@ KNOWN_MISSES = {
     *((stem, P) for stem in (
         "ar01_saudi_hijri_first_vertical_menu_cp1256",
         "ar03_uae_updated_before_published_gmt4_wam", "ar06_syria_levantine_month_sana_dateline_cp1256",
-        "ar09_sudan_relative_plus_pm_place_dash_name", "ar10_libya_feature_idad_dotted_date_subheads",
+        "ar10_libya_feature_idad_dotted_date_subheads",
         "ar12_mauritania_tab_indent_two_authors_dateline", "ar13_palestine_wafa_inline_dateline_iso_seconds",
         "ar16_kuwait_economy_ticker_hijri_name_role",
         "ar22_bahrain_aspnet_partial_og_br_paragraphs_dek_h2", "ar23_yemen_legacy_tables_no_meta_charset_mismatch")),
@@ -146,6 +150,20 @@ KNOWN_MISSES = {
     *((stem, P) for stem in (                                          # a caption credited to the site after a dash,
         "18_markdown_html2text_wrapped_libya", "22_tunisia_wp_partial_meta_bold_subhead",   # <p><strong> subheading,
         "24_french_senegal_wp_yoast_graph")),                          # the chapô counted as a paragraph
+    # -- layouts9/ (116 of 168 at 714f497; 130 when first run, unseen, at 33a3b7c) ------------------
+    ("03_lebanon_fuel_prices_plain_cp1256", "source"), ("05_iraq_news_agency_parliament", "source"),   # "X - بيروت", "X - برنا"
+    ("05_iraq_news_agency_parliament", "author"),                     # the byline under a read count, over a caption
+    ("10_qatar_economy_portal_bourse", "category"),                   # "اقتصاد / أسواق": a trail with no home word
+    ("11_jordan_opinion_column_sidewalks", "title"),                  # a writer's box (name, bio) above the headline
+    ("12_tunisia_municipality_cleaning_campaign", "source"),          # the state's header over the municipality's name
+    ("13_kuwait_daily_roads_plain", "source"),                        # the paper's name only in the footer's address
+    ("16_india_english_bengaluru_ebuses_crlf", "source"),             # the masthead in capitals, the footer's spelling
+    ("23_oman_arabic_webpage_jabal_akhdar", "author"),                # a page's byline cut at its dash
+    *((("22_wire_feed_indonesia_volcano", f) for f in ("title", "published", "author", "dek"))),   # a wire's field header
+    *((stem, P) for stem in (                                          # a read count over the byline, a stats box,
+        "05_iraq_news_agency_parliament", "09_saudi_sports_league_comeback", "10_qatar_economy_portal_bourse",   # a table
+        "12_tunisia_municipality_cleaning_campaign", "21_export_fields_saudi_exports",                          # of gainers,
+        "22_wire_feed_indonesia_volcano", "24_malaysia_english_webpage_penang_cashless")),                     # contacts
 }
 
 
@@ -171,17 +189,17 @@ def test_each_layout_gives_the_expected_metadata_but_the_known_misses(path):
 
 
 def test_the_layouts_score():
-    """The share of fields right over all 220 pages: all but the misses above. When this test was
+    """The share of fields right over all 244 pages: all but the misses above. When this test was
     last written (session 23): layouts/ 246 of 252, layouts2/ 161 of 168, layouts3/ 155 of 168,
-    layouts4/ 134 of 168, pages2/ 97 of 112, layouts5/ 156 of 168, layouts6/ 146 of 168, layouts7/ 150
-    of 168, layouts8/ 159 of 168. When each
+    layouts4/ 134 of 168, pages2/ 97 of 112, layouts5/ 156 of 168, layouts6/ 147 of 168, layouts7/ 150
+    of 168, layouts8/ 159 of 168, layouts9/ 148 of 168. When each
     set was first run, unseen by the rules: layouts/ 168 (8b59ab5; 121 at f705806), layouts2/ 113
     (cae32ba; 60 at f705806), layouts3/ 115 and layouts4/ 77 (3ede628), pages2/ 71 (37b1d8f, before
     the page reader was tuned on it), layouts5/ 108 (56d1606, after all the others; 65 at 3ede628),
     layouts6/ 104 (dfa97a2, after layouts5/'s rules; 77 at 3ede628), layouts7/ 123 (dc5174c, after
     layouts6/'s rules; 119 at 714f497), layouts8/ 122 (6f36767, after layouts7/'s rules; 114 at
-    714f497)."""
-    assert len(PATHS) == 220
+    714f497), layouts9/ 130 (33a3b7c, after layouts8/'s rules; 116 at 714f497)."""
+    assert len(PATHS) == 244
     right = sum(_same(f, g[f], e[f]) for p in PATHS
                 for g, e in [(_got(p), json.loads(p.with_suffix("").with_suffix(".expected.json").read_text(encoding="utf-8")))]
                 for f in FIELDS)
