@@ -78,7 +78,7 @@ _LABELLED = re.compile(r"^[^\s:：]+(?:\s[^\s:：]+){0,2}\s*[:：]")        # "C
 _WIRE_CREDIT = re.compile(r"^[(\[]\s*(?:reporting by|reported by|writing by|تغطية صحفية|تغطية|كتابة|إعداد|اعداد|reportage)\s*[:：]?\s*"
                           r"(?P<name>[^;)\]]+?)\s*(?:[;)\]]|$)", re.IGNORECASE)
 # Factiva's two- and three-letter field codes, and the role each gives (the others are furniture)
-_POSTED_FIRST = frozenset("PpFfنمVv")            # (the first letters of _POSTED_IN's words: most lines are not tried)
+_POSTED_FIRST = frozenset("PpFfنمVvEe")          # (the first letters of _POSTED_IN's and _POSTED_BY's words: most lines are not tried)
 _ISSUE_ALONE = re.compile(r"^(?:العدد|عدد|issue|no\.|n°|vol\.?)\s*[:：]?\s*\d+\s*$", re.IGNORECASE)
 _ISSUE_WORD = re.compile(r"عدد|vol|no\.|issue|n°", re.IGNORECASE)
 # A site word followed by an adjective with no article ("صحيفة إلكترونية مستقلة", "صحيفة يومية تصدر في
@@ -273,11 +273,10 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         rest = (m.group("rest") or "").strip()
         # a heading ("اقرأ أيضاً", "Trending on Lakeshore Now", "اقرأ المزيد في تقارير"), or one other
         # article's title after it on the line ("اقرأ أيضا: Headline")
-        if (m.group("open") or m.group("other")) and rest:
-            pass                    # ("مرة أخرى.. ضبط الإيجارات والتضخم ضرورة": a headline)
-        else:
+        is_open = bool(m.group("open") or m.group("other"))
+        if not (is_open and rest):          # (an open heading with text after it is a headline: "مرة أخرى.. ضبط الإيجارات")
             line.kind = "readalso" if not rest or _words(rest) <= 3 and not _terminal(rest) and ":" not in f else "boiler"
-            if m.group("open") or m.group("other"):
+            if is_open:
                 line.sub = "open"   # "المزيد من العالم": a heading only over a list (else "المزيد من المعاناة" heads text)
             return
     if rules.boiler.match(f) or rules.boiler_gate.search(f.lower()) and rules.boiler_gated.match(f):
