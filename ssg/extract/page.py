@@ -25,7 +25,7 @@ import re
 from dataclasses import replace
 from datetime import datetime
 
-from .core import (_BY_RE, _RTL_LANGS, ArticleParts, _apply_tz, _byline_name, _extract_lines, _is_bio, _language, _profiles_for,
+from .core import (_BY_RE, _END_PUNCT, _RTL_LANGS, ArticleParts, _apply_tz, _byline_name, _extract_lines, _is_bio, _language, _profiles_for,
                    _rules_for, _site_suffix, _terminal, extract_text)
 from .dates import find_dates
 from .errors import ExtractError
@@ -46,6 +46,8 @@ _SPACED = frozenset("span time a button label small".split())
 _ARABIC_END = re.compile("[\u0600-\u06ff]$")       # ("و<a>الرياض</a>", "لـ<a>…": one word)
 _HIDDEN = frozenset("script style noscript template svg iframe object head select".split())
 _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
+_CHAPO_CLASS = re.compile(r"(?:^|[\s_-])(?:chapo|chapeau|standfirst|lead|excerpt|intro|sapo|dek|summary|subtitle|subhead)(?:$|[\s_-])",
+                          re.IGNORECASE)
 _DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 _LABEL_ALONE = re.compile(r"(?:by|par|por|von|بقلم|كتب|كتبت|بواسطة|written by|écrit par|escrito por)\W*", re.IGNORECASE)
 _FEED_START = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss[\s>]|feed[\s>]|rdf:RDF)", re.I | re.S)
@@ -152,6 +154,9 @@ def extract_page(text: str, *, options: ExtractOptions, rel_path: str = "", enco
         blocks = [("h" if t in heads else k, t) for k, t in body.blocks]
     else:
         blocks = list(printed.blocks) if printed is not None else []
+    bold = _bold_lines(tree)                # "<p><strong>الكراس المدعم</strong></p>": a subheading
+    if bold:
+        blocks = [("h" if k == "p" and _key(t) in bold else k, t) for k, t in blocks]
     if not any(kind == "p" and len(text.split()) >= 4 for kind, text in blocks):
         raise ExtractError("no_content", "no article text found in the HTML page")
     return _merge(doc, printed, body, blocks, tree, rows, options, rel_path, encoding)
@@ -233,6 +238,30 @@ def _page_title(tree) -> str:
 
 def _text(el) -> str:
     return " ".join("".join(el.itertext()).split())
+
+
+def _bold_lines(tree) -> set[str]:
+    """The texts of paragraphs that are one bold run alone, short and unpunctuated: a page's
+    subheadings set in bold ("<p><strong>Vendors' concerns</strong></p>")."""
+    out = set()
+    for p in tree.iter("p"):
+        kids = [c for c in p if isinstance(c.tag, str)]
+        if len(kids) != 1 or kids[0].tag not in ("strong", "b") or (p.text or "").strip() or (kids[0].tail or "").strip():
+            continue
+        text = _text(kids[0])
+        if text and len(text.split()) <= 12 and not _END_PUNCT.search(text):
+            out.add(_key(text))
+    return out
+
+
+def _chapo(tree) -> str | None:
+    """A standfirst the page marks as one: "<p class="chapo">", "lead", "standfirst", "excerpt"."""
+    for p in tree.iter("p", "div", "h2"):
+        if _CHAPO_CLASS.search(p.get("class") or ""):
+            text = _text(p)
+            if 8 <= len(text.split()) <= 60:
+                return text
+    return None
 
 
 def _blocks(body) -> list[tuple[str, str]]:
@@ -353,6 +382,8 @@ def _merge(doc, printed: Extraction | None, body: ArticleParts, blocks: list[tup
     if dek is None and description and len(paras) > 1 and any(_same(description, t) for t in paras[:2]) \
             and not _terminal(description):
         dek = description
+    if dek is None:
+        dek = _chapo(tree)
     parts.set("dek", dek, "html:dek")
     blocks = [(k, t) for k, t in blocks if not (_same(t, parts.title) or _same(t, parts.dek))]
     # what the main text may still open with: a kicker, the section's name, a date or "Updated"

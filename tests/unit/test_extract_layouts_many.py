@@ -146,10 +146,7 @@ KNOWN_MISSES = {
     ("21_uae_nextjs_full_og_jsonld", "author"),                       # the declared author, not the printed "دبي - name"
     ("22_tunisia_wp_partial_meta_bold_subhead", "author"),            # "إعداد name" with no colon kept whole
     ("23_yemen_php_tables_cp1256_br_body", "author"),                 # the byline in a table cell with the date
-    ("24_french_senegal_wp_yoast_graph", "dek"),                      # an italic chapô in the page
-    *((stem, P) for stem in (                                          # a caption credited to the site after a dash,
-        "18_markdown_html2text_wrapped_libya", "22_tunisia_wp_partial_meta_bold_subhead",   # <p><strong> subheading,
-        "24_french_senegal_wp_yoast_graph")),                          # the chapô counted as a paragraph
+    ("18_markdown_html2text_wrapped_libya", P),                       # a caption credited to the site after a dash
     # -- layouts9/ (116 of 168 at 714f497; 130 when first run, unseen, at 33a3b7c) ------------------
     ("03_lebanon_fuel_prices_plain_cp1256", "source"), ("05_iraq_news_agency_parliament", "source"),   # "X - بيروت", "X - برنا"
     ("05_iraq_news_agency_parliament", "author"),                     # the byline under a read count, over a caption
@@ -163,7 +160,7 @@ KNOWN_MISSES = {
     *((stem, P) for stem in (                                          # a read count over the byline, a stats box,
         "05_iraq_news_agency_parliament", "09_saudi_sports_league_comeback", "10_qatar_economy_portal_bourse",   # a table
         "12_tunisia_municipality_cleaning_campaign", "21_export_fields_saudi_exports",                          # of gainers,
-        "22_wire_feed_indonesia_volcano", "24_malaysia_english_webpage_penang_cashless")),                     # contacts
+        "22_wire_feed_indonesia_volcano")),                                                                    # contacts
 }
 
 
@@ -192,7 +189,7 @@ def test_the_layouts_score():
     """The share of fields right over all 244 pages: all but the misses above. When this test was
     last written (session 23): layouts/ 246 of 252, layouts2/ 161 of 168, layouts3/ 155 of 168,
     layouts4/ 134 of 168, pages2/ 97 of 112, layouts5/ 156 of 168, layouts6/ 147 of 168, layouts7/ 150
-    of 168, layouts8/ 159 of 168, layouts9/ 148 of 168. When each
+    of 168, layouts8/ 162 of 168, layouts9/ 149 of 168. When each
     set was first run, unseen by the rules: layouts/ 168 (8b59ab5; 121 at f705806), layouts2/ 113
     (cae32ba; 60 at f705806), layouts3/ 115 and layouts4/ 77 (3ede628), pages2/ 71 (37b1d8f, before
     the page reader was tuned on it), layouts5/ 108 (56d1606, after all the others; 65 at 3ede628),
