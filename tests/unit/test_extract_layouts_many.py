@@ -1,5 +1,5 @@
-"""244 invented articles as 244 different sites and tools saved them, each with the metadata a
-reader would give it (tests/fixtures/extract/layouts*/ and pages2/, *.expected.json), in ten sets
+"""268 invented articles as 268 different sites and tools saved them, each with the metadata a
+reader would give it (tests/fixtures/extract/layouts*/ and pages2/, *.expected.json), in eleven sets
 written by helpers who had seen neither the extractor's rules nor the other sets:
 
 * layouts/ (36) and layouts2/ (24): scraped pages of Gulf, Egyptian, Levantine, Maghreb, English and
@@ -26,7 +26,10 @@ written by helpers who had seen neither the extractor's rules nor the other sets
   Markdown, reader view, a LexisNexis-style export), 4 saved web pages;
 * layouts9/ (24), written after layouts8/'s rules, the same conventions: 14 Arabic (Maghreb to
   Iraq, plain old-style saves and rich portals, a TV channel, an agency, a municipality), 6 in
-  English, French and Spanish from outside the UK and the US, a fields export, a wire feed, 2 web pages.
+  English, French and Spanish from outside the UK and the US, a fields export, a wire feed, 2 web pages;
+* layouts10/ (24), written after all the session's rules and only measured (its misses listed, not
+  tuned on): 16 Arabic (Gulf to Maghreb, plain and rich, cp1256, UTF-16), 4 others, an RSS item, a
+  CMS export, 2 web pages.
 
 A stand-in for the held-out articles of other sources: every field must come out as expected but
 the misses listed here, which are what the extractor does not yet get right; a new miss is a
@@ -41,7 +44,7 @@ from ssg.extract import ExtractOptions, extract_bytes
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
 SETS = ("layouts", "layouts2", "layouts3", "layouts4", "pages2", "layouts5", "layouts6", "layouts7", "layouts8",
-        "layouts9")
+        "layouts9", "layouts10")
 PATHS = sorted(p for name in SETS for p in (FIXTURES / name).iterdir() if p.suffix in (".txt", ".html"))
 FIELDS = ("title", "published", "category", "source", "author", "dek", "paragraphs_count")
 P = "paragraphs_count"
@@ -161,6 +164,20 @@ KNOWN_MISSES = {
         "05_iraq_news_agency_parliament", "09_saudi_sports_league_comeback", "10_qatar_economy_portal_bourse",   # a table
         "12_tunisia_municipality_cleaning_campaign", "21_export_fields_saudi_exports",                          # of gainers,
         "22_wire_feed_indonesia_volcano")),                                                                    # contacts
+    # -- layouts10/ (131 of 168 at 714f497; 144 when first run, unseen, at 1a7ee29: listed, not tuned on) --
+    ("01_saudi_daily_cycling_path", "author"), ("01_saudi_daily_cycling_path", P),   # a place and name under a day-only date
+    ("04_bahraini_daily_indented", "source"), ("06_qatari_sports_portal_rich", "source"),   # a brand over its tagline
+    ("05_omani_tv_rich_utf16", "category"), ("10_tunisian_portal_rich_single_newlines", "category"),   # trails among menus
+    ("07_egyptian_daily_rich", "title"), ("07_egyptian_daily_rich", "dek"),        # a "عاجل:" ticker over the headline
+    *((("08_sudanese_blog_plain", f) for f in ("title", "category", "source", "author"))),   # a blog's name over its post
+    ("11_moroccan_opinion_column", "dek"),                            # the writer's affiliation under the byline
+    ("12_jordanian_daily_short_line", "category"),                    # "عمّان - الأردن": a place over the headline
+    ("14_lebanese_tv_rich_comments", P),
+    ("19_argentine_spanish_site", "published"),                       # "14:20 hs (GMT-3)"
+    *((("20_turkish_regional_site", f) for f in ("published", "author", "dek", P))),   # "Güncelleme" above "Yayınlanma" in TSİ
+    ("21_syrian_rss_item", "dek"),                                    # an RSS item's description
+    ("22_pakistani_cms_export", "published"), ("22_pakistani_cms_export", P),   # "Created:" over "Published:"
+    ("23_algerian_arabic_page", "author"),                            # a page's byline cut at its colon
 }
 
 
@@ -186,17 +203,18 @@ def test_each_layout_gives_the_expected_metadata_but_the_known_misses(path):
 
 
 def test_the_layouts_score():
-    """The share of fields right over all 244 pages: all but the misses above. When this test was
+    """The share of fields right over all 268 pages: all but the misses above. When this test was
     last written (session 23): layouts/ 246 of 252, layouts2/ 161 of 168, layouts3/ 155 of 168,
     layouts4/ 134 of 168, pages2/ 97 of 112, layouts5/ 156 of 168, layouts6/ 147 of 168, layouts7/ 150
-    of 168, layouts8/ 162 of 168, layouts9/ 149 of 168. When each
+    of 168, layouts8/ 162 of 168, layouts9/ 149 of 168, layouts10/ 144 of 168. When each
     set was first run, unseen by the rules: layouts/ 168 (8b59ab5; 121 at f705806), layouts2/ 113
     (cae32ba; 60 at f705806), layouts3/ 115 and layouts4/ 77 (3ede628), pages2/ 71 (37b1d8f, before
     the page reader was tuned on it), layouts5/ 108 (56d1606, after all the others; 65 at 3ede628),
     layouts6/ 104 (dfa97a2, after layouts5/'s rules; 77 at 3ede628), layouts7/ 123 (dc5174c, after
     layouts6/'s rules; 119 at 714f497), layouts8/ 122 (6f36767, after layouts7/'s rules; 114 at
-    714f497), layouts9/ 130 (33a3b7c, after layouts8/'s rules; 116 at 714f497)."""
-    assert len(PATHS) == 244
+    714f497), layouts9/ 130 (33a3b7c, after layouts8/'s rules; 116 at 714f497), layouts10/ 144 (1a7ee29, after all
+    of them; 131 at 714f497)."""
+    assert len(PATHS) == 268
     right = sum(_same(f, g[f], e[f]) for p in PATHS
                 for g, e in [(_got(p), json.loads(p.with_suffix("").with_suffix(".expected.json").read_text(encoding="utf-8")))]
                 for f in FIELDS)
