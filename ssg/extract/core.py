@@ -28,7 +28,7 @@ from fnmatch import fnmatchcase
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from .dates import WEEKDAY_RE, DateHit, compact_date, find_dates
+from .dates import WEEKDAY_RE, DateHit, compact_date, find_dates, time_of
 from .markup import converted, is_heading, lynx_dump, unmark
 from .decode import decode
 from .errors import ExtractError
@@ -108,7 +108,7 @@ _POSTED_IN = re.compile(fold_pattern(
 # and the time of the date printed over the post (Blogger's)
 _POSTED_BY = re.compile(fold_pattern(
     r"^(?:مرسلة بواسطة|مرسل بواسطة|مرسلة من|posted by|publié par|publicado por|eingestellt von|pubblicato da)\s+"
-    r"(?P<name>[^\d|:]{2,50}?)\s+(?:في|at|à|a las|um|alle)\s+(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<ap>ص|م|am|pm|a\.m\.|p\.m\.)?\s*$"),
+    r"(?P<name>[^\d|:]{2,50}?)\s+(?:في|at|à|a las|um|alle)\s+(?P<time>\d{1,2}[:.]\d{2}\s*(?:ص|م|am|pm|a\.m\.|p\.m\.)?)\s*$"),
     re.IGNORECASE)
 _TRAIL_END = re.compile(fold_pattern(r"(?:تفاصيل الخبر|تفاصيل المقال|تفاصيل|التفاصيل|الخبر|المقال|article|story|details|"
                                      r"détails|detalles|artikel|news details|full story)"), re.IGNORECASE)
@@ -130,14 +130,14 @@ _BIO_VERB = re.compile(r"\s+(?:covers|reports|writes|is (?:an?|the)\s|is based|h
 _STATEMENT_END = re.compile(r"[.…]['\"”»)\]’]*\s*$")        # (a title may end in "?" or "!")
 _ERA_MARK = re.compile(fold_pattern(r"^\s*(?:م|هـ)(?!\w)"))
 _PHOTO_CREDIT = re.compile(fold_pattern(r"^[\s(\[]*(?:تصوير|عدسة|الصورة|صورة|photo|photos|photograph|picture|pictures)\b"), re.IGNORECASE)
-_YOU_ARE_HERE = re.compile(fold_pattern(r"^(?:أنت هنا|انت هنا|you are here|vous êtes ici|estás en|sie sind hier|buradasınız)\s*[:：]\s*"),
-                           re.IGNORECASE)
+_YOU_ARE_HERE_WORDS = ("أنت هنا", "انت هنا", "you are here", "vous êtes ici", "estás en", "sie sind hier", "buradasınız")
+_YOU_ARE_HERE = re.compile(r"^(?:" + fold_pattern("|".join(_YOU_ARE_HERE_WORDS)) + r")\s*[:：]\s*", re.IGNORECASE)
 _TITLED_NAME = re.compile(fold_pattern(r"(?:د|م|أ|ا\.د|dr|prof)\s*\.\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,4}"), re.IGNORECASE)
 _WIRE_SLUG = re.compile(r"[A-Z0-9][A-Z0-9/_.\-]*(?:\s[A-Z0-9][A-Z0-9/_.\-]*){0,2}")
 _WORD_LABEL = re.compile(r"^\s*[^\W\d_]+(?:\s[^\W\d_]+)?\s*[:：]")
-_BARE_DOMAIN = re.compile(r"(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,6}")
-_TODAY_BRAND = re.compile(fold_pattern(r"\s(?:اليوم|الآن|الان)$"))
-_YOU_ARE_HERE_FIRST = frozenset("اأyYvVeEsSbB")
+_BARE_DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)    # a host alone: "riftcourier.co.ke"
+_TODAY_BRAND = re.compile(r"\s(?:" + fold_pattern("|".join(DEFAULT_RULES["site_words_ar_end2"])) + r")$")
+_YOU_ARE_HERE_FIRST = frozenset(c for w in _YOU_ARE_HERE_WORDS for c in (fold(w)[0], w[0].upper()))
 _PAYWALL_FIRST = frozenset(fold(w)[0].lower() for w in DEFAULT_RULES["paywall"])     # (a paywall's line: its first letter first)
 _PLACE_NAME = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+)?\s*(?:\s[-–—ـ/]|[:：])\s*[^\W\d_]+(?:\s+[^\W\d_]+){1,3}")
 _FIELD_SEP = re.compile(r"[|·•]")
@@ -319,7 +319,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
     m = _POSTED_BY.match(f) if words <= 14 and f[:1] in _POSTED_FIRST else None
     if m:                                   # "مرسلة بواسطة عوض الجاك في 4:17 م": the byline and the time
         line.kind, line.sub = "label", "postedby"
-        line.val = (m.start("name"), m.end("name"), m)
+        line.val = (m.start("name"), m.end("name"), m.group("time"))
         return
     m = _POSTED_IN.match(f) if words <= 40 and f[:1] in _POSTED_FIRST else None
     if m and not _HAS_DIGIT.search(m.group("cat")):
@@ -716,6 +716,14 @@ class ArticleParts:
         setattr(self, field, value)
         self.evidence.append((field, rule, line.no if line else None, text if text is not None else (line.o if line else "")))
         return True
+
+    def set_time(self, hour: int, minute: int, rule: str, line: _Line) -> None:
+        """The time of a date given to the day only (printed apart from it: a database's time
+        field, a blog's footer)."""
+        if self.published is not None and self.precision == "day" and hour < 24 and minute < 60:
+            self.published = self.published.replace(hour=hour, minute=minute)
+            self.precision = "minute"
+            self.evidence.append(("published", rule, line.no, line.o))
 
     def set_date(self, hit: DateHit, hits: list[DateHit], rule: str, line: _Line | None, tzname: str | None,
                  *, text: str | None = None, updated: bool = False, refine: bool = False) -> bool:
@@ -1560,22 +1568,13 @@ def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | Non
     g = l.sub
     if g == "time":                          # Factiva's "ET    10:15": the time of the "PD" date
         m = re.fullmatch(r"(\d{1,2}):(\d{2})", value)
-        if m and parts.published is not None and parts.precision == "day" and int(m.group(1)) < 24 and int(m.group(2)) < 60:
-            parts.published = parts.published.replace(hour=int(m.group(1)), minute=int(m.group(2)))
-            parts.precision = "minute"
-            parts.evidence.append(("published", "published:time-field", l.no, l.o))
+        if m:
+            parts.set_time(int(m.group(1)), int(m.group(2)), "published:time-field", l)
     elif g == "postedby":
         parts.set("author", value, "author:posted-by", l)
-        m = l.val[2]
-        hour, minute = int(m.group("h")), int(m.group("m"))
-        if (m.group("ap") or "").lower() in ("م", "pm", "p.m.") and hour < 12:
-            hour += 12
-        elif (m.group("ap") or "").lower() in ("am", "a.m.") and hour == 12:
-            hour = 0
-        if parts.published is not None and parts.precision == "day" and hour < 24 and minute < 60:
-            parts.published = parts.published.replace(hour=hour, minute=minute)      # (the date printed over the post)
-            parts.precision = "minute"
-            parts.evidence.append(("published", "published:posted-by-time", l.no, l.o))
+        hm = time_of(l.val[2])              # (the time of the date printed over the post)
+        if hm:
+            parts.set_time(*hm, "published:posted-by-time", l)
     elif g == "posted":
         parts.set("category", value, "category:posted-in", l)
         if len(l.val) == 4:

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .text import alternation, fold_pattern
 
-__all__ = ["DateHit", "find_dates", "WEEKDAY_RE"]
+__all__ = ["DateHit", "find_dates", "time_of", "WEEKDAY_RE"]
 
 _AR_MONTHS = {
     # Egyptian / Gulf names
@@ -195,6 +195,13 @@ def _region_zone(key: str) -> ZoneInfo | None:
         return ZoneInfo(key)
     except (ZoneInfoNotFoundError, ValueError):       # (no time-zone database: the time stays naive)
         return None
+
+
+def time_of(text: str) -> tuple[int, int] | None:
+    """(hour, minute) of a time alone, "4:17 م", "4:17 PM", "16.17"; None if it is not one."""
+    m = TIME_RE.fullmatch(text.strip())
+    parts = _time_parts(m, 0) if m else None
+    return parts[:2] if parts else None
 
 
 def _valid(y: int, mo: int, d: int) -> bool:

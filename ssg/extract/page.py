@@ -25,8 +25,9 @@ import re
 from dataclasses import replace
 from datetime import datetime
 
-from .core import (_BY_RE, _END_PUNCT, _RTL_LANGS, ArticleParts, _apply_tz, _byline_name, _extract_lines, _is_bio, _language, _profiles_for,
-                   _rules_for, _site_suffix, _terminal, extract_text)
+from .core import (_BARE_DOMAIN, _BY_RE, _END_PUNCT, _RTL_LANGS, ArticleParts, _apply_tz, _byline_name,
+                   _extract_lines, _is_bio, _language, _profiles_for, _rules_for, _site_suffix, _terminal,
+                   extract_text)
 from .dates import find_dates
 from .errors import ExtractError
 from .model import Extraction
@@ -48,7 +49,6 @@ _HIDDEN = frozenset("script style noscript template svg iframe object head selec
 _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
 _CHAPO_CLASS = re.compile(r"(?:^|[\s_-])(?:chapo|chapeau|standfirst|lead|excerpt|intro|sapo|dek|summary|subtitle|subhead)(?:$|[\s_-])",
                           re.IGNORECASE)
-_DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 _LABEL_ALONE = re.compile(r"(?:by|par|por|von|بقلم|كتب|كتبت|بواسطة|written by|écrit par|escrito por)\W*", re.IGNORECASE)
 _FEED_START = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss[\s>]|feed[\s>]|rdf:RDF)", re.I | re.S)
 _XML_DECLARATION = re.compile(r"\A\ufeff?\s*<\?xml[^>]*>")
@@ -333,7 +333,7 @@ def _merge(doc, printed: Extraction | None, body: ArticleParts, blocks: list[tup
     at = _title_row(rows, parts.title)
     under = _read_under(rows, at, options, rel_path, encoding) or got
     sitename = (clean(doc.sitename or "") if doc is not None else "") or site
-    if sitename and _DOMAIN.fullmatch(sitename) and (site or got.source):
+    if sitename and _BARE_DOMAIN.fullmatch(sitename) and (site or got.source):
         sitename = site                 # trafilatura's fallback, the URL's host: the title's or the printed name is better
     parts.set("source", sitename, "html:site_name", text=sitename or "")
     parts.set("source", got.source, "html:printed", text=got.source or "")
