@@ -139,6 +139,7 @@ _BARE_DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORE
 _TODAY_BRAND = re.compile(r"\s(?:" + fold_pattern("|".join(DEFAULT_RULES["site_words_ar_end2"])) + r")$")
 _YOU_ARE_HERE_FIRST = frozenset(c for w in _YOU_ARE_HERE_WORDS for c in (fold(w)[0], w[0].upper()))
 _PAYWALL_FIRST = frozenset(fold(w)[0].lower() for w in DEFAULT_RULES["paywall"])     # (a paywall's line: its first letter first)
+_PLACE_COLON = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+)?\s*[:：]")
 _PLACE_NAME = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+)?\s*(?:\s[-–—ـ/]|[:：])\s*[^\W\d_]+(?:\s+[^\W\d_]+){1,3}")
 _FIELD_SEP = re.compile(r"[|·•]")
 _RULE_LINE = re.compile(r"[-–—_=*•·.~ـ\s]{3,}")
@@ -1069,16 +1070,20 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
                     parts.set("section", l.o, "section:short-line-above-body", l)
                     body_start = j + 1
 
-    # a byline right under the date, a place and a name ("أكادير - حسن أوبلا", "كوستي: عوض الكريم الطيب"),
+    # a byline under the date, a place and a name ("أكادير - حسن أوبلا", "كوستي: عوض الكريم الطيب"),
     # a blank line under it: the byline as printed (a text's own first line comes after a blank line)
     if title_idx is not None and not body_only and parts.author is None and 0 <= header_end < n - 2 \
             and (lines[header_end].kind == "date" or lines[header_end].kind == "label" and lines[header_end].sub == "date") \
             and body_start == header_end + 1:
-        l = lines[header_end + 1]
-        if l.kind == "text" and (lines[header_end + 2].kind == "blank" or _is_prose(lines[header_end + 2])) \
+        # (right under it; after a blank line only as "place: name", where "name – outlet" opens a text)
+        j = header_end + 1 + (lines[header_end + 1].kind == "blank")
+        l = lines[j]
+        if j > header_end + 1 and not _PLACE_COLON.match(l.f):
+            l = lines[header_end + 1]
+        if l.kind == "text" and j + 1 < n and (lines[j + 1].kind == "blank" or _is_prose(lines[j + 1])) \
                 and _PLACE_NAME.fullmatch(l.f.strip()) and not rules.agency.search(l.f):
             parts.set("author", l.o, "author:place-name-under-date", l)
-            body_start = header_end + 2
+            body_start = j + 1
     # a credit line opening the body, "بورتسودان - سونا", "الرياض - واس": the byline as printed
     if title_idx is not None and not body_only:
         j = _next_nonblank(lines, body_start)
@@ -1160,7 +1165,7 @@ def _under_headline(lines: list[_Line], start: int, parts: ArticleParts, rules: 
     k = _next_nonblank(lines, j + 1)
     k2 = _next_nonblank(lines, k + 1) if k is not None else None
     over_byline = k is not None and (lines[k].kind == "date" or k2 is not None and lines[k2].kind == "date"
-                                     and lines[k].kind == "text" and 2 <= lines[k].words <= 4 and _NAME_ONLY.fullmatch(lines[k].f))
+                                     and lines[k].kind == "text" and _printed_name(lines[k], rules))
     if (l.kind == "text" and parts.dek is None and 8 <= l.words <= 40 and len(l.o) <= 320
             and (not _END_PUNCT.search(l.f) or over_byline and l.words <= 45)      # ("… une première en dix ans." / name / date)
             and k is not None and (lines[k].kind in ("date", "label") or lines[k].kind == "text" and lines[k].words <= 4)
@@ -1173,19 +1178,62 @@ def _under_headline(lines: list[_Line], start: int, parts: ArticleParts, rules: 
             and not _END_PUNCT.search(lines[k].f)):
         parts.set("author", l.o, "author:name-over-role", l)
         start = k + 1
-    elif (l.kind == "text" and parts.author is None and 2 <= l.words <= 3 and _NAME_ONLY.fullmatch(l.f) and k is not None
+    elif (l.kind == "text" and parts.author is None and _printed_name(l, rules, most=3) and k is not None
             and (lines[k].kind == "date" or lines[k].kind == "boiler" and (_RELATIVE_TIME.search(lines[k].f) or any(
                 x.kind == "date" for x in _next_content(lines, k, 1))))):
         parts.set("author", l.o, "author:name-over-date", l)    # "ريم الحلبي" / "منذ ساعتين": a byline over its time
         start = j + 1
         if lines[k].kind == "boiler":           # (past a reading time)
             k = next((lines.index(x, k) for x in _next_content(lines, k, 1) if x.kind == "date"), k)
-        if lines[k].kind == "date":             # "Mathieu Gagnon" / "Publié le 21 mars 2025 à 9 h 47": its date
-            hit, hits = lines[k].val
-            parts.set_date(hit, hits, "published:date-under-byline", lines[k], tzname, refine=True,
-                           updated=bool(_UPDATED.search(lines[k].f[: hit.start])))
-            start = k + 1
+        while k < len(lines) and (lines[k].kind == "date" or lines[k].kind == "label" and lines[k].sub == "date"):
+            if lines[k].kind == "label":        # "Mathieu Gagnon" / "Publié le 21 mars 2025 à 9 h 47": its date, and
+                _read_label(lines[k], parts, rules, tzname)       # the next line's ("Son Güncelleme: …" / "Yayınlanma: …")
+            else:
+                hit, hits = lines[k].val
+                parts.set_date(hit, hits, "published:date-under-byline", lines[k], tzname, refine=True,
+                               updated=bool(_UPDATED.search(lines[k].f[: hit.start])))
+            start = k = k + 1
     return start
+
+
+_RULE_LINE = re.compile(r"[-–—_=*~ـ]{3,}")
+
+
+def _rule_over_headline(lines: list[_Line], i: int) -> bool:
+    """A rule ("_____") under a blog's name and its tagline, over a headline printed over its date:
+    it parts the masthead from the post as a menu does."""
+    if lines[i].kind != "boiler" or not _RULE_LINE.fullmatch(lines[i].o):
+        return False
+    j = _next_nonblank(lines, i + 1)
+    k = _next_nonblank(lines, j + 1) if j is not None else None
+    return k is not None and lines[j].kind == "text" and 4 <= lines[j].words <= 25 \
+        and (lines[k].kind == "date" or lines[k].kind == "label" and lines[k].sub == "date")
+
+
+def _labels_after_date(rest: str, l: _Line, parts: ArticleParts, rules: RuleSet) -> str:
+    """A date line's labelled fields after the date, "بتاريخ 2025-02-08 | بقلم: X | تصنيف: Y" (a
+    blog's or a CMS's post line): the byline, section and publisher read; what is not labelled is
+    returned."""
+    segs = [x for x in _PIPE_SPLIT.split(rest) if x.strip()] if "|" in rest or "  " in rest else [rest]
+    if len(segs) < 2:
+        return rest
+    left = []
+    for seg in segs:
+        m = rules.label.match(fold(seg).strip())
+        value = clean(seg.strip()[m.start("val"):]) if m else ""
+        if m and value and (m.group("auth") or m.group("cat") or m.group("src")):
+            field = "author" if m.group("auth") else "category" if m.group("cat") else "source"
+            parts.set(field, value, f"{field}:label-beside-date", l)
+        else:
+            left.append(seg)
+    return " | ".join(left) if len(left) < len(segs) else rest
+
+
+def _printed_name(l: _Line, rules: RuleSet, most: int = 4) -> bool:
+    """A byline printed alone: a name of two to ``most`` words, or a place and a name ("İzmir / Selin
+    Aydoğan", "الرياض: نورة القحطاني", kept as printed) that is not an agency's credit."""
+    return (2 <= l.words <= most and _NAME_ONLY.fullmatch(l.f) is not None
+            or l.words <= 6 and _PLACE_NAME.fullmatch(l.f.strip()) is not None and not rules.agency.search(l.f))
 
 
 def _is_bio(text: str, author: str) -> bool:
@@ -1308,7 +1356,7 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                 if by and 1 <= _words(by.group(2)) <= 10 and (by.group(1).lower() not in _BY_LATIN
                                                               or l.o[by.start(2):by.start(2) + 1].isupper()):
                     parts.set("author", clean(l.o[by.start(2):by.end(2)]), "author:byline-before-date", l)
-            rest = clean(after_s).strip(" |-–—,،")
+            rest = _labels_after_date(clean(after_s).strip(" |-–—,،"), l, parts, rules)
             by = _AFTER_DATE_BY.match(fold(rest))
             name = re.split(r"\s*[·•|,،]\s*", rest[by.end():])[0] if by else ""     # ("by Priya · 6 min read")
             if by and 1 <= _words(name) <= 4:       # "Posted on September 12, 2021 by Anna"
@@ -1351,7 +1399,8 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
         cands = list(texts)
         # The masthead above a menu or breadcrumb (a site's name, its tagline) is not the headline
         # when text follows the menu: "Serving Riverbend since 1921" / "News   Community   Sports".
-        last_bar = max((i for i in range(header_end + 1) if lines[i].kind in ("nav", "crumb")), default=-1)
+        last_bar = max((i for i in range(header_end + 1) if lines[i].kind in ("nav", "crumb") or _rule_over_headline(lines, i)),
+                       default=-1)
         masthead = [t for t in cands if t < last_bar]
         if masthead and lines[masthead[0]].words <= 5 and not _END_PUNCT.search(lines[masthead[0]].f):
             parts.set("source", lines[masthead[0]].o, "source:masthead", lines[masthead[0]])

@@ -96,7 +96,8 @@ ZONE_ABBREVIATIONS = {"edt": -4, "est": -5, "cdt": -5, "cst": -6, "mdt": -6, "ms
                       "bst": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3, "msk": 3, "gst": 4, "pkt": 5, "sgt": 8,
                       "hkt": 8, "awst": 8, "jst": 9, "kst": 9, "aest": 10, "aedt": 11, "nzst": 12, "nzdt": 13,
                       "sast": 2, "wat": 1, "npt": 5.75, "pht": 8, "wib": 7, "trt": 3, "irst": 3.5, "adt": -3, "akdt": -8,
-                      "akst": -9, "hst": -10, "acst": 9.5, "acdt": 10.5, "wita": 8, "myt": 8}   # (CAT, EAT, WET: words)
+                      "akst": -9, "hst": -10, "acst": 9.5, "acdt": 10.5, "wita": 8, "myt": 8,
+                      "tsi": 3}   # (Türkiye Saati, "TSİ"; CAT, EAT, WET: words)
 # Zone names written in capitals only (as words they are "et", "eat", "cat"): a region's clock, its
 # offset on the date given (ET is EDT in July, EST in January); IST is India's (+05:30), EAT East Africa's.
 REGION_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
@@ -115,7 +116,7 @@ ARABIC_ZONES = {"مكة المكرمة": 3, "مكة": 3, "السعودية": 3, 
                 "المغرب": "Africa/Casablanca", "الرباط": "Africa/Casablanca", "الدار البيضاء": "Africa/Casablanca"}
 _ARABIC_ZONE_OFFSETS = {" ".join(fold_pattern(k).split()): v for k, v in ARABIC_ZONES.items()}
 _TZ = (
-    r"(?:\s*(?:h\s+|hrs?\s+)?(?:\(?\s*)(?:(?:gmt|utc)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?|(z)\b|([+-])(\d{2}):?(\d{2})"
+    r"(?:\s*(?:hr?s?\.?\s+)?(?:\(?\s*)(?:(?:gmt|utc)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?|(z)\b|([+-])(\d{2}):?(\d{2})"
     r"|(ت\s*م|(?:" + fold_pattern("بتوقيت|توقيت") + r")\s+(?:" + "|".join(fold_pattern(k) for k in sorted(ARABIC_ZONES, key=len, reverse=True)) + r"))"
     r"|(" + fold_pattern("بتوقيت غرينتش|بتوقيت جرينتش|توقيت غرينتش|توقيت جرينتش") + r")"
     r"|\b(" + "|".join(ZONE_ABBREVIATIONS) + r")\b"
@@ -183,7 +184,7 @@ def _time_parts(m: re.Match, base: int) -> tuple[int, int, int | None, timezone 
         off = _ARABIC_ZONE_OFFSETS.get(place, 3)
         tz = _region_zone(off) if isinstance(off, str) else timezone(timedelta(hours=off))
     elif zone:
-        tz = timezone(timedelta(hours=ZONE_ABBREVIATIONS[zone.lower()]))
+        tz = timezone(timedelta(hours=ZONE_ABBREVIATIONS[zone.lower().replace("\u0307", "")]))   # ("TSİ": "tsi̇")
     elif region:
         tz = _region_zone(REGION_ZONES[region])      # (made a fixed offset once the date is known)
     return hour, minute, second, tz

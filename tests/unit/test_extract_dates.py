@@ -52,6 +52,10 @@ def test_offsets_and_makkah_time():
     hit = first("Updated: 12:34 GMT, 5 March 2015")
     assert hit.value == datetime(2015, 3, 5, 12, 34, tzinfo=timezone.utc)
     assert first("10 اغسطس 2015 الساعة 20:27 ت م").value.utcoffset() == timedelta(hours=3)
+    # an hour's word before the zone ("hs", "hrs."), Türkiye's "TSİ"
+    assert first("3 de junio de 2025 · 14:20 hs (GMT-3)").value == datetime(2025, 6, 3, 14, 20, tzinfo=timezone(timedelta(hours=-3)))
+    assert first("5 March 2015, 9:30 hrs. GMT").value == datetime(2015, 3, 5, 9, 30, tzinfo=timezone.utc)
+    assert first("Yayınlanma: 11.02.2025 09:12 TSİ").value.utcoffset() == timedelta(hours=3)
 
 
 def test_hijri_is_recorded_not_used():
