@@ -55,7 +55,9 @@ _BY_LATIN = ("by", "par", "por", "von", "story by", "written by", "reported by",
 _NAME_ONLY = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){1,3}")    # "كتب محمد أحمد": two to four words, nothing else
 _DOMAIN_SITE = re.compile(r"[^\W_][\w-]*(?:\s[\w-]+){0,2}\.(?:نت|كوم|com|net|org|news|tv|info|co\.uk)", re.IGNORECASE)
 _UPDATED = re.compile(fold_pattern(r"(?:آخر تحديث|اخر تحديث|تحديث|تم التحديث|updated|last updated|modified|mis à jour|actualizado|aktualisiert|"
-                                   r"aggiornato|atualizado|son güncelleme|güncelleme|güncellendi|bijgewerkt)"), re.IGNORECASE)
+                                   r"aggiornato|atualizado|son güncelleme|güncelleme|güncellendi|bijgewerkt|"
+                                   r"created|date created|creation date|erstellt|créé le|creado)"), re.IGNORECASE)   # (a record's
+# creation, like an update, is the date only when no publication date is given)
 _TWO_SPACES = re.compile(r"\s{2,}")
 _SECTION_NEWS = re.compile(r"(?:local|world|business|sports?|national|international|top|latest|breaking|tech(?:nology)?|"
                            r"science|health|entertainment|politics|political|regional|global|financial|economic|us|uk)\s+news$",
@@ -510,6 +512,8 @@ _DATE_WORDS_AT_END = re.compile(fold_pattern(
 _HARAKAT_RE = re.compile("[\u064b-\u0652]")
 _TICKER_WORD = re.compile(fold_pattern(r"عاجل|أخبار عاجلة|اخبار عاجلة|آخر الأخبار|breaking(?: news)?|latest|latest news|trending"),
                           re.IGNORECASE)
+_TICKER_LINE = re.compile(fold_pattern(r"(?:عاجل|خبر عاجل|أخبار عاجلة|اخبار عاجلة|breaking(?: news)?|son dakika|urgent|"
+                                      r"dernière minute|última hora|ultima hora|eilmeldung)\s*[:：|]\s*\S"), re.IGNORECASE)
 _SMALL_WORDS = frozenset("the of and & de del della di du des la le el von der für am do da dos".split())
 
 
@@ -1397,6 +1401,14 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
             texts.remove(above)
     else:
         cands = list(texts)
+        # A ticker's line ("عاجل: …", "Breaking: …", "SON DAKİKA: …") over the headline: not it (alone,
+        # it is the headline of a breaking story)
+        tickers = [t for t in cands if _TICKER_LINE.match(lines[t].f)]
+        if tickers and len(tickers) < len(cands) and any(lines[t].words >= 4 for t in cands if t not in tickers):
+            for t in tickers:
+                cands.remove(t)
+                texts.remove(t)
+                parts.warnings.append(f"header line {lines[t].no} not used: {lines[t].o[:60]}")
         # The masthead above a menu or breadcrumb (a site's name, its tagline) is not the headline
         # when text follows the menu: "Serving Riverbend since 1921" / "News   Community   Sports".
         last_bar = max((i for i in range(header_end + 1) if lines[i].kind in ("nav", "crumb") or _rule_over_headline(lines, i)),
@@ -1681,9 +1693,9 @@ def _read_body(lines: list[_Line], start: int, parts: ArticleParts, rules: RuleS
         if k == "text":
             body.append(l)
             continue
-        if k in ("date", "site", "label") and i < last_text or (
+        if k in ("date", "site") and i < last_text or k == "label" and i < last_text and any(body) or (
             k in ("boiler", "crumb") and l.sub in ("tail", "generic", "url") and i < last_text
-        ):
+        ):                                      # (a label over the text's first line is the header's: "Tags: …")
             # a metadata-looking line inside the body: keep it as text (a rule of dashes above the
             # text only closes the header; inside the text, "***" is the text's, as the gold set has it)
             body.append(None if k == "boiler" and not any(body) and _RULE_LINE.fullmatch(l.o) else l)

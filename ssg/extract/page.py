@@ -116,7 +116,27 @@ def extract_feed_item(text: str, *, options: ExtractOptions, rel_path: str = "",
     got = extract_page(page, options=options, rel_path=rel_path, encoding=encoding)
     if author and got.author is None:        # (trafilatura leaves out a name as short as "بنا")
         got = replace(got, author=clean(author), evidence=got.evidence + (("author", "feed:author", None, author),))
+    summary = _feed_summary(item, body, atom)
+    if summary and got.dek is None:
+        got = replace(got, dek=summary, evidence=got.evidence + (("dek", "feed:description", None, summary),))
     return got
+
+
+_ELLIPSIS_END = re.compile(r"(?:\[\s*(?:…|\.\.\.|&hellip;)\s*\]|…|\.\.\.)\s*$")
+
+
+def _feed_summary(item, body: str, atom: str) -> str | None:
+    """An item's description beside its full text (``content:encoded``, Atom ``content``) is its
+    standfirst when it is one: a short text of its own, not the text's opening cut with "[…]" (a
+    WordPress excerpt) nor a paragraph of it."""
+    desc = next((el.text for el in (item.find("description"), item.find(f"{atom}summary")) if el is not None and el.text), None)
+    if not desc or desc == body or "<" in desc:
+        return None
+    text = clean(desc)
+    if not text or len(text.split()) > 60 or _ELLIPSIS_END.search(text):
+        return None
+    plain = " ".join(re.sub(r"<[^>]+>", " ", body).split())
+    return None if " ".join(text.split())[:80] in plain else text
 
 
 def looks_like_html(text: str) -> bool:

@@ -244,6 +244,12 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # a wire's contact line: "((dewi.santoso@pana-news.example; +62 21 555 0134))"
         r"\(\([^()]{0,200}(?:@|\+\d)[^()]{0,200}\)\)",
         r"(?:body|text|content|النص|نص الخبر|المتن)\s*[:：]",
+        # a CMS's markup left in the text: "[[related: 48177]]", a WordPress caption or embed, an
+        # export's record marks ("=== END ===")
+        r"\[\[[^\[\]]{1,100}\]\]",
+        r"\[caption\b[^\]]{0,300}\].{0,1000}\[/caption\]",
+        r"\[(?:embed|gallery|video|audio|related|tweet|youtube|instagram|playlist)\b[^\]]{0,300}\](?:.{0,300}\[/\w+\])?",
+        r"={3,}\s*[^=]{1,40}?\s*={3,}",
         r"(?:loading|جاري التحميل)\.{0,3}",
         r"(?:click here|اضغط هنا|انقر هنا)\b.{0,80}",
         r"(?:download|حمّل|حمل) (?:the )?(?:app|تطبيق).{0,80}",
