@@ -400,7 +400,9 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             line.kind = "nav"
             return
         items = [x for x in _TWO_SPACES.split(f.strip()) if x]           # "الرئيسية  محلي  اقتصاد  رياضة"
-        if len(items) >= 4 and all(_words(x) <= 3 for x in items) and any(rules.nav_item.match(x) for x in items):
+        if len(items) >= 4 and all(_words(x) <= 3 for x in items) and any(rules.nav_item.match(x) for x in items) \
+                or len(items) >= 6 and all(_words(x) <= 2 for x in items) and not _HAS_DIGIT.search(f) \
+                and not re.search(r"[.,:;!?،؛؟]", f):                  # ("Gündem  Ekonomi  Yaşam  Spor  Dünya  Video")
             line.kind = "nav"
             return
     if words <= 40 and f.count("[") >= 4 and f.count("]") >= 4:         # "[ الرئيسية ] [ سياسة ] [ أمن ] …"
@@ -1077,7 +1079,7 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
     # a byline under the date, a place and a name ("أكادير - حسن أوبلا", "كوستي: عوض الكريم الطيب"),
     # a blank line under it: the byline as printed (a text's own first line comes after a blank line)
     if title_idx is not None and not body_only and parts.author is None and 0 <= header_end < n - 2 \
-            and (lines[header_end].kind == "date" or lines[header_end].kind == "label" and lines[header_end].sub == "date") \
+            and _dated(lines[header_end]) \
             and body_start == header_end + 1:
         # (right under it; after a blank line only as "place: name", where "name – outlet" opens a text)
         j = header_end + 1 + (lines[header_end + 1].kind == "blank")
@@ -1168,7 +1170,7 @@ def _under_headline(lines: list[_Line], start: int, parts: ArticleParts, rules: 
     l = lines[j]
     k = _next_nonblank(lines, j + 1)
     k2 = _next_nonblank(lines, k + 1) if k is not None else None
-    over_byline = k is not None and (lines[k].kind == "date" or k2 is not None and lines[k2].kind == "date"
+    over_byline = k is not None and (_dated(lines[k]) or k2 is not None and _dated(lines[k2])
                                      and lines[k].kind == "text" and _printed_name(lines[k], rules))
     if (l.kind == "text" and parts.dek is None and 8 <= l.words <= 40 and len(l.o) <= 320
             and (not _END_PUNCT.search(l.f) or over_byline and l.words <= 45)      # ("… une première en dix ans." / name / date)
@@ -1183,13 +1185,13 @@ def _under_headline(lines: list[_Line], start: int, parts: ArticleParts, rules: 
         parts.set("author", l.o, "author:name-over-role", l)
         start = k + 1
     elif (l.kind == "text" and parts.author is None and _printed_name(l, rules, most=3) and k is not None
-            and (lines[k].kind == "date" or lines[k].kind == "boiler" and (_RELATIVE_TIME.search(lines[k].f) or any(
+            and (_dated(lines[k]) or lines[k].kind == "boiler" and (_RELATIVE_TIME.search(lines[k].f) or any(
                 x.kind == "date" for x in _next_content(lines, k, 1))))):
         parts.set("author", l.o, "author:name-over-date", l)    # "ريم الحلبي" / "منذ ساعتين": a byline over its time
         start = j + 1
         if lines[k].kind == "boiler":           # (past a reading time)
             k = next((lines.index(x, k) for x in _next_content(lines, k, 1) if x.kind == "date"), k)
-        while k < len(lines) and (lines[k].kind == "date" or lines[k].kind == "label" and lines[k].sub == "date"):
+        while k < len(lines) and _dated(lines[k]):
             if lines[k].kind == "label":        # "Mathieu Gagnon" / "Publié le 21 mars 2025 à 9 h 47": its date, and
                 _read_label(lines[k], parts, rules, tzname)       # the next line's ("Son Güncelleme: …" / "Yayınlanma: …")
             else:
@@ -1203,6 +1205,11 @@ def _under_headline(lines: list[_Line], start: int, parts: ArticleParts, rules: 
 _RULE_LINE = re.compile(r"[-–—_=*~ـ]{3,}")
 
 
+def _dated(l: _Line) -> bool:
+    """A date line, printed alone or labelled ("Giriş: 14.02.2025 09:30")."""
+    return l.kind == "date" or l.kind == "label" and l.sub == "date"
+
+
 def _rule_over_headline(lines: list[_Line], i: int) -> bool:
     """A rule ("_____") under a blog's name and its tagline, over a headline printed over its date:
     it parts the masthead from the post as a menu does."""
@@ -1211,7 +1218,7 @@ def _rule_over_headline(lines: list[_Line], i: int) -> bool:
     j = _next_nonblank(lines, i + 1)
     k = _next_nonblank(lines, j + 1) if j is not None else None
     return k is not None and lines[j].kind == "text" and 4 <= lines[j].words <= 25 \
-        and (lines[k].kind == "date" or lines[k].kind == "label" and lines[k].sub == "date")
+        and _dated(lines[k])
 
 
 def _labels_after_date(rest: str, l: _Line, parts: ArticleParts, rules: RuleSet) -> str:

@@ -36,10 +36,11 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "cookie settings", "manage cookies", "إعدادات ملفات تعريف الارتباط",
     ),
     # The first item of a site's menu printed as one run of words ("Home News Sports Opinion").
-    "home_words": ("الرئيسية", "الصفحة الرئيسية", "home", "homepage", "accueil", "inicio", "startseite"),
+    "home_words": ("الرئيسية", "الصفحة الرئيسية", "home", "homepage", "accueil", "inicio", "startseite", "anasayfa", "ana sayfa",
+                   "beranda"),
     # First crumb of a breadcrumb trail.
     "crumb_home": ("الرئيسية", "الصفحة الرئيسية", "home", "homepage", "news", "أخبار", "الأخبار", "accueil", "inicio",
-                   "startseite"),
+                   "startseite", "anasayfa", "ana sayfa", "beranda"),
     # Words that start a site-name line: "صحيفة الوطن", "موقع ... الإخباري".
     "site_words": (
         "صحيفة", "جريدة", "موقع", "مجلة", "بوابة", "شبكة", "قناة", "وكالة", "إذاعة", "راديو", "تلفزيون",
