@@ -36,6 +36,11 @@ FIELD_ALIASES = {
     "categories": "category", "lang": "language", "description": "dek", "subtitle": "dek",
     "authors": "author", "lastmod": "updated", "modified": "updated",
     "published": "date", "keywords": "tags",
+    # what scrapers and other tools write: the key a field is known by wins over its alias
+    "headline": "title", "standfirst": "dek", "summary": "dek", "excerpt": "dek", "byline": "author",
+    "publisher": "source", "publication": "source", "outlet": "source", "site_name": "source", "desk": "category",
+    "published_at": "date", "publish_date": "date", "pubdate": "date", "date_published": "date", "first_published": "date",
+    "updated_at": "updated", "last_modified": "updated", "date_modified": "updated",
 }
 _FRONT = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.S)
 
@@ -308,8 +313,12 @@ def _read_markdown(path: str, data: bytes, config: SiteConfig) -> tuple[extract.
 
 def _normalise_meta(meta: dict) -> dict:
     out = {}
+    given = {str(k).lower() for k in meta}
     for key, value in meta.items():
-        key = FIELD_ALIASES.get(str(key).lower(), str(key).lower())
+        name = str(key).lower()
+        key = FIELD_ALIASES.get(name, name)
+        if key != name and (key in given or key in out):
+            continue                              # ("title" and "headline" both given: the title; two aliases: the first)
         if key == "category" and isinstance(value, list):
             value = value[0] if value else None
         if key == "author" and isinstance(value, list):

@@ -524,9 +524,38 @@ def _title_case(text: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
+_FRONT = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?=\r?\n|\Z)", re.S)
+_FIELD = re.compile(r"([^\W\d][\w-]{0,40})\s*[:=]\s*(.*)")
+
+
+def _front_matter(text: str, rules: RuleSet) -> str:
+    """A front matter at the top of a text (a scraper's or a static site's: "---", "key: value"
+    lines, "---"; TOML between "+++"): each field a label's line ("headline: …"; "first_published:"
+    as "first published:"), its quotes removed. Fields no label names and the fences become blank
+    lines, so that lines keep their numbers."""
+    m = _FRONT.match(text)
+    if m is None:
+        return text
+    rows = [r.strip() for r in m.group(2).split("\n")]
+    if len(rows) > 100 or 2 * sum(bool(_FIELD.fullmatch(r)) for r in rows) < len(rows):
+        return text
+    out = [""]
+    for r in rows:
+        fm = _FIELD.fullmatch(r)
+        value = fm.group(2).strip() if fm else ""
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1].strip()
+        keys = (fm.group(1), fm.group(1).replace("_", " ").replace("-", " ")) if value else ()
+        out.append(next((line for line in (f"{k}: {value}" for k in keys) if rules.label.match(fold(line))), ""))
+    out.append("")
+    return "\n".join(out) + text[m.end():]
+
+
 def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -> list[_Line]:
     """The text's lines, each classified. ``page``: a whole page, with a header (not a dataset's body)."""
     out = []
+    if page and text.startswith(("---", "+++", "\ufeff")):
+        text = _front_matter(text, rules)
     marked = converted(text)
     lynx = marked and lynx_dump(text)
     for i, raw in enumerate(text.splitlines(), 1):

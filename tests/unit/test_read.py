@@ -28,6 +28,18 @@ def test_yaml_front_matter_and_markdown_body():
     assert terms_digest == a.terms_digest and terms.split("|")[2] == "عنو" and "اول" in terms.split("|")[1]
 
 
+def test_front_matter_keys_other_tools_write():
+    r = read("c.md", "---\nheadline: \"Stadtwerke erhöhen Preise\"\nstandfirst: Rund 6.000 Haushalte.\ndesk: Lokales\n"
+                     "first_published: 2025-05-20T09:15:00+02:00\nbyline: Jana Keller\noutlet: Hellbrücker Anzeiger\n---\nText.\n")
+    (a,) = r.articles
+    assert (a.title, a.summary, a.category, a.author, a.source) == (
+        "Stadtwerke erhöhen Preise", "Rund 6.000 Haushalte.", "Lokales", "Jana Keller", "Hellbrücker Anzeiger")
+    assert a.date == datetime(2025, 5, 20, 7, 15, tzinfo=timezone.utc)
+    # the field's own key wins over an alias, whatever their order
+    (b,) = read("d.md", "---\nheadline: Kicker line\ntitle: The title\nsummary: A\ndek: B\n---\nText.\n").articles
+    assert b.title == "The title" and b.summary == "B"
+
+
 def test_toml_front_matter_and_language():
     r = read("b.md", '+++\ntitle = "Hello"\ndate = 2024-01-02T03:04:05Z\nlanguage = "en"\n+++\nBody.\n')
     (a,) = r.articles
