@@ -79,6 +79,13 @@ _ABOUT = re.compile(r"^(?:about|à propos de|acerca de|sobre|über|نبذة عن
 _LABELLED = re.compile(r"^[^\s:：]+(?:\s[^\s:：]+){0,2}\s*[:：]")        # "Clipped on: …", "Photo: …": a label's line
 _WIRE_CREDIT = re.compile(r"^[(\[]\s*(?:reporting by|reported by|writing by|تغطية صحفية|تغطية|كتابة|إعداد|اعداد|reportage)\s*[:：]?\s*"
                           r"(?P<name>[^;)\]]+?)\s*(?:[;)\]]|$)", re.IGNORECASE)
+# A caption's credit closing it: "… le 4 mars 2025. MARC LEROY / TERRE & SOCIÉTÉ", "… Jakarta. (Nusantara
+# Kini/Andi Saputra)" (capitals and a slash: not a sentence's end)
+_CAPS_CREDIT = re.compile(r"[.)]\s+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+){0,3}\s*/\s*"
+                          r"[A-Z0-9À-ÖØ-Þ][A-Z0-9À-ÖØ-Þ&'’. -]{1,40}$")
+_PAREN_CREDIT = re.compile(r"\(\s*[A-Z][\w.'’ -]{1,40}/\s*[A-Z][\w.'’ -]{1,40}\)\s*$")
+_STAFF_CREDIT = re.compile(r"^[(\[]?\s*(?:additional\s+)?(?:reporting|reported|writing|editing|compiled)\s+by\s+[^.!?]{2,160}$",
+                           re.IGNORECASE)        # a wire's credit to its staff closing the text
 # Factiva's two- and three-letter field codes, and the role each gives (the others are furniture)
 _POSTED_FIRST = frozenset("PpFfنمVvEe")          # (the first letters of _POSTED_IN's and _POSTED_BY's words: most lines are not tried)
 _ISSUE_ALONE = re.compile(r"^(?:العدد|عدد|issue|no\.|n°|vol\.?)\s*[:：]?\s*\d+\s*$", re.IGNORECASE)
@@ -294,6 +301,9 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
                 g = "site" if m.group("site") else "site2" if m.group("site2") else "site3"
                 line.sub = "copyright_loose"
                 line.val = (m.start(g) + len(f) - len(f.lstrip()), m.end(g) + len(f) - len(f.lstrip()))
+        return
+    if words >= 6 and (_CAPS_CREDIT.search(line.o) or _PAREN_CREDIT.search(line.o)):
+        line.kind, line.sub = "boiler", "caption"     # a photo's caption closed by its credit
         return
     if rules.tail_boiler.match(f):
         line.kind = "boiler"
@@ -1749,7 +1759,13 @@ def _read_body(lines: list[_Line], start: int, parts: ArticleParts, rules: RuleS
 
     # credit / byline line after the body
     texts = [x for x in body if x is not None]
-    if credit_ok and len(texts) >= 2:
+    if len(texts) >= 2 and _STAFF_CREDIT.match(texts[-1].f):
+        last = texts[-1]                        # "Reporting by Duncan Mwangi; Editing by Alex Richardson"
+        m = _WIRE_CREDIT.match(last.o if last.o[:1] in "([" else f"({last.o})")
+        if credit_ok and m:
+            parts.set("author", m.group("name").strip(), "author:credit-after-body", last)
+        body[len(body) - 1 - body[::-1].index(last)] = None
+    elif credit_ok and len(texts) >= 2:
         last = texts[-1]
         # a page chrome / metadata line after it, or a structured header, marks a page layout
         footer = structured or any(

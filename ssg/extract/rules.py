@@ -82,7 +82,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     "share": (
         "artikel teilen", "beitrag teilen", "partager l'article", "compartir artículo", "compartir", "compartir en", "partager sur", "teilen", "condividi", "paylaş", "read later", "save for later",
         "شارك", "شاركها", "مشاركة", "شارك هذا الخبر", "شارك الخبر", "شارك المقال", "انشر", "share", "share this",
-        "share on", "print", "طباعة", "اطبع", "email", "أرسل لصديق", "ارسل لصديق", "أرسل", "تابعونا", "تابعنا",
+        "share on", "bagikan", "bagikan artikel", "print", "طباعة", "اطبع", "email", "أرسل لصديق", "ارسل لصديق", "أرسل", "تابعونا", "تابعنا",
         "follow us", "follow", "tweet", "تغريد", "facebook", "twitter", "whatsapp", "فيسبوك", "تويتر", "واتساب",
         "تيليجرام", "telegram", "linkedin", "pinterest", "reddit", "comments", "comment", "التعليقات", "تعليقات",
         "أضف تعليق", "اضف تعليق", "leave a comment", "add comment", "كن أول من يعلق", "حجم الخط", "font size",
@@ -144,7 +144,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "read next", "up next", "most read news", "more news", "اقرأ التالي", "الأكثر قراءة اليوم",
         "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "lesen sie auch", "mehr zum thema", "lea también",
         "leer más", "te puede interesar", "also read", "see also", "مواضيع مشابهة", "موضوعات مشابهة", "similar stories",
-        "similar articles",
+        "similar articles", "sur le même sujet", "sur le même thème", "topik terkait", "artikel terkait", "suggested topics", "suggested stories", "suggested reading", "recommended topics",
         "most viewed", "most shared", "most commented", "most watched", "explore more on these topics", "explore more",
         "more in this section", "latest stories", "الأكثر تداولا", "الأكثر تداولاً", "الأكثر تعليقا", "الأكثر تعليقاً", "الأكثر قراءة",
         "أحدث الأخبار", "آخر الأخبار", "اخر الاخبار", "كل مقالات الكاتب", "جميع مقالات الكاتب", "مقالات الكاتب",
@@ -248,6 +248,13 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # a CMS's markup left in the text: "[[related: 48177]]", a WordPress caption or embed, an
         # export's record marks ("=== END ===")
         r"\[\[[^\[\]]{1,100}\]\]",
+        # a link's words for screen readers ("…, opens new tab"), a wire's photo credit closing a
+        # caption ("… REUTERS/Peter Njoroge/File Photo"), its standards' link
+        r".{0,300}\bopens (?:in )?(?:a )?new (?:tab|window)\.?",
+        r".{10,400}\b(?:reuters|afp|ap|epa|getty images|anadolu|xinhua|efe|dpa)/[^/\s][^/]{1,60}(?:/[^/]{2,40}){0,2}",
+        r"our standards\s*:.{0,120}",
+        r"cet article vous a plu.{0,160}",                           # a newsletter's offer under the text
+        r"(?:ilustrasi|foto ilustrasi|illustration)\s*[.:].{0,300}",     # a caption: "Ilustrasi. Pekerja menata …"
         r"\[caption\b[^\]]{0,300}\].{0,1000}\[/caption\]",
         r"\[(?:embed|gallery|video|audio|related|tweet|youtube|instagram|playlist)\b[^\]]{0,300}\](?:.{0,300}\[/\w+\])?",
         r"={3,}\s*[^=]{1,40}?\s*={3,}",
@@ -281,6 +288,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"//\s*(?:انتهى|يتبع)\s*//.*",
         r"[(\[]?\s*(?:و?للحديث (?:بقية|صلة)|يتبع|انتهى|to be continued|ends)\s*[.)\]]?",
         r"[-–—_=*•·.~ـ]{3,}",
+        r"[(\[]\s*[a-z]{2,4}(?:\s*/\s*[a-z]{2,4}){1,3}\s*[)\]]",          # the editors' initials: "(rwd/bpr)"
+        r"(?:editor|editors|redaktur|penyunting|editing|edited by|sub-?editor|redaktion)\s*[:：]?\s*[^\W\d][^:：]{1,60}",   # the desk's editor
         r"(?:advertising)",
         r"\S+@\S+\.\w{2,}",
         r"(?:\d{1,2}:\d{2}\s*)?ت\s*م",
