@@ -535,37 +535,44 @@ def _title_case(text: str) -> bool:
 
 
 _FRONT = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?=\r?\n|\Z)", re.S)
-_FIELD = re.compile(r"([^\W\d][\w-]{0,40})\s*[:=]\s*(.*)")
+_FIELD = re.compile(r"([^\W\d][\w-]{0,40}(?::[\w-]{1,40})?)\s*[:=]\s*(.*)")    # ("dc:creator: …")
+# ... or an export's (Pelican's, MultiMarkdown's) fields with no opening fence: three "Key: value"
+# lines or more at the top, closed by a blank line or a fence
+_FIELDS_HEAD = re.compile(r"\A\ufeff?()((?:[ \t]*[A-Za-z][\w-]{0,40}(?::[\w-]{1,40})?[ \t]*:[^\n]*\n){3,100}?)(?:[ \t]*(---|\.\.\.)[ \t]*(?=\r?\n|\Z)|(?=[ \t]*\r?\n))")
 
 
-def _front_matter(text: str, rules: RuleSet) -> str:
+def _front_matter(text: str, rules: RuleSet) -> tuple[str, range]:
     """A front matter at the top of a text (a scraper's or a static site's: "---", "key: value"
-    lines, "---"; TOML between "+++"): each field a label's line ("headline: …"; "first_published:"
-    as "first published:"), its quotes removed. Fields no label names and the fences become blank
-    lines, so that lines keep their numbers."""
-    m = _FRONT.match(text)
+    lines, "---"; TOML between "+++"; an export's fields with no opening fence): each field a
+    label names becomes that label's line ("headline: …"; "first_published:" as "first published:"),
+    its quotes removed; the fences become blank lines, so that lines keep their numbers. -> the
+    text and the numbers of its field lines (the others are the header's furniture)."""
+    m = _FRONT.match(text) or _FIELDS_HEAD.match(text)
     if m is None:
-        return text
-    rows = [r.strip() for r in m.group(2).split("\n")]
-    if len(rows) > 100 or 2 * sum(bool(_FIELD.fullmatch(r)) for r in rows) < len(rows):
-        return text
-    out = [""]
+        return text, range(0)
+    rows = m.group(2).split("\n")
+    if len(rows) > 100 or 2 * sum(bool(_FIELD.fullmatch(r.strip())) for r in rows) < len(rows):
+        return text, range(0)
+    out = [""] if m.group(1) else []
     for r in rows:
-        fm = _FIELD.fullmatch(r)
+        fm = _FIELD.fullmatch(r.strip())
         value = fm.group(2).strip() if fm else ""
         if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
             value = value[1:-1].strip()
         keys = (fm.group(1), fm.group(1).replace("_", " ").replace("-", " ")) if value else ()
-        out.append(next((line for line in (f"{k}: {value}" for k in keys) if rules.label.match(fold(line))), ""))
-    out.append("")
-    return "\n".join(out) + text[m.end():]
+        out.append(next((line for line in (f"{k}: {value}" for k in keys) if rules.label.match(fold(line))), r))
+    first = len(out) - len(rows) + 1
+    if m.group(1) or m.group(3):
+        out.append("")
+    return "\n".join(out) + text[m.end():], range(first, first + len(rows))
 
 
 def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -> list[_Line]:
     """The text's lines, each classified. ``page``: a whole page, with a header (not a dataset's body)."""
     out = []
-    if page and text.startswith(("---", "+++", "\ufeff")):
-        text = _front_matter(text, rules)
+    fields = range(0)
+    if page and (text.startswith(("---", "+++", "\ufeff")) or text[:1].isascii() and text[:1].isalpha()):
+        text, fields = _front_matter(text, rules)
     marked = converted(text)
     lynx = marked and lynx_dump(text)
     for i, raw in enumerate(text.splitlines(), 1):
@@ -585,6 +592,8 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
         _classify(line, rules, day_first)
         if heading and line.kind == "text":
             line.sub = "heading"                # "## Diversions": a subheading in the body
+        elif i in fields and line.kind == "text":
+            line.kind, line.sub = "boiler", "field"       # a front matter's field no label names ("slug: …")
         out.append(line)
     # the readers' comments: their heading and everything after it, once the article's text began
     seen_prose = False

@@ -348,7 +348,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     "label_category": ("التصنيف", "تصنيف", "التبويب", "القسم", "الفئة", "الباب", "الركن", "التسميات", "category", "categories", "section", "filed under", "topic", "topics", "labels", "libellés",
                        "catégorie", "rubrique", "categoría", "sección", "kategorie", "ressort", "rubrik", "kategori", "desk"),
     "label_source": ("المصدر", "source", "المصدر الأصلي", "الجهة الناشرة", "الناشر", "publisher", "publication", "newspaper",
-                     "site_name", "sitename", "site name", "og:site_name", "outlet",
+                     "site_name", "sitename", "site name", "og:site_name", "outlet", "site",
                      "الصحيفة", "الجريدة", "الموقع"),
     "label_author": ("byline", "بواسطة", "تغطية", "رصد", "muhabir", "redaktion", "redacción", "dc:creator", "creator", "autor", "auteur", "yazar", "écrit par", "escrito por",
                      "geschrieben von", "penulis", "wartawan", "بقلم", "كتب", "كتبت", "الكاتب", "الكاتبة", "إعداد", "اعداد", "تقرير", "حوار", "متابعة", "تحرير",
