@@ -84,6 +84,7 @@ _WIRE_CREDIT = re.compile(r"^[(\[]\s*(?:reporting by|reported by|writing by|تغ
 _CAPS_CREDIT = re.compile(r"[.)]\s+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+){0,3}\s*/\s*"
                           r"[A-Z0-9À-ÖØ-Þ][A-Z0-9À-ÖØ-Þ&'’. -]{1,40}$")
 _PAREN_CREDIT = re.compile(r"\(\s*[A-Z][\w.'’ -]{1,40}/\s*[A-Z][\w.'’ -]{1,40}\)\s*$")
+_FILED_IN = re.compile(r"(.+?)\s+(?:في|in|en|dans|em|di|unter)\s+(.+)$")     # a blog's "by X in Section"
 _STAFF_CREDIT = re.compile(r"^[(\[]?\s*(?:additional\s+)?(?:reporting|reported|writing|editing|compiled)\s+by\s+[^.!?]{2,160}$",
                            re.IGNORECASE)        # a wire's credit to its staff closing the text
 # Factiva's two- and three-letter field codes, and the role each gives (the others are furniture)
@@ -1418,6 +1419,10 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
             rest = _labels_after_date(clean(after_s).strip(" |-–—,،"), l, parts, rules)
             by = _AFTER_DATE_BY.match(fold(rest))
             name = re.split(r"\s*[·•|,،]\s*", rest[by.end():])[0] if by else ""     # ("by Priya · 6 min read")
+            filed = _FILED_IN.match(name)           # "نُشرت بتاريخ … بواسطة سلمى عودة في حكايات الأرض": and its section
+            if filed and 1 <= _words(filed.group(1)) <= 4 and 1 <= _words(filed.group(2)) <= 4:
+                name = filed.group(1)
+                parts.set("category", clean(filed.group(2)), "category:posted-in", l)
             if by and 1 <= _words(name) <= 4:       # "Posted on September 12, 2021 by Anna"
                 parts.set("author", clean(name), "author:after-date", l)
                 rest = ""

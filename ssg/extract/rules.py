@@ -82,7 +82,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     "share": (
         "artikel teilen", "beitrag teilen", "partager l'article", "compartir artículo", "compartir", "compartir en", "partager sur", "teilen", "condividi", "paylaş", "read later", "save for later",
         "شارك", "شاركها", "مشاركة", "شارك هذا الخبر", "شارك الخبر", "شارك المقال", "انشر", "share", "share this",
-        "share on", "bagikan", "bagikan artikel", "print", "طباعة", "اطبع", "email", "أرسل لصديق", "ارسل لصديق", "أرسل", "تابعونا", "تابعنا",
+        "share on", "إعجاب", "bagikan", "bagikan artikel", "print", "طباعة", "اطبع", "email", "أرسل لصديق", "ارسل لصديق", "أرسل", "تابعونا", "تابعنا",
         "follow us", "follow", "tweet", "تغريد", "facebook", "twitter", "whatsapp", "فيسبوك", "تويتر", "واتساب",
         "تيليجرام", "telegram", "linkedin", "pinterest", "reddit", "comments", "comment", "التعليقات", "تعليقات",
         "أضف تعليق", "اضف تعليق", "leave a comment", "add comment", "كن أول من يعلق", "حجم الخط", "font size",
@@ -253,7 +253,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r".{0,300}\bopens (?:in )?(?:a )?new (?:tab|window)\.?",
         r".{10,400}\b(?:reuters|afp|ap|epa|getty images|anadolu|xinhua|efe|dpa)/[^/\s][^/]{1,60}(?:/[^/]{2,40}){0,2}",
         r"our standards\s*:.{0,120}",
-        r"cet article vous a plu.{0,160}",                           # a newsletter's offer under the text
+        r"cet article vous a plu.{0,160}",
+        r"(?:أعجبني|like|j'aime|me gusta)\s+(?:تحميل|loading|chargement|cargando)\s*(?:\.{3}|…)?",   # a blog's "Like" button                           # a newsletter's offer under the text
         r"(?:ilustrasi|foto ilustrasi|illustration)\s*[.:].{0,300}",     # a caption: "Ilustrasi. Pekerja menata …"
         r"\[caption\b[^\]]{0,300}\].{0,1000}\[/caption\]",
         r"\[(?:embed|gallery|video|audio|related|tweet|youtube|instagram|playlist)\b[^\]]{0,300}\](?:.{0,300}\[/\w+\])?",
@@ -345,7 +346,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     # text inside a paragraph is copy unless a source profile says otherwise.
     "strip": (),
     # Labels: "Label: value".
-    "label_category": ("التصنيف", "تصنيف", "التبويب", "القسم", "الفئة", "الباب", "الركن", "التسميات", "category", "categories", "section", "filed under", "topic", "topics", "labels", "libellés",
+    "label_category": ("التصنيف", "تصنيف", "التصنيفات", "تصنيفات", "الأقسام", "التبويب", "القسم", "الفئة", "الباب", "الركن", "التسميات", "category", "categories", "section", "filed under", "topic", "topics", "labels", "libellés",
                        "catégorie", "rubrique", "categoría", "sección", "kategorie", "ressort", "rubrik", "kategori", "desk"),
     "label_source": ("المصدر", "source", "المصدر الأصلي", "الجهة الناشرة", "الناشر", "publisher", "publication", "newspaper",
                      "site_name", "sitename", "site name", "og:site_name", "outlet", "site",
@@ -485,7 +486,8 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
         ),
         home=re.compile(rf"^(?:{_alt(r['home_words'])})$", _FL),
         comments=re.compile(rf"^(?:(?:\d+\s+)?(?:{_alt(r['comments'])})\s*(?:[(\[]\s*\d+\s*[)\]]|\d+)?\s*[:：]?"
-                            r"|\d+\s+(?:thoughts?|responses?|repl(?:y|ies)|comments?)\s+(?:on|to)\b.*)$", _FL),
+                            r"|\d+\s+(?:thoughts?|responses?|repl(?:y|ies)|comments?|" + fold_pattern("تعليقات|تعليق|ردود|رد")
+                            + r"|commentaires?|comentarios?|kommentare?)\s+(?:on|to|sur|en|a|zu|" + fold_pattern("على|حول") + r")\b.*)$", _FL),
         paywall=re.compile(rf"^(?:{_alt(r['paywall'])})(?!\w)", _FL),
         byline_role=re.compile(rf"(?<!\w)(?:{_alt(r['byline_roles'])})(?!\w)", _FL),
         profile_sites=sites,
