@@ -236,7 +236,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:your email address will not be published|required fields are marked|لن يتم نشر عنوان بريدك الإلكتروني|الحقول الإلزامية مشار إليها).{0,120}",
         # (each lookahead checks the end of the line in one pass before the pattern is tried at
         # every place in it: ~4 us a line -> ~1 us, the largest part of matching boilerplate)
-        r"(?=.*(?:[)\]]|أرشيفية|ارشيفية|أرشيف|ارشيف)\s*$).{0,200}(?:[(\[]\s*(?:أرشيفية|ارشيفية|أرشيف|ارشيف|صورة أرشيفية|file photo|getty images|reuters|afp|ap photo|ap|epa|ذا أسوشيتد برس)\s*[)\]]|[\s\-–—](?:أرشيفية|ارشيفية|صورة أرشيفية|أرشيف|ارشيف))",
+        r"(?=.*(?:[)\]]|أرشيفية|ارشيفية|أرشيف|ارشيف)\s*$).{0,200}(?:[(\[]\s*(?:أرشيفية|ارشيفية|أرشيف|ارشيف|صورة أرشيفية|file photo|getty images|reuters|afp|ap photo|ap|epa|ذا أسوشيتد برس)\s*[)\]]|(?<!\s\s)[\s\-–—](?:أرشيفية|ارشيفية|صورة أرشيفية|أرشيف|ارشيف))",   # (not a menu's last item, "رياضة   أرشيف")
         r"رابط الخبر(?: بصحيفة \S+(?: \S+)?)?\s*:.*",
         r"رابط (?:المقال|الموضوع|مختصر)\s*:.*",
         r"[-–—]?\s*(?:advertisement|sponsored|ads by|إعلان|اعلان|publicité|publicidad|anzeige|pubblicità|publicidade|reklam)\s*[-–—]?",
@@ -254,6 +254,10 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r".{10,400}\b(?:reuters|afp|ap|epa|getty images|anadolu|xinhua|efe|dpa)/[^/\s][^/]{1,60}(?:/[^/]{2,40}){0,2}",
         r"our standards\s*:.{0,120}",
         r"cet article vous a plu.{0,160}",
+        # an opinion page's disclaimer: "المقالات المنشورة لا تعبّر بالضرورة عن رأي المجلة", "The views expressed are the author's own"
+        r".{0,60}(?:تعبر|تعبّر)\s+(?:بالضرورة\s+)?عن\s+(?:آراء|اراء|رأي|راي|وجهة نظر)\s+(?:كاتبيها|كاتبها|أصحابها|اصحابها|صاحبها|الكاتب|كتابها).{0,160}",
+        r".{0,60}(?:لا\s+)?(?:تعبر|تعبّر|تعكس)\s+(?:بالضرورة\s+)?(?:عن\s+)?(?:رأي|راي|موقف|وجهة نظر)\s+(?:ال|«|\").{0,120}",
+        r"(?:the\s+)?(?:views|opinions)\s+expressed\s+.{0,100}(?:are (?:those of|the author|solely)|do not necessarily|don't necessarily).{0,120}",
         r"(?:أعجبني|like|j'aime|me gusta)\s+(?:تحميل|loading|chargement|cargando)\s*(?:\.{3}|…)?",   # a blog's "Like" button                           # a newsletter's offer under the text
         r"(?:ilustrasi|foto ilustrasi|illustration)\s*[.:].{0,300}",     # a caption: "Ilustrasi. Pekerja menata …"
         r"\[caption\b[^\]]{0,300}\].{0,1000}\[/caption\]",
