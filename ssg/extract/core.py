@@ -596,6 +596,16 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
         elif i in fields and line.kind == "text":
             line.kind, line.sub = "boiler", "field"       # a front matter's field no label names ("slug: …")
         out.append(line)
+    # "محمد الهاجري | ملاعب قطر": a byline with the site's name printed at the top
+    top = next((l for l in out[:3] if l.kind in ("text", "site")), None)
+    if top is not None:
+        key = " ".join(top.f.lower().split())
+        for l in out[:40]:
+            if l.kind == "crumb" and l.sub == "pipe" and l is not top:
+                items = [x.strip() for x in _PIPE_SPLIT.split(l.o) if x.strip()]
+                if len(items) == 2 and " ".join(fold(items[1]).lower().split()) == key and _NAME_ONLY.fullmatch(fold(items[0])) \
+                        and 2 <= _words(items[0]) <= 4:
+                    l.kind, l.sub, l.val = "label", "auth", (0, l.o.index(items[0]) + len(items[0]))
     # the readers' comments: their heading and everything after it, once the article's text began
     seen_prose = False
     for i, l in enumerate(out):
