@@ -1152,9 +1152,9 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
     # a credit line opening the body, "بورتسودان - سونا", "الرياض - واس": the byline as printed
     if title_idx is not None and not body_only:
         j = _next_nonblank(lines, body_start)
-        k = _next_nonblank(lines, j + 1) if j is not None else None
-        if j is not None and k is not None and lines[j].kind == "text" and _dateline_like(lines[j], rules) \
-                and rules.agency.search(lines[j].f) and _is_prose(lines[k]):
+        after = _next_content(lines, j + 1, 1) if j is not None else []       # (past a photo's caption)
+        if j is not None and after and lines[j].kind == "text" and _dateline_like(lines[j], rules) \
+                and rules.agency.search(lines[j].f) and _is_prose(after[0]):
             if parts.set("author", lines[j].o, "author:credit-above-body", lines[j]):
                 ag = _agency_in(lines[j].f, rules)
                 if ag:
