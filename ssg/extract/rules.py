@@ -255,6 +255,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r".{10,400}\b(?:reuters|afp|ap|epa|getty images|anadolu|xinhua|efe|dpa)/[^/\s][^/]{1,60}(?:/[^/]{2,40}){0,2}",
         r"our standards\s*:.{0,120}",
         r"cet article vous a plu.{0,160}",
+        r".{0,60}(?:تابعونا|تابعوا|تابعنا|follow us|suivez-nous|síguenos|folgen sie uns)\s+(?:على|عبر|في|on|sur|en|auf)\s+.{0,80}",   # a follow-us line
         # an opinion page's disclaimer: "المقالات المنشورة لا تعبّر بالضرورة عن رأي المجلة", "The views expressed are the author's own"
         r".{0,60}(?:تعبر|تعبّر)\s+(?:بالضرورة\s+)?عن\s+(?:آراء|اراء|رأي|راي|وجهة نظر)\s+(?:كاتبيها|كاتبها|أصحابها|اصحابها|صاحبها|الكاتب|كتابها).{0,160}",
         r".{0,60}(?:لا\s+)?(?:تعبر|تعبّر|تعكس)\s+(?:بالضرورة\s+)?(?:عن\s+)?(?:رأي|راي|موقف|وجهة نظر)\s+(?:ال|«|\").{0,120}",
@@ -295,6 +296,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"[(\[]?\s*(?:و?للحديث (?:بقية|صلة)|يتبع|انتهى|to be continued|ends)\s*[.)\]]?",
         r"[-–—_=*•·.~ـ]{3,}",
         r"[(\[]\s*[a-z]{2,4}(?:\s*/\s*[a-z]{2,4}){1,3}\s*[)\]]",          # the editors' initials: "(rwd/bpr)"
+        r"[-–—]*\s*[(\[]\s*[^\s()\[\]]{2,12}\s*[)\]]\s*(?:[^\W\d]{1,2}\s+){0,3}[^\W\d]{1,2}\s*/\s*(?:[^\W\d]{1,2}\s*){1,4}",   # "--(بترا) ع ق/س ج"
         r"(?:editor|editors|redaktur|penyunting|editing|edited by|sub-?editor|redaktion)\s*[:：]?\s*[^\W\d][^:：]{1,60}",   # the desk's editor
         r"(?:advertising)",
         r"\S+@\S+\.\w{2,}",
