@@ -1937,7 +1937,22 @@ def _assemble(body: list[_Line | None], parts: ArticleParts, rules: RuleSet, opt
             ):
                 out[idx] = ("h", text, l)
                 parts.evidence.append(("subheadings", "subheading:short-line-between-paragraphs", l.no, l.o))
-    parts.blocks = [(k, t) for k, t, _ in out]
+    parts.blocks = [(k, t) for k, t, _ in _without_pull_quotes(out)]
+
+
+_QUOTE_MARKS = "«»“”„\"'‘’ .…"
+
+
+def _without_pull_quotes(out: list[tuple[str, str, "_Line"]]) -> list[tuple[str, str, "_Line"]]:
+    """A pull quote, a short paragraph printed again from a longer one ("«الكهرباء ليست سوى الوجه
+    الأوضح لأزمة أعمق»"), is the page's furniture (up to 200 paragraphs: a text, not a dump)."""
+    if not 4 <= len(out) <= 200:
+        return out
+    keys = [" ".join(fold(t).lower().split()).strip(_QUOTE_MARKS) for _, t, _ in out]
+    drop = {i for i, k in enumerate(keys) if out[i][0] == "p" and 4 <= k.count(" ") + 1 <= 30
+            and out[i][1][:1] in "«“\"" and out[i][1][-1:] in "»”\""            # (quoted, as pull quotes are printed)
+            and any(j != i and len(keys[j]) >= len(k) + 20 and k in keys[j] for j in range(len(out)))}
+    return [x for i, x in enumerate(out) if i not in drop] if drop else out
 
 
 def _join(chunks: list[str]) -> str:

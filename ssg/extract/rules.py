@@ -99,6 +99,9 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "التعليقات", "تعليقات الزوار", "تعليقات القراء", "تعليقات", "اترك تعليقا", "اترك تعليقاً", "أضف تعليقك",
         "comments", "reader comments", "readers' comments", "join the conversation", "leave a reply", "leave a comment",
         "commentaires", "comentarios", "kommentare",
+        # (a comment form's heading)
+        "شارك برأيك", "أضف تعليق", "أضف تعليقا", "أضف تعليقاً", "اضف تعليق", "اكتب تعليقك", "اكتب تعليقا", "علق على الخبر",
+        "علق على الموضوع", "add a comment", "post a comment", "write a comment", "laisser un commentaire", "deja un comentario",
         # (and a press release's contact block, which ends the article the same way)
         "media contact", "media contacts", "press contact", "press contacts", "for media inquiries", "للتواصل الإعلامي",
         # (a press release's end mark, and a news database's end of the document)
@@ -255,6 +258,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r".{10,400}\b(?:reuters|afp|ap|epa|getty images|anadolu|xinhua|efe|dpa)/[^/\s][^/]{1,60}(?:/[^/]{2,40}){0,2}",
         r"our standards\s*:.{0,120}",
         r"cet article vous a plu.{0,160}",
+        # a nonprofit newsroom's appeal printed inside the text
+        r".{0,160}(?:is a nonprofit newsroom|your (?:gift|donation|support) (?:keeps|helps|makes|powers)|support (?:our|local|independent) journalism|donate (?:now|today)\b).{0,200}",
         r".{0,60}(?:تابعونا|تابعوا|تابعنا|follow us|suivez-nous|síguenos|folgen sie uns)\s+(?:على|عبر|في|on|sur|en|auf)\s+.{0,80}",   # a follow-us line
         # an opinion page's disclaimer: "المقالات المنشورة لا تعبّر بالضرورة عن رأي المجلة", "The views expressed are the author's own"
         r".{0,60}(?:تعبر|تعبّر)\s+(?:بالضرورة\s+)?عن\s+(?:آراء|اراء|رأي|راي|وجهة نظر)\s+(?:كاتبيها|كاتبها|أصحابها|اصحابها|صاحبها|الكاتب|كتابها).{0,160}",
@@ -299,6 +304,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"[-–—]*\s*[(\[]\s*[^\s()\[\]]{2,12}\s*[)\]]\s*(?:[^\W\d]{1,2}\s+){0,3}[^\W\d]{1,2}\s*/\s*(?:[^\W\d]{1,2}\s*){1,4}",   # "--(بترا) ع ق/س ج"
         r"(?:editor|editors|redaktur|penyunting|editing|edited by|sub-?editor|redaktion)\s*[:：]?\s*[^\W\d][^:：]{1,60}",   # the desk's editor
         r"(?:advertising)",
+        r".{0,120}(?:في بريدك|إلى بريدك|الى بريدك|to your inbox|in your inbox|dans votre boîte(?: mail| de réception)?|en tu (?:bandeja|correo)).{0,120}",   # a newsletter's offer
         r"\S+@\S+\.\w{2,}",
         r"(?:\d{1,2}:\d{2}\s*)?ت\s*م",
         # a kicker alone on its line above the headline
