@@ -123,8 +123,8 @@ _TZ = (
     r"|\b((?-i:" + "|".join(sorted(REGION_ZONES, key=len, reverse=True)) + r"))\b)(?:\s*\))?)?"
 )
 TIME_RE = re.compile(_TIME + _TZ, re.IGNORECASE)
-_SEP_AFTER = (
-    r"\s*(?:[,،|@\-–—/:]|\b(?:at|à|a las|um)\b|" + fold_pattern("الساعة|الساعه|في تمام|على الساعة|على") + r")?\s*"
+_SEP_AFTER = (                       # (", at", "- على الساعة": a mark, a word, or both)
+    r"\s*(?:[,،|@\-–—/:]\s*)?(?:(?:\b(?:at|à|a las|um)\b|" + fold_pattern("الساعة|الساعه|في تمام|على الساعة|على") + r")\s*)?"
     r"(?:" + fold_pattern("الساعة|الساعه") + r"|\b(?:at|à|a las|um)\b)?\s*(?:t(?=\d))?"
 )
 TIME_AFTER_RE = re.compile(_SEP_AFTER + "(?:" + _TIME + _TZ + ")", re.IGNORECASE)
@@ -217,7 +217,7 @@ def _valid(y: int, mo: int, d: int) -> bool:
 
 # What may stand between a date and its time further on: separators, era marks, a Hijri date,
 # "the hour" (not "آخر تحديث" and its own time, nor another Gregorian date)
-_BETWEEN = re.compile(rf"(?:[\s|\-–—,،/:·•]|{fold_pattern('الموافق|الساعة|هـ|ه|م')}|1[34]\d\d|\d{{1,2}}|{_HJ_M}|\b{_WD_EN}|\b{_WD_OTHER}\b"
+_BETWEEN = re.compile(rf"(?:[\s|\-–—,،/:·•]|{fold_pattern('الموافق|الساعة|على|لـ|ل|هـ|ه|م')}|1[34]\d\d|\d{{1,2}}|{_HJ_M}|\b{_WD_EN}|\b{_WD_OTHER}\b"
                       r"|\b(?:at|à|às|a las|um|alle|ore|saat|om|kl\.?|o)\b)*", re.IGNORECASE)
 
 

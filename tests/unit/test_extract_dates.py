@@ -56,6 +56,9 @@ def test_offsets_and_makkah_time():
     assert first("3 de junio de 2025 · 14:20 hs (GMT-3)").value == datetime(2025, 6, 3, 14, 20, tzinfo=timezone(timedelta(hours=-3)))
     assert first("5 March 2015, 9:30 hrs. GMT").value == datetime(2015, 3, 5, 9, 30, tzinfo=timezone.utc)
     assert first("Yayınlanma: 11.02.2025 09:12 TSİ").value.utcoffset() == timedelta(hours=3)
+    # the time past an era mark and a word, or past the Hijri date
+    assert first("الثلاثاء 25 جوان 2024 م - على الساعة 17:20").value == datetime(2024, 6, 25, 17, 20)
+    assert first("الثلاثاء 25 جوان 2024 م الموافق لـ 19 ذو الحجة 1445 هـ - على الساعة 17:20").value == datetime(2024, 6, 25, 17, 20)
 
 
 def test_hijri_is_recorded_not_used():
