@@ -56,7 +56,7 @@ _NAME_ONLY = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){1,3}")    # "كتب محمد
 _DOMAIN_SITE = re.compile(r"[^\W_][\w-]*(?:\s[\w-]+){0,2}\.(?:نت|كوم|com|net|org|news|tv|info|co\.uk)", re.IGNORECASE)
 _UPDATED = re.compile(fold_pattern(r"(?:آخر تحديث|اخر تحديث|تحديث|تم التحديث|updated|last updated|modified|mis à jour|actualizado|aktualisiert|"
                                    r"aggiornato|atualizado|son güncelleme|güncelleme|güncellendi|bijgewerkt|"
-                                   r"created|date created|creation date|erstellt|créé le|creado)"), re.IGNORECASE)   # (a record's
+                                   r"created|date created|creation date|erstellt|créé le|creado|ultima modifica|modificato|aggiornamento)"), re.IGNORECASE)   # (a record's
 # creation, like an update, is the date only when no publication date is given)
 _TWO_SPACES = re.compile(r"\s{2,}")
 _SECTION_NEWS = re.compile(r"(?:local|world|business|sports?|national|international|top|latest|breaking|tech(?:nology)?|"
@@ -536,10 +536,12 @@ def _title_case(text: str) -> bool:
 
 
 _FRONT = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?=\r?\n|\Z)", re.S)
-_FIELD = re.compile(r"([^\W\d][\w-]{0,40}(?::[\w-]{1,40})?)\s*[:=]\s*(.*)")    # ("dc:creator: …")
+_FIELD = re.compile(r"([^\W\d][\w-]{0,40}(?: [^\W\d][\w-]{0,20}){0,2}(?::[\w-]{1,40})?)\s*[:=]\s*(.*)")    # ("dc:creator: …")
 # ... or an export's (Pelican's, MultiMarkdown's) fields with no opening fence: three "Key: value"
 # lines or more at the top, closed by a blank line or a fence
-_FIELDS_HEAD = re.compile(r"\A\ufeff?()((?:[ \t]*[A-Za-z][\w-]{0,40}(?::[\w-]{1,40})?[ \t]*:[^\n]*\n){3,100}?)(?:[ \t]*(---|\.\.\.)[ \t]*(?=\r?\n|\Z)|(?=[ \t]*\r?\n))")
+_FIELDS_HEAD = re.compile(r"\A\ufeff?((?:[ \t]*(?:={2,}|-{3,}|\*{3,})[^\n]*\n)?)"           # (under an export's banner)
+                          r"((?:[ \t]*[A-Za-z][\w-]{0,40}(?: [A-Za-z][\w-]{0,20}){0,2}(?::[\w-]{1,40})?[ \t]*:[^\n]*\n){3,100}?)"
+                          r"(?:[ \t]*(---|\.\.\.|[-=]{2,}[^\n]{0,30}?[-=]{2,})[ \t]*(?=\r?\n|\Z)|(?=[ \t]*\r?\n))")
 
 
 def _front_matter(text: str, rules: RuleSet) -> tuple[str, range]:
@@ -572,7 +574,7 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
     """The text's lines, each classified. ``page``: a whole page, with a header (not a dataset's body)."""
     out = []
     fields = range(0)
-    if page and (text.startswith(("---", "+++", "\ufeff")) or text[:1].isascii() and text[:1].isalpha()):
+    if page and (text.startswith(("---", "+++", "\ufeff", "==", "***")) or text[:1].isascii() and text[:1].isalpha()):
         text, fields = _front_matter(text, rules)
     marked = converted(text)
     lynx = marked and lynx_dump(text)

@@ -270,6 +270,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"\[caption\b[^\]]{0,300}\].{0,1000}\[/caption\]",
         r"\[(?:embed|gallery|video|audio|related|tweet|youtube|instagram|playlist)\b[^\]]{0,300}\](?:.{0,300}\[/\w+\])?",
         r"={3,}\s*[^=]{1,40}?\s*={3,}",
+        r"-{3,}\s*[^-]{1,30}?\s*-{3,}",                                       # "---TESTO---", "---FINE TESTO---"
         r"(?:loading|جاري التحميل)\.{0,3}",
         r"(?:click here|اضغط هنا|انقر هنا)\b.{0,80}",
         r"(?:download|حمّل|حمل) (?:the )?(?:app|تطبيق).{0,80}",
@@ -360,11 +361,11 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     "strip": (),
     # Labels: "Label: value".
     "label_category": ("التصنيف", "تصنيف", "التصنيفات", "تصنيفات", "الأقسام", "التبويب", "القسم", "الفئة", "الباب", "الركن", "التسميات", "category", "categories", "section", "filed under", "topic", "topics", "labels", "libellés",
-                       "catégorie", "rubrique", "categoría", "sección", "kategorie", "ressort", "rubrik", "kategori", "desk"),
+                       "catégorie", "rubrique", "categoría", "sección", "kategorie", "ressort", "rubrik", "kategori", "desk", "sezione"),
     "label_source": ("المصدر", "source", "المصدر الأصلي", "الجهة الناشرة", "الناشر", "publisher", "publication", "newspaper",
-                     "site_name", "sitename", "site name", "og:site_name", "outlet", "site",
+                     "site_name", "sitename", "site name", "og:site_name", "outlet", "site", "testata",
                      "الصحيفة", "الجريدة", "الموقع"),
-    "label_author": ("byline", "بواسطة", "تغطية", "رصد", "muhabir", "redaktion", "redacción", "dc:creator", "creator", "autor", "auteur", "yazar", "écrit par", "escrito por",
+    "label_author": ("byline", "بواسطة", "autore", "autrice", "firma", "تغطية", "رصد", "muhabir", "redaktion", "redacción", "dc:creator", "creator", "autor", "auteur", "yazar", "écrit par", "escrito por",
                      "geschrieben von", "penulis", "wartawan", "بقلم", "كتب", "كتبت", "الكاتب", "الكاتبة", "إعداد", "اعداد", "تقرير", "حوار", "متابعة", "تحرير",
                      "حاوره", "حاورته", "حاورها", "حاورتها", "أجرى الحوار", "أجرت الحوار", "interview by", "interviewed by",
                      "المحرر", "by", "author", "authors", "written by", "reporter", "reported by", "words", "columnist",
@@ -375,12 +376,13 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
                    "اخر تحديث", "تحديث", "published", "published on", "posted", "posted on", "updated", "last updated",
                    "date", "dated", "first published", "pubdate", "pub date", "publication date", "datum", "fecha", "tarih",
                    "yayınlanma", "yayın tarihi", "giriş", "publié le", "publicado", "pubblicato", "veröffentlicht", "first published",
-                   "published at", "publish date", "date published"),
+                   "published at", "publish date", "date published", "data", "data pubblicazione", "pubblicato il",
+                   "ultima modifica"),
     "label_tags": ("الوسوم", "وسوم", "كلمات مفتاحية", "كلمات دلالية", "الكلمات الدالة", "الكلمات الدلالية", "الكلمات المفتاحية",
                    "سمات", "الكلمات المفاتيح", "كلمات البحث", "كلمات بحث", "tags", "tagged", "keywords", "topics", "mots-clés", "mots clés", "etiquetas", "schlagwörter",
                    "etiketler", "etiket", "palabras clave", "parole chiave", "tag", "trefwoorden", "temas", "thèmes", "themen"),
     "label_dek": ("ملخص", "الملخص", "summary", "highlight", "standfirst", "description", "الوصف", "teaser", "chapô", "chapeau", "resumen",
-                  "zusammenfassung", "özet"),
+                  "zusammenfassung", "özet", "sommario", "sottotitolo"),
     # A scraper's or an export's header of fields: "العنوان: ...", "Title: ...", "Subject: ..." (in
     # the header only: in a contact block at the foot, "العنوان:" is an address).
     "label_title": ("العنوان", "عنوان", "عنوان المقال", "عنوان الخبر", "title", "headline", "subject", "titre", "título",
@@ -500,7 +502,10 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
         home=re.compile(rf"^(?:{_alt(r['home_words'])})$", _FL),
         comments=re.compile(rf"^(?:(?:\d+\s+)?(?:{_alt(r['comments'])})\s*(?:[(\[]\s*\d+\s*[)\]]|\d+)?\s*[:：]?"
                             r"|\d+\s+(?:thoughts?|responses?|repl(?:y|ies)|comments?|" + fold_pattern("تعليقات|تعليق|ردود|رد")
-                            + r"|commentaires?|comentarios?|kommentare?)\s+(?:on|to|sur|en|a|zu|" + fold_pattern("على|حول") + r")\b.*)$", _FL),
+                            + r"|commentaires?|comentarios?|kommentare?)\s+(?:on|to|sur|en|a|zu|" + fold_pattern("على|حول") + r")\b.*"
+                            # an export's end mark: "---FINE TESTO---", "=== END ==="
+                            r"|[-=*#]{2,}\s*(?:fine testo|fine|end(?: of (?:text|story|article))?|ende|fin|" + fold_pattern("نهاية النص|نهاية الخبر|نهاية")
+                            + r")\s*[-=*#]{2,})$", _FL),
         paywall=re.compile(rf"^(?:{_alt(r['paywall'])})(?!\w)", _FL),
         byline_role=re.compile(rf"(?<!\w)(?:{_alt(r['byline_roles'])})(?!\w)", _FL),
         profile_sites=sites,
