@@ -560,14 +560,22 @@ def _front_matter(text: str, rules: RuleSet) -> tuple[str, range]:
     for r in rows:
         fm = _FIELD.fullmatch(r.strip())
         value = fm.group(2).strip() if fm else ""
-        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-            value = value[1:-1].strip()
+        items = [_unquote(x) for x in value[1:-1].split(",")] if value[:1] == "[" and value[-1:] == "]" else [_unquote(value)]
+        value = ", ".join(x for x in items if x)                          # (a YAML list: ["Cidades"])
         keys = (fm.group(1), fm.group(1).replace("_", " ").replace("-", " ")) if value else ()
-        out.append(next((line for line in (f"{k}: {value}" for k in keys) if rules.label.match(fold(line))), r))
+        line = next((line for line in (f"{k}: {value}" for k in keys) if rules.label.match(fold(line))), r)
+        if line is not r and len(items) > 1 and rules.label.match(fold(line)).group("cat"):
+            line = line[: line.index(":") + 2] + items[0]                  # (of categories, the first)
+        out.append(line)
     first = len(out) - len(rows) + 1
     if m.group(1) or m.group(3):
         out.append("")
     return "\n".join(out) + text[m.end():], range(first, first + len(rows))
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    return value[1:-1].strip() if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'" else value
 
 
 def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -> list[_Line]:

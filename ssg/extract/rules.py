@@ -148,7 +148,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "read next", "up next", "most read news", "more news", "اقرأ التالي", "الأكثر قراءة اليوم",
         "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "lesen sie auch", "mehr zum thema", "lea también",
         "leer más", "te puede interesar", "also read", "see also", "مواضيع مشابهة", "موضوعات مشابهة", "similar stories",
-        "similar articles", "sur le même sujet", "sur le même thème", "topik terkait", "artikel terkait", "suggested topics", "suggested stories", "suggested reading", "recommended topics",
+        "similar articles", "leia também", "leia mais", "veja também", "saiba mais", "leggi anche", "sur le même sujet", "sur le même thème", "topik terkait", "artikel terkait", "suggested topics", "suggested stories", "suggested reading", "recommended topics",
         "most viewed", "most shared", "most commented", "most watched", "explore more on these topics", "explore more",
         "more in this section", "latest stories", "الأكثر تداولا", "الأكثر تداولاً", "الأكثر تعليقا", "الأكثر تعليقاً", "الأكثر قراءة",
         "أحدث الأخبار", "آخر الأخبار", "اخر الاخبار", "كل مقالات الكاتب", "جميع مقالات الكاتب", "مقالات الكاتب",
@@ -272,7 +272,9 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"={3,}\s*[^=]{1,40}?\s*={3,}",
         r"-{3,}\s*[^-]{1,30}?\s*-{3,}",                                       # "---TESTO---", "---FINE TESTO---"
         r"(?:loading|جاري التحميل)\.{0,3}",
-        r"(?:click here|اضغط هنا|انقر هنا)\b.{0,80}",
+        r"(?:click here|اضغط هنا|انقر هنا|clique aqui|haz clic aquí|cliquez ici)\b.{0,80}",
+        # an offer of the outlet's channel: "Receba as notícias do … no seu WhatsApp: clique aqui."
+        r"(?:receba|recibe|recevez|get|تابع|احصل على)\s.{0,100}(?:whatsapp|telegram|واتساب|تلغرام|تيليجرام)\b.{0,60}",
         r"(?:download|حمّل|حمل) (?:the )?(?:app|تطبيق).{0,80}",
         r"(?:subscribe|اشترك) (?:to|في|ب).{0,80}",
         r"(?:we use cookies|this site uses cookies|ملفات تعريف الارتباط).{0,200}",
@@ -382,7 +384,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
                    "سمات", "الكلمات المفاتيح", "كلمات البحث", "كلمات بحث", "tags", "tagged", "keywords", "topics", "mots-clés", "mots clés", "etiquetas", "schlagwörter",
                    "etiketler", "etiket", "palabras clave", "parole chiave", "tag", "trefwoorden", "temas", "thèmes", "themen"),
     "label_dek": ("ملخص", "الملخص", "summary", "highlight", "standfirst", "description", "الوصف", "teaser", "chapô", "chapeau", "resumen",
-                  "zusammenfassung", "özet", "sommario", "sottotitolo"),
+                  "zusammenfassung", "özet", "sommario", "sottotitolo", "subtitle", "subtítulo", "sous-titre", "untertitel"),
     # A scraper's or an export's header of fields: "العنوان: ...", "Title: ...", "Subject: ..." (in
     # the header only: in a contact block at the foot, "العنوان:" is an address).
     "label_title": ("العنوان", "عنوان", "عنوان المقال", "عنوان الخبر", "title", "headline", "subject", "titre", "título",
