@@ -131,7 +131,9 @@ _TITLE_SITE = re.compile(r"^(.+?)\s+(?:\||-|–|—|::|ـ)\s+([^|\-–—:ـ]+)$
 _ROLE_CUT = re.compile(r"\s*[,،]\s*")
 _NAME_IN_PLACE = re.compile(r"((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s+in\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}")
 _TZ_WORDS = re.compile(r"^(?:بتوقيت|توقيت|gmt|utc|local time|ت\s*م$)", re.IGNORECASE)
-_RELATIVE_TIME = re.compile(fold_pattern(r"^(?:(?:آخر تحديث|نشر|تحديث)\s*[:：]?\s*)?منذ\s|\bago$"), re.IGNORECASE)
+_RELATIVE_TIME = re.compile(fold_pattern(r"^(?:(?:آخر تحديث|نشر|تحديث)\s*[:：]?\s*)?(?:منذ|قبل)\s+(?:\d+\s+)?(?:ثانية|ثوان|ثواني|دقيقة|"
+                                         r"دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|ايام|أسبوع|اسبوع|أسبوعين|أسابيع|شهر|شهرين|أشهر|اشهر|سنة|عام)|\bago$"),
+                            re.IGNORECASE)
 _TWEET_SIG = re.compile(r"^[—–-]{1,2}\s*\S.{0,80}\(@\w{1,30}\)\s+\S.{2,30}\d{4}$")
 _STAFF_BYLINE = re.compile(fold_pattern(r"المحرر|المحررة|محرر|التحرير|staff|redaction|rédaction|redacción|redaktion"), re.IGNORECASE)
 _AUTHOR_SPLIT = re.compile(r"\s+(?:and|&|et|y|und|e|و)\s+|\s*[,،]\s*|\s+و(?=\S)")
@@ -423,7 +425,8 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             return
     if 9 <= words <= 30 and " - " in f:                                   # "الرئيسية - الوطني - الاقتصاد - الدولي - …"
         items = [x for x in _DASH_SPLIT.split(f.strip()) if x]
-        if len(items) >= 5 and all(_words(x) <= 2 for x in items) and any(rules.nav_item.match(x) for x in items):
+        if len(items) >= 5 and (all(_words(x) <= 2 for x in items) and any(rules.nav_item.match(x) for x in items)
+                                or all(_words(x) <= 3 for x in items) and rules.home.match(items[0].strip())):
             line.kind = "nav"
             return
     if 4 <= words <= 15 and rules.home.match(f.split(None, 1)[0]) and not _END_PUNCT.search(f) \
@@ -1426,6 +1429,7 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                 elif by:                                            # "Par Karim B. | 18/02/2025 à 10:20"
                     cand = clean(cand[by.start(2):])
                 if cand and not WEEKDAY_RE.fullmatch(cand_f.strip()) and _words(cand) <= 10 and not _HAS_DIGIT.search(cand) \
+                        and not _RELATIVE_TIME.search(cand_f.strip()) \
                         and not (_HAS_DIGIT.search(cand_f) and find_dates(cand_f, day_first=day_first)):   # (nor a Hijri date)
                     parts.set("author", cand, "author:byline-with-date", l)
             elif before.strip():
