@@ -56,7 +56,8 @@ _NAME_ONLY = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){1,3}")    # "كتب محمد
 _DOMAIN_SITE = re.compile(r"[^\W_][\w-]*(?:\s[\w-]+){0,2}\.(?:نت|كوم|com|net|org|news|tv|info|co\.uk)", re.IGNORECASE)
 _UPDATED = re.compile(fold_pattern(r"(?:آخر تحديث|اخر تحديث|تحديث|تم التحديث|updated|last updated|modified|mis à jour|actualizado|aktualisiert|"
                                    r"aggiornato|atualizado|son güncelleme|güncelleme|güncellendi|bijgewerkt|"
-                                   r"created|date created|creation date|erstellt|créé le|creado|ultima modifica|modificato|aggiornamento)"), re.IGNORECASE)   # (a record's
+                                   r"created|date created|creation date|erstellt|créé le|creado|ultima modifica|modificato|aggiornamento|"
+                                   r"اپ ڈیٹ|اپڈیٹ|به‌روزرسانی|بروزرسانی)"), re.IGNORECASE)   # (a record's
 # creation, like an update, is the date only when no publication date is given)
 _TWO_SPACES = re.compile(r"\s{2,}")
 _SECTION_NEWS = re.compile(r"(?:local|world|business|sports?|national|international|top|latest|breaking|tech(?:nology)?|"
@@ -84,6 +85,8 @@ _WIRE_CREDIT = re.compile(r"^[(\[]\s*(?:reporting by|reported by|writing by|تغ
 _CAPS_CREDIT = re.compile(r"[.)]\s+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+){0,3}\s*/\s*"
                           r"[A-Z0-9À-ÖØ-Þ][A-Z0-9À-ÖØ-Þ&'’. -]{1,40}$")
 _PAREN_CREDIT = re.compile(r"\(\s*[A-Z][\w.'’ -]{1,40}/\s*[A-Z][\w.'’ -]{1,40}\)\s*$")
+_URDU = re.compile("[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")     # ٹ ڈ ڑ ں ھ ہ ے
+_PERSIAN = re.compile("[\u067e\u0686\u0698\u06af].*\u06cc|\u06cc.*[\u067e\u0686\u0698\u06af]")   # پ چ ژ گ with ی
 _FILED_IN = re.compile(r"(.+?)\s+(?:في|in|en|dans|em|di|unter)\s+(.+)$")     # a blog's "by X in Section"
 _STAFF_CREDIT = re.compile(r"^[(\[]?\s*(?:additional\s+)?(?:reporting|reported|writing|editing|compiled)\s+by\s+[^.!?]{2,160}$",
                            re.IGNORECASE)        # a wire's credit to its staff closing the text
@@ -1988,8 +1991,8 @@ def _language(parts: ArticleParts, profiles: list[Profile]) -> None:
         ar = sum(map(len, _ARABIC.findall(sample)))
         la = sum(map(len, _LATIN.findall(sample))) if ar < 150 else 0
         if ar + la >= 3:
-            if ar >= la:
-                lang = "ar"
+            if ar >= la:                      # (Urdu and Persian by the letters Arabic has not)
+                lang = "ur" if _URDU.search(sample) else "fa" if _PERSIAN.search(sample) else "ar"
             else:
                 hits = dict.fromkeys(_STOP_WORDS, 0)
                 for word in _WORD_RE.findall(sample.lower()):

@@ -82,7 +82,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     "share": (
         "artikel teilen", "beitrag teilen", "partager l'article", "compartir artículo", "compartir", "compartir en", "partager sur", "teilen", "condividi", "paylaş", "read later", "save for later",
         "شارك", "شاركها", "مشاركة", "شارك هذا الخبر", "شارك الخبر", "شارك المقال", "انشر", "share", "share this",
-        "share on", "إعجاب", "bagikan", "bagikan artikel", "print", "طباعة", "اطبع", "email", "أرسل لصديق", "ارسل لصديق", "أرسل", "تابعونا", "تابعنا",
+        "share on", "إعجاب", "اس خبر کو شیئر کریں", "شیئر کریں", "bagikan", "bagikan artikel", "print", "طباعة", "اطبع", "email", "أرسل لصديق", "ارسل لصديق", "أرسل", "تابعونا", "تابعنا",
         "follow us", "follow", "tweet", "تغريد", "facebook", "twitter", "whatsapp", "فيسبوك", "فايسبوك", "فيس بوك", "تويتر", "واتساب",
         "انستقرام",
         "تيليجرام", "telegram", "linkedin", "pinterest", "reddit", "comments", "comment", "التعليقات", "تعليقات",
@@ -148,7 +148,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "read next", "up next", "most read news", "more news", "اقرأ التالي", "الأكثر قراءة اليوم",
         "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "lesen sie auch", "mehr zum thema", "lea también",
         "leer más", "te puede interesar", "also read", "see also", "مواضيع مشابهة", "موضوعات مشابهة", "similar stories",
-        "similar articles", "leia também", "leia mais", "veja também", "saiba mais", "leggi anche", "sur le même sujet", "sur le même thème", "topik terkait", "artikel terkait", "suggested topics", "suggested stories", "suggested reading", "recommended topics",
+        "similar articles", "مزید پڑھیں", "یہ بھی پڑھیں", "بیشتر بخوانید", "leia também", "leia mais", "veja também", "saiba mais", "leggi anche", "sur le même sujet", "sur le même thème", "topik terkait", "artikel terkait", "suggested topics", "suggested stories", "suggested reading", "recommended topics",
         "most viewed", "most shared", "most commented", "most watched", "explore more on these topics", "explore more",
         "more in this section", "latest stories", "الأكثر تداولا", "الأكثر تداولاً", "الأكثر تعليقا", "الأكثر تعليقاً", "الأكثر قراءة",
         "أحدث الأخبار", "آخر الأخبار", "اخر الاخبار", "كل مقالات الكاتب", "جميع مقالات الكاتب", "مقالات الكاتب",
@@ -160,7 +160,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     ),
     # Whole-line boilerplate (regexes), removed wherever it stands.
     "boilerplate": (
-        r"(?:©|\(c\)|copyright\b).*",
+        r"(?:©|\(c\)|copyright\b|کاپی رائٹ|حق نشر).*",
         r"(?:صورة|الصورة|صور|تصوير|photo|image|picture|pictured|caption)\s*[:：|].{0,150}",
         r"(?:image|media|photo|video|picture)\s+(?:copyright|caption|source|credit)\b.{0,150}",
         r"media playback is (?:unsupported|not supported) on your device",
