@@ -84,7 +84,9 @@ _WIRE_CREDIT = re.compile(r"^[(\[]\s*(?:reporting by|reported by|writing by|تغ
 # Kini/Andi Saputra)" (capitals and a slash: not a sentence's end)
 _CAPS_CREDIT = re.compile(r"[.)]\s+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+){0,3}\s*/\s*"
                           r"[A-Z0-9À-ÖØ-Þ][A-Z0-9À-ÖØ-Þ&'’. -]{1,40}$")
+_SLASH_CREDIT = re.compile(r"[.)]\s*/\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+){0,3}$")   # "… altitud. / DANIEL ORTEGA"
 _PAREN_CREDIT = re.compile(r"\(\s*[A-Z][\w.'’ -]{1,40}/\s*[A-Z][\w.'’ -]{1,40}\)\s*$")
+_MASTHEAD_TAGLINE = re.compile(r"\s+[·•|–—-]\s+")
 _URDU = re.compile("[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")     # ٹ ڈ ڑ ں ھ ہ ے
 _PERSIAN = re.compile("[\u067e\u0686\u0698\u06af].*\u06cc|\u06cc.*[\u067e\u0686\u0698\u06af]")   # پ چ ژ گ with ی
 _FILED_IN = re.compile(r"(.+?)\s+(?:في|in|en|dans|em|di|unter)\s+(.+)$")     # a blog's "by X in Section"
@@ -308,7 +310,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
                 line.sub = "copyright_loose"
                 line.val = (m.start(g) + len(f) - len(f.lstrip()), m.end(g) + len(f) - len(f.lstrip()))
         return
-    if words >= 6 and (_CAPS_CREDIT.search(line.o) or _PAREN_CREDIT.search(line.o)):
+    if words >= 6 and (_CAPS_CREDIT.search(line.o) or _PAREN_CREDIT.search(line.o) or _SLASH_CREDIT.search(line.o)):
         line.kind, line.sub = "boiler", "caption"     # a photo's caption closed by its credit
         return
     if rules.tail_boiler.match(f):
@@ -1503,6 +1505,11 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
         masthead = [t for t in cands if t < last_bar]
         if masthead and lines[masthead[0]].words <= 5 and not _END_PUNCT.search(lines[masthead[0]].f):
             parts.set("source", lines[masthead[0]].o, "source:masthead", lines[masthead[0]])
+        elif masthead and lines[masthead[0]].words <= 12:       # "Horizonte · revista de ciencia y cultura": the name
+            halves = _MASTHEAD_TAGLINE.split(lines[masthead[0]].o)
+            if len(halves) == 2 and 1 <= _words(halves[0]) <= 4 and not _END_PUNCT.search(halves[0]) \
+                    and (halves[1][:1].islower() or _TAGLINE.match(fold(halves[1]))) and not rules.nav_item.match(fold(halves[0])):
+                parts.set("source", halves[0].strip(), "source:masthead-over-tagline", lines[masthead[0]])
         if masthead and any(t > last_bar for t in cands):
             for t in masthead:
                 cands.remove(t)

@@ -258,6 +258,11 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r".{10,400}\b(?:reuters|afp|ap|epa|getty images|anadolu|xinhua|efe|dpa)/[^/\s][^/]{1,60}(?:/[^/]{2,40}){0,2}",
         r"our standards\s*:.{0,120}",
         r"cet article vous a plu.{0,160}",
+        # where the article was printed first: "Este reportaje se publicó en el número 212 de HORIZONTE.",
+        # "A version of this article appears in print on …"
+        r"(?:a version of )?(?:este|esta|this|cet|cette|dieser|diese|questo) (?:reportaje|artículo|articulo|entrevista|article|story|report|"
+        r"interview|reportage|bericht|beitrag|articolo) .{0,40}(?:se publicó|apareció|appeared|appears|was published|a paru|a été publiée?|"
+        r"erschien|ist erschienen|è stato pubblicato).{0,120}",
         # a nonprofit newsroom's appeal printed inside the text
         r".{0,160}(?:is a nonprofit newsroom|your (?:gift|donation|support) (?:keeps|helps|makes|powers)|support (?:our|local|independent) journalism|donate (?:now|today)\b).{0,200}",
         r".{0,60}(?:تابعونا|تابعوا|تابعنا|follow us|suivez-nous|síguenos|folgen sie uns)\s+(?:على|عبر|في|on|sur|en|auf)\s+.{0,80}",   # a follow-us line
@@ -367,7 +372,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     "label_source": ("المصدر", "source", "المصدر الأصلي", "الجهة الناشرة", "الناشر", "publisher", "publication", "newspaper",
                      "site_name", "sitename", "site name", "og:site_name", "outlet", "site", "testata",
                      "الصحيفة", "الجريدة", "الموقع"),
-    "label_author": ("byline", "بواسطة", "autore", "autrice", "firma", "تغطية", "رصد", "muhabir", "redaktion", "redacción", "dc:creator", "creator", "autor", "auteur", "yazar", "écrit par", "escrito por",
+    "label_author": ("byline", "بواسطة", "autore", "autrice", "firma", "texto", "texte", "text", "تغطية", "رصد", "muhabir", "redaktion", "redacción", "dc:creator", "creator", "autor", "auteur", "yazar", "écrit par", "escrito por",
                      "geschrieben von", "penulis", "wartawan", "بقلم", "كتب", "كتبت", "الكاتب", "الكاتبة", "إعداد", "اعداد", "تقرير", "حوار", "متابعة", "تحرير",
                      "حاوره", "حاورته", "حاورها", "حاورتها", "أجرى الحوار", "أجرت الحوار", "interview by", "interviewed by",
                      "المحرر", "by", "author", "authors", "written by", "reporter", "reported by", "words", "columnist",
@@ -476,7 +481,7 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
         agency=re.compile(rf"(?<!\w)(?:{ag})(?!\w)", _FL),
         agency_only=re.compile(rf"^[\s(\[{{«\-–—ـ*/]*(?:{ag})[\s)\]}}»\-–—ـ:./]*$", _FL),
         share=re.compile(rf"^(?:{_alt(r['share'])})" + fold_pattern(r"(?:\s*[:：|\-–—]|\s*$|\s+(?:on|this|هذا|هذه|عبر|على|من خلال|في|via|the|الخبر|المقال|الموضوع|facebook|twitter|فيسبوك|تويتر|\W))"), _FL),
-        read_also=re.compile(rf"^(?:{_alt(r['read_also'])}|(?P<open>more from|more in|المزيد من)(?:\s+[^\s:：|.]+){{1,3}}|(?P<other>[^\s:：|.]+(?:\s+[^\s:：|.]+)?\s+{fold_pattern('أخرى')}|other \S+))"     # ("More from Community")
+        read_also=re.compile(rf"^(?:{_alt(r['read_also'])}|(?P<open>more from|more in|más en|más de|plus de|mehr aus|mehr von|altro da|mais em|المزيد من)(?:\s+[^\s:：|.]+){{1,3}}|(?P<other>[^\s:：|.]+(?:\s+[^\s:：|.]+)?\s+{fold_pattern('أخرى')}|other \S+))"     # ("More from Community")
                              rf"(?:\s*[:：|\-–—.…]\s*(?P<rest>.*)|\s*)$", _FL),
         boiler=re.compile("^(?:" + "|".join(f"(?:{fold_pattern(b)})" for b in boiler) + r")\s*$", _FL),
         boiler_gate=re.compile(_alt(w for words, _ in r["boilerplate_gated"] for w in words)),     # (on the line lowercased)
