@@ -86,6 +86,8 @@ _CAPS_CREDIT = re.compile(r"[.)]\s+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+(?:\s+[A
                           r"[A-Z0-9À-ÖØ-Þ][A-Z0-9À-ÖØ-Þ&'’. -]{1,40}$")
 _SLASH_CREDIT = re.compile(r"[.)]\s*/\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+){0,3}$")   # "… altitud. / DANIEL ORTEGA"
 _PAREN_CREDIT = re.compile(r"\(\s*[A-Z][\w.'’ -]{1,40}/\s*[A-Z][\w.'’ -]{1,40}\)\s*$")
+_STATE_HEADER = re.compile(fold_pattern(r"(?:المملكة|الجمهورية|جمهورية|دولة|سلطنة|مملكة|إمارة|الإمارات العربية المتحدة|"
+                                        r"republic|kingdom|state of|royaume|république|república|reino)\b"), re.IGNORECASE)
 _MASTHEAD_TAGLINE = re.compile(r"\s+[·•|–—-]\s+")
 _URDU = re.compile("[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")     # ٹ ڈ ڑ ں ھ ہ ے
 _PERSIAN = re.compile("[\u067e\u0686\u0698\u06af].*\u06cc|\u06cc.*[\u067e\u0686\u0698\u06af]")   # پ چ ژ گ with ی
@@ -1503,7 +1505,12 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
         last_bar = max((i for i in range(header_end + 1) if lines[i].kind in ("nav", "crumb") or _rule_over_headline(lines, i)),
                        default=-1)
         masthead = [t for t in cands if t < last_bar]
-        if masthead and lines[masthead[0]].words <= 5 and not _END_PUNCT.search(lines[masthead[0]].f):
+        if 2 <= len(masthead) <= 3 and _STATE_HEADER.match(lines[masthead[0]].f) and lines[masthead[-1]].words <= 6 \
+                and not _END_PUNCT.search(lines[masthead[-1]].f):
+            # "الجمهورية التونسية" / "وزارة الداخلية" / "بلدية وادي الريحان": the state's header over the body
+            # that publishes
+            parts.set("source", lines[masthead[-1]].o, "source:masthead-under-state-header", lines[masthead[-1]])
+        elif masthead and lines[masthead[0]].words <= 5 and not _END_PUNCT.search(lines[masthead[0]].f):
             parts.set("source", lines[masthead[0]].o, "source:masthead", lines[masthead[0]])
         elif masthead and lines[masthead[0]].words <= 12:       # "Horizonte · revista de ciencia y cultura": the name
             halves = _MASTHEAD_TAGLINE.split(lines[masthead[0]].o)

@@ -157,7 +157,6 @@ KNOWN_MISSES = {
     ("05_iraq_news_agency_parliament", "author"),                     # the byline under a read count, over a caption
     ("10_qatar_economy_portal_bourse", "category"),                   # "اقتصاد / أسواق": a trail with no home word
     ("11_jordan_opinion_column_sidewalks", "title"),                  # a writer's box (name, bio) above the headline
-    ("12_tunisia_municipality_cleaning_campaign", "source"),          # the state's header over the municipality's name
     ("13_kuwait_daily_roads_plain", "source"),                        # the paper's name only in the footer's address
     ("16_india_english_bengaluru_ebuses_crlf", "source"),             # the masthead in capitals, the footer's spelling
     ("23_oman_arabic_webpage_jabal_akhdar", "author"),                # a page's byline cut at its dash
@@ -206,7 +205,7 @@ def test_the_layouts_score():
     """The share of fields right over all 292 pages: all but the misses above. When this test was
     last written (session 24): layouts/ 246 of 252, layouts2/ 161 of 168, layouts3/ 155 of 168,
     layouts4/ 135 of 168, pages2/ 100 of 112, layouts5/ 156 of 168, layouts6/ 150 of 168, layouts7/ 150
-    of 168, layouts8/ 162 of 168, layouts9/ 150 of 168, layouts10/ 159 of 168, layouts11/ 165 of 168. When each
+    of 168, layouts8/ 162 of 168, layouts9/ 151 of 168, layouts10/ 159 of 168, layouts11/ 165 of 168. When each
     set was first run, unseen by the rules: layouts/ 168 (8b59ab5; 121 at f705806), layouts2/ 113
     (cae32ba; 60 at f705806), layouts3/ 115 and layouts4/ 77 (3ede628), pages2/ 71 (37b1d8f, before
     the page reader was tuned on it), layouts5/ 108 (56d1606, after all the others; 65 at 3ede628),
