@@ -462,7 +462,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             before_clean = rules.label.sub(" ", before_clean) if rules.label.match(before_clean.strip()) else before_clean
             for later in reversed(greg[1:]):                 # (an "updated" date on the same line is not words)
                 after = after[: later.start - h.end] + " " + after[later.end - h.end:]
-            rest_words = _words(re.sub(r"[|\-–—,،:]", " ", before_clean)) + _words(re.sub(r"[|\-–—,،:]", " ", after))
+            rest_words = _words(re.sub(r"[|\-–—,،:·•]", " ", before_clean)) + _words(re.sub(r"[|\-–—,،:·•]", " ", after))
             if rest_words <= 12:
                 line.kind = "date"
                 line.val = (h, hits)
@@ -1446,7 +1446,8 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                 by = _BY_RE.match(head)
                 if by and 1 <= _words(by.group(2)) <= 10 and (by.group(1).lower() not in _BY_LATIN
                                                               or l.o[by.start(2):by.start(2) + 1].isupper()):
-                    parts.set("author", clean(l.o[by.start(2):by.end(2)]), "author:byline-before-date", l)
+                    name = re.split(r"\s*[·•|]\s*", clean(l.o[by.start(2):by.end(2)]))[0]     # ("بواسطة X · منذ 5 ساعات · date")
+                    parts.set("author", name, "author:byline-before-date", l)
             rest = _labels_after_date(clean(after_s).strip(" |-–—,،"), l, parts, rules)
             by = _AFTER_DATE_BY.match(fold(rest))
             name = re.split(r"\s*[·•|,،]\s*", rest[by.end():])[0] if by else ""     # ("by Priya · 6 min read")
@@ -1957,7 +1958,7 @@ def _assemble(body: list[_Line | None], parts: ArticleParts, rules: RuleSet, opt
                 prev[0] == "p"
                 and l.words <= 8
                 and len(text) <= 80
-                and not _END_PUNCT.search(l.f)
+                and (not _END_PUNCT.search(l.f) or l.f.rstrip()[-1:] in "?؟")      # ("كيف يعمل؟")
                 and not _LIST_MARK.match(l.f)
                 and not _HAS_DIGIT.search(l.f[:3])
                 and _terminal(prev[1])

@@ -258,6 +258,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r".{10,400}\b(?:reuters|afp|ap|epa|getty images|anadolu|xinhua|efe|dpa)/[^/\s][^/]{1,60}(?:/[^/]{2,40}){0,2}",
         r"our standards\s*:.{0,120}",
         r"cet article vous a plu.{0,160}",
+        r"(?:هل أعجبك|هل اعجبك|أعجبك|اعجبك|did you (?:like|enjoy)|enjoyed|liked) (?:المقال|الخبر|الموضوع|this|the).{0,40}(?:شارك|share|tell).{0,60}",
         # where the article was printed first: "Este reportaje se publicó en el número 212 de HORIZONTE.",
         # "A version of this article appears in print on …"
         r"(?:a version of )?(?:este|esta|this|cet|cette|dieser|diese|questo) (?:reportaje|artículo|articulo|entrevista|article|story|report|"

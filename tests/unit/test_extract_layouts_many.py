@@ -57,7 +57,7 @@ P = "paragraphs_count"
 KNOWN_MISSES = {
     # -- layouts/ ------------------------------------------------------------------------------
     ("ar21", P), ("en10", P),
-    ("en05", "title"), ("en05", "source"), ("en05", "author"), ("en05", "dek"),   # the headline only in the page title
+    ("en05", "title"), ("en05", "source"), ("en05", "dek"),   # the headline only in the page title
     # -- layouts2/ -----------------------------------------------------------------------------
     ("ar03_iq_indic_waa_comments", "author"),                                   # a dateline credit under the date
     # body paragraphs: captions, a contact block, live-page timestamps, single-line paragraphs
@@ -203,7 +203,7 @@ def test_each_layout_gives_the_expected_metadata_but_the_known_misses(path):
 
 def test_the_layouts_score():
     """The share of fields right over all 292 pages: all but the misses above. When this test was
-    last written (session 24): layouts/ 246 of 252, layouts2/ 161 of 168, layouts3/ 155 of 168,
+    last written (session 24): layouts/ 247 of 252, layouts2/ 161 of 168, layouts3/ 155 of 168,
     layouts4/ 135 of 168, pages2/ 100 of 112, layouts5/ 156 of 168, layouts6/ 150 of 168, layouts7/ 150
     of 168, layouts8/ 162 of 168, layouts9/ 151 of 168, layouts10/ 159 of 168, layouts11/ 165 of 168. When each
     set was first run, unseen by the rules: layouts/ 168 (8b59ab5; 121 at f705806), layouts2/ 113
