@@ -46,7 +46,7 @@ _LIST_MARK = re.compile(r"^\s*(?:[-*•·▪●◦>]|\d{1,3}\s*[-.)]|[(\[]\d{1,3
 _SEP_SPLIT = re.compile(r"\s*(?:\||•|·|»|›|\s{3,})\s*")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+")
 _PIPE_SPLIT = re.compile(r"\s*(?:\||::|\s{3,})\s*")
-_CRUMB_SPLIT = re.compile(r"\s*(?:»|>|›|/|\\|«|<|‹|→|←|⟵|⟶|◂|▸|⇐|⇒)\s*")
+_CRUMB_SPLIT = re.compile(r"\s*(?:»|>|›|/|\\|«|<|‹|→|←|⟵|⟶|◂|▸|◄|►|⇐|⇒)\s*")
 _CRUMB_ONLY = re.compile(r"\s*(?:»|›|\s>\s)\s*")
 _HEADLINE_PUNCT = re.compile(r"\.\.|[؟?!…]")     # a site name never has these; a headline may
 _BY_RE = re.compile(fold_pattern(r"^((?:story |written |reported |text |words )?by|par|por|von|بقلم|كتب|كتبت|بواسطة)"
@@ -1253,7 +1253,10 @@ def _under_headline(lines: list[_Line], start: int, parts: ArticleParts, rules: 
                                      and lines[k].kind == "text" and _printed_name(lines[k], rules))
     if (l.kind == "text" and parts.dek is None and 8 <= l.words <= 40 and len(l.o) <= 320
             and (not _END_PUNCT.search(l.f) or over_byline and l.words <= 45)      # ("… une première en dix ans." / name / date)
-            and k is not None and (lines[k].kind in ("date", "label") or lines[k].kind == "text" and lines[k].words <= 4)
+            and k is not None and (lines[k].kind in ("date", "label") or lines[k].kind == "text" and lines[k].words <= 4
+                                   # (or over a text whose paragraphs are indented as it is not)
+                                   or lines[k].kind == "text" and not _END_PUNCT.search(l.f) and l.raw[:1] not in " \t\u00a0"
+                                   and lines[k].raw[:1] in " \t\u00a0")
             and any(_is_prose(x) for x in _next_content(lines, k, 4))):
         parts.set("dek", l.o, "dek:standfirst-under-headline", l)
         start, j = j + 1, k
