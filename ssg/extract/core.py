@@ -88,6 +88,7 @@ _SLASH_CREDIT = re.compile(r"[.)]\s*/\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+(?:
 _PAREN_CREDIT = re.compile(r"\(\s*[A-Z][\w.'’ -]{1,40}/\s*[A-Z][\w.'’ -]{1,40}\)\s*$")
 _STATE_HEADER = re.compile(fold_pattern(r"(?:المملكة|الجمهورية|جمهورية|دولة|سلطنة|مملكة|إمارة|الإمارات العربية المتحدة|"
                                         r"republic|kingdom|state of|royaume|république|república|reino)\b"), re.IGNORECASE)
+_SLASH_TRAIL = re.compile(r"[^\W\d][^/|:.!?؟]{0,30}(?: / [^\W\d][^/|:.!?؟]{0,30}){1,2}")
 _MASTHEAD_TAGLINE = re.compile(r"\s+[·•|–—-]\s+")
 _URDU = re.compile("[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")     # ٹ ڈ ڑ ں ھ ہ ے
 _PERSIAN = re.compile("[\u067e\u0686\u0698\u06af].*\u06cc|\u06cc.*[\u067e\u0686\u0698\u06af]")   # پ چ ژ گ with ی
@@ -1534,6 +1535,15 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
         # only such lines come before it; when there is none, the line under the header may be it
         # (``weak``: the caller looks there first).
         strong = [t for t in cands if lines[t].words >= 4 and not _dateline_like(lines[t], rules)]
+        trails = [t for t in strong if _SLASH_TRAIL.fullmatch(lines[t].o)]
+        if trails and len(trails) < len(strong) and trails[0] == strong[0]:
+            # "أخبار الجامعة / كلية الهندسة" over the headline: a section's trail, its last item the section
+            t = trails[0]
+            if parts.category is None:
+                parts.set("category", lines[t].o.split(" / ")[-1].strip(), "category:trail-above-title", lines[t])
+            strong.remove(t)
+            cands.remove(t)
+            texts.remove(t)
         if strong and strong[0] != cands[0] and _byline_over_date(lines, strong[0], rules) \
                 and not any(_menu_item(lines, t) for t in cands if t < strong[0]):
             strong = []                 # ("مشاهير" / "الرياضي ـ جدة" / the date: a short headline over its byline)
