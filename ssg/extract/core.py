@@ -1268,6 +1268,11 @@ def _under_headline(lines: list[_Line], start: int, parts: ArticleParts, rules: 
         parts.set("author", l.o, "author:name-over-role", l)
         start = k + 1
     elif (l.kind == "text" and parts.author is None and _printed_name(l, rules, most=3) and k is not None
+            and (parts.published is not None or any(_dated(x) for x in lines[:j])) and not _END_PUNCT.search(l.f)
+            and any(_is_prose(x) for x in _next_content(lines, j + 1, 1))):
+        parts.set("author", l.o, "author:name-under-headline", l)     # the date printed above the headline: "يوسف بنعلي"
+        start = j + 1
+    elif (l.kind == "text" and parts.author is None and _printed_name(l, rules, most=3) and k is not None
             and (_dated(lines[k]) or lines[k].kind == "boiler" and (_RELATIVE_TIME.search(lines[k].f) or any(
                 x.kind == "date" for x in _next_content(lines, k, 1))))):
         parts.set("author", l.o, "author:name-over-date", l)    # "ريم الحلبي" / "منذ ساعتين": a byline over its time
