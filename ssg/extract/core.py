@@ -92,6 +92,7 @@ _SLASH_TRAIL = re.compile(r"[^\W\d][^/|:.!?؟]{0,30}(?: / [^\W\d][^/|:.!?؟]{0,3
 _MASTHEAD_TAGLINE = re.compile(r"\s+[·•|–—-]\s+")
 _URDU = re.compile("[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")     # ٹ ڈ ڑ ں ھ ہ ے
 _PERSIAN = re.compile("[\u067e\u0686\u0698\u06af].*\u06cc|\u06cc.*[\u067e\u0686\u0698\u06af]")   # پ چ ژ گ with ی
+_FILED_UNDER = re.compile(r"^\s*(?:ضمن|في|تحت|in|under|dans|en|unter)\s+(?=\S+\s*[:：])")
 _FILED_IN = re.compile(r"(.+?)\s+(?:في|in|en|dans|em|di|unter)\s+(.+)$")     # a blog's "by X in Section"
 _STAFF_CREDIT = re.compile(r"^[(\[]?\s*(?:additional\s+)?(?:reporting|reported|writing|editing|compiled)\s+by\s+[^.!?]{2,160}$",
                            re.IGNORECASE)        # a wire's credit to its staff closing the text
@@ -1314,10 +1315,11 @@ def _labels_after_date(rest: str, l: _Line, parts: ArticleParts, rules: RuleSet)
     blog's or a CMS's post line): the byline, section and publisher read; what is not labelled is
     returned."""
     segs = [x for x in _PIPE_SPLIT.split(rest) if x.strip()] if "|" in rest or "  " in rest else [rest]
-    if len(segs) < 2:
+    if len(segs) < 2 and not _FILED_UNDER.match(rest):
         return rest
     left = []
     for seg in segs:
+        seg = _FILED_UNDER.sub("", seg, count=1)          # ("… ضمن تصنيف: مشاهدات", "… in Category: X")
         m = rules.label.match(fold(seg).strip())
         value = clean(seg.strip()[m.start("val"):]) if m else ""
         if m and value and (m.group("auth") or m.group("cat") or m.group("src")):
