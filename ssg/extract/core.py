@@ -1989,6 +1989,12 @@ def _assemble(body: list[_Line | None], parts: ArticleParts, rules: RuleSet, opt
             ):
                 out[idx] = ("h", text, l)
                 parts.evidence.append(("subheadings", "subheading:short-line-between-paragraphs", l.no, l.o))
+        # ... and one opening the text, set apart from it as wide ("Das Wichtigste in Kürze")
+        kind, text, l = out[0]
+        if kind == "p" and 2 <= l.words <= 8 and len(text) <= 80 and not _END_PUNCT.search(l.f) and not _LIST_MARK.match(l.f) \
+                and gaps.get(id(out[1][2]), 0) > typical >= 1 and _words(out[1][1]) >= 15 and _words(out[2][1]) >= 15:
+            out[0] = ("h", text, l)
+            parts.evidence.append(("subheadings", "subheading:short-line-opening-the-text", l.no, l.o))
     parts.blocks = [(k, t) for k, t, _ in _without_pull_quotes(out)]
 
 

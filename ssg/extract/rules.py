@@ -82,7 +82,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     "share": (
         "artikel teilen", "beitrag teilen", "partager l'article", "compartir artículo", "compartir", "compartir en", "partager sur", "teilen", "condividi", "paylaş", "read later", "save for later",
         "شارك", "شاركها", "مشاركة", "شارك هذا الخبر", "شارك الخبر", "شارك المقال", "انشر", "share", "share this",
-        "share on", "إعجاب", "اس خبر کو شیئر کریں", "شیئر کریں", "bagikan", "bagikan artikel", "print", "طباعة", "اطبع", "email", "أرسل لصديق", "ارسل لصديق", "أرسل", "تابعونا", "تابعنا",
+        "share on", "inshare", "إعجاب", "اس خبر کو شیئر کریں", "شیئر کریں", "bagikan", "bagikan artikel", "print", "طباعة", "اطبع", "email", "أرسل لصديق", "ارسل لصديق", "أرسل", "تابعونا", "تابعنا",
         "follow us", "follow", "tweet", "تغريد", "facebook", "twitter", "whatsapp", "فيسبوك", "فايسبوك", "فيس بوك", "تويتر", "واتساب",
         "انستقرام",
         "تيليجرام", "telegram", "linkedin", "pinterest", "reddit", "comments", "comment", "التعليقات", "تعليقات",
@@ -258,6 +258,14 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r".{10,400}\b(?:reuters|afp|ap|epa|getty images|anadolu|xinhua|efe|dpa)/[^/\s][^/]{1,60}(?:/[^/]{2,40}){0,2}",
         r"our standards\s*:.{0,120}",
         r"cet article vous a plu.{0,160}",
+        # a page's feedback widget, a live page's reload prompt, a video's link
+        r"(?:هل كانت هذه الصفحة مفيدة|هل كانت الصفحة مفيدة|هل وجدت ما تبحث عنه|هل كان هذا المحتوى مفيدا|هل كان هذا المحتوى مفيداً|"
+        r"was this page (?:helpful|useful)|did you find what you were looking for|is this page useful|cette page vous a-t-elle été utile|"
+        r"war diese seite hilfreich|¿te ha resultado útil).{0,60}",
+        r"(?:تقييم الصفحة|قيّم الصفحة|قيم الصفحة|rate this page|page rating)\s*[:：]?.{0,80}",
+        r"(?:seite neu laden|reload (?:the )?page|refresh (?:the )?page|actualiser la page|actualizar la página|أعد تحميل الصفحة).{0,60}",
+        r"[▶►]?\s*(?:شاهد|شاهدوا|watch|regardez|mira|sehen sie)\s+(?:الفيديو|التقرير المصور|التقرير|الصور|the video|video|the full video|"
+        r"la vidéo|el video|das video)\b.{0,40}",
         r"(?:هل أعجبك|هل اعجبك|أعجبك|اعجبك|did you (?:like|enjoy)|enjoyed|liked) (?:المقال|الخبر|الموضوع|this|the).{0,40}(?:شارك|share|tell).{0,60}",
         # where the article was printed first: "Este reportaje se publicó en el número 212 de HORIZONTE.",
         # "A version of this article appears in print on …"
@@ -316,6 +324,9 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r".{0,120}(?:في بريدك|إلى بريدك|الى بريدك|to your inbox|in your inbox|dans votre boîte(?: mail| de réception)?|en tu (?:bandeja|correo)).{0,120}",   # a newsletter's offer
         r"\S+@\S+\.\w{2,}",
         r"(?:\d{1,2}:\d{2}\s*)?ت\s*م",
+        r"(?:آخر مراجعة للمحتوى|آخر تحديث للصفحة|last reviewed|page last (?:updated|reviewed)|content last reviewed)\s*[:：]?.{0,40}",
+        r"(?:مركز الاتصال|الخط الساخن|للاستفسار|للاستفسارات|call center|hotline|helpline)\b.{0,40}\d{5,}.{0,20}",    # a contact line
+        r"\d{3,6}",                                         # a wire's sequence number ("// انتهى // 14:32 ت م 0086")
         # a kicker alone on its line above the headline
         r"(?:latest|breaking|breaking news|exclusive|live|watch|update|analysis|عاجل|خاص|حصري|فيديو|بالفيديو|بالصور)",
     ),
