@@ -346,6 +346,14 @@ def _merge(doc, printed: Extraction | None, body: ArticleParts, blocks: list[tup
         title, site = split
     elif got.title and _same(title, _page_title(tree)):
         title = None            # the <title> alone (no og:title, JSON-LD or single <h1>): "Site :: Section" as often as a headline
+    if title and got.title and not _same(title, got.title):
+        # a declared title (og:title, JSON-LD) that differs from the headline the page prints and its
+        # <title> repeats: the printed one ("… into 140 apartments" over og:title's "… into apartments")
+        page = _page_title(tree)
+        page_split = _site_suffix(page, rules) or _site_prefix(page, rules)
+        h1 = [" ".join("".join(h.itertext()).split()) for h in tree.iter("h1")]
+        if len(h1) == 1 and _same(h1[0], got.title) and _same(page_split[0] if page_split else page, h1[0]):
+            title = got.title
     parts.set("title", title or None, "html:title", text=title or "")
     parts.set("title", got.title, "html:printed", text=got.title or "")
     # What the page prints from its headline down (standfirst, byline, date), read without the
