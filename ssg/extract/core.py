@@ -104,6 +104,11 @@ _ISSUE_WORD = re.compile(r"عدد|vol|no\.|issue|n°", re.IGNORECASE)
 # دمشق", "يومية جزائرية مستقلة"): a tagline; a name has a proper noun ("صحيفة الوطن", "صحيفة عكاظ").
 _TAGLINE = re.compile(fold_pattern(r"^(?:ال)?(?:صحيفة|جريدة|موقع|مجلة|بوابة|شبكة|يومية|أسبوعية|منصة)\s+"
                                    r"(?:إلكترونية|الكترونية|(?!ال)[\u0621-\u064a]+ي[ةه])(?:\s+(?!ال)\S|$)"))   # ("صحيفة رؤية الشمال": a name)
+# ... or what it brings: "أخبار السودان على مدار الساعة", "Your source for Riverbend news"
+_TAGLINE_NEWS = re.compile(fold_pattern(r"^(?:أخبار|آخر الأخبار|كل الأخبار|نافذتك|بوابتك|دليلك|news|your|the latest|noticias|"
+                                        r"actualités|l'actualité|nachrichten)\b"), re.IGNORECASE)
+_PRESS_WORD = re.compile(r"\b(?:quotidien|daily|journal|gazette|times|news|post|tribune|herald|press|hebdo|diario|zeitung|"
+                         r"magazine|online|info|tv|radio)\b", re.IGNORECASE)
 _SYMBOLS = "\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u2900-\u2bff\U0001F000-\U0001FAFF\ufe0f\u200d"
 _SYMBOL_CHAR = re.compile(f"[{_SYMBOLS}]")
 _SYMBOL_ENDS = re.compile(f"^[{_SYMBOLS}\\s]+")
@@ -1527,7 +1532,8 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
         elif masthead and lines[masthead[0]].words <= 12:       # "Horizonte · revista de ciencia y cultura": the name
             halves = _MASTHEAD_TAGLINE.split(lines[masthead[0]].o)
             if len(halves) == 2 and 1 <= _words(halves[0]) <= 4 and not _END_PUNCT.search(halves[0]) \
-                    and (halves[1][:1].islower() or _TAGLINE.match(fold(halves[1]))) and not rules.nav_item.match(fold(halves[0])):
+                    and (halves[1][:1].islower() or _TAGLINE.match(fold(halves[1])) or _TAGLINE_NEWS.match(fold(halves[1]))) \
+                    and not rules.nav_item.match(fold(halves[0])):
                 parts.set("source", halves[0].strip(), "source:masthead-over-tagline", lines[masthead[0]])
         if masthead and any(t > last_bar for t in cands):
             for t in masthead:
@@ -1725,7 +1731,10 @@ def _read_site(l: _Line, parts: ArticleParts, rules: RuleSet) -> None:
         a, b = spans[site_i]
         parts.set("source", clean(l.o[a:b]), "source:site-name", l)
         after = [clean(l.o[x:y]) for x, y in spans[site_i + 1:] if clean(l.o[x:y])]
-        if after and _words(after[0]) <= 4 and not _TAGLINE.match(fold(after[0])):     # (not "يومية كويتية مستقلة")
+        name = l.o[a:b]
+        if after and _words(after[0]) <= 4 and not _TAGLINE.match(fold(after[0])) \
+                and not (_PRESS_WORD.search(after[0]) and bool(_ARABIC.search(after[0])) != bool(_ARABIC.search(name))):
+            # (not "يومية كويتية مستقلة", nor the name in the other script: "يومية المسار | El Massar Quotidien")
             parts.set("category", after[0], "category:after-site-name", l)
         return
     if l.sub == "tagline":
