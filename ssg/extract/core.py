@@ -1464,6 +1464,14 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                                                               or l.o[by.start(2):by.start(2) + 1].isupper()):
                     name = re.split(r"\s*[·•|]\s*", clean(l.o[by.start(2):by.end(2)]))[0]     # ("بواسطة X · منذ 5 ساعات · date")
                     parts.set("author", name, "author:byline-before-date", l)
+                elif not by:
+                    # "مسقط - ناصر البلوشي الأحد 7 صفر 1446هـ - 11 أغسطس 2024م": a place and a name, then the
+                    # date (with its Hijri twin): the byline as printed
+                    first = min((h.start for h in hits if h.hijri), default=hit.start)
+                    head = WEEKDAY_RE.sub(" ", l.f[:first]).strip(" |-–—,،")
+                    if head and _PLACE_NAME.fullmatch(head) and _words(head) <= 6 and not rules.agency.search(head) \
+                            and not _site_name(head, head, rules) and not rules.label.match(head):     # (not "كتب: X")
+                        parts.set("author", clean(l.o[:len(head)]), "author:place-name-before-date", l)
             rest = _labels_after_date(clean(after_s).strip(" |-–—,،"), l, parts, rules)
             by = _AFTER_DATE_BY.match(fold(rest))
             name = re.split(r"\s*[·•|,،]\s*", rest[by.end():])[0] if by else ""     # ("by Priya · 6 min read")

@@ -289,7 +289,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:click here|اضغط هنا|انقر هنا|clique aqui|haz clic aquí|cliquez ici)\b.{0,80}",
         # an offer of the outlet's channel: "Receba as notícias do … no seu WhatsApp: clique aqui."
         r"(?:receba|recibe|recevez|get|تابع|احصل على)\s.{0,100}(?:whatsapp|telegram|واتساب|تلغرام|تيليجرام)\b.{0,60}",
-        r"(?:download|حمّل|حمل) (?:the )?(?:app|تطبيق).{0,80}",
+        r".{0,60}(?:download|install|get|حمّل|حمل|نزّل|نزل|ثبّت|ثبت|télécharge[zr]?|descarga) (?:the |our |l'|la )?(?:app|application|تطبيق).{0,80}",
         r"(?:subscribe|اشترك) (?:to|في|ب).{0,80}",
         r"(?:we use cookies|this site uses cookies|ملفات تعريف الارتباط).{0,200}",
         # reading time, a relative time, a view count: page furniture, never copy
