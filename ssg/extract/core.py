@@ -319,7 +319,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
                 line.sub = "copyright_loose"
                 line.val = (m.start(g) + len(f) - len(f.lstrip()), m.end(g) + len(f) - len(f.lstrip()))
         return
-    if words >= 6 and (_CAPS_CREDIT.search(line.o) or _PAREN_CREDIT.search(line.o) or _SLASH_CREDIT.search(line.o)):
+    if words >= 6 and "/" in line.o and (_CAPS_CREDIT.search(line.o) or _PAREN_CREDIT.search(line.o) or _SLASH_CREDIT.search(line.o)):
         line.kind, line.sub = "boiler", "caption"     # a photo's caption closed by its credit
         return
     if rules.tail_boiler.match(f):
@@ -2023,10 +2023,12 @@ def _without_pull_quotes(out: list[tuple[str, str, "_Line"]]) -> list[tuple[str,
     الأوضح لأزمة أعمق»"), is the page's furniture (up to 200 paragraphs: a text, not a dump)."""
     if not 4 <= len(out) <= 200:
         return out
+    quoted = [i for i, (kind, t, _) in enumerate(out) if kind == "p" and t[:1] in "«“\"" and t[-1:] in "»”\""   # (quoted, as
+              and 4 <= t.count(" ") + 1 <= 30]                                                            # pull quotes are printed)
+    if not quoted:
+        return out
     keys = [" ".join(fold(t).lower().split()).strip(_QUOTE_MARKS) for _, t, _ in out]
-    drop = {i for i, k in enumerate(keys) if out[i][0] == "p" and 4 <= k.count(" ") + 1 <= 30
-            and out[i][1][:1] in "«“\"" and out[i][1][-1:] in "»”\""            # (quoted, as pull quotes are printed)
-            and any(j != i and len(keys[j]) >= len(k) + 20 and k in keys[j] for j in range(len(out)))}
+    drop = {i for i in quoted if any(j != i and len(keys[j]) >= len(keys[i]) + 20 and keys[i] in keys[j] for j in range(len(out)))}
     return [x for i, x in enumerate(out) if i not in drop] if drop else out
 
 

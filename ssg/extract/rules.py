@@ -249,47 +249,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # a wire's contact line: "((dewi.santoso@pana-news.example; +62 21 555 0134))"
         r"\(\([^()]{0,200}(?:@|\+\d)[^()]{0,200}\)\)",
         r"(?:body|text|content|النص|نص الخبر|المتن)\s*[:：]",
-        # a CMS's markup left in the text: "[[related: 48177]]", a WordPress caption or embed, an
-        # export's record marks ("=== END ===")
-        r"\[\[[^\[\]]{1,100}\]\]",
-        # a link's words for screen readers ("…, opens new tab"), a wire's photo credit closing a
-        # caption ("… REUTERS/Peter Njoroge/File Photo"), its standards' link
-        r".{0,300}\bopens (?:in )?(?:a )?new (?:tab|window)\.?",
-        r".{10,400}\b(?:reuters|afp|ap|epa|getty images|anadolu|xinhua|efe|dpa)/[^/\s][^/]{1,60}(?:/[^/]{2,40}){0,2}",
-        r"our standards\s*:.{0,120}",
-        r"cet article vous a plu.{0,160}",
-        # a page's feedback widget, a live page's reload prompt, a video's link
-        r"(?:هل كانت هذه الصفحة مفيدة|هل كانت الصفحة مفيدة|هل وجدت ما تبحث عنه|هل كان هذا المحتوى مفيدا|هل كان هذا المحتوى مفيداً|"
-        r"was this page (?:helpful|useful)|did you find what you were looking for|is this page useful|cette page vous a-t-elle été utile|"
-        r"war diese seite hilfreich|¿te ha resultado útil).{0,60}",
-        r"(?:تقييم الصفحة|قيّم الصفحة|قيم الصفحة|rate this page|page rating)\s*[:：]?.{0,80}",
-        r"(?:seite neu laden|reload (?:the )?page|refresh (?:the )?page|actualiser la page|actualizar la página|أعد تحميل الصفحة).{0,60}",
-        r"[▶►]?\s*(?:شاهد|شاهدوا|watch|regardez|mira|sehen sie)\s+(?:الفيديو|التقرير المصور|التقرير|الصور|the video|video|the full video|"
-        r"la vidéo|el video|das video)\b.{0,40}",
-        r"(?:هل أعجبك|هل اعجبك|أعجبك|اعجبك|did you (?:like|enjoy)|enjoyed|liked) (?:المقال|الخبر|الموضوع|this|the).{0,40}(?:شارك|share|tell).{0,60}",
-        # where the article was printed first: "Este reportaje se publicó en el número 212 de HORIZONTE.",
-        # "A version of this article appears in print on …"
-        r"(?:a version of )?(?:este|esta|this|cet|cette|dieser|diese|questo) (?:reportaje|artículo|articulo|entrevista|article|story|report|"
-        r"interview|reportage|bericht|beitrag|articolo) .{0,40}(?:se publicó|apareció|appeared|appears|was published|a paru|a été publiée?|"
-        r"erschien|ist erschienen|è stato pubblicato).{0,120}",
-        # a nonprofit newsroom's appeal printed inside the text
-        r".{0,160}(?:is a nonprofit newsroom|your (?:gift|donation|support) (?:keeps|helps|makes|powers)|support (?:our|local|independent) journalism|donate (?:now|today)\b).{0,200}",
-        r".{0,60}(?:تابعونا|تابعوا|تابعنا|follow us|suivez-nous|síguenos|folgen sie uns)\s+(?:على|عبر|في|on|sur|en|auf)\s+.{0,80}",   # a follow-us line
-        # an opinion page's disclaimer: "المقالات المنشورة لا تعبّر بالضرورة عن رأي المجلة", "The views expressed are the author's own"
-        r".{0,60}(?:تعبر|تعبّر)\s+(?:بالضرورة\s+)?عن\s+(?:آراء|اراء|رأي|راي|وجهة نظر)\s+(?:كاتبيها|كاتبها|أصحابها|اصحابها|صاحبها|الكاتب|كتابها).{0,160}",
-        r".{0,60}(?:لا\s+)?(?:تعبر|تعبّر|تعكس)\s+(?:بالضرورة\s+)?(?:عن\s+)?(?:رأي|راي|موقف|وجهة نظر)\s+(?:ال|«|\").{0,120}",
-        r"(?:the\s+)?(?:views|opinions)\s+expressed\s+.{0,100}(?:are (?:those of|the author|solely)|do not necessarily|don't necessarily).{0,120}",
-        r"(?:أعجبني|like|j'aime|me gusta)\s+(?:تحميل|loading|chargement|cargando)\s*(?:\.{3}|…)?",   # a blog's "Like" button                           # a newsletter's offer under the text
-        r"(?:ilustrasi|foto ilustrasi|illustration)\s*[.:].{0,300}",     # a caption: "Ilustrasi. Pekerja menata …"
-        r"\[caption\b[^\]]{0,300}\].{0,1000}\[/caption\]",
-        r"\[(?:embed|gallery|video|audio|related|tweet|youtube|instagram|playlist)\b[^\]]{0,300}\](?:.{0,300}\[/\w+\])?",
-        r"={3,}\s*[^=]{1,40}?\s*={3,}",
-        r"-{3,}\s*[^-]{1,30}?\s*-{3,}",                                       # "---TESTO---", "---FINE TESTO---"
         r"(?:loading|جاري التحميل)\.{0,3}",
-        r"(?:click here|اضغط هنا|انقر هنا|clique aqui|haz clic aquí|cliquez ici)\b.{0,80}",
-        # an offer of the outlet's channel: "Receba as notícias do … no seu WhatsApp: clique aqui."
-        r"(?:receba|recibe|recevez|get|تابع|احصل على)\s.{0,100}(?:whatsapp|telegram|واتساب|تلغرام|تيليجرام)\b.{0,60}",
-        r".{0,60}(?:download|install|get|حمّل|حمل|نزّل|نزل|ثبّت|ثبت|télécharge[zr]?|descarga) (?:the |our |l'|la )?(?:app|application|تطبيق).{0,80}",
         r"(?:subscribe|اشترك) (?:to|في|ب).{0,80}",
         r"(?:we use cookies|this site uses cookies|ملفات تعريف الارتباط).{0,200}",
         # reading time, a relative time, a view count: page furniture, never copy
@@ -321,7 +281,6 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"[-–—]*\s*[(\[]\s*[^\s()\[\]]{2,12}\s*[)\]]\s*(?:[^\W\d]{1,2}\s+){0,3}[^\W\d]{1,2}\s*/\s*(?:[^\W\d]{1,2}\s*){1,4}",   # "--(بترا) ع ق/س ج"
         r"(?:editor|editors|redaktur|penyunting|editing|edited by|sub-?editor|redaktion)\s*[:：]?\s*[^\W\d][^:：]{1,60}",   # the desk's editor
         r"(?:advertising)",
-        r".{0,120}(?:في بريدك|إلى بريدك|الى بريدك|to your inbox|in your inbox|dans votre boîte(?: mail| de réception)?|en tu (?:bandeja|correo)).{0,120}",   # a newsletter's offer
         r"\S+@\S+\.\w{2,}",
         r"(?:\d{1,2}:\d{2}\s*)?ت\s*م",
         r"(?:آخر مراجعة للمحتوى|آخر تحديث للصفحة|last reviewed|page last (?:updated|reviewed)|content last reviewed)\s*[:：]?.{0,40}",
@@ -334,6 +293,61 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     # pattern is tried only on a line that holds one of the words (one search of their trie in the
     # line lowercased, ~3 us, where the patterns tried at every place of every line cost ~15 us).
     "boilerplate_gated": (
+        # (session 24's: a CMS's markup and an export's marks, a wire's standards link, a newsletter's offer, a
+        # page's feedback widget and rating, a live page's reload prompt, a video's link, a share prompt, where the
+        # article was printed first, a disclaimer, a blog's Like button, captions, click-here lines)
+        (('[[',),
+         r'\[\[[^\[\]]{1,100}\]\]'),
+        (('our standards',),
+         r'our standards\s*:.{0,120}'),
+        (('cet article vous a plu',),
+         r'cet article vous a plu.{0,160}'),
+        (('مفيدة', 'مفيده', 'مفيدا', 'ما تبحث عنه', 'was this page', 'did you find', 'is this page', 'utile', 'hilfreich', 'útil'),
+         r'(?:هل كانت هذه الصفحة مفيدة|هل كانت الصفحة مفيدة|هل وجدت ما تبحث عنه|هل كان هذا المحتوى مفيدا|هل كان هذا المحتوى مفيداً|was this page (?:helpful|useful)|did you find what you were looking for|is this page useful|cette page vous a-t-elle été utile|war diese seite hilfreich|¿te ha resultado útil).{0,60}'),
+        (('تقييم الصفحة', 'قيّم الصفحة', 'قيم الصفحة', 'rate this page', 'page rating'),
+         r'(?:تقييم الصفحة|قيّم الصفحة|قيم الصفحة|rate this page|page rating)\s*[:：]?.{0,80}'),
+        (('seite neu laden', 'reload', 'refresh', 'actualiser la page', 'actualizar la página', 'أعد تحميل'),
+         r'(?:seite neu laden|reload (?:the )?page|refresh (?:the )?page|actualiser la page|actualizar la página|أعد تحميل الصفحة).{0,60}'),
+        (('شاهد', 'شاهدوا', 'watch', 'regardez', 'mira', 'sehen sie'),
+         r'[▶►]?\s*(?:شاهد|شاهدوا|watch|regardez|mira|sehen sie)\s+(?:الفيديو|التقرير المصور|التقرير|الصور|the video|video|the full video|la vidéo|el video|das video)\b.{0,40}'),
+        (('أعجبك', 'اعجبك', 'did you like', 'did you enjoy', 'enjoyed', 'liked'),
+         r'(?:هل أعجبك|هل اعجبك|أعجبك|اعجبك|did you (?:like|enjoy)|enjoyed|liked) (?:المقال|الخبر|الموضوع|this|the).{0,40}(?:شارك|share|tell).{0,60}'),
+        (('se publicó', 'apareció', 'appeared', 'appears', 'was published', 'a paru', 'publiée', 'publié', 'erschien', 'erschienen', 'pubblicato'),
+         r'(?:a version of )?(?:este|esta|this|cet|cette|dieser|diese|questo) (?:reportaje|artículo|articulo|entrevista|article|story|report|interview|reportage|bericht|beitrag|articolo) .{0,40}(?:se publicó|apareció|appeared|appears|was published|a paru|a été publiée?|erschien|ist erschienen|è stato pubblicato).{0,120}'),
+        (('expressed',),
+         r"(?:the\s+)?(?:views|opinions)\s+expressed\s+.{0,100}(?:are (?:those of|the author|solely)|do not necessarily|don't necessarily).{0,120}"),
+        (('تحميل', 'loading', 'chargement', 'cargando'),
+         r"(?:أعجبني|like|j'aime|me gusta)\s+(?:تحميل|loading|chargement|cargando)\s*(?:\.{3}|…)?"),
+        (('ilustrasi', 'illustration'),
+         r'(?:ilustrasi|foto ilustrasi|illustration)\s*[.:].{0,300}'),
+        (('[caption',),
+         r'\[caption\b[^\]]{0,300}\].{0,1000}\[/caption\]'),
+        (('[embed', '[gallery', '[video', '[audio', '[related', '[tweet', '[youtube', '[instagram', '[playlist'),
+         r'\[(?:embed|gallery|video|audio|related|tweet|youtube|instagram|playlist)\b[^\]]{0,300}\](?:.{0,300}\[/\w+\])?'),
+        (('===',),
+         r'={3,}\s*[^=]{1,40}?\s*={3,}'),
+        (('---',),
+         r'-{3,}\s*[^-]{1,30}?\s*-{3,}'),
+        (('click here', 'اضغط هنا', 'انقر هنا', 'clique aqui', 'haz clic aquí', 'cliquez ici'),
+         r'(?:click here|اضغط هنا|انقر هنا|clique aqui|haz clic aquí|cliquez ici)\b.{0,80}'),
+        # (session 24's: a link for screen readers, a wire's photo credit, a newsroom's appeal, a follow-us line, an
+        # opinion page's disclaimer, an app's or a channel's offer, a newsletter's "in your inbox")
+        (('new tab', 'new window'),
+         r'.{0,300}\bopens (?:in )?(?:a )?new (?:tab|window)\.?'),
+        (('reuters/', 'afp/', 'ap/', 'epa/', 'getty images/', 'anadolu/', 'xinhua/', 'efe/', 'dpa/'),
+         r'.{10,400}\b(?:reuters|afp|ap|epa|getty images|anadolu|xinhua|efe|dpa)/[^/\s][^/]{1,60}(?:/[^/]{2,40}){0,2}'),
+        (('nonprofit newsroom', 'your gift', 'your donation', 'your support', 'journalism', 'donate'),
+         r'.{0,160}(?:is a nonprofit newsroom|your (?:gift|donation|support) (?:keeps|helps|makes|powers)|support (?:our|local|independent) journalism|donate (?:now|today)\b).{0,200}'),
+        (('تابعونا', 'تابعوا', 'تابعنا', 'follow us', 'suivez-nous', 'síguenos', 'folgen sie uns'),
+         r'.{0,60}(?:تابعونا|تابعوا|تابعنا|follow us|suivez-nous|síguenos|folgen sie uns)\s+(?:على|عبر|في|on|sur|en|auf)\s+.{0,80}'),
+        (('تعبر', 'تعبّر', 'تعكس'),
+         r'.{0,60}(?:تعبر|تعبّر)\s+(?:بالضرورة\s+)?عن\s+(?:آراء|اراء|رأي|راي|وجهة نظر)\s+(?:كاتبيها|كاتبها|أصحابها|اصحابها|صاحبها|الكاتب|كتابها).{0,160}|.{0,60}(?:لا\s+)?(?:تعبر|تعبّر|تعكس)\s+(?:بالضرورة\s+)?(?:عن\s+)?(?:رأي|راي|موقف|وجهة نظر)\s+(?:ال|«|\").{0,120}'),
+        ((' app', 'application', 'تطبيق'),
+         r".{0,60}(?:download|install|get|حمّل|حمل|نزّل|نزل|ثبّت|ثبت|télécharge[zr]?|descarga) (?:the |our |l'|la )?(?:app|application|تطبيق).{0,80}"),
+        (('بريدك', 'dans votre boîte', 'en tu bandeja', 'en tu correo'),
+         r'.{0,120}(?:في بريدك|إلى بريدك|الى بريدك|dans votre boîte(?: mail| de réception)?|en tu (?:bandeja|correo)).{0,120}'),
+        (('whatsapp', 'telegram', 'واتساب', 'تلغرام', 'تيليجرام'),
+         r'(?:receba|recibe|recevez|get|تابع|احصل على)\s.{0,100}(?:whatsapp|telegram|واتساب|تلغرام|تيليجرام)\b.{0,60}'),
         (("جميع الحقوق محفوظة",), r".*جميع الحقوق محفوظة.*"),
         (("all rights reserved",), r".*all rights reserved.*"),
         # a share bar naming two networks or more ("شارك التغطية: واتساب | إكس | فيسبوك")
