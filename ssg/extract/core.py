@@ -49,15 +49,17 @@ _PIPE_SPLIT = re.compile(r"\s*(?:\||::|\s{3,})\s*")
 _CRUMB_SPLIT = re.compile(r"\s*(?:»|>|›|/|\\|«|<|‹|→|←|⟵|⟶|◂|▸|◄|►|⇐|⇒)\s*")
 _CRUMB_ONLY = re.compile(r"\s*(?:»|›|\s>\s)\s*")
 _HEADLINE_PUNCT = re.compile(r"\.\.|[؟?!…]")     # a site name never has these; a headline may
-_BY_RE = re.compile(fold_pattern(r"^((?:story |written |reported |text |words )?by|par|por|von|بقلم|كتب|كتبت|بواسطة)"
+_BY_RE = re.compile(fold_pattern(r"^((?:story |written |reported |text |words )?by|par|por|von|door|ni|na|oleh|بقلم|كتب|كتبت|بواسطة)"
                                   r"(?:\s*[/\-–—ـ]\s*|\s+)([^:：|]{2,80})$"), re.IGNORECASE)     # (on the folded line)
-_BY_LATIN = ("by", "par", "por", "von", "story by", "written by", "reported by", "text by", "words by")   # + a capital
+_BY_LATIN = ("by", "par", "por", "von", "door", "ni", "na", "oleh", "story by", "written by", "reported by", "text by",
+             "words by")   # + a capital
 _NAME_ONLY = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){1,3}")    # "كتب محمد أحمد": two to four words, nothing else
 _DOMAIN_SITE = re.compile(r"[^\W_][\w-]*(?:\s[\w-]+){0,2}\.(?:نت|كوم|com|net|org|news|tv|info|co\.uk)", re.IGNORECASE)
 _UPDATED = re.compile(fold_pattern(r"(?:آخر تحديث|اخر تحديث|تحديث|تم التحديث|updated|last updated|modified|mis à jour|actualizado|aktualisiert|"
                                    r"aggiornato|atualizado|son güncelleme|güncelleme|güncellendi|bijgewerkt|"
                                    r"created|date created|creation date|erstellt|créé le|creado|ultima modifica|modificato|aggiornamento|"
-                                   r"اپ ڈیٹ|اپڈیٹ|به‌روزرسانی|بروزرسانی)"), re.IGNORECASE)   # (a record's
+                                   r"اپ ڈیٹ|اپڈیٹ|به‌روزرسانی|بروزرسانی|laatst bijgewerkt|bijgewerkt|अपडेटेड|aktualizacja|zaktualizowano|"
+                                   r"τελευταία ενημέρωση|ενημέρωση|imesasishwa|na-update)"), re.IGNORECASE)   # (a record's
 # creation, like an update, is the date only when no publication date is given)
 _TWO_SPACES = re.compile(r"\s{2,}")
 _SECTION_NEWS = re.compile(r"(?:local|world|business|sports?|national|international|top|latest|breaking|tech(?:nology)?|"
@@ -396,7 +398,8 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         # "By AHMED ALI | Arab News", "كتب محمد الشمري:"; "Par Karim B. | 18/02/2025" is a date line
         m = _BY_RE.match(head.rstrip(" :：")) if not (rest and _HAS_DIGIT.search(rest) and find_dates(rest)) else None
         if m and (line.o[m.start(2):m.start(2) + 1].isupper() if m.group(1).lower() in _BY_LATIN
-                  else m.group(1) == "بقلم" or _NAME_ONLY.fullmatch(m.group(2).strip()) is not None):
+                  else m.group(1) == "بقلم" or _NAME_ONLY.fullmatch(m.group(2).strip()) is not None) \
+                and not (m.group(1).lower() in ("door", "ni", "na", "oleh") and _END_PUNCT.search(f)):   # (words of a sentence too)
             line.kind = "label"
             line.sub = "auth"
             line.val = (m.start(2), m.end(2))

@@ -61,6 +61,17 @@ _EN_MONTHS = {
     "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
     "ocak": 1, "şubat": 2, "subat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "mayis": 5, "haziran": 6, "temmuz": 7,
     "ağustos": 8, "agustos": 8, "eylül": 9, "eylul": 9, "ekim": 10, "kasım": 11, "kasim": 11, "aralık": 12, "aralik": 12,
+    # Indonesian and Malay, Swahili, Filipino, Polish (as dates write them), Greek (the same), Hindi
+    "maret": 3, "agustus": 8, "desember": 12, "mac": 3, "ogos": 8, "disember": 12,
+    "machi": 3, "aprili": 4, "julai": 7, "agosti": 8, "septemba": 9, "oktoba": 10, "novemba": 11, "desemba": 12,
+    "pebrero": 2, "marso": 3, "hunyo": 6, "hulyo": 7, "setyembre": 9, "oktubre": 10, "nobyembre": 11,
+    "disyembre": 12,
+    "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6, "lipca": 7, "sierpnia": 8,
+    "września": 9, "wrzesnia": 9, "października": 10, "pazdziernika": 10, "listopada": 11, "grudnia": 12,
+    "ιανουαρίου": 1, "φεβρουαρίου": 2, "μαρτίου": 3, "απριλίου": 4, "μαΐου": 5, "ιουνίου": 6, "ιουλίου": 7,
+    "αυγούστου": 8, "σεπτεμβρίου": 9, "οκτωβρίου": 10, "νοεμβρίου": 11, "δεκεμβρίου": 12,
+    "जनवरी": 1, "फ़रवरी": 2, "फरवरी": 2, "मार्च": 3, "अप्रैल": 4, "मई": 5, "जून": 6, "जुलाई": 7, "अगस्त": 8,
+    "सितंबर": 9, "सितम्बर": 9, "अक्टूबर": 10, "अक्तूबर": 10, "नवंबर": 11, "नवम्बर": 11, "दिसंबर": 12, "दिसम्बर": 12,
 }
 
 
@@ -117,7 +128,11 @@ ARABIC_ZONES = {"مكة المكرمة": 3, "مكة": 3, "السعودية": 3, 
                 "القاهرة": "Africa/Cairo", "مصر": "Africa/Cairo", "بيروت": "Asia/Beirut", "لبنان": "Asia/Beirut",
                 "عمّان": "Asia/Amman", "الأردن": "Asia/Amman", "القدس": "Asia/Jerusalem", "فلسطين": "Asia/Hebron",
                 "رام الله": "Asia/Hebron", "غزة": "Asia/Gaza", "دمشق": "Asia/Damascus", "سوريا": "Asia/Damascus",
-                "المغرب": "Africa/Casablanca", "الرباط": "Africa/Casablanca", "الدار البيضاء": "Africa/Casablanca"}
+                "المغرب": "Africa/Casablanca", "الرباط": "Africa/Casablanca", "الدار البيضاء": "Africa/Casablanca",
+                # (and those of the cities a diaspora's sites print)
+                "لندن": "Europe/London", "غرينتش": 0, "باريس": "Europe/Paris", "برلين": "Europe/Berlin",
+                "بروكسل": "Europe/Brussels", "واشنطن": "America/New_York", "نيويورك": "America/New_York",
+                "موسكو": 3, "أنقرة": 3, "إسطنبول": 3, "اسطنبول": 3, "طهران": 3.5, "كابل": 4.5, "إسلام آباد": 5}
 _ARABIC_ZONE_OFFSETS = {" ".join(fold_pattern(k).split()): v for k, v in ARABIC_ZONES.items()}
 _TZ = (
     r"(?:\s*(?:hr?s?\.?\s+)?(?:\(?\s*)(?:(?:gmt|utc)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?|(z)\b|([+-])(\d{2}):?(\d{2})"

@@ -37,10 +37,10 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     ),
     # The first item of a site's menu printed as one run of words ("Home News Sports Opinion").
     "home_words": ("الرئيسية", "الصفحة الرئيسية", "home", "homepage", "accueil", "inicio", "startseite", "anasayfa", "ana sayfa",
-                   "beranda"),
+                   "beranda", "αρχική", "होम", "मुखपृष्ठ", "strona główna", "nyumbani", "tahanan"),
     # First crumb of a breadcrumb trail.
     "crumb_home": ("الرئيسية", "الصفحة الرئيسية", "home", "homepage", "news", "أخبار", "الأخبار", "accueil", "inicio",
-                   "startseite", "anasayfa", "ana sayfa", "beranda"),
+                   "startseite", "anasayfa", "ana sayfa", "beranda", "αρχική", "होम", "मुखपृष्ठ", "strona główna", "nieuws", "habari"),
     # Words that start a site-name line: "صحيفة الوطن", "موقع ... الإخباري".
     "site_words": (
         "صحيفة", "جريدة", "موقع", "مجلة", "بوابة", "شبكة", "قناة", "وكالة", "إذاعة", "راديو", "تلفزيون",
@@ -82,7 +82,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     "share": (
         "artikel teilen", "beitrag teilen", "partager l'article", "compartir artículo", "compartir", "compartir en", "partager sur", "teilen", "condividi", "paylaş", "read later", "save for later",
         "شارك", "شاركها", "مشاركة", "شارك هذا الخبر", "شارك الخبر", "شارك المقال", "انشر", "share", "share this",
-        "share on", "inshare", "إعجاب", "اس خبر کو شیئر کریں", "شیئر کریں", "bagikan", "bagikan artikel", "print", "طباعة", "اطبع", "email", "أرسل لصديق", "ارسل لصديق", "أرسل", "تابعونا", "تابعنا",
+        "share on", "inshare", "deel dit artikel", "deel", "i-share", "udostępnij", "κοινοποίηση", "शेयर करें", "shiriki", "إعجاب", "اس خبر کو شیئر کریں", "شیئر کریں", "bagikan", "bagikan artikel", "print", "طباعة", "اطبع", "email", "أرسل لصديق", "ارسل لصديق", "أرسل", "تابعونا", "تابعنا",
         "follow us", "follow", "tweet", "تغريد", "facebook", "twitter", "whatsapp", "فيسبوك", "فايسبوك", "فيس بوك", "تويتر", "واتساب",
         "انستقرام",
         "تيليجرام", "telegram", "linkedin", "pinterest", "reddit", "comments", "comment", "التعليقات", "تعليقات",
@@ -148,7 +148,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "read next", "up next", "most read news", "more news", "اقرأ التالي", "الأكثر قراءة اليوم",
         "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "lesen sie auch", "mehr zum thema", "lea también",
         "leer más", "te puede interesar", "also read", "see also", "مواضيع مشابهة", "موضوعات مشابهة", "similar stories",
-        "similar articles", "مزید پڑھیں", "یہ بھی پڑھیں", "بیشتر بخوانید", "leia também", "leia mais", "veja também", "saiba mais", "leggi anche", "sur le même sujet", "sur le même thème", "topik terkait", "artikel terkait", "suggested topics", "suggested stories", "suggested reading", "recommended topics",
+        "similar articles", "lees ook", "basahin din", "यह भी पढ़ें", "ये भी पढ़ें", "soma pia", "soma zaidi", "czytaj też",
+        "czytaj także", "διαβάστε επίσης", "διαβάστε ακόμα", "مزید پڑھیں", "یہ بھی پڑھیں", "بیشتر بخوانید", "leia também", "leia mais", "veja também", "saiba mais", "leggi anche", "sur le même sujet", "sur le même thème", "topik terkait", "artikel terkait", "suggested topics", "suggested stories", "suggested reading", "recommended topics",
         "most viewed", "most shared", "most commented", "most watched", "explore more on these topics", "explore more",
         "more in this section", "latest stories", "الأكثر تداولا", "الأكثر تداولاً", "الأكثر تعليقا", "الأكثر تعليقاً", "الأكثر قراءة",
         "أحدث الأخبار", "آخر الأخبار", "اخر الاخبار", "كل مقالات الكاتب", "جميع مقالات الكاتب", "مقالات الكاتب",
@@ -398,7 +399,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     "label_source": ("المصدر", "source", "المصدر الأصلي", "الجهة الناشرة", "الناشر", "publisher", "publication", "newspaper",
                      "site_name", "sitename", "site name", "og:site_name", "outlet", "site", "testata",
                      "الصحيفة", "الجريدة", "الموقع"),
-    "label_author": ("byline", "بواسطة", "autore", "autrice", "firma", "texto", "texte", "text", "تغطية", "رصد", "muhabir", "redaktion", "redacción", "dc:creator", "creator", "autor", "auteur", "yazar", "écrit par", "escrito por",
+    "label_author": ("byline", "بواسطة", "autore", "autrice", "firma", "texto", "texte", "text", "συντάκτης", "συντάκτρια",
+                     "रिपोर्ट", "लेखक", "संवाददाता", "tekst", "autorka", "mwandishi", "tagapag-ulat", "door", "تقديم", "إعداد وتقديم", "تغطية", "رصد", "muhabir", "redaktion", "redacción", "dc:creator", "creator", "autor", "auteur", "yazar", "écrit par", "escrito por",
                      "geschrieben von", "penulis", "wartawan", "بقلم", "كتب", "كتبت", "الكاتب", "الكاتبة", "إعداد", "اعداد", "تقرير", "حوار", "متابعة", "تحرير",
                      "حاوره", "حاورته", "حاورها", "حاورتها", "أجرى الحوار", "أجرت الحوار", "interview by", "interviewed by",
                      "المحرر", "by", "author", "authors", "written by", "reporter", "reported by", "words", "columnist",
@@ -410,10 +412,12 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
                    "date", "dated", "first published", "pubdate", "pub date", "publication date", "datum", "fecha", "tarih",
                    "yayınlanma", "yayın tarihi", "giriş", "publié le", "publicado", "pubblicato", "veröffentlicht", "first published",
                    "published at", "publish date", "date published", "data", "data pubblicazione", "pubblicato il",
-                   "ultima modifica"),
+                   "ultima modifica", "gepubliceerd", "gepubliceerd op", "laatst bijgewerkt", "bijgewerkt", "प्रकाशित", "अपडेटेड",
+                   "opublikowano", "aktualizacja", "δημοσιεύθηκε", "δημοσίευση", "τελευταία ενημέρωση", "iliyochapishwa",
+                   "inilathala", "diterbitkan", "publikováno"),
     "label_tags": ("الوسوم", "وسوم", "كلمات مفتاحية", "كلمات دلالية", "الكلمات الدالة", "الكلمات الدلالية", "الكلمات المفتاحية",
                    "سمات", "الكلمات المفاتيح", "كلمات البحث", "كلمات بحث", "tags", "tagged", "keywords", "topics", "mots-clés", "mots clés", "etiquetas", "schlagwörter",
-                   "etiketler", "etiket", "palabras clave", "parole chiave", "tag", "trefwoorden", "temas", "thèmes", "themen"),
+                   "etiketler", "etiket", "टैग्स", "टैग", "tagi", "ετικέτες", "lebo", "mga tag", "palabras clave", "parole chiave", "tag", "trefwoorden", "temas", "thèmes", "themen"),
     "label_dek": ("ملخص", "الملخص", "summary", "highlight", "standfirst", "description", "الوصف", "teaser", "chapô", "chapeau", "resumen",
                   "zusammenfassung", "özet", "sommario", "sottotitolo", "subtitle", "subtítulo", "sous-titre", "untertitel"),
     # A scraper's or an export's header of fields: "العنوان: ...", "Title: ...", "Subject: ..." (in
