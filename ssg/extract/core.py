@@ -35,7 +35,7 @@ from .errors import ExtractError
 from .model import Extraction
 from .options import ExtractOptions, Profile
 from .rules import DEFAULT_RULES, RuleSet, compile_rules
-from .text import STRIP, clean, fold, fold_pattern, is_blank_text, nfc
+from .text import STRIP, clean, fold, fold_pattern, is_blank_text, nfc, squash
 
 __all__ = ["extract_bytes", "extract_text", "ArticleParts"]
 
@@ -92,6 +92,7 @@ _STATE_HEADER = re.compile(fold_pattern(r"(?:المملكة|الجمهورية|�
                                         r"republic|kingdom|state of|royaume|république|república|reino)\b"), re.IGNORECASE)
 _SLASH_TRAIL = re.compile(r"[^\W\d][^/|:.!?؟]{0,30}(?: / [^\W\d][^/|:.!?؟]{0,30}){1,2}")
 _MASTHEAD_TAGLINE = re.compile(r"\s+[·•|–—-]\s+")
+_SENT_SPLIT = re.compile(r"[.!?؟…](?=\s+\S)")
 _URDU = re.compile("[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")     # ٹ ڈ ڑ ں ھ ہ ے
 _PERSIAN = re.compile("[\u067e\u0686\u0698\u06af].*\u06cc|\u06cc.*[\u067e\u0686\u0698\u06af]")   # پ چ ژ گ with ی
 _FILED_UNDER = re.compile(r"^\s*(?:ضمن|في|تحت|in|under|dans|en|unter)\s+(?=\S+\s*[:：])")
@@ -1193,6 +1194,15 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
 
     _read_body(lines, body_start, parts, rules, options, tzname, profiles,
                credit_ok=not author_from_header and not body_only, structured=structured)
+    # a header of fields, then the text printed from its headline (a read-it-later app's export): not a paragraph
+    if parts.title and parts.blocks and squash(parts.blocks[0][1]) == squash(parts.title) \
+            and any(e[0] == "title" and e[1] == "title:label" for e in parts.evidence):
+        parts.blocks = parts.blocks[1:]
+        # ... and its standfirst under it: one short sentence over the text
+        if parts.dek is None and len(parts.blocks) >= 3 and parts.blocks[0][0] == "p" and _words(parts.blocks[0][1]) <= 30 \
+                and len(_SENT_SPLIT.findall(parts.blocks[0][1])) <= 1 and _words(parts.blocks[1][1]) >= 20:
+            parts.set("dek", parts.blocks[0][1], "dek:under-repeated-headline", None, text=parts.blocks[0][1])
+            parts.blocks = parts.blocks[1:]
     # the writer's tagline closing the text: "Marcus Delaney covers local government for the Sentinel."
     if parts.author and parts.blocks and parts.blocks[-1][0] == "p" and _is_bio(parts.blocks[-1][1], parts.author):
         parts.evidence.append(("paragraphs", "paragraphs:writer-tagline-dropped", None, parts.blocks[-1][1][:80]))
@@ -1837,7 +1847,8 @@ def _read_body(lines: list[_Line], start: int, parts: ArticleParts, rules: RuleS
             continue
         if k in ("date", "site") and i < last_text or k == "label" and i < last_text and any(body) or (
             k in ("boiler", "crumb") and l.sub in ("tail", "generic", "url") and i < last_text
-        ):                                      # (a label over the text's first line is the header's: "Tags: …")
+            and (any(body) or k == "crumb" or l.sub != "url")
+        ):                                      # (a label or an address over the text's first line is the header's)
             # a metadata-looking line inside the body: keep it as text (a rule of dashes above the
             # text only closes the header; inside the text, "***" is the text's, as the gold set has it)
             body.append(None if k == "boiler" and not any(body) and _RULE_LINE.fullmatch(l.o) else l)

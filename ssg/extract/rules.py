@@ -105,6 +105,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # (and a press release's contact block, which ends the article the same way)
         "media contact", "media contacts", "press contact", "press contacts", "for media inquiries", "للتواصل الإعلامي",
         # (a press release's end mark, and a news database's end of the document)
+        # (a read-it-later app's highlights and notes under the text)
+        "highlights", "my highlights", "notes", "my notes", "annotations",
         "###", "# # #", "-ends-", "- ends -", "ends", "-انتهى-", "- انتهى -", "انتهى", "-30-", "end of document",
         "references", "links",
         "للاستفسارات الإعلامية", "لمزيد من المعلومات", "for more information", "forward-looking statements",
@@ -198,6 +200,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # a feed's footer: "The post X appeared first on Site", "ظهرت المقالة X أولاً على Site"
         r"(?:the post|ظهرت المقالة|ظهر المقال) .{0,250}(?:appeared first on|أولاً على|أولا على) .{0,80}",
         r"(?:clipped|saved|retrieved|accessed|captured|printed|archived|downloaded)(?: on)?\s*[:：].{0,80}|imprimé le.{0,80}|"
+        r"(?:exported|saved|clipped|archived)\s+(?:on\s+)?\d.{0,100}|"          # (a read-it-later app's "Exported 2024-12-05 21:14 from …")
         r"(?:تاريخ الحفظ|تاريخ الأرشفة|تاريخ الطباعة|تم الحفظ في|حفظ في)\s*[:：]?.{0,80}",
         # an e-mail newsletter's signature mark
         r"--",
