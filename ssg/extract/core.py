@@ -1072,7 +1072,8 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
             j = _next_nonblank(lines, j + 1)
         if (
             j is not None
-            and j - header_end <= 4 + len(datelines)
+            and (j - header_end <= 4 + len(datelines)          # (or past furniture: "بيان صحفي" / "للنشر الفوري")
+                 or j - header_end <= 8 and any(lines[i].kind == "boiler" for i in range(header_end + 1, j)))
             and lines[j].kind == "text"
             and 2 <= lines[j].words <= 20
             and not _SENT_END.search(lines[j].f)
@@ -1276,7 +1277,10 @@ def _under_headline(lines: list[_Line], start: int, parts: ArticleParts, rules: 
             and k is not None and (lines[k].kind in ("date", "label") or lines[k].kind == "text" and lines[k].words <= 4
                                    # (or over a text whose paragraphs are indented as it is not)
                                    or lines[k].kind == "text" and not _END_PUNCT.search(l.f) and l.raw[:1] not in " \t\u00a0"
-                                   and lines[k].raw[:1] in " \t\u00a0")
+                                   and lines[k].raw[:1] in " \t\u00a0"
+                                   # (or right under the headline, set apart from the text by a blank line)
+                                   or j == start and j + 1 < len(lines) and lines[j + 1].kind == "blank" and _is_prose(lines[k])
+                                   and not _END_PUNCT.search(l.f) and lines[start - 1].kind == "text")
             and any(_is_prose(x) for x in _next_content(lines, k, 4))):
         parts.set("dek", l.o, "dek:standfirst-under-headline", l)
         start, j = j + 1, k

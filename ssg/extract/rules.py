@@ -291,7 +291,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:مركز الاتصال|الخط الساخن|للاستفسار|للاستفسارات|call center|hotline|helpline)\b.{0,40}\d{5,}.{0,20}",    # a contact line
         r"\d{3,6}",                                         # a wire's sequence number ("// انتهى // 14:32 ت م 0086")
         # a kicker alone on its line above the headline
-        r"(?:latest|breaking|breaking news|exclusive|live|watch|update|analysis|عاجل|خاص|حصري|فيديو|بالفيديو|بالصور)",
+        r"(?:latest|breaking|breaking news|exclusive|live|watch|update|analysis|عاجل|خاص|حصري|فيديو|بالفيديو|بالصور|"
+        r"بيان صحفي|بيان إعلامي|press release|news release|media release|communiqué(?: de presse)?|nota de prensa|pressemitteilung)",
     ),
     # Whole-line boilerplate found by what it holds somewhere in the line: (words, pattern). The
     # pattern is tried only on a line that holds one of the words (one search of their trie in the
