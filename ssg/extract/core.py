@@ -92,6 +92,8 @@ _STATE_HEADER = re.compile(fold_pattern(r"(?:المملكة|الجمهورية|�
                                         r"republic|kingdom|state of|royaume|république|república|reino)\b"), re.IGNORECASE)
 _SLASH_TRAIL = re.compile(r"[^\W\d][^/|:.!?؟]{0,30}(?: / [^\W\d][^/|:.!?؟]{0,30}){1,2}")
 _MASTHEAD_TAGLINE = re.compile(r"\s+[·•|–—-]\s+")
+_LISTEN_ON = re.compile(fold_pattern(r"^(?:استمع عبر|استمع على|استمعوا عبر|تابعنا على|listen on|listen via|écouter sur|escuchar en|"
+                                     r"follow us on|subscribe on)\s*[:：]"), re.IGNORECASE)
 _SENT_SPLIT = re.compile(r"[.!?؟…](?=\s+\S)")
 _URDU = re.compile("[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")     # ٹ ڈ ڑ ں ھ ہ ے
 _PERSIAN = re.compile("[\u067e\u0686\u0698\u06af].*\u06cc|\u06cc.*[\u067e\u0686\u0698\u06af]")   # پ چ ژ گ with ی
@@ -428,7 +430,10 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         if all(_words(x) <= 3 for x in items) and (len(items) >= 4 or len(items) == 3 and any(
                 rules.nav_item.match(x.strip()) for x in items)) \
                 and 2 * sum(1 for x in items if _HAS_DIGIT.search(x)) < len(items):   # (figures are a table's row or a ticker)
-            line.kind = "nav"
+            # ("استمع عبر: سبوتيفاي | آبل بودكاست | أنغامي", "[فيسبوك] [تويتر] [واتساب]": links to share or to
+            # listen, not a menu: the masthead is not above them)
+            line.kind = "share" if _LISTEN_ON.match(f) or 3 * sum(1 for x in items if rules.share.match(x.strip())) >= 2 * len(items) \
+                else "nav"
             return
         items = [x for x in _TWO_SPACES.split(f.strip()) if x]           # "الرئيسية  محلي  اقتصاد  رياضة"
         if len(items) >= 4 and all(_words(x) <= 3 for x in items) and any(rules.nav_item.match(x) for x in items) \
@@ -439,7 +444,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
     if words <= 40 and f.count("[") >= 4 and f.count("]") >= 4:         # "[ الرئيسية ] [ سياسة ] [ أمن ] …"
         items = [x.strip() for x in re.split(r"\]\s*\[", f.strip().strip("[]")) if x.strip()]
         if len(items) >= 4 and all(_words(x) <= 3 for x in items):
-            line.kind = "nav"
+            line.kind = "share" if 3 * sum(1 for x in items if rules.share.match(x)) >= 2 * len(items) else "nav"
             return
     if 9 <= words <= 30 and " - " in f:                                   # "الرئيسية - الوطني - الاقتصاد - الدولي - …"
         items = [x for x in _DASH_SPLIT.split(f.strip()) if x]
