@@ -523,7 +523,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
                 rules.nav_item.match(x.strip()) or rules.boiler.match(x.strip()) for x in items):
             line.kind = "nav"                 # "تسجيل الدخول | اشترك", "دخول | تسجيل", "تسجيل الدخول | اشترك في النشرة"
             return
-        if 2 <= len(items) <= 3 and all(_words(x) <= 3 for x in items):
+        if 2 <= len(items) <= 3 and all(_words(x) <= 3 for x in items) and not _HAS_DIGIT.search(f):   # (not "98.4 FM | صفاقس")
             line.kind = "crumb"
             line.sub = "pipe"
             line.val = (0, n)

@@ -298,6 +298,9 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     # pattern is tried only on a line that holds one of the words (one search of their trie in the
     # line lowercased, ~3 us, where the patterns tried at every place of every line cost ~15 us).
     "boilerplate_gated": (
+        # an audio player's line: "استمع إلى الخبر   00:00 / 02:14"
+        (("استمع", "listen", "écouter", "escuchar", "hören"),
+         r"(?:استمع|استمعوا|listen|écouter|escuchar|hören)\b.{0,40}\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}.{0,10}"),
         # (session 24's: a CMS's markup and an export's marks, a wire's standards link, a newsletter's offer, a
         # page's feedback widget and rating, a live page's reload prompt, a video's link, a share prompt, where the
         # article was printed first, a disclaimer, a blog's Like button, captions, click-here lines)
@@ -515,7 +518,7 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
         agency=re.compile(rf"(?<!\w)(?:{ag})(?!\w)", _FL),
         agency_only=re.compile(rf"^[\s(\[{{«\-–—ـ*/]*(?:{ag})[\s)\]}}»\-–—ـ:./]*$", _FL),
         share=re.compile(rf"^(?:{_alt(r['share'])})" + fold_pattern(r"(?:\s*[:：|\-–—]|\s*$|\s+(?:on|this|هذا|هذه|عبر|على|من خلال|في|via|the|الخبر|المقال|الموضوع|facebook|twitter|فيسبوك|تويتر|\W))"), _FL),
-        read_also=re.compile(rf"^(?:{_alt(r['read_also'])}|(?P<open>more from|more in|más en|más de|plus de|mehr aus|mehr von|altro da|mais em|المزيد من)(?:\s+[^\s:：|.]+){{1,3}}|(?P<other>[^\s:：|.]+(?:\s+[^\s:：|.]+)?\s+{fold_pattern('أخرى')}|other \S+))"     # ("More from Community")
+        read_also=re.compile(rf"^(?:(?:{_alt(r['read_also'])})(?:\s+(?:{fold_pattern('في|من')}|in|from|en|dans|aus)\s+[^:：|.]{{1,30}}(?=\s*[:：]))?|(?P<open>more from|more in|más en|más de|plus de|mehr aus|mehr von|altro da|mais em|المزيد من)(?:\s+[^\s:：|.]+){{1,3}}|(?P<other>[^\s:：|.]+(?:\s+[^\s:：|.]+)?\s+{fold_pattern('أخرى')}|other \S+))"     # ("More from Community")
                              rf"(?:\s*[:：|\-–—.…]\s*(?P<rest>.*)|\s*)$", _FL),
         boiler=re.compile("^(?:" + "|".join(f"(?:{fold_pattern(b)})" for b in boiler) + r")\s*$", _FL),
         boiler_gate=re.compile(_alt(w for words, _ in r["boilerplate_gated"] for w in words)),     # (on the line lowercased)
