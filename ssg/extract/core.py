@@ -633,11 +633,12 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
             line.kind, line.sub = "boiler", "field"       # a front matter's field no label names ("slug: …")
         out.append(line)
     # "محمد الهاجري | ملاعب قطر": a byline with the site's name printed at the top
-    top = next((l for l in out[:3] if l.kind in ("text", "site")), None)
-    if top is not None:
+    pipes = [l for l in out[:40] if l.kind == "crumb" and l.sub == "pipe"] if page else []
+    top = next((l for l in out[:3] if l.kind in ("text", "site")), None) if pipes else None
+    if top is not None and top.words <= 8:
         key = " ".join(top.f.lower().split())
-        for l in out[:40]:
-            if l.kind == "crumb" and l.sub == "pipe" and l is not top:
+        for l in pipes:
+            if l is not top:
                 items = [x.strip() for x in _PIPE_SPLIT.split(l.o) if x.strip()]
                 if len(items) == 2 and " ".join(fold(items[1]).lower().split()) == key and _NAME_ONLY.fullmatch(fold(items[0])) \
                         and 2 <= _words(items[0]) <= 4:
@@ -1201,8 +1202,8 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
     _read_body(lines, body_start, parts, rules, options, tzname, profiles,
                credit_ok=not author_from_header and not body_only, structured=structured)
     # a header of fields, then the text printed from its headline (a read-it-later app's export): not a paragraph
-    if parts.title and parts.blocks and squash(parts.blocks[0][1]) == squash(parts.title) \
-            and any(e[0] == "title" and e[1] == "title:label" for e in parts.evidence):
+    if parts.title and parts.blocks and any(e[0] == "title" and e[1] == "title:label" for e in parts.evidence) \
+            and squash(parts.blocks[0][1]) == squash(parts.title):
         parts.blocks = parts.blocks[1:]
         # ... and its standfirst under it: one short sentence over the text
         if parts.dek is None and len(parts.blocks) >= 3 and parts.blocks[0][0] == "p" and _words(parts.blocks[0][1]) <= 30 \
