@@ -23,6 +23,7 @@ import yaml
 
 from . import cmark, extract, search
 from .extract.dates import find_dates
+from .extract.markup import FRONT_MATTER
 from .extract.text import fold
 from .config import SiteConfig
 from .deps import code_digest, library_versions
@@ -42,7 +43,6 @@ FIELD_ALIASES = {
     "published_at": "date", "publish_date": "date", "pubdate": "date", "date_published": "date", "first_published": "date",
     "updated_at": "updated", "last_modified": "updated", "date_modified": "updated",
 }
-_FRONT = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.S)
 
 
 def digest_bytes(data: bytes) -> str:
@@ -137,7 +137,7 @@ def _warnings(item, article: Article) -> list[str]:
 # --------------------------------------------------------------------------- markdown
 
 def split_front_matter(text: str, path: str) -> tuple[dict, str]:
-    match = _FRONT.match(text)
+    match = FRONT_MATTER.match(text)
     if not match:
         return {}, text.lstrip("\ufeff")
     fence, raw = match.group(1), match.group(2)
@@ -149,7 +149,8 @@ def split_front_matter(text: str, path: str) -> tuple[dict, str]:
         raise ContentError(f"invalid front matter: {first}", path=path, line=(line + 2) if line is not None else None) from None
     if not isinstance(meta, dict):
         raise ContentError("front matter must be a mapping of keys to values", path=path)
-    return meta, text[match.end():]
+    body = text[match.end():]
+    return meta, body[2:] if body.startswith("\r\n") else body[1:] if body.startswith("\n") else body
 
 
 # Most front matter is one `key: value` a line, as our generator and most scrapers write it. That

@@ -29,7 +29,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from .dates import WEEKDAY_RE, DateHit, compact_date, find_dates, time_of
-from .markup import converted, is_heading, lynx_dump, unmark
+from .markup import FRONT_MATTER, converted, is_heading, lynx_dump, unmark
 from .decode import decode
 from .errors import ExtractError
 from .model import Extraction
@@ -561,7 +561,6 @@ def _title_case(text: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
-_FRONT = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?=\r?\n|\Z)", re.S)
 _FIELD = re.compile(r"([^\W\d][\w-]{0,40}(?: [^\W\d][\w-]{0,20}){0,2}(?::[\w-]{1,40})?)\s*[:=]\s*(.*)")    # ("dc:creator: …")
 # ... or an export's (Pelican's, MultiMarkdown's) fields with no opening fence: three "Key: value"
 # lines or more at the top, closed by a blank line or a fence
@@ -576,7 +575,7 @@ def _front_matter(text: str, rules: RuleSet) -> tuple[str, range]:
     label names becomes that label's line ("headline: …"; "first_published:" as "first published:"),
     its quotes removed; the fences become blank lines, so that lines keep their numbers. -> the
     text and the numbers of its field lines (the others are the header's furniture)."""
-    m = _FRONT.match(text) or _FIELDS_HEAD.match(text)
+    m = FRONT_MATTER.match(text) or _FIELDS_HEAD.match(text)
     if m is None:
         return text, range(0)
     rows = m.group(2).split("\n")
@@ -588,10 +587,12 @@ def _front_matter(text: str, rules: RuleSet) -> tuple[str, range]:
         value = fm.group(2).strip() if fm else ""
         items = [_unquote(x) for x in value[1:-1].split(",")] if value[:1] == "[" and value[-1:] == "]" else [_unquote(value)]
         value = ", ".join(x for x in items if x)                          # (a YAML list: ["Cidades"])
-        keys = (fm.group(1), fm.group(1).replace("_", " ").replace("-", " ")) if value else ()
-        line = next((line for line in (f"{k}: {value}" for k in keys) if rules.label.match(fold(line))), r)
-        if line is not r and len(items) > 1 and rules.label.match(fold(line)).group("cat"):
-            line = line[: line.index(":") + 2] + items[0]                  # (of categories, the first)
+        line = r
+        for key in (fm.group(1), fm.group(1).replace("_", " ").replace("-", " ")) if value else ():
+            label = rules.label.match(fold(f"{key}: {value}"))
+            if label:                                                      # (of categories, the first)
+                line = f"{key}: {items[0] if label.group('cat') and len(items) > 1 else value}"
+                break
         out.append(line)
     first = len(out) - len(rows) + 1
     if m.group(1) or m.group(3):
@@ -1317,9 +1318,6 @@ def _under_headline(lines: list[_Line], start: int, parts: ArticleParts, rules: 
                                updated=bool(_UPDATED.search(lines[k].f[: hit.start])))
             start = k = k + 1
     return start
-
-
-_RULE_LINE = re.compile(r"[-–—_=*~ـ]{3,}")
 
 
 def _dated(l: _Line) -> bool:

@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["converted", "is_heading", "lynx_dump", "unmark"]
+__all__ = ["FRONT_MATTER", "converted", "is_heading", "lynx_dump", "unmark"]
+
+# A front matter at the top of a text: YAML between "---" lines, TOML between "+++" (group 1 the
+# fence, group 2 the fields; the newline after the closing fence is not part of the match). Markdown
+# files are read by it (ssg/read.py), and raw texts a scraper or a static site wrote.
+FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?=\r?\n|\Z)", re.S)
 
 _MARKED = re.compile(r"\]\((?:https?:|/|#|\.)|^#{2,6}\s+\S|\[\d{1,3}\]\S", re.M)      # ("# " alone may be a list's mark)
 _MD_LOGO = re.compile(r"\[!\[([^\]]*)\]\([^)]*\)\]\([^)]*\)")

@@ -116,7 +116,7 @@ def extract_feed_item(text: str, *, options: ExtractOptions, rel_path: str = "",
     got = extract_page(page, options=options, rel_path=rel_path, encoding=encoding)
     if author and got.author is None:        # (trafilatura leaves out a name as short as "بنا")
         got = replace(got, author=clean(author), evidence=got.evidence + (("author", "feed:author", None, author),))
-    summary = _feed_summary(item, body, atom)
+    summary = _feed_summary(first(item, "description", f"{atom}summary"), body, got)
     if summary and got.dek is None:
         got = replace(got, dek=summary, evidence=got.evidence + (("dek", "feed:description", None, summary),))
     return got
@@ -125,18 +125,16 @@ def extract_feed_item(text: str, *, options: ExtractOptions, rel_path: str = "",
 _ELLIPSIS_END = re.compile(r"(?:\[\s*(?:…|\.\.\.|&hellip;)\s*\]|…|\.\.\.)\s*$")
 
 
-def _feed_summary(item, body: str, atom: str) -> str | None:
+def _feed_summary(desc: str, body: str, got: Extraction) -> str | None:
     """An item's description beside its full text (``content:encoded``, Atom ``content``) is its
     standfirst when it is one: a short text of its own, not the text's opening cut with "[…]" (a
-    WordPress excerpt) nor a paragraph of it."""
-    desc = next((el.text for el in (item.find("description"), item.find(f"{atom}summary")) if el is not None and el.text), None)
+    WordPress excerpt) nor a paragraph of it (``got``: the full text as read)."""
     if not desc or desc == body or "<" in desc:
         return None
     text = clean(desc)
     if not text or len(text.split()) > 60 or _ELLIPSIS_END.search(text):
         return None
-    plain = " ".join(re.sub(r"<[^>]+>", " ", body).split())
-    return None if " ".join(text.split())[:80] in plain else text
+    return None if " ".join(text.split())[:80] in " ".join(" ".join(t.split()) for _, t in got.blocks) else text
 
 
 def looks_like_html(text: str) -> bool:

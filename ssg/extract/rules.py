@@ -301,7 +301,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # an audio player's line: "استمع إلى الخبر   00:00 / 02:14"
         (("استمع", "listen", "écouter", "escuchar", "hören"),
          r"(?:استمع|استمعوا|listen|écouter|escuchar|hören)\b.{0,40}\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}.{0,10}"),
-        # (session 24's: a CMS's markup and an export's marks, a wire's standards link, a newsletter's offer, a
+        # (a CMS's markup and an export's marks, a wire's standards link, a newsletter's offer, a
         # page's feedback widget and rating, a live page's reload prompt, a video's link, a share prompt, where the
         # article was printed first, a disclaimer, a blog's Like button, captions, click-here lines)
         (('[[',),
@@ -338,7 +338,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
          r'-{3,}\s*[^-]{1,30}?\s*-{3,}'),
         (('click here', 'اضغط هنا', 'انقر هنا', 'clique aqui', 'haz clic aquí', 'cliquez ici'),
          r'(?:click here|اضغط هنا|انقر هنا|clique aqui|haz clic aquí|cliquez ici)\b.{0,80}'),
-        # (session 24's: a link for screen readers, a wire's photo credit, a newsroom's appeal, a follow-us line, an
+        # (a link for screen readers, a wire's photo credit, a newsroom's appeal, a follow-us line, an
         # opinion page's disclaimer, an app's or a channel's offer, a newsletter's "in your inbox")
         (('new tab', 'new window'),
          r'.{0,300}\bopens (?:in )?(?:a )?new (?:tab|window)\.?'),

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ssg import read
+from ssg.extract.markup import FRONT_MATTER
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 ROOT = Path(__file__).resolve().parents[1]
@@ -98,7 +99,7 @@ def test_the_front_matter_the_generator_and_people_write_takes_the_fast_path():
 def test_the_repository_front_matter():
     seen = 0
     for path in ROOT.rglob("*.md"):
-        match = read._FRONT.match(path.read_text(encoding="utf-8"))
+        match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
         if match and match.group(1) == "---":
             check(match.group(2))
             seen += 1
