@@ -108,7 +108,9 @@ _ISSUE_WORD = re.compile(r"عدد|vol|no\.|issue|n°", re.IGNORECASE)
 # A site word followed by an adjective with no article ("صحيفة إلكترونية مستقلة", "صحيفة يومية تصدر في
 # دمشق", "يومية جزائرية مستقلة"): a tagline; a name has a proper noun ("صحيفة الوطن", "صحيفة عكاظ").
 _TAGLINE = re.compile(fold_pattern(r"^(?:ال)?(?:صحيفة|جريدة|موقع|مجلة|بوابة|شبكة|يومية|أسبوعية|منصة)\s+"
-                                   r"(?:إلكترونية|الكترونية|(?!ال)[\u0621-\u064a]+ي[ةه])(?:\s+(?!ال)\S|$)"))   # ("صحيفة رؤية الشمال": a name)
+                                   r"(?:(?:إلكترونية|الكترونية|(?!ال)[\u0621-\u064a]+ي[ةه])(?:\s+(?!ال)\S|$)"
+                                   r"|(?:إلكتروني|الكتروني|(?!ال)[\u0621-\u064a]+ي)\s+(?!ال)\S)"))
+# ("صحيفة رؤية الشمال" and "موقع مصراوي" are names; "موقع إخباري مستقل" a tagline)
 # ... or what it brings: "أخبار السودان على مدار الساعة", "Your source for Riverbend news"
 _TAGLINE_NEWS = re.compile(fold_pattern(r"^(?:أخبار|آخر الأخبار|كل الأخبار|نافذتك|بوابتك|دليلك|news|your|the latest|noticias|"
                                         r"actualités|l'actualité|nachrichten)\b"), re.IGNORECASE)
@@ -1780,6 +1782,8 @@ def _read_copyright(l: _Line, parts: ArticleParts) -> None:
     a, b = l.val
     site = _YEARS_AT_END.sub("", clean(l.o[a:b]).strip(" .,،-–|")).strip(" .,،-–|")
     if site and _words(site) <= 8:
+        if parts.source is not None and parts.source.isupper() and not site.isupper() and parts.source.casefold() == site.casefold():
+            parts.source = None                 # "MWANGAZA LEO" over the page, "© 2025 Mwangaza Leo." under it: the name as written
         parts.set("source", site, "source:copyright-line", l)
 
 

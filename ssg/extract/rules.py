@@ -17,6 +17,12 @@ from .text import alternation, fold_pattern
 
 __all__ = ["DEFAULT_RULES", "RuleSet", "compile_rules"]
 
+# Languages as a site's switch between its editions names them (endonyms, and two-letter codes).
+_LANGUAGES = ("عربي|العربية|عربى|english|français|francais|español|espanol|deutsch|türkçe|turkce|کوردی|كوردي|kurdî|kurdi|"
+              "فارسی|فارسي|اردو|עברית|русский|中文|italiano|português|portugues|nederlands|polski|ελληνικά|हिन्दी|हिंदी|"
+              "kiswahili|swahili|soomaali|somali|tamazight|ⵜⴰⵎⴰⵣⵉⵖⵜ|amazigh|bahasa(?: indonesia| melayu)?|filipino|"
+              "日本語|한국어|ar|en|fr|es|de|tr|fa|ur|ku|he|ru")
+
 DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     # A line that is only a navigation menu entry.
     "nav_words": (
@@ -98,7 +104,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     "comments": (
         "التعليقات", "تعليقات الزوار", "تعليقات القراء", "تعليقات", "اترك تعليقا", "اترك تعليقاً", "أضف تعليقك",
         "comments", "reader comments", "readers' comments", "join the conversation", "leave a reply", "leave a comment",
-        "commentaires", "comentarios", "kommentare",
+        "commentaires", "comentarios", "kommentare", "comentários", "commenti", "reacties", "yorumlar", "komentar", "komentarze",
+        "maoni", "σχόλια", "टिप्पणियाँ", "टिप्पणियां", "نظرات", "تبصرے", "mga komento", "комментарии", "תגובות",
         # (a comment form's heading)
         "شارك برأيك", "أضف تعليق", "أضف تعليقا", "أضف تعليقاً", "اضف تعليق", "اكتب تعليقك", "اكتب تعليقا", "علق على الخبر",
         "علق على الموضوع", "add a comment", "post a comment", "write a comment", "laisser un commentaire", "deja un comentario",
@@ -173,6 +180,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:the )?(?:views|opinions) expressed .{0,160}",
         r"comments are closed\.?|enter your email(?: address)?.{0,40}",
         r"(?:get|sign up for|subscribe to) (?:the|our) newsletter.{0,60}|email(?: address)?|(?:your )?e-?mail",
+        # a language switch: "عربي | کوردی | English", "EN / FR / AR" (a pipe line of three words is otherwise a trail)
+        rf"(?:{_LANGUAGES})(?:\s*[|/•·]\s*(?:{_LANGUAGES})){{1,9}}",
         r"(?:our standards|editorial standards)\s*:.{0,120}",
         r"(?:sponsored|paid content|promoted|partner content|إعلان ممول|محتوى مدفوع|برعاية)\s*[:：|].{0,200}",
         r"(?:آخر الأخبار|أخبار عاجلة|شريط الأخبار|latest news|news ticker|حالة الطقس|الطقس اليوم|weather)\s*[:：].{0,300}",
@@ -478,7 +487,10 @@ class RuleSet:
 
 _FL = re.IGNORECASE
 _RESERVED = fold_pattern("جميع الحقوق محفوظة|all rights reserved|tous droits réservés|todos los derechos reservados|"
-                         "alle rechte vorbehalten|tutti i diritti riservati|todos os direitos reservados|tüm hakları saklıdır")
+                         "alle rechte vorbehalten|tutti i diritti riservati|todos os direitos reservados|tüm hakları saklıdır|"
+                         "haki zote zimehifadhiwa|hak cipta dilindungi(?: undang-undang)?|wszelkie prawa zastrzeżone|"
+                         "alle rechten voorbehouden|με επιφύλαξη παντός δικαιώματος|सर्वाधिकार सुरक्षित|جملہ حقوق محفوظ(?: ہیں)?|"
+                         "(?:کلیه|تمامی) حقوق .{0,30}محفوظ (?:است|می باشد|می‌باشد)|все права защищены|כל הזכויות שמורות")
 
 
 @lru_cache(maxsize=64)
