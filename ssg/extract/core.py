@@ -114,6 +114,8 @@ _TAGLINE = re.compile(fold_pattern(r"^(?:ال)?(?:صحيفة|جريدة|موقع
 # ... or what it brings: "أخبار السودان على مدار الساعة", "Your source for Riverbend news"
 _TAGLINE_NEWS = re.compile(fold_pattern(r"^(?:أخبار|آخر الأخبار|كل الأخبار|نافذتك|بوابتك|دليلك|news|your|the latest|noticias|"
                                         r"actualités|l'actualité|nachrichten)\b"), re.IGNORECASE)
+_RELEASE = re.compile(fold_pattern(r"^(?:for immediate release|للنشر الفوري|للنشر فورا|pour diffusion immédiate|"
+                                   r"para (?:publicación|difusión) inmediata|zur sofortigen veröffentlichung)\W*$"), re.IGNORECASE)
 _PRESS_WORD = re.compile(r"\b(?:quotidien|daily|journal|gazette|times|news|post|tribune|herald|press|hebdo|diario|zeitung|"
                          r"magazine|online|info|tv|radio)\b", re.IGNORECASE)
 _SYMBOLS = "\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u2900-\u2bff\U0001F000-\U0001FAFF\ufe0f\u200d"
@@ -998,6 +1000,17 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
                 nxt = _next_nonblank(lines, i + 1)
                 if nxt is not None and lines[nxt].kind in ("date", "site", "label"):
                     l.kind = k = "text"
+            if k == "boiler" and _RELEASE.match(l.f):
+                # "FOR IMMEDIATE RELEASE": the release's headline is under it; the texts over it are the
+                # wire's masthead ("Cascade Newswire", its tagline)
+                if texts_seen and lines[texts_seen[0]].words <= 5 and parts.source is None:
+                    parts.set("source", lines[texts_seen[0]].o, "source:masthead-over-release", lines[texts_seen[0]])
+                for j in texts_seen:
+                    lines[j].kind = "boiler"
+                texts_seen = []
+                header_end = i
+                pending = 0
+                continue
             if k in ("blank", "share", "boiler", "readalso"):
                 continue
             if k in ("nav", "crumb", "date", "site", "label"):
@@ -1218,9 +1231,25 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
         parts.evidence.append(("paragraphs", "paragraphs:writer-tagline-dropped", None, parts.blocks[-1][1][:80]))
         parts.blocks.pop()
 
+    # a release's or a wire's standfirst: an unpunctuated line under the headline, over a lead that opens
+    # with its dateline ("RENO, Nev., April 9, 2024 /Cascade Newswire/ --", "أبوظبي، 19 فبراير 2024:")
+    lead = None
+    if parts.dek is None and parts.title is not None and not body_only and len(parts.blocks) >= 3 \
+            and parts.blocks[0][0] == "p" and parts.blocks[1][0] == "p" and 5 <= _words(parts.blocks[0][1]) <= 40 \
+            and not _END_PUNCT.search(parts.blocks[0][1]):
+        first_l = next((l for l in lines[body_start:] if l.kind == "text"), None)
+        lead = next((l for l in lines[first_l.no:] if l.kind == "text"), None) if first_l is not None else None
+        if first_l is None or lead is None or squash(first_l.o) != squash(parts.blocks[0][1]) \
+                or squash(lead.o) != squash(parts.blocks[1][1]) or not _dated_lead(lead.f, options.day_first) \
+                or find_dates(first_l.f[:160], day_first=options.day_first):
+            lead = None
+        else:
+            parts.set("dek", parts.blocks[0][1], "dek:over-dated-lead", first_l, text=parts.blocks[0][1])
+            parts.blocks = parts.blocks[1:]
+
     # -- fall-backs and derived fields ------------------------------------
     if parts.published is None and not body_only:
-        first_p = next((l for l in lines[body_start:] if l.kind == "text"), None)
+        first_p = lead or next((l for l in lines[body_start:] if l.kind == "text"), None)
         if first_p is not None:
             head = first_p.f[:160]
             hits = find_dates(head, day_first=options.day_first)
@@ -1687,6 +1716,16 @@ def _dateline_like(l: _Line, rules: RuleSet) -> bool:
     if m and not l.f[m.end():].strip(" -–—ـ:)»."):
         return True
     return l.words <= 5 and _DASHED.fullmatch(l.f.strip()) is not None
+
+
+_LEAD_AFTER_DATE = re.compile(r"\s*(?:[:：]|--|[-–—]|/[^/\n]{2,40}/|\()")
+
+
+def _dated_lead(f: str, day_first: bool) -> bool:
+    """A lead that opens with its dateline: a place of a few words, a date, then ":", "--", "/Wire/"."""
+    hits = [h for h in find_dates(f[:160], day_first=day_first) if h.hijri is None]
+    return bool(hits) and hits[0].start <= 80 and _words(f[:hits[0].start]) <= 8 \
+        and _LEAD_AFTER_DATE.match(f, hits[0].end) is not None
 
 
 def _headline_follows(lines: list[_Line], i: int) -> bool:

@@ -92,16 +92,14 @@ KNOWN_MISSES = {
     *((("ar08_telegram_channel_post", f) for f in ("title", "published", "source"))),   # "Channel, [14.04.24 21:17]"
     ("ar09_ocr_print_page_wrapped_headline", "title"), ("en06_ocr_print_hyphen_column_crlf", "title"),   # a headline over two lines
     ("ar10_url_first_line_section_cp1256_crlf", "category"),       # the section only in the URL ("/sports/")
-    *((("ar11_press_release_newswire", f) for f in ("published", "dek"))),   # a date only in the first sentence
-    *((("en07_press_release_about_boilerplate", f) for f in ("title", "published", "source", "dek"))),
     ("en03_lynx_dump_references", "category"), ("en05_web_clipper_saved_date", "category"),
     ("en05_web_clipper_saved_date", "source"),                     # "North Sound Times · Business · 30 May 2024"
     *((("fr01_print_view_modified_date", f) for f in ("title", "category", "dek"))),
     *((stem, P) for stem in (                                       # captions, shortcodes, hard-wrapped OCR, a lynx dump
         "ar05_email_newsletter_subject_prefix",
-        "ar06_factiva_export_english_fields", "ar08_telegram_channel_post", "ar11_press_release_newswire",
+        "ar06_factiva_export_english_fields", "ar08_telegram_channel_post",
         "ar13_wordpress_caption_utf8_bom", "en03_lynx_dump_references",
-        "en06_ocr_print_hyphen_column_crlf", "en07_press_release_about_boilerplate",
+        "en06_ocr_print_hyphen_column_crlf",
         "es01_wordpress_caption_posted_in", "fr01_print_view_modified_date")),
     # -- pages2/ (71 of 112 when first run, unseen by the page reader, at 37b1d8f) --------------
     *((("ar03_old_tables_cms_2012_irrigation", f) for f in ("title", "published", "category", "author", P))),  # tables, no metadata
