@@ -983,6 +983,8 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
                 l.kind = "boiler"
                 l.sub = "profile"
     n = len(lines)
+    if not body_only:
+        _masthead_of_copyright(lines)
 
     # -- header -----------------------------------------------------------
     header_end = -1
@@ -1817,9 +1819,25 @@ def _read_site(l: _Line, parts: ArticleParts, rules: RuleSet) -> None:
     parts.set("source", l.o, "source:site-name", l)
 
 
+def _copyright_name(l: _Line) -> str:
+    return _YEARS_AT_END.sub("", clean(l.o[l.val[0]:l.val[1]]).strip(" .,،-–|")).strip(" .,،-–|")
+
+
+def _masthead_of_copyright(lines: list[_Line]) -> None:
+    """A top line that is the name the copyright line gives ("Le Courrier de l'Estuaire" over the
+    page, "© Le Courrier de l'Estuaire – Tous droits réservés" under it) is the site's name, not a
+    headline, whatever words it is made of."""
+    names = {" ".join(_copyright_name(l).casefold().split()) for l in lines
+             if l.kind == "boiler" and l.sub in ("copyright", "copyright_loose")}
+    names.discard("")
+    if names:
+        for l in lines[:12]:
+            if l.kind == "text" and l.words <= 8 and " ".join(l.o.casefold().split()) in names:
+                l.kind = "site"
+
+
 def _read_copyright(l: _Line, parts: ArticleParts) -> None:
-    a, b = l.val
-    site = _YEARS_AT_END.sub("", clean(l.o[a:b]).strip(" .,،-–|")).strip(" .,،-–|")
+    site = _copyright_name(l)
     if site and _words(site) <= 8:
         if parts.source is not None and parts.source.isupper() and not site.isupper() and parts.source.casefold() == site.casefold():
             parts.source = None                 # "MWANGAZA LEO" over the page, "© 2025 Mwangaza Leo." under it: the name as written

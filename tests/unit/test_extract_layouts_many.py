@@ -65,7 +65,7 @@ P = "paragraphs_count"
 
 KNOWN_MISSES = {
     # -- layouts/ ------------------------------------------------------------------------------
-    ("ar21", P), ("en10", P),
+    ("en10", P),
     ("en05", "title"), ("en05", "source"), ("en05", "dek"),   # the headline only in the page title
     # -- layouts2/ -----------------------------------------------------------------------------
     ("ar03_iq_indic_waa_comments", "author"),                                   # a dateline credit under the date
@@ -94,7 +94,6 @@ KNOWN_MISSES = {
     ("ar10_url_first_line_section_cp1256_crlf", "category"),       # the section only in the URL ("/sports/")
     ("en03_lynx_dump_references", "category"), ("en05_web_clipper_saved_date", "category"),
     ("en05_web_clipper_saved_date", "source"),                     # "North Sound Times · Business · 30 May 2024"
-    *((("fr01_print_view_modified_date", f) for f in ("title", "category", "dek"))),
     *((stem, P) for stem in (                                       # captions, shortcodes, hard-wrapped OCR, a lynx dump
         "ar05_email_newsletter_subject_prefix",
         "ar06_factiva_export_english_fields", "ar08_telegram_channel_post",
