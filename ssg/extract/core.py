@@ -114,6 +114,9 @@ _TAGLINE = re.compile(fold_pattern(r"^(?:ال)?(?:صحيفة|جريدة|موقع
 # ... or what it brings: "أخبار السودان على مدار الساعة", "Your source for Riverbend news"
 _TAGLINE_NEWS = re.compile(fold_pattern(r"^(?:أخبار|آخر الأخبار|كل الأخبار|نافذتك|بوابتك|دليلك|news|your|the latest|noticias|"
                                         r"actualités|l'actualité|nachrichten)\b"), re.IGNORECASE)
+_CONTACT_HEAD = re.compile(fold_pattern(r"^(?:(?:media|press|news media) (?:contacts?|inquiries|enquiries)|contact(?: presse)?|"
+                                        r"pressekontakt|contacto(?: de prensa| para medios)?|للتواصل الإعلامي|للاستفسارات الإعلامية)\s*[:：]?$"),
+                           re.IGNORECASE)
 _RELEASE = re.compile(fold_pattern(r"^(?:for immediate release|للنشر الفوري|للنشر فورا|pour diffusion immédiate|"
                                    r"para (?:publicación|difusión) inmediata|zur sofortigen veröffentlichung)\W*$"), re.IGNORECASE)
 _PRESS_WORD = re.compile(r"\b(?:quotidien|daily|journal|gazette|times|news|post|tribune|herald|press|hebdo|diario|zeitung|"
@@ -494,6 +497,12 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
     m = _SITE_TAGLINE.match(line.o) if words <= 14 and (" - " in f or "–" in f or "—" in f) and ":" not in f \
         and not _terminal(f) else None
     if m and not _HAS_DIGIT.search(m.group(1)):        # "بيروت اليوم – أخبار لبنان والعالم"
+        second = line.o[m.end(1):].lstrip(" -–—")
+        if words - _words(m.group(1)) <= 5 and _words(m.group(1)) <= 2 and rules.site.match(fold(second)) \
+                and not _TAGLINE.match(fold(second)) and not _TAGLINE_NEWS.match(fold(second)):
+            # "اقتصاد - بوابة الخليج الإخبارية": the section, then the site's name
+            line.kind, line.sub, line.val = "site", "section-site", (m.start(1), m.end(1), len(line.o) - len(second), len(line.o))
+            return
         line.kind, line.sub, line.val = "site", "tagline", (m.start(1), m.end(1))
         return
     if words <= 8 and ":" not in f.replace("::", "") and not _terminal(f):
@@ -1002,6 +1011,13 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
                 nxt = _next_nonblank(lines, i + 1)
                 if nxt is not None and lines[nxt].kind in ("date", "site", "label"):
                     l.kind = k = "text"
+            if k == "text" and _CONTACT_HEAD.match(l.f) and header_end >= 0:
+                # a release's contact block over its headline ("Media Contact:", a name, a phone, an e-mail)
+                j = i
+                while j < n and lines[j].kind != "blank" and lines[j].words <= 8:
+                    lines[j].kind = "boiler"
+                    j += 1
+                continue
             if k == "boiler" and _RELEASE.match(l.f):
                 # "FOR IMMEDIATE RELEASE": the release's headline is under it; the texts over it are the
                 # wire's masthead ("Cascade Newswire", its tagline)
@@ -1811,6 +1827,10 @@ def _read_site(l: _Line, parts: ArticleParts, rules: RuleSet) -> None:
         return
     if l.sub == "tagline":
         parts.set("source", l.o[l.val[0]:l.val[1]], "source:site-name-over-tagline", l)
+        return
+    if l.sub == "section-site":
+        parts.set("source", clean(l.o[l.val[2]:l.val[3]]), "source:site-name-after-section", l)
+        parts.set("category", clean(l.o[l.val[0]:l.val[1]]), "category:before-site-name", l)
         return
     if l.sub == "profile":
         src = rules.profile_sites.get(" ".join(l.f.lower().split()), (None, ""))[0]

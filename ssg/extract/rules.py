@@ -17,6 +17,9 @@ from .text import alternation, fold_pattern
 
 __all__ = ["DEFAULT_RULES", "RuleSet", "compile_rules"]
 
+_PREV_NEXT = (r"[«‹<←→]?\s*(?:(?:الموضوع|المقال|الخبر|المشاركة|التدوينة|الصفحة|المادة)\s+)?(?:السابق|التالي|السابقة|التالية)"
+              r"(?:\s+(?:previous|next))?\s*[»›>←→]?"
+              r"|[«‹<←→]?\s*(?:previous|next|older|newer)\s+(?:post|article|story|entry|topic|thread)\s*[»›>←→]?")
 # Languages as a site's switch between its editions names them (endonyms, and two-letter codes).
 _LANGUAGES = ("عربي|العربية|عربى|english|français|francais|español|espanol|deutsch|türkçe|turkce|کوردی|كوردي|kurdî|kurdi|"
               "فارسی|فارسي|اردو|עברית|русский|中文|italiano|português|portugues|nederlands|polski|ελληνικά|हिन्दी|हिंदी|"
@@ -180,6 +183,10 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:the )?(?:views|opinions) expressed .{0,160}",
         r"comments are closed\.?|enter your email(?: address)?.{0,40}",
         r"(?:get|sign up for|subscribe to) (?:the|our) newsletter.{0,60}|email(?: address)?|(?:your )?e-?mail",
+        # a forum's or a blog's links to the next and the previous post: "« الموضوع السابق | الموضوع التالي »"
+        rf"{_PREV_NEXT}(?:\s*[|/•·-]?\s*{_PREV_NEXT})?",
+        # a forum's repost mark: "منقول", "منقول للفائدة", "(منقول)"
+        r"[(\[]?\s*(?:منقول|منقوول|منقول للفائدة|منقول للأمانة|منقول للامانة|منقول بتصرف)\s*[)\]]?\s*[.!]?",
         # a language switch: "عربي | کوردی | English", "EN / FR / AR" (a pipe line of three words is otherwise a trail)
         rf"(?:{_LANGUAGES})(?:\s*[|/•·]\s*(?:{_LANGUAGES})){{1,9}}",
         r"(?:our standards|editorial standards)\s*:.{0,120}",
