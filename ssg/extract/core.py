@@ -49,9 +49,9 @@ _PIPE_SPLIT = re.compile(r"\s*(?:\||::|\s{3,})\s*")
 _CRUMB_SPLIT = re.compile(r"\s*(?:»|>|›|/|\\|«|<|‹|→|←|⟵|⟶|◂|▸|◄|►|⇐|⇒)\s*")
 _CRUMB_ONLY = re.compile(r"\s*(?:»|›|\s>\s)\s*")
 _HEADLINE_PUNCT = re.compile(r"\.\.|[؟?!…]")     # a site name never has these; a headline may
-_BY_RE = re.compile(fold_pattern(r"^((?:story |written |reported |text |words )?by|par|por|von|door|ni|na|oleh|بقلم|كتب|كتبت|بواسطة)"
+_BY_RE = re.compile(fold_pattern(r"^((?:story |written |reported |text |words )?by|par|por|von|door|ni|na|oleh|di|بقلم|كتب|كتبت|بواسطة)"
                                   r"(?:\s*[/\-–—ـ]\s*|\s+)([^:：|]{2,80})$"), re.IGNORECASE)     # (on the folded line)
-_BY_LATIN = ("by", "par", "por", "von", "door", "ni", "na", "oleh", "story by", "written by", "reported by", "text by",
+_BY_LATIN = ("by", "par", "por", "von", "door", "ni", "na", "oleh", "di", "story by", "written by", "reported by", "text by",
              "words by")   # + a capital
 _NAME_ONLY = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){1,3}")    # "كتب محمد أحمد": two to four words, nothing else
 _DOMAIN_SITE = re.compile(r"[^\W_][\w-]*(?:\s[\w-]+){0,2}\.(?:نت|كوم|com|net|org|news|tv|info|co\.uk)", re.IGNORECASE)
@@ -114,6 +114,7 @@ _TAGLINE = re.compile(fold_pattern(r"^(?:ال)?(?:صحيفة|جريدة|موقع
 # ... or what it brings: "أخبار السودان على مدار الساعة", "Your source for Riverbend news"
 _TAGLINE_NEWS = re.compile(fold_pattern(r"^(?:أخبار|آخر الأخبار|كل الأخبار|نافذتك|بوابتك|دليلك|news|your|the latest|noticias|"
                                         r"actualités|l'actualité|nachrichten)\b"), re.IGNORECASE)
+_ENTITY_SPACE = re.compile(r"(?:&(?:nbsp|#160|#xa0|ensp|emsp|thinsp|zwnj|lrm|rlm);?\s*)+", re.IGNORECASE)
 _CONTACT_HEAD = re.compile(fold_pattern(r"^(?:(?:media|press|news media) (?:contacts?|inquiries|enquiries)|contact(?: presse)?|"
                                         r"pressekontakt|contacto(?: de prensa| para medios)?|للتواصل الإعلامي|للاستفسارات الإعلامية)\s*[:：]?$"),
                            re.IGNORECASE)
@@ -409,7 +410,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         m = _BY_RE.match(head.rstrip(" :：")) if not (rest and _HAS_DIGIT.search(rest) and find_dates(rest)) else None
         if m and (line.o[m.start(2):m.start(2) + 1].isupper() if m.group(1).lower() in _BY_LATIN
                   else m.group(1) == "بقلم" or _NAME_ONLY.fullmatch(m.group(2).strip()) is not None) \
-                and not (m.group(1).lower() in ("door", "ni", "na", "oleh") and _END_PUNCT.search(f)):   # (words of a sentence too)
+                and not (m.group(1).lower() in ("door", "ni", "na", "oleh", "di") and _END_PUNCT.search(f)):   # (words of a sentence too)
             line.kind = "label"
             line.sub = "auth"
             line.val = (m.start(2), m.end(2))
@@ -632,6 +633,8 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
             heading = is_heading(raw)
             raw = unmark(raw, lynx)
         o = nfc(raw.strip(STRIP))
+        if o[:1] == "&" and _ENTITY_SPACE.fullmatch(o):
+            o = ""                              # "&nbsp;": a saved page's empty paragraph, its entity left as written
         if o and (o[0] >= "\u2190" and _SYMBOL_CHAR.match(o[0]) or o[-1] >= "\u2190" and _SYMBOL_CHAR.match(o[-1])):
             o = _SYMBOL_ENDS_R.sub("", _SYMBOL_ENDS.sub("", o))      # "☰ القائمة    جريدة الشرفة    🔍": icons
         if o[:1] in ("|", "｜"):           # "|آخر تحديث: ...": a scraped bar's separator, never text

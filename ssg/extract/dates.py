@@ -70,6 +70,13 @@ _EN_MONTHS = {
     "września": 9, "wrzesnia": 9, "października": 10, "pazdziernika": 10, "listopada": 11, "grudnia": 12,
     "ιανουαρίου": 1, "φεβρουαρίου": 2, "μαρτίου": 3, "απριλίου": 4, "μαΐου": 5, "ιουνίου": 6, "ιουλίου": 7,
     "αυγούστου": 8, "σεπτεμβρίου": 9, "οκτωβρίου": 10, "νοεμβρίου": 11, "δεκεμβρίου": 12,
+    # the short forms of French, Spanish, Portuguese, Italian and German sites ("14 abr 2025", "3 févr. 2024")
+    "janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7, "déc": 12,
+    "ene": 1, "abr": 4, "ago": 8, "dic": 12, "fev": 2, "set": 9, "out": 10, "dez": 12,
+    "gen": 1, "mag": 5, "giu": 6, "lug": 7, "ott": 10, "mär": 3, "mrz": 3, "okt": 10, "mrt": 3,
+    # Russian (as dates write them)
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7, "августа": 8,
+    "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
     "जनवरी": 1, "फ़रवरी": 2, "फरवरी": 2, "मार्च": 3, "अप्रैल": 4, "मई": 5, "जून": 6, "जुलाई": 7, "अगस्त": 8,
     "सितंबर": 9, "सितम्बर": 9, "अक्टूबर": 10, "अक्तूबर": 10, "नवंबर": 11, "नवम्बर": 11, "दिसंबर": 12, "दिसम्बर": 12,
 }
@@ -112,7 +119,7 @@ ZONE_ABBREVIATIONS = {"edt": -4, "est": -5, "cdt": -5, "cst": -6, "mdt": -6, "ms
                       "hkt": 8, "awst": 8, "jst": 9, "kst": 9, "aest": 10, "aedt": 11, "nzst": 12, "nzdt": 13,
                       "sast": 2, "wat": 1, "npt": 5.75, "pht": 8, "wib": 7, "trt": 3, "irst": 3.5, "adt": -3, "akdt": -8,
                       "akst": -9, "hst": -10, "acst": 9.5, "acdt": 10.5, "wita": 8, "myt": 8,
-                      "tsi": 3}   # (Türkiye Saati, "TSİ"; CAT, EAT, WET: words)
+                      "tsi": 3, "мск": 3}   # (Türkiye Saati, "TSİ"; CAT, EAT, WET: words)
 # Zone names written in capitals only (as words they are "et", "eat", "cat"): a region's clock, its
 # offset on the date given (ET is EDT in July, EST in January); IST is India's (+05:30), EAT East Africa's.
 REGION_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
@@ -143,8 +150,8 @@ _TZ = (
 )
 TIME_RE = re.compile(_TIME + _TZ, re.IGNORECASE)
 _SEP_AFTER = (                       # (", at", "- على الساعة": a mark, a word, or both)
-    r"\s*(?:[,،|@\-–—/:]\s*)?(?:(?:\b(?:at|à|a las|um)\b|" + fold_pattern("الساعة|الساعه|في تمام|على الساعة|على") + r")\s*)?"
-    r"(?:" + fold_pattern("الساعة|الساعه") + r"|\b(?:at|à|a las|um)\b)?\s*(?:t(?=\d))?"
+    r"\s*(?:[,،|@\-–—/:]\s*)?(?:(?:\b(?:at|à|a las|um|às|alle|om|в)\b|" + fold_pattern("الساعة|الساعه|في تمام|على الساعة|على") + r")\s*)?"
+    r"(?:" + fold_pattern("الساعة|الساعه") + r"|\b(?:at|à|a las|um|às|alle|om|в)\b)?\s*(?:t(?=\d))?"
 )
 TIME_AFTER_RE = re.compile(_SEP_AFTER + "(?:" + _TIME + _TZ + ")", re.IGNORECASE)
 TIME_BEFORE_RE = re.compile("(?:" + _TIME + _TZ + r")\s*(?:[,،|\-–—]\s*)?(?:on\s+)?(?:" + _WD_EN + r"\s*,?\s*)?$",
@@ -160,6 +167,8 @@ _NAMED_EN_DMY = re.compile(rf"{_D}(?:st|nd|rd|th|\.|er)?\s+(?:of\s+|de\s+)?({_EN
 _NAMED_EN_MDY = re.compile(rf"\b({_EN_M})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_Y}", re.IGNORECASE)
 _YMD = re.compile(r"(?<![\d/.\-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d/\-])")
 _DMY = re.compile(r"(?<![\d/.\-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?![\d/\-])")
+# "17.03.25, 14:05": a two-digit year, only with the time after it (else a version, a score, a reference)
+_DMY_SHORT = re.compile(r"(?<![\d/.\-])(\d{1,2})([./])(\d{1,2})\2(\d{2})(?![\d/\-]|\.\d)(?=\s*[,،|\-–—]?\s*\d{1,2}:\d{2}(?!\d))")
 _COMPACT = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 
 _PM = {"pm", "p.m.", fold_pattern("مساءً"), fold_pattern("مساء"), "م", fold_pattern("ظهراً"), fold_pattern("ظهرا")}
@@ -318,6 +327,12 @@ def find_dates(line: str, *, day_first: bool = True) -> list[DateHit]:
         hit = _with_time(line, m.start(), m.end(), y, mo, d, "date:dmy" if (d, mo) == (a, b) else "date:mdy")
         if hit:
             hits.append(hit)
+    if not hits:
+        for m in _DMY_SHORT.finditer(line):
+            d, mo = (int(m.group(1)), int(m.group(3))) if day_first or int(m.group(3)) > 12 else (int(m.group(3)), int(m.group(1)))
+            hit = _with_time(line, m.start(), m.end(), 2000 + int(m.group(4)), mo, d, "date:dmy-short-year")
+            if hit:
+                hits.append(hit)
     if len(hits) > 1:
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         kept: list[DateHit] = []

@@ -146,7 +146,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     # Headings that introduce a list of other articles' titles.
     "read_also": (
         "lee también", "leer también", "ver también", "noticias relacionadas", "artículos relacionados", "relacionadas",
-        "à lire également", "auch interessant", "اقرأ في", "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "إقرأ أيضاً", "اقرأ كذلك", "اقرأ المزيد", "أخبار ذات صلة", "أخبار متعلقة",
+        "à lire également", "auch interessant", "اقرئي أيضاً", "اقرئي أيضا", "اقرئي ايضا", "شاهدي أيضاً", "شاهدي أيضا",
+        "relacionados", "artigos relacionados", "notícias relacionadas", "leia também", "veja também", "leggi anche", "اقرأ في", "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "إقرأ أيضاً", "اقرأ كذلك", "اقرأ المزيد", "أخبار ذات صلة", "أخبار متعلقة",
         "مواضيع ذات صلة", "مقالات ذات صلة", "موضوعات ذات صلة", "ذات صلة", "المزيد من الأخبار", "الأكثر قراءة",
         "الأكثر مشاهدة", "شاهد أيضا", "شاهد أيضاً", "قد يهمك أيضا", "قد يهمك أيضاً", "قد يعجبك أيضا", "روابط ذات صلة",
         "related", "related articles", "related stories", "related news", "related posts", "related content",
@@ -174,7 +175,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     # Whole-line boilerplate (regexes), removed wherever it stands.
     "boilerplate": (
         r"(?:©|\(c\)|copyright\b|کاپی رائٹ|حق نشر).*",
-        r"(?:صورة|الصورة|صور|تصوير|photo|image|picture|pictured|caption)\s*[:：|].{0,150}",
+        r"(?:صورة|الصورة|صور|تصوير|photo|image|picture|pictured|caption|foto|fotografía|fotografia|bild|φωτογραφία)\s*[:：|].{0,150}",
         r"(?:image|media|photo|video|picture)\s+(?:copyright|caption|source|credit)\b.{0,150}",
         r"media playback is (?:unsupported|not supported) on your device",
         r"\[\d{1,2}/\d{1,2}\].{0,300}",                                   # a gallery's caption: "[1/3] ..."
@@ -229,7 +230,9 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # a caption in brackets that starts with its photo word ("(صورة أرشيفية لأحد الشواطئ)")
         r"[(\[]\s*(?:صورة|الصورة|صور|photo|file photo|picture|archive photo)\b[^)\]]{0,200}[)\]]",
         # a newsletter's sign-up in Arabic
-        r"(?:اشترك|سجل|سج\u0651ل) (?:لتصلك|ليصلك|في النشرة).{0,80}|(?:أدخل|ادخل|سجل|سج\u0651ل) (?:بريدك|البريد) الإلكتروني.{0,80}",
+        r"(?:اشترك|اشتركي|اشتركوا|سجل|سجلي|سج\u0651ل) (?:لتصلك|ليصلك|في النشرة|في نشرتنا).{0,80}|(?:أدخل|ادخل|أدخلي|ادخلي|سجل|سج\u0651ل) (?:بريدك|البريد) الإلكتروني.{0,80}",
+        r"[\[(]\s*(?:البريد الإلكتروني|بريدك الإلكتروني|بريدك الالكتروني|your email|votre e-mail|tu correo)\s*[\])]\s*\S{0,12}",
+        r"newsletter\s*[:：].{0,160}",
         r"(?:النشرة (?:الإخبارية|الاخبارية|اليومية|البريدية|الأسبوعية)|نشرتنا(?: البريدية| الإخبارية| اليومية)?)(?:\s*[:：].{0,160})?",
         r"(?:البريد الإلكتروني|بريدك الإلكتروني)\s*[\[(]?\s*(?:اشتراك|اشترك|سجل|إرسال)?\s*[\])]?",
         # a newsletter's box in English: "Sign up to Morning Briefing", "Our free daily newsletter with …"
@@ -245,6 +248,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # a photo's caption that says so: "صورة أرشيفية لخزان مياه بأعالي مدينة سطيف", "… (أرشيفية - مرافئ)"
         r"(?:صورة|صور) (?:أرشيفية|ارشيفية)\b[^.!?؟]{0,160}",
         r".{6,200}[(\[]\s*(?:أرشيفية|ارشيفية|أرشيف|ارشيف|صورة أرشيفية)\s*[-–—/|،,]\s*[^)\]]{1,40}[)\]]",
+        r".{6,200}[(\[]\s*(?:photo d'archives?|photos? d'illustration|archives|file photo|archive photo|foto de archivo|foto d'archivio|"
+        r"archivbild|archivfoto|foto de arquivo)\s*[)\]]",
         # a photo credit after the caption: "El embalse de Iznájar, el pasado miércoles. / EFE"
         r".{10,200}\s/\s*(?:efe|afp|reuters|ap|epa|getty images|europa press|dpa|anadolu|xinhua|ansa|lusa)",
         r"(?:load-date|load date|publication-type|document(?:-type| type| id)?|language|journal-code|graphic|notes)\s*[:：]?\s*\S.{0,80}",
@@ -279,7 +284,9 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:reading time|read time|okuma süresi)\s*[:：]?\s*\d+\s*(?:min|mins|minutes?|dk|dakika)\.?|\d+\s*(?:dk|dakika)\.?\s+okuma(?: süresi)?",
         r"(?:(?:updated|published|posted)\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago",
         r"(?:(?:آخر تحديث|اخر تحديث|نشر|تحديث)\s*[:：]?\s*)?منذ\s+(?:\d+\s+)?(?:ثانية|ثوان|ثواني|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|اسبوع|أسبوع|أسبوعين|أسابيع)",
-        r"(?:عدد )?(?:المشاهدات|مشاهدات|القراءات|views)\s*[:：]?\s*[\d,.]+",
+        r"(?:عدد )?(?:المشاهدات|مشاهدات|القراءات|قراءة|قراءات|views|reads|lecturas|lectures|leituras|letture|aufrufe)\s*[:：]?\s*[\d,.]+",
+        r"(?:comentários|comentarios|commenti|commentaires|comments|kommentare|reacties|yorumlar|التعليقات|تعليقات)\s*[:：]\s*\d+",
+        r"(?:tempo di lettura|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|lesedauer)\s*[:：]?\s*\d+\s*(?:min|minuti|minutos|minutes|minuten)\.?",
         r"[\d,.]+\s+(?:مشاهدة|مشاهدات|views)",
         # a page's tools: "طباعة أرسل لصديق عدد القراءات: 977"
         r"(?:(?:طباعة|اطبع|أرسل لصديق|ارسل لصديق|إرسال لصديق|ارسال لصديق|حفظ|تكبير الخط|تصغير الخط|print|e-?mail|save|share)\s*){2,}"
@@ -327,7 +334,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         (('cet article vous a plu',),
          r'cet article vous a plu.{0,160}'),
         (('مفيدة', 'مفيده', 'مفيدا', 'ما تبحث عنه', 'was this page', 'did you find', 'is this page', 'utile', 'hilfreich', 'útil'),
-         r'(?:هل كانت هذه الصفحة مفيدة|هل كانت الصفحة مفيدة|هل وجدت ما تبحث عنه|هل كان هذا المحتوى مفيدا|هل كان هذا المحتوى مفيداً|was this page (?:helpful|useful)|did you find what you were looking for|is this page useful|cette page vous a-t-elle été utile|war diese seite hilfreich|¿te ha resultado útil).{0,60}'),
+         r'(?:هل كانت هذه الصفحة مفيدة|هل كانت الصفحة مفيدة|هل كانت هذه المعلومات مفيدة|هل كانت المعلومات مفيدة|هل وجدت ما تبحث عنه|هل كان هذا المحتوى مفيدا|هل كان هذا المحتوى مفيداً|was this page (?:helpful|useful)|did you find what you were looking for|is this page useful|cette page vous a-t-elle été utile|war diese seite hilfreich|¿te ha resultado útil).{0,60}'),
         (('تقييم الصفحة', 'قيّم الصفحة', 'قيم الصفحة', 'rate this page', 'page rating'),
          r'(?:تقييم الصفحة|قيّم الصفحة|قيم الصفحة|rate this page|page rating)\s*[:：]?.{0,80}'),
         (('seite neu laden', 'reload', 'refresh', 'actualiser la page', 'actualizar la página', 'أعد تحميل'),
@@ -417,7 +424,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     # text inside a paragraph is copy unless a source profile says otherwise.
     "strip": (),
     # Labels: "Label: value".
-    "label_category": ("التصنيف", "تصنيف", "التصنيفات", "تصنيفات", "الأقسام", "التبويب", "القسم", "الفئة", "الباب", "الركن", "التسميات", "category", "categories", "section", "filed under", "topic", "topics", "labels", "libellés",
+    "label_category": ("التصنيف", "تصنيف", "التصنيفات", "تصنيفات", "الأقسام", "التبويب", "القسم", "الفئة", "الباب", "الركن", "التسميات", "category", "categories", "section", "filed under", "posted in", "publié dans", "publicado en", "pubblicato in", "topic", "topics", "labels", "libellés",
                        "catégorie", "rubrique", "categoría", "sección", "kategorie", "ressort", "rubrik", "kategori", "desk", "sezione"),
     "label_source": ("المصدر", "source", "المصدر الأصلي", "الجهة الناشرة", "الناشر", "publisher", "publication", "newspaper",
                      "site_name", "sitename", "site name", "og:site_name", "outlet", "site", "testata",
@@ -536,7 +543,7 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
                            rf"(?:\s+(?:de|du|des|de la|del|della|di|do|da|dos|von|für|am)?\s*[A-Z][\w'’.&-]*){{0,3}}$", _FL),
         agency=re.compile(rf"(?<!\w)(?:{ag})(?!\w)", _FL),
         agency_only=re.compile(rf"^[\s(\[{{«\-–—ـ*/]*(?:{ag})[\s)\]}}»\-–—ـ:./]*$", _FL),
-        share=re.compile(rf"^(?:{_alt(r['share'])})" + fold_pattern(r"(?:\s*[:：|\-–—]|\s*$|\s+(?:on|this|هذا|هذه|عبر|على|من خلال|في|via|the|الخبر|المقال|الموضوع|facebook|twitter|فيسبوك|تويتر|\W))"), _FL),
+        share=re.compile(rf"^(?:{_alt(r['share'])})" + fold_pattern(r"(?:\s*[:：|\-–—]|\s*$|\s+(?:on|this|هذا|هذه|عبر|على|من خلال|في|via|the|الخبر|المقال|الموضوع|الصفحة|facebook|twitter|فيسبوك|تويتر|\W))"), _FL),
         read_also=re.compile(rf"^(?:(?:{_alt(r['read_also'])})(?:\s+(?:{fold_pattern('في|من')}|in|from|en|dans|aus)\s+[^:：|.]{{1,30}}(?=\s*[:：]))?|(?P<open>more from|more in|más en|más de|plus de|mehr aus|mehr von|altro da|mais em|المزيد من)(?:\s+[^\s:：|.]+){{1,3}}|(?P<other>[^\s:：|.]+(?:\s+[^\s:：|.]+)?\s+{fold_pattern('أخرى')}|other \S+))"     # ("More from Community")
                              rf"(?:\s*[:：|\-–—.…]\s*(?P<rest>.*)|\s*)$", _FL),
         boiler=re.compile("^(?:" + "|".join(f"(?:{fold_pattern(b)})" for b in boiler) + r")\s*$", _FL),

@@ -31,6 +31,13 @@ def first(text, **kw):
         ("الخميس 26 جويلية 2012", datetime(2012, 7, 26), "day"),
         ("25-يوليو-2012", datetime(2012, 7, 25), "day"),
         ("05-30-2012 11:25 PM", datetime(2012, 5, 30, 23, 25), "minute"),
+        # short month names of Portuguese, Spanish, French and Italian sites; Russian; "alle", "às", "в"
+        ("14 abr 2025, 08:31 · Atualizado às 11:02", datetime(2025, 4, 14, 8, 31), "minute"),
+        ("3 févr. 2024 à 10h15", datetime(2024, 2, 3, 10, 15), "minute"),
+        ("Pubblicato il 27 mag 2025 alle 16:20", datetime(2025, 5, 27, 16, 20), "minute"),
+        ("12 марта 2025 в 14:37", datetime(2025, 3, 12, 14, 37), "minute"),
+        # a two-digit year with the time after it ("פורסם: 17.03.25, 14:05")
+        ("פורסם: 17.03.25, 14:05 | עודכן: 17.03.25, 16:40", datetime(2025, 3, 17, 14, 5), "minute"),
     ],
 )
 def test_formats(text, expected, precision):
@@ -56,6 +63,7 @@ def test_offsets_and_makkah_time():
     assert first("3 de junio de 2025 · 14:20 hs (GMT-3)").value == datetime(2025, 6, 3, 14, 20, tzinfo=timezone(timedelta(hours=-3)))
     assert first("5 March 2015, 9:30 hrs. GMT").value == datetime(2015, 3, 5, 9, 30, tzinfo=timezone.utc)
     assert first("Yayınlanma: 11.02.2025 09:12 TSİ").value.utcoffset() == timedelta(hours=3)
+    assert first("12 марта 2025 в 14:37 (мск)").value.utcoffset() == timedelta(hours=3)
     # the time past an era mark and a word, or past the Hijri date
     assert first("الثلاثاء 25 جوان 2024 م - على الساعة 17:20").value == datetime(2024, 6, 25, 17, 20)
     assert first("الثلاثاء 25 جوان 2024 م الموافق لـ 19 ذو الحجة 1445 هـ - على الساعة 17:20").value == datetime(2024, 6, 25, 17, 20)
@@ -67,6 +75,7 @@ def test_hijri_is_recorded_not_used():
     assert hits[1].value == datetime(2015, 8, 10)
 
 
-@pytest.mark.parametrize("text", ["31-02-2015", "no date here", "1234", "99:99 2015", "السبت 4 سبتمبر (أيلول)"])
+@pytest.mark.parametrize("text", ["31-02-2015", "no date here", "1234", "99:99 2015", "السبت 4 سبتمبر (أيلول)",
+                                  "17.03.25", "score 2.1.25 after extra time"])
 def test_no_false_dates(text):
     assert [h for h in find_dates(fold(text)) if h.hijri is None] == []

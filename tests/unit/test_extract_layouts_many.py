@@ -89,14 +89,14 @@ KNOWN_MISSES = {
     ("ar05_email_newsletter_subject_prefix", "dek"),               # the newsletter's greeting line
     ("ar06_factiva_export_english_fields", "source"), ("ar06_factiva_export_english_fields", "author"),  # a database's fixed order
     ("ar07_wire_feed_slug_gmt", "category"),                       # the wire's service line taken for a section
-    *((("ar08_telegram_channel_post", f) for f in ("title", "published", "source"))),   # "Channel, [14.04.24 21:17]"
+    ("ar08_telegram_channel_post", "source"),                      # "Channel, [14.04.24 21:17]"
     ("ar09_ocr_print_page_wrapped_headline", "title"), ("en06_ocr_print_hyphen_column_crlf", "title"),   # a headline over two lines
     ("ar10_url_first_line_section_cp1256_crlf", "category"),       # the section only in the URL ("/sports/")
     ("en03_lynx_dump_references", "category"), ("en05_web_clipper_saved_date", "category"),
     ("en05_web_clipper_saved_date", "source"),                     # "North Sound Times · Business · 30 May 2024"
     *((stem, P) for stem in (                                       # captions, shortcodes, hard-wrapped OCR, a lynx dump
         "ar05_email_newsletter_subject_prefix",
-        "ar06_factiva_export_english_fields", "ar08_telegram_channel_post",
+        "ar06_factiva_export_english_fields",
         "ar13_wordpress_caption_utf8_bom", "en03_lynx_dump_references",
         "en06_ocr_print_hyphen_column_crlf",
         "es01_wordpress_caption_posted_in", "fr01_print_view_modified_date")),
