@@ -49,7 +49,7 @@ _PIPE_SPLIT = re.compile(r"\s*(?:\||::|\s{3,})\s*")
 _CRUMB_SPLIT = re.compile(r"\s*(?:»|>|›|/|\\|«|<|‹|→|←|⟵|⟶|◂|▸|◄|►|⇐|⇒)\s*")
 _CRUMB_ONLY = re.compile(r"\s*(?:»|›|\s>\s)\s*")
 _HEADLINE_PUNCT = re.compile(r"\.\.|[؟?!…]")     # a site name never has these; a headline may
-_BY_RE = re.compile(fold_pattern(r"^((?:story |written |reported |text |words )?by|par|por|von|door|ni|na|oleh|di|بقلم|كتب|كتبت|بواسطة)"
+_BY_RE = re.compile(fold_pattern(r"^((?:story |written |reported |text |words )?by|par|por|von|door|ni|na|oleh|di|מאת|بقلم|كتب|كتبت|بواسطة)"
                                   r"(?:\s*[/\-–—ـ]\s*|\s+)([^:：|]{2,80})$"), re.IGNORECASE)     # (on the folded line)
 _BY_LATIN = ("by", "par", "por", "von", "door", "ni", "na", "oleh", "di", "story by", "written by", "reported by", "text by",
              "words by")   # + a capital

@@ -108,7 +108,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "التعليقات", "تعليقات الزوار", "تعليقات القراء", "تعليقات", "اترك تعليقا", "اترك تعليقاً", "أضف تعليقك",
         "comments", "reader comments", "readers' comments", "join the conversation", "leave a reply", "leave a comment",
         "commentaires", "comentarios", "kommentare", "comentários", "commenti", "reacties", "yorumlar", "komentar", "komentarze",
-        "maoni", "σχόλια", "टिप्पणियाँ", "टिप्पणियां", "نظرات", "تبصرے", "mga komento", "комментарии", "תגובות",
+        "maoni", "نظرات کاربران", "ارسال نظر", "دیدگاه‌ها", "σχόλια", "टिप्पणियाँ", "टिप्पणियां", "نظرات", "تبصرے", "mga komento", "комментарии", "תגובות",
         # (a comment form's heading)
         "شارك برأيك", "أضف تعليق", "أضف تعليقا", "أضف تعليقاً", "اضف تعليق", "اكتب تعليقك", "اكتب تعليقا", "علق على الخبر",
         "علق على الموضوع", "add a comment", "post a comment", "write a comment", "laisser un commentaire", "deja un comentario",
@@ -145,6 +145,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     ),
     # Headings that introduce a list of other articles' titles.
     "read_also": (
+        "читайте также", "смотрите также", "читайте еще", "по теме", "קראו עוד", "קראו גם", "بیشتر بخوانید", "بخوانید",
         "lee también", "leer también", "ver también", "noticias relacionadas", "artículos relacionados", "relacionadas",
         "à lire également", "auch interessant", "اقرئي أيضاً", "اقرئي أيضا", "اقرئي ايضا", "شاهدي أيضاً", "شاهدي أيضا",
         "relacionados", "artigos relacionados", "notícias relacionadas", "leia também", "veja também", "leggi anche", "اقرأ في", "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "إقرأ أيضاً", "اقرأ كذلك", "اقرأ المزيد", "أخبار ذات صلة", "أخبار متعلقة",
@@ -175,7 +176,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     # Whole-line boilerplate (regexes), removed wherever it stands.
     "boilerplate": (
         r"(?:©|\(c\)|copyright\b|کاپی رائٹ|حق نشر).*",
-        r"(?:صورة|الصورة|صور|تصوير|photo|image|picture|pictured|caption|foto|fotografía|fotografia|bild|φωτογραφία)\s*[:：|].{0,150}",
+        r"(?:صورة|الصورة|صور|تصوير|photo|image|picture|pictured|caption|foto|fotografía|fotografia|bild|φωτογραφία|фото|צילום|عکس)\s*[:：|].{0,150}",
         r"(?:image|media|photo|video|picture)\s+(?:copyright|caption|source|credit)\b.{0,150}",
         r"media playback is (?:unsupported|not supported) on your device",
         r"\[\d{1,2}/\d{1,2}\].{0,300}",                                   # a gallery's caption: "[1/3] ..."
@@ -285,7 +286,13 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:(?:updated|published|posted)\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago",
         r"(?:(?:آخر تحديث|اخر تحديث|نشر|تحديث)\s*[:：]?\s*)?منذ\s+(?:\d+\s+)?(?:ثانية|ثوان|ثواني|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|اسبوع|أسبوع|أسبوعين|أسابيع)",
         r"(?:عدد )?(?:المشاهدات|مشاهدات|القراءات|قراءة|قراءات|views|reads|lecturas|lectures|leituras|letture|aufrufe)\s*[:：]?\s*[\d,.]+",
-        r"(?:comentários|comentarios|commenti|commentaires|comments|kommentare|reacties|yorumlar|التعليقات|تعليقات)\s*[:：]\s*\d+",
+        r"(?:comentários|comentarios|commenti|commentaires|comments|kommentare|reacties|yorumlar|комментарии|תגובות|التعليقات|تعليقات)\s*[:：]\s*\d+",
+        # a view count and a comment count on one line: "Просмотры: 3 412 Комментарии: 27"
+        r"(?:просмотры|просмотров|views|المشاهدات|مشاهدات)\s*[:：]?\s*[\d\s,.]+\s*(?:[|·•]\s*)?(?:комментарии|comments|التعليقات|تعليقات)\s*[:：]?\s*\d+",
+        # a subscription prompt: "Подписывайтесь на наш Telegram-канал…", "للاشتراك في النشرة البريدية أدخل بريدك الإلكتروني"
+        r"(?:подписывайтесь|подпишитесь) на .{0,160}|للاشتراك في (?:النشرة|نشرتنا|خدمة).{0,120}",
+        # the rights of a Persian site: "کلیه حقوق این سایت متعلق به نصف جهان نیوز است."
+        r"(?:کلیه|تمامی) (?:حقوق|حقوق مادی و معنوی) .{0,80}(?:متعلق به|محفوظ).{0,60}",
         r"(?:tempo di lettura|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|lesedauer)\s*[:：]?\s*\d+\s*(?:min|minuti|minutos|minutes|minuten)\.?",
         r"[\d,.]+\s+(?:مشاهدة|مشاهدات|views)",
         # a page's tools: "طباعة أرسل لصديق عدد القراءات: 977"
@@ -429,7 +436,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     "label_source": ("المصدر", "source", "المصدر الأصلي", "الجهة الناشرة", "الناشر", "publisher", "publication", "newspaper",
                      "site_name", "sitename", "site name", "og:site_name", "outlet", "site", "testata",
                      "الصحيفة", "الجريدة", "الموقع"),
-    "label_author": ("byline", "بواسطة", "autore", "autrice", "firma", "texto", "texte", "text", "συντάκτης", "συντάκτρια",
+    "label_author": ("byline", "بواسطة", "خبرنگار", "نویسنده", "گزارشگر", "автор", "текст", "корреспондент", "כתב", "כתבה", "מאת", "autore", "autrice", "firma", "texto", "texte", "text", "συντάκτης", "συντάκτρια",
                      "रिपोर्ट", "लेखक", "संवाददाता", "tekst", "autorka", "mwandishi", "tagapag-ulat", "door", "تقديم", "إعداد وتقديم", "تغطية", "رصد", "muhabir", "redaktion", "redacción", "dc:creator", "creator", "autor", "auteur", "yazar", "écrit par", "escrito por",
                      "geschrieben von", "penulis", "wartawan", "بقلم", "كتب", "كتبت", "الكاتب", "الكاتبة", "إعداد", "اعداد", "تقرير", "حوار", "متابعة", "تحرير",
                      "حاوره", "حاورته", "حاورها", "حاورتها", "أجرى الحوار", "أجرت الحوار", "interview by", "interviewed by",
@@ -447,7 +454,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
                    "inilathala", "diterbitkan", "publikováno"),
     "label_tags": ("الوسوم", "وسوم", "كلمات مفتاحية", "كلمات دلالية", "الكلمات الدالة", "الكلمات الدلالية", "الكلمات المفتاحية",
                    "سمات", "الكلمات المفاتيح", "كلمات البحث", "كلمات بحث", "tags", "tagged", "keywords", "topics", "mots-clés", "mots clés", "etiquetas", "schlagwörter",
-                   "etiketler", "etiket", "टैग्स", "टैग", "tagi", "ετικέτες", "lebo", "mga tag", "palabras clave", "parole chiave", "tag", "trefwoorden", "temas", "thèmes", "themen"),
+                   "etiketler", "etiket", "برچسب‌ها", "برچسب ها", "برچسبها", "کلیدواژه‌ها", "کلید واژه ها", "теги", "метки", "תגיות", "טגים", "टैग्स", "टैग", "tagi", "ετικέτες", "lebo", "mga tag", "palabras clave", "parole chiave", "tag", "trefwoorden", "temas", "thèmes", "themen"),
     "label_dek": ("ملخص", "الملخص", "summary", "highlight", "standfirst", "description", "الوصف", "teaser", "chapô", "chapeau", "resumen",
                   "zusammenfassung", "özet", "sommario", "sottotitolo", "subtitle", "subtítulo", "sous-titre", "untertitel"),
     # A scraper's or an export's header of fields: "العنوان: ...", "Title: ...", "Subject: ..." (in
