@@ -46,7 +46,7 @@ _LIST_MARK = re.compile(r"^\s*(?:[-*•·▪●◦>]|\d{1,3}\s*[-.)]|[(\[]\d{1,3
 _SEP_SPLIT = re.compile(r"\s*(?:\||•|·|»|›|\s{3,})\s*")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+")
 _PIPE_SPLIT = re.compile(r"\s*(?:\||::|\s{3,})\s*")
-_CRUMB_SPLIT = re.compile(r"\s*(?:»|>|›|/|\\|«|<|‹|→|←|⟵|⟶|◂|▸|◄|►|⇐|⇒)\s*")
+_CRUMB_SPLIT = re.compile(r"\s*(?:»|>|›|/|\\|«|<|‹|→|←|⟵|⟶|◂|▸|◄|►|⇐|⇒|::)\s*")
 _CRUMB_ONLY = re.compile(r"\s*(?:»|›|\s>\s)\s*")
 _HEADLINE_PUNCT = re.compile(r"\.\.|[؟?!…]")     # a site name never has these; a headline may
 _BY_RE = re.compile(fold_pattern(r"^((?:story |written |reported |text |words )?by|par|por|von|door|ni|na|oleh|di|מאת|بقلم|كتب|كتبت|بواسطة)"
@@ -457,7 +457,10 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
     if 9 <= words <= 30 and " - " in f:                                   # "الرئيسية - الوطني - الاقتصاد - الدولي - …"
         items = [x for x in _DASH_SPLIT.split(f.strip()) if x]
         if len(items) >= 5 and (all(_words(x) <= 2 for x in items) and any(rules.nav_item.match(x) for x in items)
-                                or all(_words(x) <= 3 for x in items) and rules.home.match(items[0].strip())):
+                                or all(_words(x) <= 3 for x in items) and rules.home.match(items[0].strip())
+                                # ("أخبار محلية - تقارير - اقتصاد - رياضة - حوارات - كتابات": six sections, no sentence)
+                                or len(items) >= 6 and all(_words(x) <= 2 for x in items) and not _HAS_DIGIT.search(f)
+                                and not re.search(r"[.,:;!?،؛؟«»\"]", f)):
             line.kind = "nav"
             return
     if 4 <= words <= 15 and rules.home.match(f.split(None, 1)[0]) and not _END_PUNCT.search(f) \
@@ -1503,7 +1506,8 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
         elif k == "date":
             hit, hits = l.val
             parts.set_date(hit, hits, "published:date-line", l, tzname, refine=True,
-                           updated=i < menu or bool(_UPDATED.search(l.f[: hit.start])))
+                           # (an edition's date, "العدد 11243 | الاثنين 20 أيار 2024", is the paper's, above its menu or not)
+                           updated=i < menu and not _ISSUE_WORD.search(l.f) or bool(_UPDATED.search(l.f[: hit.start])))
             before = l.f[: hit.start]
             after_s = l.o[hit.end:]
             # "صحيفة الرياض - 12 سبتمبر 2021": the site name printed before the date
@@ -1524,7 +1528,9 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                     cand = clean(cand[label.start("val"):])
                 elif by:                                            # "Par Karim B. | 18/02/2025 à 10:20"
                     cand = clean(cand[by.start(2):])
-                if cand and not WEEKDAY_RE.fullmatch(cand_f.strip()) and _words(cand) <= 10 and not _HAS_DIGIT.search(cand) \
+                if cand and not label and not by and _words(cand) <= 3 and _menu_item(lines, i, cand_f.strip()):
+                    parts.set("category", cand, "category:menu-item-before-date", l)    # "محليات | 20/01/2025 | 08:45 م"
+                elif cand and not WEEKDAY_RE.fullmatch(cand_f.strip()) and _words(cand) <= 10 and not _HAS_DIGIT.search(cand) \
                         and not _RELATIVE_TIME.search(cand_f.strip()) \
                         and not (_HAS_DIGIT.search(cand_f) and find_dates(cand_f, day_first=day_first)):   # (nor a Hijri date)
                     parts.set("author", cand, "author:byline-with-date", l)
@@ -1761,9 +1767,9 @@ def _byline_over_date(lines: list[_Line], i: int, rules: RuleSet) -> bool:
             and (_byline_like(l, rules) or _TITLED_NAME.fullmatch(l.f) is not None))
 
 
-def _menu_item(lines: list[_Line], i: int) -> bool:
-    """Whether line ``i`` repeats an item of a menu printed above it."""
-    key = " ".join(lines[i].f.lower().split())
+def _menu_item(lines: list[_Line], i: int, text: str | None = None) -> bool:
+    """Whether line ``i`` (or ``text``, a folded part of it) repeats an item of a menu printed above it."""
+    key = " ".join((lines[i].f if text is None else text).lower().split())
     for l in lines[:i]:
         if l.kind == "nav" and key in l.f.lower():
             items = _SEP_SPLIT.split(l.f.strip()) if _SEP_SPLIT.search(l.f) else _TWO_SPACES.split(l.f.strip()) \

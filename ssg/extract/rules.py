@@ -539,7 +539,7 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
     return RuleSet(
         nav=re.compile(rf"^(?:{_alt(r['nav_words'])})$", _FL),
         nav_item=re.compile(rf"^(?:{_alt(r['nav_words'] + r['crumb_home'])})$", _FL),
-        crumb=re.compile(rf"^(?:{_alt(r['crumb_home'])})\s*(?:»|>|›|/|\\|«|<|‹|→|←|⟵|⟶|◂|▸|◄|►|⇐|⇒)\s*(?P<rest>.+)$", _FL),
+        crumb=re.compile(rf"^(?:{_alt(r['crumb_home'])})\s*(?:»|>|›|/|\\|«|<|‹|→|←|⟵|⟶|◂|▸|◄|►|⇐|⇒|::)\s*(?P<rest>.+)$", _FL),
         crumb_dash=re.compile(rf"^(?:{_alt(r['crumb_home'])})\s+[-–—]\s+(?P<rest>.+)$", _FL),
         site=re.compile(rf"^(?:ال)?(?:{site_words})\s+\S.*$", _FL),
         site_ar=re.compile(rf"^(?!.*\s(?:{fold_pattern('من|في|على|إلى|عن|مع|بعد|قبل')})\s)(?:(?:[\u0600-\u06ff]\S*\s+){{1,3}}"
