@@ -1000,6 +1000,7 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
     n = len(lines)
     if not body_only:
         _masthead_of_copyright(lines)
+        _dek_under_its_label(lines, rules)
 
     # -- header -----------------------------------------------------------
     header_end = -1
@@ -1353,9 +1354,11 @@ def _under_headline(lines: list[_Line], start: int, parts: ArticleParts, rules: 
         parts.set("author", l.o, "author:name-over-role", l)
         start = k + 1
     elif (l.kind == "text" and parts.author is None and _printed_name(l, rules, most=3) and k is not None
-            and (parts.published is not None or any(_dated(x) for x in lines[:j])) and not _END_PUNCT.search(l.f)
+            and (parts.published is not None or any(_dated(x) for x in lines[:j]))
+            and not _END_PUNCT.search(l.f.rstrip(":：") if _PLACE_NAME.fullmatch(l.f.strip().rstrip(":：").rstrip()) else l.f)
             and any(_is_prose(x) for x in _next_content(lines, j + 1, 1))):
-        parts.set("author", l.o, "author:name-under-headline", l)     # the date printed above the headline: "يوسف بنعلي"
+        # the date printed above the headline: "يوسف بنعلي", "نزوى ـ سالم بن حمد البلوشي:"
+        parts.set("author", l.o.rstrip(" :："), "author:name-under-headline", l)
         start = j + 1
     elif (l.kind == "text" and parts.author is None and _printed_name(l, rules, most=3) and k is not None
             and (_dated(lines[k]) or lines[k].kind == "boiler" and (_RELATIVE_TIME.search(lines[k].f) or any(
@@ -1415,7 +1418,7 @@ def _printed_name(l: _Line, rules: RuleSet, most: int = 4) -> bool:
     """A byline printed alone: a name of two to ``most`` words, or a place and a name ("İzmir / Selin
     Aydoğan", "الرياض: نورة القحطاني", kept as printed) that is not an agency's credit."""
     return (2 <= l.words <= most and _NAME_ONLY.fullmatch(l.f) is not None
-            or l.words <= 6 and _PLACE_NAME.fullmatch(l.f.strip()) is not None and not rules.agency.search(l.f))
+            or l.words <= 6 and _PLACE_NAME.fullmatch(l.f.strip().rstrip(":：").rstrip()) is not None and not rules.agency.search(l.f))
 
 
 def _is_bio(text: str, author: str) -> bool:
@@ -1848,6 +1851,19 @@ def _read_site(l: _Line, parts: ArticleParts, rules: RuleSet) -> None:
     parts.set("source", l.o, "source:site-name", l)
 
 
+def _dek_under_its_label(lines: list[_Line], rules: RuleSet) -> None:
+    """"SYNOPSIS" / "Summary" alone on a line, the standfirst on the next: the label's value."""
+    for i, l in enumerate(lines[:40]):
+        if l.kind == "text" and l.words <= 2 and i + 1 < len(lines) and lines[i + 1].kind == "text" \
+                and 8 <= lines[i + 1].words <= 60:
+            m = rules.label.match(l.f.rstrip(" :：") + ": x")
+            if m and m.group("dek") and m.end("dek") == len(l.f.rstrip(" :：")):
+                l.kind = "boiler"
+                nxt = lines[i + 1]
+                nxt.kind, nxt.sub, nxt.val = "label", "dek", (0, len(nxt.o))
+                return
+
+
 def _copyright_name(l: _Line) -> str:
     return _YEARS_AT_END.sub("", clean(l.o[l.val[0]:l.val[1]]).strip(" .,،-–|")).strip(" .,،-–|")
 
@@ -1895,7 +1911,11 @@ def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | Non
             pieces = [x for x in _PIPE_SPLIT.split(value) if x.strip()]
             parts.set("title", max(pieces, key=_words) if len(pieces) > 1 else value, "title:label", l)
     elif g == "cat":
-        parts.set("category", value.split(";")[0].strip() or value, "category:label", l)      # ("NEWS; Pg. 4")
+        value = value.split(";")[0].strip() or value                  # ("NEWS; Pg. 4")
+        head, bar, rest = value.partition("|")
+        if bar and head.strip() and _HAS_DIGIT.search(rest):
+            value = clean(head)                                         # ("Posted in: Energy | 2 Comments")
+        parts.set("category", value, "category:label", l)
     elif g == "src":
         if rules.agency_only.match(fold(value)) and not rules.site.match(fold(value)):   # "المصدر: وام": the credit, not the
             # site (but "المصدر: وكالة الأنباء السعودية", a name with its site word, is the publisher)

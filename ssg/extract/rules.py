@@ -381,7 +381,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         (('تعبر', 'تعبّر', 'تعكس'),
          r'.{0,60}(?:تعبر|تعبّر)\s+(?:بالضرورة\s+)?عن\s+(?:آراء|اراء|رأي|راي|وجهة نظر)\s+(?:كاتبيها|كاتبها|أصحابها|اصحابها|صاحبها|الكاتب|كتابها).{0,160}|.{0,60}(?:لا\s+)?(?:تعبر|تعبّر|تعكس)\s+(?:بالضرورة\s+)?(?:عن\s+)?(?:رأي|راي|موقف|وجهة نظر)\s+(?:ال|«|\").{0,120}'),
         ((' app', 'application', 'تطبيق'),
-         r".{0,60}(?:download|install|get|حمّل|حمل|نزّل|نزل|ثبّت|ثبت|télécharge[zr]?|descarga) (?:the |our |l'|la )?(?:app|application|تطبيق).{0,80}"),
+         r".{0,60}(?:download|install|get|حمّل|حمل|نزّل|نزل|ثبّت|ثبت|télécharge[zr]?|descarga) (?:the |our |l'|la )?(?:app|application|تطبيق).{0,80}"
+         r"|(?:get|read|follow) the latest .{0,80}\b(?:on|in|with) (?:the|our) .{0,40}\bapp\b.{0,60}"),
         (('بريدك', 'dans votre boîte', 'en tu bandeja', 'en tu correo'),
          r'.{0,120}(?:في بريدك|إلى بريدك|الى بريدك|dans votre boîte(?: mail| de réception)?|en tu (?:bandeja|correo)).{0,120}'),
         (('whatsapp', 'telegram', 'واتساب', 'تلغرام', 'تيليجرام'),
@@ -455,7 +456,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     "label_tags": ("الوسوم", "وسوم", "كلمات مفتاحية", "كلمات دلالية", "الكلمات الدالة", "الكلمات الدلالية", "الكلمات المفتاحية",
                    "سمات", "الكلمات المفاتيح", "كلمات البحث", "كلمات بحث", "tags", "tagged", "keywords", "topics", "mots-clés", "mots clés", "etiquetas", "schlagwörter",
                    "etiketler", "etiket", "برچسب‌ها", "برچسب ها", "برچسبها", "کلیدواژه‌ها", "کلید واژه ها", "теги", "метки", "תגיות", "טגים", "टैग्स", "टैग", "tagi", "ετικέτες", "lebo", "mga tag", "palabras clave", "parole chiave", "tag", "trefwoorden", "temas", "thèmes", "themen"),
-    "label_dek": ("ملخص", "الملخص", "summary", "highlight", "standfirst", "description", "الوصف", "teaser", "chapô", "chapeau", "resumen",
+    "label_dek": ("ملخص", "الملخص", "summary", "synopsis", "in short", "highlight", "standfirst", "description", "الوصف", "teaser", "chapô", "chapeau", "resumen",
                   "zusammenfassung", "özet", "sommario", "sottotitolo", "subtitle", "subtítulo", "sous-titre", "untertitel"),
     # A scraper's or an export's header of fields: "العنوان: ...", "Title: ...", "Subject: ..." (in
     # the header only: in a contact block at the foot, "العنوان:" is an address).
@@ -560,7 +561,7 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
         strip=re.compile("|".join(f"(?:{fold_pattern(s)})" for s in strip), _FL) if strip else None,
         label=re.compile(label, _FL),
         copyright_site=re.compile(
-            rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?\s*[,،\-–]?\s*(?P<site>.+?)\s*[.,،\-–|]?\s*(?:{_RESERVED})",
+            rf"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?\s*[,،\-–]?\s*(?P<site>.+?)\s*[.,،\-–|]?\s*(?:{_RESERVED})",
             _FL,
         ),
         copyright_loose=re.compile(
