@@ -28,7 +28,7 @@ from fnmatch import fnmatchcase
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from .dates import WEEKDAY_RE, DateHit, compact_date, find_dates, time_of
+from .dates import HIJRI_CONVERTED, WEEKDAY_RE, DateHit, compact_date, find_dates, time_of
 from .markup import FRONT_MATTER, converted, is_heading, lynx_dump, unmark
 from .decode import decode
 from .errors import ExtractError
@@ -479,7 +479,8 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         return
     if words <= 25 and _HAS_DIGIT.search(f):
         hits = find_dates(f, day_first=day_first)
-        greg = [h for h in hits if h.hijri is None]
+        # (a line dated by the Hijri calendar alone, "السبت 15 رمضان 1446هـ - 08:30 مساءً": its Gregorian day)
+        greg = [h for h in hits if h.hijri is None] or [h for h in hits if h.rule == HIJRI_CONVERTED][:1]
         if greg:
             h = greg[0]
             before = f[: h.start]

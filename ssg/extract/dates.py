@@ -11,7 +11,7 @@ as GMT/UTC offsets, ISO offsets or ``ت م`` (Makkah time).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -280,6 +280,20 @@ def _with_time(line: str, start: int, end: int, y: int, mo: int, d: int, rule: s
     return DateHit(start, end, value, "second" if second is not None else "minute", tz is not None, None, rule)
 
 
+HIJRI_CONVERTED = "date:hijri-umm-al-qura"     # a Hijri hit whose value is its Gregorian day (by the Umm al-Qura calendar)
+
+
+@lru_cache(maxsize=4096)
+def _umm_al_qura(y: int, mo: int, d: int) -> tuple[int, int, int] | None:
+    """The Gregorian day of a Hijri date by the Umm al-Qura calendar (hijridate; 1343-1500 AH), or None."""
+    from hijridate import Hijri
+    try:
+        g = Hijri(y, mo, d).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    return g.year, g.month, g.day
+
+
 def find_dates(line: str, *, day_first: bool = True) -> list[DateHit]:
     """All non-overlapping dates in a folded line, in order."""
     if not any(ch.isdigit() for ch in line):
@@ -291,8 +305,11 @@ def find_dates(line: str, *, day_first: bool = True) -> list[DateHit]:
         if mkey in HIJRI_MONTHS:
             y, mo, d = int(year), HIJRI_MONTHS[mkey], int(day)
             if 1300 <= y <= 1600 and 1 <= d <= 30:
-                hits.append(DateHit(m.start(), m.end(), datetime(2000, 1, 1), "day", False,
-                                    f"{y:04d}-{mo:02d}-{d:02d}", "date:hijri"))
+                hijri = f"{y:04d}-{mo:02d}-{d:02d}"
+                g = _umm_al_qura(y, mo, d)
+                hit = _with_time(line, m.start(), m.end(), *g, HIJRI_CONVERTED) if g else None
+                hits.append(replace(hit, hijri=hijri) if hit else
+                            DateHit(m.start(), m.end(), datetime(2000, 1, 1), "day", False, hijri, "date:hijri"))
             continue
         hit = _with_time(line, m.start(), m.end(), int(year), AR_MONTHS[mkey], int(day), "date:arabic-month")
         if hit:

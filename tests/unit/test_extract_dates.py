@@ -75,6 +75,17 @@ def test_hijri_is_recorded_not_used():
     assert hits[1].value == datetime(2015, 8, 10)
 
 
+def test_a_hijri_date_alone_carries_its_umm_al_qura_day():
+    # the same day as the Gregorian date the wire prints beside it above
+    hit = find_dates(fold("الرياض 25 شوال 1436 هـ"))[0]
+    assert (hit.hijri, hit.value) == ("1436-10-25", datetime(2015, 8, 10))
+    hit = find_dates(fold("السبت 15 رمضان 1446هـ - 08:30 مساءً"))[0]
+    assert (hit.hijri, hit.value, hit.precision) == ("1446-09-15", datetime(2025, 3, 15, 20, 30), "minute")
+    # outside the calendar's table (1343-1500 AH) or past a month's last day: recorded, no Gregorian day
+    assert find_dates(fold("12 رجب 1320 هـ"))[0].rule == "date:hijri"
+    assert find_dates(fold("30 رمضان 1446 هـ"))[0].rule == "date:hijri"
+
+
 @pytest.mark.parametrize("text", ["31-02-2015", "no date here", "1234", "99:99 2015", "السبت 4 سبتمبر (أيلول)",
                                   "17.03.25", "score 2.1.25 after extra time"])
 def test_no_false_dates(text):
