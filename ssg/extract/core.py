@@ -43,7 +43,7 @@ TERMINAL = frozenset(".!?؟…。")
 _END_PUNCT = re.compile(r"[.!?؟…:;؛،,\"”»)\]'’]\s*$")
 _SENT_END = re.compile(r"[.!?؟…]['\"”»)\]’]*\s*$")
 _LIST_MARK = re.compile(r"^\s*(?:[-*•·▪●◦>]|\d{1,3}\s*[-.)]|[(\[]\d{1,3}[)\]])\s*")
-_SEP_SPLIT = re.compile(r"\s*(?:\||•|·|»|›|\s{3,})\s*")
+_SEP_SPLIT = re.compile(r"\s*(?:\||•|·|∙|»|›|\s{3,})\s*")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+")
 _PIPE_SPLIT = re.compile(r"\s*(?:\||::|\s{3,})\s*")
 _CRUMB_SPLIT = re.compile(r"\s*(?:»|>|›|/|\\|«|<|‹|→|←|⟵|⟶|◂|▸|◄|►|⇐|⇒|::)\s*")
@@ -433,7 +433,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             line.sub = "generic"
             line.val = (0, n)
             return
-    if words <= 30 and ("|" in f or "•" in f or "·" in f or "  " in f or "»" in f):
+    if words <= 30 and ("|" in f or "•" in f or "·" in f or "∙" in f or "  " in f or "»" in f):
         items = [x for x in _SEP_SPLIT.split(f.strip()) if x]
         if all(_words(x) <= 3 for x in items) and (len(items) >= 4 or len(items) == 3 and any(
                 rules.nav_item.match(x.strip()) for x in items)) \
@@ -468,6 +468,15 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             and (_ARABIC.search(f) or sum(w[:1].isupper() for w in line.o.split()) >= 0.7 * words):
         line.kind = "nav"                 # "Home News Sports Obituaries Opinion": a menu run together
         return
+    if words <= 6 and "  " in f and "|" not in f:
+        # "Subscribe    Sign in": two or three of a menu's words spaced apart; "14    6    Share": counts by a share button
+        items = [x for x in _TWO_SPACES.split(f.strip()) if x]
+        if 2 <= len(items) <= 3 and all(rules.nav_item.match(x) for x in items):
+            line.kind = "nav"
+            return
+        elif 2 <= len(items) <= 4 and rules.share.match(items[-1]) and all(x.isdigit() for x in items[:-1]):
+            line.kind = "share"
+            return
     if words <= 40 and _HAS_DIGIT.search(f) and ("|" in f or "•" in f or "·" in f or "◂" in f or "   " in f):
         items = [x for x in _FIGURES_SPLIT.split(f.strip()) if x.strip()]
         if len(items) >= 3 and 3 * sum(1 for x in items if _HAS_DIGIT.search(x)) >= 2 * len(items) \

@@ -107,6 +107,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     "comments": (
         "التعليقات", "تعليقات الزوار", "تعليقات القراء", "تعليقات", "اترك تعليقا", "اترك تعليقاً", "أضف تعليقك",
         "comments", "reader comments", "readers' comments", "join the conversation", "leave a reply", "leave a comment",
+        "discussion about this post", "discussion about this episode",
         "commentaires", "comentarios", "kommentare", "comentários", "commenti", "reacties", "yorumlar", "komentar", "komentarze",
         "maoni", "نظرات کاربران", "ارسال نظر", "دیدگاه‌ها", "σχόλια", "टिप्पणियाँ", "टिप्पणियां", "نظرات", "تبصرے", "mga komento", "комментарии", "תגובות",
         # (a comment form's heading)
@@ -185,6 +186,10 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:the )?(?:views|opinions) expressed .{0,160}",
         r"comments are closed\.?|enter your email(?: address)?.{0,40}",
         r"(?:get|sign up for|subscribe to) (?:the|our) newsletter.{0,60}|email(?: address)?|(?:your )?e-?mail",
+        # a newsletter platform's furniture: "Thanks for reading X! Subscribe for free…", "Type your email…",
+        # "14 Likes · 2 Restacks", "Start writing  Get the app"
+        r"thanks for reading .{1,80}?[!.](?:\s*(?:subscribe|sign up|join) .{0,160})?|type your email.{0,40}",
+        r"\d+\s+likes?(?:\s*[·•∙|]?\s*\d+\s+(?:restacks?|comments?|shares?|reposts?))*|start writing\s+get the app",
         # a forum's or a blog's links to the next and the previous post: "« الموضوع السابق | الموضوع التالي »"
         rf"{_PREV_NEXT}(?:\s*[|/•·-]?\s*{_PREV_NEXT})?",
         # a forum's repost mark: "منقول", "منقول للفائدة", "(منقول)"
