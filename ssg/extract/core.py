@@ -1512,7 +1512,8 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                 crumbs = crumbs[:-1]          # the trail ends with the headline itself (or "تفاصيل الخبر"): the section is before it
             if crumbs:
                 last = clean(crumbs[-1])
-                if not rules.nav_item.match(fold(last)):
+                # (a home word ends a trail as its section past another crumb: "الرئيسية / المركز الإعلامي / الأخبار")
+                if not (rules.nav.match(fold(last)) if len(crumbs) >= 2 else rules.nav_item.match(fold(last))):
                     parts.set("category", last, "category:breadcrumb", l)
         elif k == "site":
             _read_site(l, parts, rules)
