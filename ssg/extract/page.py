@@ -329,6 +329,16 @@ def _date(value: str | None, tzname: str | None) -> tuple[datetime, str] | None:
     return _apply_tz(when, False, tzname), "second" if when.second else "minute"
 
 
+def _rel_category(tree) -> str | None:
+    """The first link marked as the post's category (``rel="category tag"``, a blog engine's markup)."""
+    for a in tree.iter("a"):
+        if "category" in (a.get("rel") or "").lower().split():
+            text = clean(" ".join("".join(a.itertext()).split()))
+            if text and len(text.split()) <= 6:
+                return text
+    return None
+
+
 def _merge(doc, printed: Extraction | None, body: ArticleParts, blocks: list[tuple[str, str]], tree, rows: list[str],
            options: ExtractOptions, rel_path: str, encoding: str | None) -> Extraction:
     rules = _rules_for(options)
@@ -361,6 +371,10 @@ def _merge(doc, printed: Extraction | None, body: ArticleParts, blocks: list[tup
     sitename = (clean(doc.sitename or "") if doc is not None else "") or site
     if sitename and _BARE_DOMAIN.fullmatch(sitename) and (site or got.source):
         sitename = site                 # trafilatura's fallback, the URL's host: the title's or the printed name is better
+    if sitename and parts.title and _same(sitename, parts.title):
+        # (trafilatura's fallback, a part of the <title>, may be the headline: "Headline | The Cape Ledger")
+        page_split = _site_suffix(_page_title(tree), rules) or _site_prefix(_page_title(tree), rules)
+        sitename = site or (page_split[1] if page_split and _same(page_split[0], parts.title) else None)
     parts.set("source", sitename, "html:site_name", text=sitename or "")
     parts.set("source", got.source, "html:printed", text=got.source or "")
     declared = _author(doc.author, rules, parts.source) if doc is not None else None
@@ -374,6 +388,7 @@ def _merge(doc, printed: Extraction | None, body: ArticleParts, blocks: list[tup
         parts.set("agency", agency, "html:credit", text=agency or "")
     parts.set("category", clean(doc.categories[0]) if doc is not None and doc.categories else None, "html:section",
               text=doc.categories[0] if doc is not None and doc.categories else "")
+    parts.set("category", _rel_category(tree), "html:rel-category")      # WordPress's <a rel="category tag">
     parts.set("category", got.category or under.category, "html:printed", text=got.category or under.category or "")
     parts.set("category", _line_above(rows, at, rules), "html:line-above-headline")
     # the date: declared in the markup, else printed under the headline with its time, else the
