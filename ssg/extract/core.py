@@ -42,7 +42,7 @@ __all__ = ["extract_bytes", "extract_text", "ArticleParts"]
 TERMINAL = frozenset(".!?؟…。")
 _END_PUNCT = re.compile(r"[.!?؟…:;؛،,\"”»)\]'’]\s*$")
 _SENT_END = re.compile(r"[.!?؟…]['\"”»)\]’]*\s*$")
-_LIST_MARK = re.compile(r"^\s*(?:[-*•·▪●◦>]|\d{1,3}\s*[-.)]|[(\[]\d{1,3}[)\]])\s*")
+_LIST_MARK = re.compile(r"^\s*(?:[-*•·▪●◦>]|\d{1,3}\s*[-.)](?!\d)|[(\[]\d{1,3}[)\]])\s*")     # (not "1.62 million")
 _SEP_SPLIT = re.compile(r"\s*(?:\||•|·|∙|»|›|\s{3,})\s*")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+")
 _PIPE_SPLIT = re.compile(r"\s*(?:\||::|\s{3,})\s*")
@@ -70,7 +70,8 @@ _AFTER_DATE_BY = re.compile(fold_pattern(r"(?:by|por|par|von|door|بواسطة|�
 # The opening of a kicker, a phrase of circumstance printed over the headline ("بعد أسابيع من
 # أزمة السيولة", "في ظل استمرار المعارك"): not a headline, which says what happened.
 _KICKER = re.compile(fold_pattern(r"(?:بعد|في ظل|وسط|رغم|برغم|على وقع|على خلفية|عقب|إثر|اثر|في أعقاب|قبيل|تزامنا مع|"
-                                  r"بالتزامن مع|مع اقتراب|في انتظار|بانتظار)\s"))
+                                  r"بالتزامن مع|مع اقتراب|في انتظار|بانتظار|"
+                                  r"در نشست|در حاشیه|در پی|پس از|به دنبال|در آستانه)\s"))      # (and a Persian site's rutitr)
 # A site's name and its tagline on one line: "بيروت اليوم – أخبار لبنان والعالم", "El Mirador de
 # Cuyo — Noticias de Mendoza y la región" (the tagline says it brings the news).
 _SITE_TAGLINE = re.compile(r"^(\S+(?:\s+\S+){0,3})\s+[–—-]\s+(?:أخبار|الأخبار|اخبار|صحيفة|جريدة|موقع|يومية|بوابة|"
@@ -1166,6 +1167,10 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
             parts.evidence.append(("title", "title:under-kicker", lines[k].no, lines[k].o))
             if parts.dek == lines[k].o:
                 parts.dek = None
+                # (the header line under the new headline is its standfirst, as it would have been)
+                d = _next_nonblank(lines, k + 1)
+                if d is not None and d <= header_end and lines[d].kind == "text" and 8 <= lines[d].words <= 60:
+                    parts.set("dek", lines[d].o, "dek:header-line", lines[d])
             title_idx = k
             header_end = max(header_end, k)
             body_start = max(body_start, k + 1)

@@ -264,6 +264,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"lang|image|og_image|thumbnail|canonical|content_type|encoding|word_count|تاريخ الجلب|تاريخ السحب)\s*[:：]\s*\S.{0,200}",
         # a news database's position in the results: "1 of 1 DOCUMENT", "Document 3 of 25"
         r"\d{1,4} of \d{1,5} documents?|documents? \d{1,4} of \d{1,5}",
+        # ... and the search that found it: 'Search: "Hamad Port" AND container | Sort: Relevance'
+        r"(?:search|search terms|query|suche|recherche|búsqueda)\s*[:：].{1,160}?(?:\|\s*(?:sort(?:ed)?(?: by)?|sortierung|tri)\s*[:：].{0,40})",
         # a ticker of headlines: "عاجل | ...", "BREAKING: ... | ... | ..." (a headline "عاجل: ..." alone stays)
         r"(?:عاجل|خبر عاجل|أخبار عاجلة|breaking(?: news)?|latest|urgent|flash|trending(?: now)?|en direct|última hora|eilmeldung)\s*(?:\||[:：].{0,200}\|).{0,400}",
         r"(?:temps de lecture|lecture|tiempo de lectura|lesezeit)\s*:?\s*\d+\s*(?:min|minutes?|minutos|minuten)\.?",
