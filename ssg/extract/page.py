@@ -43,6 +43,9 @@ _BLOCK = frozenset("""address article aside blockquote br dd details dialog div 
     ul caption legend option button label""".split())
 _SCREEN_READER = re.compile(r"(?:^|\s)(?:visually-hidden|sr-only|screen-reader-text|screen-reader-only|element-invisible|hidden|d-none)(?=\s|$)")
 _ASIDE = re.compile(r"comment|related|sidebar|widget|popular|most-read|recommend", re.IGNORECASE)
+# An editor's name for a page nobody titled ("Untitled Document" of Dreamweaver, FrontPage's "New Page 1")
+_PLACEHOLDER_TITLE = re.compile(r"untitled(?: document| page)?(?:\s*-?\s*\d+)?|new page\s*\d*|document sans (?:nom|titre)|"
+                                r"sin t[ií]tulo|unbenannt|home page|homepage|index|صفحة جديدة|بدون عنوان|مستند بدون عنوان|", re.IGNORECASE)
 _SPACED = frozenset("span time a button label small".split())
 _ARABIC_END = re.compile("[\u0600-\u06ff]$")       # ("و<a>الرياض</a>", "لـ<a>…": one word)
 _HIDDEN = frozenset("script style noscript template svg iframe object head select".split())
@@ -204,7 +207,7 @@ def visible_text(tree) -> str:
         linked[:] = [0, 0]
 
     title = tree.find(".//title")
-    if title is not None and title.text and title.text.strip():
+    if title is not None and title.text and title.text.strip() and not _PLACEHOLDER_TITLE.fullmatch(title.text.strip()):
         lines.append(" ".join(title.text.split()))
     body = tree.find(".//body")
     skip = links = 0
@@ -251,7 +254,8 @@ def _key(text: str) -> str:
 
 def _page_title(tree) -> str:
     title = tree.find(".//title")
-    return clean(title.text or "") if title is not None else ""
+    text = clean(title.text or "") if title is not None else ""
+    return "" if _PLACEHOLDER_TITLE.fullmatch(text) else text
 
 
 def _text(el) -> str:
@@ -349,6 +353,8 @@ def _merge(doc, printed: Extraction | None, body: ArticleParts, blocks: list[tup
     profiles = _profiles_for(options, rel_path, url=url or None)
     tzname = next((p.timezone for p in profiles if p.timezone), None) or options.timezone
     title, site = clean(doc.title or "") if doc is not None else "", None
+    if _PLACEHOLDER_TITLE.fullmatch(title):
+        title = ""
     split = (_site_suffix(title, rules) or _site_prefix(title, rules) or _confirmed_suffix(title, got.title, tree)) if title else None
     if split:
         title, site = split

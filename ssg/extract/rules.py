@@ -268,6 +268,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:search|search terms|query|suche|recherche|búsqueda)\s*[:：].{1,160}?(?:\|\s*(?:sort(?:ed)?(?: by)?|sortierung|tri)\s*[:：].{0,40})",
         # a ticker of headlines: "عاجل | ...", "BREAKING: ... | ... | ..." (a headline "عاجل: ..." alone stays)
         r"(?:عاجل|خبر عاجل|أخبار عاجلة|breaking(?: news)?|latest|urgent|flash|trending(?: now)?|en direct|última hora|eilmeldung)\s*(?:\||[:：].{0,200}\|).{0,400}",
+        # (or its headlines run one after the other, each closed by an ellipsis: "عاجل: A ... B ...")
+        r"(?:عاجل|خبر عاجل|أخبار عاجلة|breaking(?: news)?|urgent|última hora|eilmeldung)\s*[:：].{10,200}?\s(?:\.{3}|…)\s+\S.{8,300}",
         r"(?:temps de lecture|lecture|tiempo de lectura|lesezeit)\s*:?\s*\d+\s*(?:min|minutes?|minutos|minuten)\.?",
         r"sign up for (?:our|the) .{0,80}|(?:get|receive) our .{0,40}newsletter.{0,80}|(?:اشترك|سجل) في (?:نشرتنا|النشرة).{0,80}",
         r"(?:your email address will not be published|required fields are marked|لن يتم نشر عنوان بريدك الإلكتروني|الحقول الإلزامية مشار إليها).{0,120}",
@@ -292,7 +294,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:reading time|read time|okuma süresi)\s*[:：]?\s*\d+\s*(?:min|mins|minutes?|dk|dakika)\.?|\d+\s*(?:dk|dakika)\.?\s+okuma(?: süresi)?",
         r"(?:(?:updated|published|posted)\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago",
         r"(?:(?:آخر تحديث|اخر تحديث|نشر|تحديث)\s*[:：]?\s*)?منذ\s+(?:\d+\s+)?(?:ثانية|ثوان|ثواني|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|اسبوع|أسبوع|أسبوعين|أسابيع)",
-        r"(?:عدد )?(?:المشاهدات|مشاهدات|القراءات|قراءة|قراءات|views|reads|lecturas|lectures|leituras|letture|aufrufe)\s*[:：]?\s*[\d,.]+",
+        r"(?:عدد )?(?:المشاهدات|مشاهدات|القراءات|قراءة|قراءات|الزوار|الزيارات|views|reads|visitors|lecturas|lectures|leituras|letture|aufrufe)\s*[:：]?\s*[\d,.]+",
         r"(?:comentários|comentarios|commenti|commentaires|comments|kommentare|reacties|yorumlar|комментарии|תגובות|التعليقات|تعليقات)\s*[:：]\s*\d+",
         # a view count and a comment count on one line: "Просмотры: 3 412 Комментарии: 27"
         r"(?:просмотры|просмотров|views|المشاهدات|مشاهدات)\s*[:：]?\s*[\d\s,.]+\s*(?:[|·•]\s*)?(?:комментарии|comments|التعليقات|تعليقات)\s*[:：]?\s*\d+",
