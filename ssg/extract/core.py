@@ -1175,6 +1175,24 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
             header_end = max(header_end, k)
             body_start = max(body_start, k + 1)
 
+    # -- a headline wrapped over two lines of a print page's narrow column ------------------------
+    if title_idx is not None and not body_only and parts.title == lines[title_idx].o and title_idx + 1 < n:
+        t, nx = lines[title_idx], lines[title_idx + 1]
+        after = lines[title_idx + 2] if title_idx + 2 < n else None
+        if nx.kind == "text" and t.words <= 6 and 2 <= nx.words <= 7 and len(t.o) <= 40 and len(nx.o) <= 40 \
+                and not _END_PUNCT.search(t.f) and not _END_PUNCT.search(nx.f) \
+                and (after is None or after.kind == "blank" or after.kind == "text" and after.words >= 6) \
+                and (nx.o[:1].islower() or not _printed_name(nx, rules) and _narrow_column(lines, title_idx + 2)):
+            # (a line that runs on in lower case, or a column's next line that is not a name: "Name" under a
+            # headline is its byline)
+            parts.title = f"{t.o} {nx.o}"
+            parts.evidence = [e for e in parts.evidence if e[0] != "title"]
+            parts.evidence.append(("title", "title:wrapped-over-two-lines", t.no, parts.title))
+            if header_end == title_idx:
+                header_end = title_idx + 1
+            title_idx += 1
+            body_start = max(body_start, title_idx + 1)
+
     # -- a page title's site name: "Headline - صحيفة الوطن", "Headline | The Daily Courier" ----
     if parts.title is not None and not body_only:
         known = frozenset(" ".join(fold(x).lower().split()) for x in
@@ -1772,6 +1790,13 @@ def _dated_lead(f: str, day_first: bool) -> bool:
     hits = [h for h in find_dates(f[:160], day_first=day_first) if h.hijri is None]
     return bool(hits) and hits[0].start <= 80 and _words(f[:hits[0].start]) <= 8 \
         and _LEAD_AFTER_DATE.match(f, hits[0].end) is not None
+
+
+def _narrow_column(lines: list[_Line], start: int) -> bool:
+    """Whether the text from ``start`` is set in a narrow column: most of its first lines are
+    short and run on into the next (a print page's OCR, an e-paper)."""
+    texts = [l for l in lines[start:start + 30] if l.kind == "text"][:8]
+    return len(texts) >= 5 and sum(1 for l in texts if len(l.o) <= 50 and not _END_PUNCT.search(l.f)) >= 4
 
 
 def _headline_follows(lines: list[_Line], i: int) -> bool:
