@@ -1012,6 +1012,7 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
     if not body_only:
         _masthead_of_copyright(lines)
         _dek_under_its_label(lines, rules)
+        _writer_box(lines)
 
     # -- header -----------------------------------------------------------
     header_end = -1
@@ -1903,6 +1904,27 @@ def _dek_under_its_label(lines: list[_Line], rules: RuleSet) -> None:
                 nxt = lines[i + 1]
                 nxt.kind, nxt.sub, nxt.val = "label", "dek", (0, len(nxt.o))
                 return
+
+
+_WRITER_BOX_END = re.compile(fold_pattern(r"^(?:جميع|كل|المزيد من|باقي) مقالات (?:الكاتب|الكاتبة)|^مقالات (?:الكاتب|الكاتبة|أخرى للكاتب)\b|"
+                                          r"^(?:all|more) (?:articles|stories|posts|columns) (?:by|from) (?:this |the )?"
+                                          r"(?:author|writer|columnist)?|^view all (?:articles|posts)|^tous les articles de"),
+                             re.IGNORECASE)
+
+
+def _writer_box(lines: list[_Line]) -> None:
+    """A columnist's box over the column: the name, the bio, "جميع مقالات الكاتب (87)" /
+    "All articles by this author": furniture, the headline is under it."""
+    for i, l in enumerate(lines[:40]):
+        if l.kind in ("text", "readalso", "boiler") and l.words <= 8 and _WRITER_BOX_END.match(l.f):
+            l.kind, l.sub = "boiler", "writer-box"
+            j = i - 1
+            while j >= 0 and i - j <= 3 and lines[j].kind == "text" and lines[j].words <= 20:
+                if (j == 0 or lines[j - 1].kind != "text") and 2 <= lines[j].words <= 4 and _NAME_ONLY.fullmatch(lines[j].f):
+                    break                       # (the writer's name heading the box stays: a byline where it stands)
+                lines[j].kind, lines[j].sub = "boiler", "writer-box"
+                j -= 1
+            return
 
 
 def _copyright_name(l: _Line) -> str:
