@@ -115,6 +115,8 @@ _TAGLINE = re.compile(fold_pattern(r"^(?:ال)?(?:صحيفة|جريدة|موقع
 # ... or what it brings: "أخبار السودان على مدار الساعة", "Your source for Riverbend news"
 _TAGLINE_NEWS = re.compile(fold_pattern(r"^(?:أخبار|آخر الأخبار|كل الأخبار|نافذتك|بوابتك|دليلك|news|your|the latest|noticias|"
                                         r"actualités|l'actualité|nachrichten)\b"), re.IGNORECASE)
+_BY_CORRESPONDENT = re.compile(fold_pattern(r"^(?:كتب|كتبت|تقرير|متابعة|من)\s+(?:مراسلنا|مراسلتنا|مراسل|مراسلة|موفدنا|موفدتنا|مندوبنا|محررنا)"
+                                            r"(?:\s+(?:في|من|ب)\s*[^\s:：]+(?:\s+[^\s:：]+)?)?\s*[:：\-–—]\s*(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){1,4})$"))
 _ENTITY_SPACE = re.compile(r"(?:&(?:nbsp|#160|#xa0|ensp|emsp|thinsp|zwnj|lrm|rlm);?\s*)+", re.IGNORECASE)
 _CONTACT_HEAD = re.compile(fold_pattern(r"^(?:(?:media|press|news media) (?:contacts?|inquiries|enquiries)|contact(?: presse)?|"
                                         r"pressekontakt|contacto(?: de prensa| para medios)?|للتواصل الإعلامي|للاستفسارات الإعلامية)\s*[:：]?$"),
@@ -369,6 +371,10 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
     if m and not _HAS_DIGIT.search(m.group("cat")):
         line.kind, line.sub = "label", "posted"         # a blog's foot: "Posted in Economy | Tagged wine, Mendoza"
         line.val = (m.start("cat"), m.end("cat"), *((m.start("tags"), m.end("tags")) if m.group("tags") else ()))
+        return
+    m = _BY_CORRESPONDENT.match(f) if words <= 12 else None
+    if m:                                   # "كتب مراسلنا في بنغازي: عبدالسلام الفيتوري": the name
+        line.kind, line.sub, line.val = "label", "auth", (m.start("name"), n)
         return
     if words <= 60:
         m = rules.label.match(f)
