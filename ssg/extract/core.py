@@ -117,6 +117,7 @@ _TAGLINE_NEWS = re.compile(fold_pattern(r"^(?:أخبار|آخر الأخبار|�
                                         r"actualités|l'actualité|nachrichten)\b"), re.IGNORECASE)
 _BY_CORRESPONDENT = re.compile(fold_pattern(r"^(?:كتب|كتبت|تقرير|متابعة|من)\s+(?:مراسلنا|مراسلتنا|مراسل|مراسلة|موفدنا|موفدتنا|مندوبنا|محررنا)"
                                             r"(?:\s+(?:في|من|ب)\s*[^\s:：]+(?:\s+[^\s:：]+)?)?\s*[:：\-–—]\s*(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){1,4})$"))
+_COUNT_IN_BRACKETS = re.compile(r"[(\[]\s*[\d٠-٩]+\s*[)\]]\s*$")
 _ENTITY_SPACE = re.compile(r"(?:&(?:nbsp|#160|#xa0|ensp|emsp|thinsp|zwnj|lrm|rlm);?\s*)+", re.IGNORECASE)
 _CONTACT_HEAD = re.compile(fold_pattern(r"^(?:(?:media|press|news media) (?:contacts?|inquiries|enquiries)|contact(?: presse)?|"
                                         r"pressekontakt|contacto(?: de prensa| para medios)?|للتواصل الإعلامي|للاستفسارات الإعلامية)\s*[:：]?$"),
@@ -681,11 +682,19 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
                         and 2 <= _words(items[0]) <= 4:
                     l.kind, l.sub, l.val = "label", "auth", (0, l.o.index(items[0]) + len(items[0]))
     # the readers' comments: their heading and everything after it, once the article's text began
-    seen_prose = False
+    seen_prose = 0
     for i, l in enumerate(out):
+        if not seen_prose and l.kind == "text" and l.words <= 4 and _COUNT_IN_BRACKETS.search(l.f) and rules.comments.match(l.f):
+            l.kind, l.sub = "boiler", "count"             # "Comentarios (41)" over the text: a link to the comments
+            continue
         if seen_prose and l.kind != "blank" and ((l.words <= 6 or l.words <= 25 and l.f[:1].isdigit())
                                                   and (rules.comments.match(l.f) or _ABOUT.match(l.o))   # (a heading, or "3 thoughts on …")
                                                   or l.words <= 25 and l.f[:1].lower() in _PAYWALL_FIRST and rules.paywall.match(l.f)):
+            if _COUNT_IN_BRACKETS.search(l.f) and l.words <= 4:
+                after = sum(1 for c in out[i + 1:] if _is_prose(c))
+                if after >= 3 and after > 2 * seen_prose:
+                    l.kind, l.sub = "boiler", "count"     # "Kommentare (23)" over the text: a link to them, not them
+                    continue
             for c in out[i:]:
                 if c.kind != "blank" and not (c.kind == "boiler" and c.sub.startswith("copyright")):
                     c.kind, c.sub = "boiler", "comments"
@@ -696,7 +705,7 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
                         or c.kind == "date" and _is_prose(c):
                     c.kind, c.sub = "boiler", "comments"
             break
-        seen_prose = seen_prose or _is_prose(l)
+        seen_prose += _is_prose(l)
     # a menu printed one item a line: a run of short lines, three with two menu words among them
     # or four with one (a run without menu words may be a poem's lines)
     n = len(out)

@@ -147,6 +147,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     # Headings that introduce a list of other articles' titles.
     "read_also": (
         "читайте также", "смотрите также", "читайте еще", "по теме", "קראו עוד", "קראו גם", "بیشتر بخوانید", "بخوانید",
+        "más información", "mas información", "ebenfalls interessant",
         "lee también", "leer también", "ver también", "noticias relacionadas", "artículos relacionados", "relacionadas",
         "à lire également", "auch interessant", "اقرئي أيضاً", "اقرئي أيضا", "اقرئي ايضا", "شاهدي أيضاً", "شاهدي أيضا",
         "relacionados", "artigos relacionados", "notícias relacionadas", "leia também", "veja também", "leggi anche", "اقرأ في", "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "إقرأ أيضاً", "اقرأ كذلك", "اقرأ المزيد", "أخبار ذات صلة", "أخبار متعلقة",
@@ -190,6 +191,10 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # "14 Likes · 2 Restacks", "Start writing  Get the app"
         r"thanks for reading .{1,80}?[!.](?:\s*(?:subscribe|sign up|join) .{0,160})?|type your email.{0,40}",
         r"\d+\s+likes?(?:\s*[·•∙|]?\s*\d+\s+(?:restacks?|comments?|shares?|reposts?))*|start writing\s+get the app",
+        # a caption closed by its credit: "… en una imagen de archivo. FOTO: D. S.", "… le 8 mars. Photo L'Écho des Alpes/Marc Girard"
+        r".{10,200}[.]\s+(?:foto|photo|fotografía|fotografia|bild|crédit photo|credit)\s*[:：]?\s+\S.{0,60}",
+        # a page's tools: "A-  A+  Yazdır  Paylaş", "Reuse this content"
+        r"a-\s+a\+(?:\s+\S+){0,4}|a\+\s+a-(?:\s+\S+){0,4}|reuse this content",
         # a forum's or a blog's links to the next and the previous post: "« الموضوع السابق | الموضوع التالي »"
         rf"{_PREV_NEXT}(?:\s*[|/•·-]?\s*{_PREV_NEXT})?",
         # a forum's repost mark: "منقول", "منقول للفائدة", "(منقول)"
