@@ -20,6 +20,7 @@ A field the text does not give stays None.
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -640,12 +641,44 @@ def _unquote(value: str) -> str:
     return value[1:-1].strip() if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'" else value
 
 
+_SGML_FIELD = re.compile(r"\s*<(title|headline|date|author|byline|source|category|section|summary|dek)\b[^>]*>(.*?)</\1\s*>\s*",
+                         re.IGNORECASE)
+_SGML_TAG = re.compile(r"</?(?:doc|text|body|content|p|dateline)\b[^>]*>", re.IGNORECASE)
+_SGML_LABELS = {"title": "Title", "headline": "Title", "date": "Date", "author": "Author", "byline": "Author",
+                "source": "Source", "category": "Category", "section": "Category", "summary": "Summary", "dek": "Summary"}
+
+
+def _sgml_record(text: str) -> str:
+    """A corpus's record in SGML/XML (``<doc id=…><title>…</title><date>…</date><text>…</text></doc>``,
+    TREC and Gigaword style): each field on its line becomes its label's line ("Title: …"), the
+    wrapping tags blank lines (lines keep their numbers), the text's paragraphs stay. A file of
+    several records is a dataset, not read so."""
+    if len(re.findall(r"<doc\b", text, re.IGNORECASE)) != 1 or not re.search(r"</doc\s*>", text, re.IGNORECASE):
+        return text
+    out = []
+    for raw in text.split("\n"):
+        m = _SGML_FIELD.fullmatch(raw)
+        if m:
+            out.append(f"{_SGML_LABELS[m.group(1).lower()]}: {html.unescape(m.group(2).strip())}")
+        else:
+            out.append(html.unescape(_SGML_TAG.sub("", raw)))
+    return "\n".join(out)
+
+
 def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -> list[_Line]:
     """The text's lines, each classified. ``page``: a whole page, with a header (not a dataset's body)."""
     out = []
     fields = range(0)
     if page and (text.startswith(("---", "+++", "\ufeff", "==", "***")) or text[:1].isascii() and text[:1].isalpha()):
         text, fields = _front_matter(text, rules)
+    elif page and text.lstrip()[:4].lower() == "<doc":
+        text = _sgml_record(text)
+    elif page and text.startswith("-- "):
+        # a wire archive's header ("-- Headline", "-- By Daniel Hart", "-- Tue Mar 4, 2014 9:14am EST", "-- URL"):
+        # the fields without their marks
+        head, sep, rest = text.partition("\n\n")
+        if all(x.startswith("-- ") for x in head.split("\n") if x.strip()):
+            text = "\n".join(x[3:] if x.startswith("-- ") else x for x in head.split("\n")) + sep + rest
     marked = converted(text)
     lynx = marked and lynx_dump(text)
     for i, raw in enumerate(text.splitlines(), 1):
@@ -1108,6 +1141,19 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
     if header_end >= 0:
         title_idx, weak, rest = _read_header(lines, header_end, repeats, parts, rules, tzname, options.day_first)
         author_from_header = parts.author is not None
+        if parts.title is not None and parts.dek is None and (title_idx is None or parts.title != lines[title_idx].o):
+            # a field gave the headline and the page prints it again in the header: the line under it is its
+            # standfirst (not a second headline)
+            key = squash(parts.title).lower()
+            t = next((i for i in range(header_end + 1) if lines[i].kind == "text" and lines[i].words >= 3
+                      and key.startswith(squash(lines[i].o).lower())), None)       # (the field's may carry the site's name)
+            d = _next_nonblank(lines, t + 1) if t is not None else None
+            while d is not None and d <= header_end and lines[d].kind == "boiler":
+                d = _next_nonblank(lines, d + 1)            # (past a Markdown heading's underline)
+            if d is not None and d <= header_end and lines[d].kind == "text" and 8 <= lines[d].words <= 60 \
+                    and not _END_PUNCT.search(lines[d].f) and title_idx in (None, d):
+                parts.set("dek", lines[d].o, "dek:under-repeated-headline", lines[d])
+                title_idx = t
     elif not body_only:
         # (past a ticker or a share bar on the first lines and the blank lines under them; a text that
         # starts with blank lines and runs into its text has no headline, as the gold set has it)

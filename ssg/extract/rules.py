@@ -30,7 +30,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     # A line that is only a navigation menu entry.
     "nav_words": (
         "القائمة الرئيسية", "الرئيسية", "الصفحة الرئيسية", "القائمة", "main menu", "menu", "home",
-        "skip to content", "skip to main content", "تخطى إلى المحتوى", "search", "بحث", "اتصل بنا",
+        "skip to content", "skip to main content", "تخطى إلى المحتوى", "تخط إلى المحتوى", "تخطَّ إلى المحتوى",
+        "انتقل إلى المحتوى", "تجاوز إلى المحتوى", "search", "بحث", "اتصل بنا",
         "contact us", "من نحن", "about us", "sign in", "log in", "subscribe", "اشترك", "تسجيل الدخول",
         "privacy policy", "privacy", "terms of use", "terms of service", "terms and conditions", "cookie policy",
         "cookies", "accessibility", "sitemap", "site map", "advertise", "advertise with us", "careers", "newsletters",
@@ -266,7 +267,9 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:load-date|load date|publication-type|document(?:-type| type| id)?|language|journal-code|graphic|notes)\s*[:：]?\s*\S.{0,80}",
         # a scraper's own fields: when and how it fetched the page ("fetched_at: 2025-02-09T03:11:52Z")
         r"(?:fetched_at|fetched|crawled_at|crawled|scraped_at|scraped|retrieved_at|downloaded_at|http_status|status_code|"
-        r"lang|image|og_image|thumbnail|canonical|content_type|encoding|word_count|تاريخ الجلب|تاريخ السحب)\s*[:：]\s*\S.{0,200}",
+        r"lang|image|og_image|thumbnail|canonical|content_type|encoding|word_count|تاريخ الجلب|تاريخ السحب|url source)\s*[:：]\s*\S.{0,200}",
+        # a reader service's dump (Jina Reader: "Title:", "URL Source:", "Published Time:", then "Markdown Content:")
+        r"markdown content\s*[:：]",
         # a news database's position in the results: "1 of 1 DOCUMENT", "Document 3 of 25"
         r"\d{1,4} of \d{1,5} documents?|documents? \d{1,4} of \d{1,5}",
         # ... and the search that found it: 'Search: "Hamad Port" AND container | Sort: Relevance'
@@ -458,7 +461,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
                      "المحرر", "by", "author", "authors", "written by", "reporter", "reported by", "words", "columnist",
                      "correspondent", "opinion by", "analysis by", "كاتب المقال", "مراسل", "مراسلنا"),
     "label_date": ("تاريخ النشر", "نشر في", "نُشر في", "نشر بتاريخ", "نُشر بتاريخ", "بتاريخ", "التاريخ", "تاريخ", "آخر تحديث",
-                   "published_time", "published_at", "publish_date", "date_published", "datepublished", "pub_date", "pubdate",
+                   "published_time", "published time", "published_at", "publish_date", "date_published", "datepublished", "pub_date", "pubdate",
                    "modified_time", "updated_at", "date_modified", "datemodified", "last_modified",
                    "اخر تحديث", "تحديث", "published", "published on", "posted", "posted on", "updated", "last updated",
                    "date", "dated", "first published", "pubdate", "pub date", "publication date", "datum", "fecha", "tarih",
