@@ -118,6 +118,7 @@ _TAGLINE_NEWS = re.compile(fold_pattern(r"^(?:أخبار|آخر الأخبار|�
                                         r"actualités|l'actualité|nachrichten)\b"), re.IGNORECASE)
 _BY_CORRESPONDENT = re.compile(fold_pattern(r"^(?:كتب|كتبت|تقرير|متابعة|من)\s+(?:مراسلنا|مراسلتنا|مراسل|مراسلة|موفدنا|موفدتنا|مندوبنا|محررنا)"
                                             r"(?:\s+(?:في|من|ب)\s*[^\s:：]+(?:\s+[^\s:：]+)?)?\s*[:：\-–—]\s*(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){1,4})$"))
+_BRACKETED_LEAD = re.compile(r"[(\[]([^()\[\]]{30,400})[)\]]\.?")
 _COUNT_IN_BRACKETS = re.compile(r"[(\[]\s*[\d٠-٩]+\s*[)\]]\s*$")
 _ENTITY_SPACE = re.compile(r"(?:&(?:nbsp|#160|#xa0|ensp|emsp|thinsp|zwnj|lrm|rlm);?\s*)+", re.IGNORECASE)
 _CONTACT_HEAD = re.compile(fold_pattern(r"^(?:(?:media|press|news media) (?:contacts?|inquiries|enquiries)|contact(?: presse)?|"
@@ -1164,7 +1165,13 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
             first is not None
             and first.kind == "text"
             and n > fi + 2
-            and (lines[fi + 1].kind == "blank" or _site_suffix(first.o, rules) is not None)
+            and (lines[fi + 1].kind == "blank" or _site_suffix(first.o, rules) is not None
+                 # (or underlined, "=====" under it; or over a text whose lines are indented as it is not; or over
+                 # its lead in brackets)
+                 or _RULE_LINE.fullmatch(lines[fi + 1].o) is not None and lines[fi + 2].kind == "blank"
+                 or first.raw[:1] not in " \t\u00a0\u3000" and lines[fi + 1].raw[:1] in " \t\u00a0\u3000"
+                 and _is_prose(lines[fi + 1]) and not _END_PUNCT.search(first.f)
+                 or _BRACKETED_LEAD.fullmatch(lines[fi + 1].o) is not None and lines[fi + 2].kind == "blank")
             and 1 <= first.words <= 25
             and not (_SENT_END.search(first.f) and not first.f.rstrip().endswith(("?", "؟", "!", "..", "…")))
             and any(l.kind == "text" for l in lines[fi + 2:])
@@ -1172,6 +1179,12 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
             parts.set("title", first.o, "title:first-line-then-blank", first)
             title_idx = fi
             header_end = fi
+            lead = _BRACKETED_LEAD.fullmatch(lines[fi + 1].o)
+            if lead is not None:                # "(وزارة التموين: صرف مستحقات المزارعين …)": the standfirst
+                parts.set("dek", lead.group(1).strip(), "dek:bracketed-under-headline", lines[fi + 1])
+                header_end = fi + 1
+            elif lines[fi + 1].kind != "blank" and not _is_prose(lines[fi + 1]):
+                header_end = fi + 1             # (its underline)
         else:
             nonblank = next((l for l in lines if l.kind == "text"), None)
             if nonblank is not None:
@@ -1627,7 +1640,9 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                     cand = clean(cand[label.start("val"):])
                 elif by:                                            # "Par Karim B. | 18/02/2025 à 10:20"
                     cand = clean(cand[by.start(2):])
-                if cand and not label and not by and _words(cand) <= 3 and _menu_item(lines, i, cand_f.strip()):
+                if cand and (cand == parts.source or not label and not by and _site_name(cand, fold(cand), rules)):
+                    pass                                                # "جريدة الفرات | 14-11-2019": the site's, not a byline
+                elif cand and not label and not by and _words(cand) <= 3 and _menu_item(lines, i, cand_f.strip()):
                     parts.set("category", cand, "category:menu-item-before-date", l)    # "محليات | 20/01/2025 | 08:45 م"
                 elif cand and not WEEKDAY_RE.fullmatch(cand_f.strip()) and _words(cand) <= 10 and not _HAS_DIGIT.search(cand) \
                         and not _RELATIVE_TIME.search(cand_f.strip()) \
@@ -2243,6 +2258,9 @@ def _assemble(body: list[_Line | None], parts: ArticleParts, rules: RuleSet, opt
     if options.subheadings and len(out) >= 3:
         gap_list = [gaps.get(id(l), 0) for _, _, l in out[1:]]
         typical = Counter(gap_list).most_common(1)[0][0] if gap_list else 0
+        # (or, in a text whose paragraphs are indented, a short line that is not: "أسعار مستقرة" among tab-led lines)
+        indented = [l.raw[:1] in " \t\u00a0\u3000" for _, _, l in out]
+        all_but = sum(indented) >= max(3, 0.75 * len(out))
         for idx in range(1, len(out) - 1):
             kind, text, l = out[idx]
             prev, nxt = out[idx - 1], out[idx + 1]
@@ -2256,7 +2274,8 @@ def _assemble(body: list[_Line | None], parts: ArticleParts, rules: RuleSet, opt
                 and not _HAS_DIGIT.search(l.f[:3])
                 and _terminal(prev[1])
                 and "@" not in text
-                and g > typical                 # (with equal gaps, blank lines or none, a short line is a paragraph: the gold set's)
+                and (g > typical or all_but and not indented[idx])   # (with equal gaps, blank lines or none, and the same
+                # indent, a short line is a paragraph: the gold set's)
                 and _words(prev[1]) >= 15
                 and _words(nxt[1]) >= 15
             ):

@@ -270,6 +270,9 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"lang|image|og_image|thumbnail|canonical|content_type|encoding|word_count|تاريخ الجلب|تاريخ السحب|url source)\s*[:：]\s*\S.{0,200}",
         # a reader service's dump (Jina Reader: "Title:", "URL Source:", "Published Time:", then "Markdown Content:")
         r"markdown content\s*[:：]",
+        # an archive's record fields that are not the article's: its issue and page numbers, its link
+        r"(?:رقم العدد|العدد|رقم الصفحة|الصفحة|صفحة|page|issue(?: no\.?| number)?|edition no\.?)\s*[:：]\s*[\d٠-٩]+",
+        r"(?:رابط|الرابط|رابط الخبر|رابط المقال|link|permalink|source url)\s*[:：]\s*(?:https?://|www\.)\S+",
         # a news database's position in the results: "1 of 1 DOCUMENT", "Document 3 of 25"
         r"\d{1,4} of \d{1,5} documents?|documents? \d{1,4} of \d{1,5}",
         # ... and the search that found it: 'Search: "Hamad Port" AND container | Sort: Relevance'
