@@ -51,7 +51,7 @@ _CRUMB_SPLIT = re.compile(r"\s*(?:»|>|›|/|\\|«|<|‹|→|←|⟵|⟶|◂|▸
 _CRUMB_ONLY = re.compile(r"\s*(?:»|›|\s>\s)\s*")
 _HEADLINE_PUNCT = re.compile(r"\.\.|[؟?!…]")     # a site name never has these; a headline may
 _BY_RE = re.compile(fold_pattern(r"^((?:story |written |reported |text |words )?by|par|por|von|door|ni|na|oleh|di|מאת|بقلم|كتب|كتبت|بواسطة)"
-                                  r"(?:\s*[/\-–—ـ]\s*|\s+)([^:：|]{2,80})$"), re.IGNORECASE)     # (on the folded line)
+                                  r"(?:\s*[/\-–—ـ:：]\s*|\s+)([^:：|]{2,80})$"), re.IGNORECASE)     # (on the folded line)
 _BY_LATIN = ("by", "par", "por", "von", "door", "ni", "na", "oleh", "di", "story by", "written by", "reported by", "text by",
              "words by")   # + a capital
 _NAME_ONLY = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){1,3}")    # "كتب محمد أحمد": two to four words, nothing else
@@ -666,6 +666,37 @@ def _sgml_record(text: str) -> str:
     return "\n".join(out)
 
 
+_KV_BODY = re.compile(r"^[ \t]*(?:body|text|content|article|article_body|body_text)[ \t]*=[ \t]*(?:\"\"\"|\'\'\')", re.IGNORECASE | re.MULTILINE)
+_KV_LINE = re.compile(r"[ \t]*([A-Za-z_][\w-]{0,40})[ \t]*=[ \t]*(.*)")
+
+
+def _kv_record(text: str) -> str:
+    """A scraper's record of ``key = value`` lines with its text in a triple-quoted ``body = \"\"\"…\"\"\"``
+    (under a ``[article]`` section and ``#`` comments): the fields as a header of "key: value" lines,
+    a blank line, the text. -> the text as a front matter would give it."""
+    head: list[str] = []
+    body: list[str] = []
+    rows = text.split("\n")
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        m = _KV_LINE.fullmatch(row)
+        if m and m.group(2).strip()[:3] in ('"""', "'''"):
+            quote, rest = m.group(2).strip()[:3], m.group(2).strip()[3:]
+            chunk = [rest] if rest else []
+            i += 1
+            while i < len(rows) and quote not in rows[i]:
+                chunk.append(rows[i])
+                i += 1
+            if i < len(rows):
+                chunk.append(rows[i].split(quote)[0])
+            body = chunk
+        elif m:
+            head.append(f"{m.group(1)}: {_unquote(m.group(2).strip())}")
+        i += 1
+    return "\n".join(head) + "\n\n" + "\n".join(body).strip("\n") + "\n" if body else text
+
+
 def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -> list[_Line]:
     """The text's lines, each classified. ``page``: a whole page, with a header (not a dataset's body)."""
     out = []
@@ -674,6 +705,8 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
         text, fields = _front_matter(text, rules)
     elif page and text.lstrip()[:4].lower() == "<doc":
         text = _sgml_record(text)
+    elif page and _KV_BODY.search(text, 0, 4000):
+        text, fields = _front_matter(_kv_record(text), rules)
     elif page and text.startswith("-- "):
         # a wire archive's header ("-- Headline", "-- By Daniel Hart", "-- Tue Mar 4, 2014 9:14am EST", "-- URL"):
         # the fields without their marks

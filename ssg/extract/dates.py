@@ -111,7 +111,7 @@ _Y = r"(\d{4})(?!\d)"
 
 _TIME = (
     r"(?<![\d:.,])(\d{1,2})(?::|\s?h\s?(?=\d\d)|\.(?=\d\d(?![\d%.,])))(\d{2})(?::(\d{2}))?(?:\.\d+)?(?![\d:])"    # 22:30, 22h30, 9 h 47, 17.32
-    r"(?:\s*(am|pm|a\.m\.|p\.m\.|" + fold_pattern("صباحاً|صباحا|مساءً|مساء|ظهراً|ظهرا|فجراً|فجرا") + r"|ص|م)(?![\w]))?"
+    r"(?:\s*(am|pm|a\.\s?m\.|p\.\s?m\.|ptg|pg|" + fold_pattern("صباحاً|صباحا|مساءً|مساء|ظهراً|ظهرا|فجراً|فجرا") + r"|ص|م)(?![\w]))?"
 )
 # Zone names whose offset is one (not "ET", "IST", "AST": each names several).
 ZONE_ABBREVIATIONS = {"edt": -4, "est": -5, "cdt": -5, "cst": -6, "mdt": -6, "mst": -7, "pdt": -7, "pst": -8,
@@ -119,7 +119,8 @@ ZONE_ABBREVIATIONS = {"edt": -4, "est": -5, "cdt": -5, "cst": -6, "mdt": -6, "ms
                       "hkt": 8, "awst": 8, "jst": 9, "kst": 9, "aest": 10, "aedt": 11, "nzst": 12, "nzdt": 13,
                       "sast": 2, "wat": 1, "npt": 5.75, "pht": 8, "wib": 7, "trt": 3, "irst": 3.5, "adt": -3, "akdt": -8,
                       "akst": -9, "hst": -10, "acst": 9.5, "acdt": 10.5, "wita": 8, "myt": 8,
-                      "tsi": 3, "мск": 3}   # (Türkiye Saati, "TSİ"; CAT, EAT, WET: words)
+                      "tsi": 3, "мск": 3,
+                      "hne": -5, "hae": -4, "hnc": -6, "hac": -5, "hnr": -7, "har": -6, "hnp": -8, "hap": -7, "hna": -4, "haa": -3}   # (Türkiye Saati, "TSİ"; CAT, EAT, WET: words)
 # Zone names written in capitals only (as words they are "et", "eat", "cat"): a region's clock, its
 # offset on the date given (ET is EDT in July, EST in January); IST is India's (+05:30), EAT East Africa's.
 REGION_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
@@ -171,8 +172,8 @@ _DMY = re.compile(r"(?<![\d/.\-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?![\d/\-])")
 _DMY_SHORT = re.compile(r"(?<![\d/.\-])(\d{1,2})([./])(\d{1,2})\2(\d{2})(?![\d/\-]|\.\d)(?=\s*[,،|\-–—]?\s*\d{1,2}:\d{2}(?!\d))")
 _COMPACT = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 
-_PM = {"pm", "p.m.", fold_pattern("مساءً"), fold_pattern("مساء"), "م", fold_pattern("ظهراً"), fold_pattern("ظهرا")}
-_AM = {"am", "a.m.", "ص", fold_pattern("صباحاً"), fold_pattern("صباحا"), fold_pattern("فجراً"), fold_pattern("فجرا")}
+_PM = {"pm", "p.m.", "p. m.", "ptg", fold_pattern("مساءً"), fold_pattern("مساء"), "م", fold_pattern("ظهراً"), fold_pattern("ظهرا")}
+_AM = {"am", "a.m.", "a. m.", "pg", "ص", fold_pattern("صباحاً"), fold_pattern("صباحا"), fold_pattern("فجراً"), fold_pattern("فجرا")}
 
 
 @dataclass(frozen=True, slots=True)

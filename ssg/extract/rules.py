@@ -586,7 +586,7 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
         ),
         copyright_loose=re.compile(
             # "© 2024 المرصد اليمني", "© الساحل نت 2024", "© L’Écho de la Meuse 2024": the sign, a year and a name alone
-            rf"^(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{{2}}(?:\s*[-–]\s*(?:19|20)\d{{2}})?\s+(?P<site>[^\d©|]{{2,50}}?)"
+            rf"^(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|copyright))?\s*(?:(?:19|20)\d{{2}}(?:\s*[-–]\s*(?:19|20)\d{{2}})?\s+(?P<site>[^\d©|]{{2,50}}?)"
             rf"|(?P<site2>[^\d©|]{{2,50}}?)\s+(?:19|20)\d{{2}}(?:\s*[-–]\s*(?:19|20)\d{{2}})?)\s*[.]?$"
             # "جميع الحقوق محفوظة © أخبار المنامة 2025", "جميع الحقوق محفوظة لموقع العاصي اليوم 2024"
             rf"|^(?:{_RESERVED})\s*(?:©\s*)?(?:{fold_pattern('لموقع')}|ل(?=\S{{3}}))?\s*(?:©\s*)?(?P<site3>[^\d©|]{{2,50}}?)"
