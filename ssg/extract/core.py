@@ -697,16 +697,33 @@ def _kv_record(text: str) -> str:
     return "\n".join(head) + "\n\n" + "\n".join(body).strip("\n") + "\n" if body else text
 
 
+def _without_wayback_toolbar(text: str) -> str:
+    """A page saved from the Internet Archive's Wayback Machine opens with its toolbar ("The Wayback
+    Machine - https://web.archive.org/web/…", "7 captures", a calendar, "About this capture" …
+    "TIMESTAMPS", "loading"): blank lines in its place but the archived page's own address."""
+    rows = text.split("\n")
+    end = next((i for i, r in enumerate(rows[:60]) if r.strip() in ("TIMESTAMPS", "loading")), None)
+    if end is None:
+        return text
+    if end + 1 < len(rows) and rows[end + 1].strip() == "loading":
+        end += 1
+    kept = next((r.strip() for r in rows[1:end] if r.strip().startswith("http") and "web.archive.org" not in r), "")
+    return "\n".join([kept] + [""] * end + rows[end + 1:])
+
+
 def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -> list[_Line]:
     """The text's lines, each classified. ``page``: a whole page, with a header (not a dataset's body)."""
     out = []
     fields = range(0)
+    if page and text.startswith("The Wayback Machine - http"):
+        text = _without_wayback_toolbar(text)
     if page and (text.startswith(("---", "+++", "\ufeff", "==", "***")) or text[:1].isascii() and text[:1].isalpha()):
         text, fields = _front_matter(text, rules)
     elif page and text.lstrip()[:4].lower() == "<doc":
         text = _sgml_record(text)
     elif page and _KV_BODY.search(text, 0, 4000):
         text, fields = _front_matter(_kv_record(text), rules)
+
     elif page and text.startswith("-- "):
         # a wire archive's header ("-- Headline", "-- By Daniel Hart", "-- Tue Mar 4, 2014 9:14am EST", "-- URL"):
         # the fields without their marks

@@ -31,7 +31,9 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     "nav_words": (
         "القائمة الرئيسية", "الرئيسية", "الصفحة الرئيسية", "القائمة", "main menu", "menu", "home",
         "skip to content", "skip to main content", "تخطى إلى المحتوى", "تخط إلى المحتوى", "تخطَّ إلى المحتوى",
-        "انتقل إلى المحتوى", "تجاوز إلى المحتوى", "search", "بحث", "اتصل بنا",
+        "انتقل إلى المحتوى", "تجاوز إلى المحتوى", "saltar al contenido", "saltar al contenido principal", "ir al contenido",
+        "aller au contenu", "aller au contenu principal", "zum inhalt springen", "direkt zum inhalt", "vai al contenuto",
+        "ir para o conteúdo", "saltar para o conteúdo", "içeriğe geç", "ana içeriğe geç", "skip to navigation", "langsung ke konten", "search", "بحث", "اتصل بنا",
         "contact us", "من نحن", "about us", "sign in", "log in", "subscribe", "اشترك", "تسجيل الدخول",
         "privacy policy", "privacy", "terms of use", "terms of service", "terms and conditions", "cookie policy",
         "cookies", "accessibility", "sitemap", "site map", "advertise", "advertise with us", "careers", "newsletters",
@@ -307,6 +309,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:(?:آخر تحديث|اخر تحديث|نشر|تحديث)\s*[:：]?\s*)?منذ\s+(?:\d+\s+)?(?:ثانية|ثوان|ثواني|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|اسبوع|أسبوع|أسبوعين|أسابيع)",
         r"(?:عدد )?(?:المشاهدات|مشاهدات|القراءات|قراءة|قراءات|الزوار|الزيارات|views|reads|visitors|lecturas|lectures|leituras|letture|aufrufe)\s*[:：]?\s*[\d,.]+",
         r"(?:comentários|comentarios|commenti|commentaires|comments|kommentare|reacties|yorumlar|комментарии|תגובות|التعليقات|تعليقات)\s*[:：]\s*\d+",
+        # a channel's audience: "214 583 subscribers", "12.4K members", "٣٥ ألف مشترك"
+        r"[\d٠-٩][\d٠-٩\s,.]*\s*[kmк]?\s*(?:ألف\s+)?(?:subscribers|members|followers|abonnés|suscriptores|مشترك|مشتركا|مشتركين|عضو|متابع|подписчиков|подписчика)",
         # a view count and a comment count on one line: "Просмотры: 3 412 Комментарии: 27"
         r"(?:просмотры|просмотров|views|المشاهدات|مشاهدات)\s*[:：]?\s*[\d\s,.]+\s*(?:[|·•]\s*)?(?:комментарии|comments|التعليقات|تعليقات)\s*[:：]?\s*\d+",
         # a subscription prompt: "Подписывайтесь на наш Telegram-канал…", "للاشتراك في النشرة البريدية أدخل بريدك الإلكتروني"
