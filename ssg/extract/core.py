@@ -747,6 +747,10 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
         words = len(o.split())
         # long lines are prose: no keyword matching, no folded copy needed
         f = fold(o) if len(o) <= 240 and words <= 30 else o
+        if not marked and o[:2] == "**" and o[-2:] == "**" and 4 < len(o) <= 120 and "**" not in o[2:-2]:
+            o, heading = o[2:-2].strip(), True      # "**نتائج المرحلة الأولى**": a bold line, a subheading
+            words = len(o.split())
+            f = fold(o)
         line = _Line(i, raw, o, f, words)
         _classify(line, rules, day_first)
         if heading and line.kind == "text":

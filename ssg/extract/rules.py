@@ -126,6 +126,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "للاستفسارات الإعلامية", "لمزيد من المعلومات", "for more information", "forward-looking statements",
         # (an agency's end mark, and a tags heading alone: the article is over)
         "(النهاية)", "النهاية", "(end)", "الكلمات الدالة", "الكلمات المفتاحية", "الكلمات المفاتيح", "كلمات مفتاحية",
+        "الكلمات المتعلقة", "كلمات متعلقة", "المواضيع المتعلقة",
         "topics", "related topics", "temas", "etiquetas", "mots-clés", "schlagwörter",
         "أضف تعليق", "أضف تعليقا", "أضف تعليقاً", "اضف تعليقا", "اكتب تعليقك", "add a comment", "post a comment",
         "write a comment", "ajouter un commentaire", "kommentar schreiben",
@@ -152,7 +153,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "читайте также", "смотрите также", "читайте еще", "по теме", "קראו עוד", "קראו גם", "بیشتر بخوانید", "بخوانید",
         "más información", "mas información", "ebenfalls interessant",
         "lee también", "leer también", "ver también", "noticias relacionadas", "artículos relacionados", "relacionadas",
-        "à lire également", "auch interessant", "اقرئي أيضاً", "اقرئي أيضا", "اقرئي ايضا", "شاهدي أيضاً", "شاهدي أيضا",
+        "à lire également", "auch interessant", "اقرئي أيضاً", "اقرئي أيضا", "اقرئي ايضا", "اقرأ", "إقرأ", "شاهدي أيضاً", "شاهدي أيضا",
         "relacionados", "artigos relacionados", "notícias relacionadas", "leia também", "veja também", "leggi anche", "اقرأ في", "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "إقرأ أيضاً", "اقرأ كذلك", "اقرأ المزيد", "أخبار ذات صلة", "أخبار متعلقة",
         "مواضيع ذات صلة", "مقالات ذات صلة", "موضوعات ذات صلة", "ذات صلة", "المزيد من الأخبار", "الأكثر قراءة",
         "الأكثر مشاهدة", "شاهد أيضا", "شاهد أيضاً", "قد يهمك أيضا", "قد يهمك أيضاً", "قد يعجبك أيضا", "روابط ذات صلة",
@@ -208,7 +209,10 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:sponsored|paid content|promoted|partner content|إعلان ممول|محتوى مدفوع|برعاية)\s*[:：|].{0,200}",
         r"(?:آخر الأخبار|أخبار عاجلة|شريط الأخبار|latest news|news ticker|حالة الطقس|الطقس اليوم|weather)\s*[:：].{0,300}",
         # a time alone on its line (a live page's entries), a live page's mark
-        r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|ص|م|مساء|صباحا|صباحاً))?|[●•◉🔴]?\s*(?:مباشر|بث مباشر|live|en direct|en vivo|ao vivo)",
+        r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|ص|م|مساء|صباحا|صباحاً))?(?:\s*(?:gmt|utc|ت\s*م|بتوقيت\s+\S+(?:\s\S+)?))?"
+        r"|[●•◉🔴]?\s*(?:مباشر|بث مباشر|live|en direct|en vivo|ao vivo)",
+        r"[●•◉🔴]?\s*(?:التحديثات الحية|تحديثات مباشرة|live updates)\b.{0,60}|(?:نسخ رابط التحديث|copy link to this update|[—–-]?\s*نهاية التحديثات.{0,60})",
+        r"\[(?:img|image|photo|صورة)\]\s.{0,200}",
         # an invitation to follow the site elsewhere: "Join Daily Harmattan WhatsApp Channel for breaking news",
         # "تابع بوابة السرايا على واتساب", "تابعوا البث المباشر لقناة المدار"
         r"(?:لمتابعة\s.{0,60}\s)?(?:join|follow|subscribe to|takip et|suivez|síguenos|folgen sie|تابع|تابعوا|تابعونا|انضم|انضموا|اشترك|اشتركوا)\s*[:：]?\s.{0,60}(?:whatsapp|telegram|channel|youtube|google|"
@@ -307,12 +311,19 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:reading time|read time|okuma süresi)\s*[:：]?\s*\d+\s*(?:min|mins|minutes?|dk|dakika)\.?|\d+\s*(?:dk|dakika)\.?\s+okuma(?: süresi)?",
         r"(?:(?:updated|published|posted)\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago",
         r"(?:(?:آخر تحديث|اخر تحديث|نشر|تحديث)\s*[:：]?\s*)?منذ\s+(?:\d+\s+)?(?:ثانية|ثوان|ثواني|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|اسبوع|أسبوع|أسبوعين|أسابيع)",
-        r"(?:عدد )?(?:المشاهدات|مشاهدات|القراءات|قراءة|قراءات|الزوار|الزيارات|views|reads|visitors|lecturas|lectures|leituras|letture|aufrufe)\s*[:：]?\s*[\d,.]+",
+        r"(?:عدد )?(?:المشاهدات|مشاهدات|القراءات|قراءة|قراءات|الزوار|الزيارات|زيارات|views|reads|visitors|lecturas|lectures|leituras|letture|aufrufe)\s*[:：]?\s*[\d,.]+",
         r"(?:comentários|comentarios|commenti|commentaires|comments|kommentare|reacties|yorumlar|комментарии|תגובות|التعليقات|تعليقات)\s*[:：]\s*\d+",
+        # an audio player's offer: "استمع إلى المقال ▶ 4 دقائق", "🎧 استمع إلى الخبر", "Listen to this article"
+        r"(?:استمع|استمعي|استمعوا|listen|écouter|escuchar)\s+(?:إلى|الى|لـ|to|à|a)\s*(?:المقال|الخبر|النص|this article|the article|this story|the story|l'article|el artículo).{0,30}",
+        # an agency's credit between slashes on its line: "/عُمان الإخبارية/"
+        r"/[^/\d]{2,40}/",
+        # where a print edition carried it: "Published in The Daily Indus, March 6th, 2025"
+        r"published in (?:the )?[A-Za-z][\w .'&-]{1,60}, .{0,30}\d{4}\.?",
+        r"(?:get|receive) the .{1,60} (?:in|to) your inbox\.?(?:\s*sign up\.?)?|newsletter",
         # a channel's audience: "214 583 subscribers", "12.4K members", "٣٥ ألف مشترك"
         r"[\d٠-٩][\d٠-٩\s,.]*\s*[kmк]?\s*(?:ألف\s+)?(?:subscribers|members|followers|abonnés|suscriptores|مشترك|مشتركا|مشتركين|عضو|متابع|подписчиков|подписчика)",
         # a view count and a comment count on one line: "Просмотры: 3 412 Комментарии: 27"
-        r"(?:просмотры|просмотров|views|المشاهدات|مشاهدات)\s*[:：]?\s*[\d\s,.]+\s*(?:[|·•]\s*)?(?:комментарии|comments|التعليقات|تعليقات)\s*[:：]?\s*\d+",
+        r"(?:عدد )?(?:просмотры|просмотров|views|المشاهدات|مشاهدات)\s*[:：]?\s*[\d\s,.]+\s*(?:[|·•]\s*)?(?:комментарии|comments|التعليقات|تعليقات)\s*[:：]?\s*[(]?\d+[)]?",
         # a subscription prompt: "Подписывайтесь на наш Telegram-канал…", "للاشتراك في النشرة البريدية أدخل بريدك الإلكتروني"
         r"(?:подписывайтесь|подпишитесь) на .{0,160}|للاشتراك في (?:النشرة|نشرتنا|خدمة).{0,120}",
         # the rights of a Persian site: "کلیه حقوق این سایت متعلق به نصف جهان نیوز است."
@@ -576,7 +587,7 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
         agency=re.compile(rf"(?<!\w)(?:{ag})(?!\w)", _FL),
         agency_only=re.compile(rf"^[\s(\[{{«\-–—ـ*/]*(?:{ag})[\s)\]}}»\-–—ـ:./]*$", _FL),
         share=re.compile(rf"^(?:{_alt(r['share'])})" + fold_pattern(r"(?:\s*[:：|\-–—]|\s*$|\s+(?:on|this|هذا|هذه|عبر|على|من خلال|في|via|the|الخبر|المقال|الموضوع|الصفحة|facebook|twitter|فيسبوك|تويتر|\W))"), _FL),
-        read_also=re.compile(rf"^(?:(?:{_alt(r['read_also'])})(?:\s+(?:{fold_pattern('في|من')}|in|from|en|dans|aus)\s+[^:：|.]{{1,30}}(?=\s*[:：]))?|(?P<open>more from|more in|más en|más de|plus de|mehr aus|mehr von|altro da|mais em|المزيد من)(?:\s+[^\s:：|.]+){{1,3}}|(?P<other>[^\s:：|.]+(?:\s+[^\s:：|.]+)?\s+{fold_pattern('أخرى')}|other \S+))"     # ("More from Community")
+        read_also=re.compile(rf"^(?:(?:{_alt(r['read_also'])})(?:\s+(?:{fold_pattern('في|من')}|in|from|en|dans|aus)\s+[^:：|.]{{1,30}}(?=\s*[:：]|\s*$))?|(?P<open>more from|more in|más en|más de|plus de|mehr aus|mehr von|altro da|mais em|المزيد من)(?:\s+[^\s:：|.]+){{1,3}}|(?P<other>[^\s:：|.]+(?:\s+[^\s:：|.]+)?\s+{fold_pattern('أخرى')}|other \S+))"     # ("More from Community")
                              rf"(?:\s*[:：|\-–—.…]\s*(?P<rest>.*)|\s*)$", _FL),
         boiler=re.compile("^(?:" + "|".join(f"(?:{fold_pattern(b)})" for b in boiler) + r")\s*$", _FL),
         boiler_gate=re.compile(_alt(w for words, _ in r["boilerplate_gated"] for w in words)),     # (on the line lowercased)
