@@ -120,6 +120,7 @@ _BY_CORRESPONDENT = re.compile(fold_pattern(r"^(?:كتب|كتبت|تقرير|م�
                                             r"(?:\s+(?:في|من|ب)\s*[^\s:：]+(?:\s+[^\s:：]+)?)?\s*[:：\-–—]\s*(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){1,4})$"))
 _BRACKETED_LEAD = re.compile(r"[(\[]([^()\[\]]{30,400})[)\]]\.?")
 _COUNT_IN_BRACKETS = re.compile(r"[(\[]\s*[\d٠-٩]+\s*[)\]]\s*$")
+_NAME_AFTER_DATE = re.compile(r"\s*(?:—|\s–)\s*([^\W\d_]+(?:\s+[^\W\d_]+){1,3})\s*")
 _ENTITY_SPACE = re.compile(r"(?:&(?:nbsp|#160|#xa0|ensp|emsp|thinsp|zwnj|lrm|rlm);?\s*)+", re.IGNORECASE)
 _CONTACT_HEAD = re.compile(fold_pattern(r"^(?:(?:media|press|news media) (?:contacts?|inquiries|enquiries)|contact(?: presse)?|"
                                         r"pressekontakt|contacto(?: de prensa| para medios)?|للتواصل الإعلامي|للاستفسارات الإعلامية)\s*[:：]?$"),
@@ -1510,6 +1511,11 @@ def _under_headline(lines: list[_Line], start: int, parts: ArticleParts, rules: 
         parts.set("dek", l.o, "dek:standfirst-under-headline", l)
         start, j = j + 1, k
         l, k = lines[j], _next_nonblank(lines, j + 1)
+        if l.kind == "text" and parts.author is None and l.words <= 6 and _PLACE_NAME.fullmatch(l.f.strip()) \
+                and not rules.agency.search(l.f) and k is not None and _is_prose(lines[k]):
+            parts.set("author", l.o, "author:place-name-under-standfirst", l)     # "دبي: سارة الحمادي"
+            start, j = j + 1, k
+            l, k = lines[j], _next_nonblank(lines, j + 1)
     if (l.kind == "text" and parts.author is None and 2 <= l.words <= 4 and _NAME_ONLY.fullmatch(l.f) and k is not None
             and lines[k].kind == "text" and lines[k].words <= 5 and rules.byline_role.search(lines[k].f)
             and not _END_PUNCT.search(lines[k].f)):
@@ -1676,6 +1682,9 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                            updated=i < menu and not _ISSUE_WORD.search(l.f) or bool(_UPDATED.search(l.f[: hit.start])))
             before = l.f[: hit.start]
             after_s = l.o[hit.end:]
+            m = _NAME_AFTER_DATE.fullmatch(after_s)
+            if m and _NAME_ONLY.fullmatch(m.group(1)) and not rules.agency.search(fold(m.group(1))):
+                parts.set("author", m.group(1), "author:name-after-date", l)    # "الجمعة 11 أفريل 2025 | 13:45 — هاجر الطرابلسي"
             # "صحيفة الرياض - 12 سبتمبر 2021": the site name printed before the date
             lead = clean(l.o[: hit.start]).strip(" |-–—,،")
             issue = _MASTHEAD_ISSUE.match(lead)
