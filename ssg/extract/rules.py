@@ -111,6 +111,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "التعليقات", "تعليقات الزوار", "تعليقات القراء", "تعليقات", "اترك تعليقا", "اترك تعليقاً", "أضف تعليقك",
         "comments", "reader comments", "readers' comments", "join the conversation", "leave a reply", "leave a comment",
         "discussion about this post", "discussion about this episode",
+        # (a page's attachments under the text: "الوثائق المرفقة:")
+        "الوثائق المرفقة", "المرفقات", "الملفات المرفقة", "attachments", "pièces jointes", "documents joints",
         "commentaires", "comentarios", "kommentare", "comentários", "commenti", "reacties", "yorumlar", "komentar", "komentarze",
         "maoni", "نظرات کاربران", "ارسال نظر", "دیدگاه‌ها", "σχόλια", "टिप्पणियाँ", "टिप्पणियां", "نظرات", "تبصرے", "mga komento", "комментарии", "תגובות",
         # (a comment form's heading)
@@ -158,7 +160,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "مواضيع ذات صلة", "مقالات ذات صلة", "موضوعات ذات صلة", "ذات صلة", "المزيد من الأخبار", "الأكثر قراءة",
         "الأكثر مشاهدة", "شاهد أيضا", "شاهد أيضاً", "قد يهمك أيضا", "قد يهمك أيضاً", "قد يعجبك أيضا", "روابط ذات صلة",
         "related", "related articles", "related stories", "related news", "related posts", "related content",
-        "read more", "read also", "see also", "more on this story", "more stories", "you may also like",
+        "read more", "read also", "must read", "must-read", "see also", "more on this story", "more stories", "you may also like",
         "most read", "most popular", "recommended", "more from", "top stories", "latest news", "trending",
         "مقالات أخرى للكاتب", "مقالات أخرى", "مقالات للكاتب نفسه", "more from this author", "more by this author",
         "other articles by", "trending on", "popular on",
@@ -199,6 +201,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r".{10,200}[.]\s+(?:foto|photo|fotografía|fotografia|bild|crédit photo|credit)\s*[:：]?\s+\S.{0,60}",
         # a page's tools: "A-  A+  Yazdır  Paylaş", "Reuse this content"
         r"a-\s+a\+(?:\s+\S+){0,4}|a\+\s+a-(?:\s+\S+){0,4}|reuse this content",
+        # a caption closed by a bracketed credit: "… Port of Mombasa. [File, Coast Herald]"
+        r".{10,200}\[(?:file|photo|archive|courtesy|getty|afp|reuters)\b[^\]]{0,60}\]",
         # a forum's or a blog's links to the next and the previous post: "« الموضوع السابق | الموضوع التالي »"
         rf"{_PREV_NEXT}(?:\s*[|/•·-]?\s*{_PREV_NEXT})?",
         # a forum's repost mark: "منقول", "منقول للفائدة", "(منقول)"
@@ -266,7 +270,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # a photo's caption that says so: "صورة أرشيفية لخزان مياه بأعالي مدينة سطيف", "… (أرشيفية - مرافئ)"
         r"(?:صورة|صور) (?:أرشيفية|ارشيفية)\b[^.!?؟]{0,160}",
         r".{6,200}[(\[]\s*(?:أرشيفية|ارشيفية|أرشيف|ارشيف|صورة أرشيفية)\s*[-–—/|،,]\s*[^)\]]{1,40}[)\]]",
-        r".{6,200}[(\[]\s*(?:photo d'archives?|photos? d'illustration|archives|file photo|archive photo|foto de archivo|foto d'archivio|"
+        r".{6,200}[(\[]\s*(?:photo d'archives?|photos? d'archives?|photos? archives?|photos? d'illustration|archives|file photo|archive photo|foto de archivo|foto d'archivio|"
         r"archivbild|archivfoto|foto de arquivo)\s*[)\]]",
         # a photo credit after the caption: "El embalse de Iznájar, el pasado miércoles. / EFE"
         r".{10,200}\s/\s*(?:efe|afp|reuters|ap|epa|getty images|europa press|dpa|anadolu|xinhua|ansa|lusa)",
@@ -314,7 +318,14 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:عدد )?(?:المشاهدات|مشاهدات|القراءات|قراءة|قراءات|الزوار|الزيارات|زيارات|views|reads|visitors|lecturas|lectures|leituras|letture|aufrufe)\s*[:：]?\s*[\d,.]+",
         r"(?:comentários|comentarios|commenti|commentaires|comments|kommentare|reacties|yorumlar|комментарии|תגובות|التعليقات|تعليقات)\s*[:：]\s*\d+",
         # an audio player's offer: "استمع إلى المقال ▶ 4 دقائق", "🎧 استمع إلى الخبر", "Listen to this article"
-        r"(?:استمع|استمعي|استمعوا|listen|écouter|escuchar)\s+(?:إلى|الى|لـ|to|à|a)\s*(?:المقال|الخبر|النص|this article|the article|this story|the story|l'article|el artículo).{0,30}",
+        r"(?:استمع|استمعي|استمعوا|listen|écouter|escuchar)\s+(?:إلى|الى|لـ|to|à|a)\s*(?:المقال|الخبر|النص|this article|the article|article|this story|the story|l'article|el artículo).{0,30}",
+        # an app's share, a newsletter's own lines: "Shared via Khabarak – …", "Read this story online and share it:",
+        # "Enjoyed this? Forward it to a friend.", "Were you forwarded this email? Sign up at …"
+        r"shared via .{1,120}|.{0,80}read this (?:story|article) online.{0,80}|enjoyed this\?.{0,200}|were you forwarded this.{0,160}",
+        # a site's quick links, its partners, a mood widget, an error report: "روابط سريعة: …", "شركاؤنا: …"
+        r"(?:روابط سريعة|روابط مهمة|quick links|useful links|شركاؤنا|رعاتنا|الرعاة|our partners|our sponsors)\s*[:：].{0,240}",
+        r"how does this (?:story |article )?make you feel\??|signaler une erreur|report an error|report a correction|أبلغ عن خطأ|الإبلاغ عن خطأ|reportar un error",
+        r"[—–]",
         # an agency's credit between slashes on its line: "/عُمان الإخبارية/"
         r"/[^/\d]{2,40}/",
         # where a print edition carried it: "Published in The Daily Indus, March 6th, 2025"
@@ -416,7 +427,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         (('تعبر', 'تعبّر', 'تعكس'),
          r'.{0,60}(?:تعبر|تعبّر)\s+(?:بالضرورة\s+)?عن\s+(?:آراء|اراء|رأي|راي|وجهة نظر)\s+(?:كاتبيها|كاتبها|أصحابها|اصحابها|صاحبها|الكاتب|كتابها).{0,160}|.{0,60}(?:لا\s+)?(?:تعبر|تعبّر|تعكس)\s+(?:بالضرورة\s+)?(?:عن\s+)?(?:رأي|راي|موقف|وجهة نظر)\s+(?:ال|«|\").{0,120}'),
         ((' app', 'application', 'تطبيق'),
-         r".{0,60}(?:download|install|get|حمّل|حمل|نزّل|نزل|ثبّت|ثبت|télécharge[zr]?|descarga) (?:the |our |l'|la )?(?:app|application|تطبيق).{0,80}"
+         r".{0,60}(?:download|install|get|حمّل|حمل|نزّل|نزل|ثبّت|ثبت|télécharge[zr]?|descarga) (?:the |our |l'|la )?(?:app|application|(?:ال)?تطبيق).{0,80}"
          r"|(?:get|read|follow) the latest .{0,80}\b(?:on|in|with) (?:the|our) .{0,40}\bapp\b.{0,60}"),
         (('بريدك', 'dans votre boîte', 'en tu bandeja', 'en tu correo'),
          r'.{0,120}(?:في بريدك|إلى بريدك|الى بريدك|dans votre boîte(?: mail| de réception)?|en tu (?:bandeja|correo)).{0,120}'),
@@ -489,7 +500,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
                    "opublikowano", "aktualizacja", "δημοσιεύθηκε", "δημοσίευση", "τελευταία ενημέρωση", "iliyochapishwa",
                    "inilathala", "diterbitkan", "publikováno"),
     "label_tags": ("الوسوم", "وسوم", "كلمات مفتاحية", "كلمات دلالية", "الكلمات الدالة", "الكلمات الدلالية", "الكلمات المفتاحية",
-                   "سمات", "الكلمات المفاتيح", "كلمات البحث", "كلمات بحث", "tags", "tagged", "keywords", "topics", "mots-clés", "mots clés", "etiquetas", "schlagwörter",
+                   "سمات", "الكلمات المفاتيح", "كلمات البحث", "كلمات بحث", "tags", "tagged", "keywords", "topics", "mots-clés", "mots clés", "etiquetas", "temas relacionados", "schlagwörter",
                    "etiketler", "etiket", "برچسب‌ها", "برچسب ها", "برچسبها", "کلیدواژه‌ها", "کلید واژه ها", "теги", "метки", "תגיות", "טגים", "टैग्स", "टैग", "tagi", "ετικέτες", "lebo", "mga tag", "palabras clave", "parole chiave", "tag", "trefwoorden", "temas", "thèmes", "themen"),
     "label_dek": ("ملخص", "الملخص", "summary", "synopsis", "in short", "highlight", "standfirst", "description", "الوصف", "teaser", "chapô", "chapeau", "resumen",
                   "zusammenfassung", "özet", "sommario", "sottotitolo", "subtitle", "subtítulo", "sous-titre", "untertitel"),
