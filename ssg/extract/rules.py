@@ -197,25 +197,16 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # "14 Likes · 2 Restacks", "Start writing  Get the app"
         r"thanks for reading .{1,80}?[!.](?:\s*(?:subscribe|sign up|join) .{0,160})?|type your email.{0,40}",
         r"\d+\s+likes?(?:\s*[·•∙|]?\s*\d+\s+(?:restacks?|comments?|shares?|reposts?))*|start writing\s+get the app",
-        # a caption closed by its credit: "… en una imagen de archivo. FOTO: D. S.", "… le 8 mars. Photo L'Écho des Alpes/Marc Girard"
-        r".{10,200}[.]\s+(?:foto|photo|fotografía|fotografia|bild|crédit photo|credit)\s*[:：]?\s+\S.{0,60}",
         # a page's tools: "A-  A+  Yazdır  Paylaş", "Reuse this content"
         r"a-\s+a\+(?:\s+\S+){0,4}|a\+\s+a-(?:\s+\S+){0,4}|reuse this content",
-        # a caption closed by a bracketed credit: "… Port of Mombasa. [File, Coast Herald]"
-        r".{10,200}\[(?:file|photo|archive|courtesy|getty|afp|reuters)\b[^\]]{0,60}\]",
-        # a forum's or a blog's links to the next and the previous post: "« الموضوع السابق | الموضوع التالي »"
-        rf"{_PREV_NEXT}(?:\s*[|/•·-]?\s*{_PREV_NEXT})?",
         # a forum's repost mark: "منقول", "منقول للفائدة", "(منقول)"
         r"[(\[]?\s*(?:منقول|منقوول|منقول للفائدة|منقول للأمانة|منقول للامانة|منقول بتصرف)\s*[)\]]?\s*[.!]?",
-        # a language switch: "عربي | کوردی | English", "EN / FR / AR" (a pipe line of three words is otherwise a trail)
-        rf"(?:{_LANGUAGES})(?:\s*[|/•·]\s*(?:{_LANGUAGES})){{1,9}}",
         r"(?:our standards|editorial standards)\s*:.{0,120}",
         r"(?:sponsored|paid content|promoted|partner content|إعلان ممول|محتوى مدفوع|برعاية)\s*[:：|].{0,200}",
         r"(?:آخر الأخبار|أخبار عاجلة|شريط الأخبار|latest news|news ticker|حالة الطقس|الطقس اليوم|weather)\s*[:：].{0,300}",
         # a time alone on its line (a live page's entries), a live page's mark
         r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|ص|م|مساء|صباحا|صباحاً))?(?:\s*(?:gmt|utc|ت\s*م|بتوقيت\s+\S+(?:\s\S+)?))?"
         r"|[●•◉🔴]?\s*(?:مباشر|بث مباشر|live|en direct|en vivo|ao vivo)",
-        r"[●•◉🔴]?\s*(?:التحديثات الحية|تحديثات مباشرة|live updates)\b.{0,60}|(?:نسخ رابط التحديث|copy link to this update|[—–-]?\s*نهاية التحديثات.{0,60})",
         r"\[(?:img|image|photo|صورة)\]\s.{0,200}",
         # an invitation to follow the site elsewhere: "Join Daily Harmattan WhatsApp Channel for breaking news",
         # "تابع بوابة السرايا على واتساب", "تابعوا البث المباشر لقناة المدار"
@@ -270,8 +261,6 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # a photo's caption that says so: "صورة أرشيفية لخزان مياه بأعالي مدينة سطيف", "… (أرشيفية - مرافئ)"
         r"(?:صورة|صور) (?:أرشيفية|ارشيفية)\b[^.!?؟]{0,160}",
         r".{6,200}[(\[]\s*(?:أرشيفية|ارشيفية|أرشيف|ارشيف|صورة أرشيفية)\s*[-–—/|،,]\s*[^)\]]{1,40}[)\]]",
-        r".{6,200}[(\[]\s*(?:photo d'archives?|photos? d'archives?|photos? archives?|photos? d'illustration|archives|file photo|archive photo|foto de archivo|foto d'archivio|"
-        r"archivbild|archivfoto|foto de arquivo)\s*[)\]]",
         # a photo credit after the caption: "El embalse de Iznájar, el pasado miércoles. / EFE"
         r".{10,200}\s/\s*(?:efe|afp|reuters|ap|epa|getty images|europa press|dpa|anadolu|xinhua|ansa|lusa)",
         r"(?:load-date|load date|publication-type|document(?:-type| type| id)?|language|journal-code|graphic|notes)\s*[:：]?\s*\S.{0,80}",
@@ -321,7 +310,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:استمع|استمعي|استمعوا|listen|écouter|escuchar)\s+(?:إلى|الى|لـ|to|à|a)\s*(?:المقال|الخبر|النص|this article|the article|article|this story|the story|l'article|el artículo).{0,30}",
         # an app's share, a newsletter's own lines: "Shared via Khabarak – …", "Read this story online and share it:",
         # "Enjoyed this? Forward it to a friend.", "Were you forwarded this email? Sign up at …"
-        r"shared via .{1,120}|.{0,80}read this (?:story|article) online.{0,80}|enjoyed this\?.{0,200}|were you forwarded this.{0,160}",
+        r"shared via .{1,120}|enjoyed this\?.{0,200}|were you forwarded this.{0,160}",
         # a site's quick links, its partners, a mood widget, an error report: "روابط سريعة: …", "شركاؤنا: …"
         r"(?:روابط سريعة|روابط مهمة|quick links|useful links|شركاؤنا|رعاتنا|الرعاة|our partners|our sponsors)\s*[:：].{0,240}",
         r"how does this (?:story |article )?make you feel\??|signaler une erreur|report an error|report a correction|أبلغ عن خطأ|الإبلاغ عن خطأ|reportar un error",
@@ -374,6 +363,26 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     # pattern is tried only on a line that holds one of the words (one search of their trie in the
     # line lowercased, ~3 us, where the patterns tried at every place of every line cost ~15 us).
     "boilerplate_gated": (
+        # a language switch: "عربي | کوردی | English", "EN / FR / AR" (a pipe line of three words is otherwise a trail)
+        (("|", "/", "•", "·"),
+         rf"(?:{_LANGUAGES})(?:\s*[|/•·]\s*(?:{_LANGUAGES})){{1,9}}"),
+        # a forum's or a blog's links to the next and the previous post: "« الموضوع السابق | الموضوع التالي »"
+        (("السابق", "التالي", "السابقة", "التالية", "previous", "next", "older", "newer"),
+         rf"(?:{_PREV_NEXT})(?:\s*[|/•·-]?\s*(?:{_PREV_NEXT}))?"),
+        # a live page's marks: "● التحديثات الحية (ترتيب: الأحدث أولاً)", "🔗 نسخ رابط التحديث"
+        (("التحديثات", "تحديثات", "live updates", "نسخ رابط", "copy link"),
+         r"[●•◉🔴]?\s*(?:التحديثات الحية|تحديثات مباشرة|live updates)\b.{0,60}|(?:نسخ رابط التحديث|copy link to this update|[—–-]?\s*نهاية التحديثات.{0,60})"),
+        # captions closed by their credit: "… (Photo d'archives)", "… FOTO: D. S.", "… [File, Coast Herald]"
+        (("archiv", "arquivo", "file photo", "illustration"),
+         r".{6,200}[(\[]\s*(?:photo d'archives?|photos? d'archives?|photos? archives?|photos? d'illustration|archives|file photo|"
+         r"archive photo|foto de archivo|foto d'archivio|archivbild|archivfoto|foto de arquivo)\s*[)\]]"),
+        (("foto", "photo", "bild", "credit"),
+         r".{10,200}[.]\s+(?:foto|photo|fotografía|fotografia|bild|crédit photo|credit)\s*[:：]?\s+\S.{0,60}"),
+        (("[file", "[photo", "[archive", "[courtesy", "[getty", "[afp", "[reuters"),
+         r".{10,200}\[(?:file|photo|archive|courtesy|getty|afp|reuters)\b[^\]]{0,60}\]"),
+        # a newsletter's "Read this story online and share it:"
+        (("read this",),
+         r".{0,80}read this (?:story|article) online.{0,80}"),
         # an audio player's line: "استمع إلى الخبر   00:00 / 02:14"
         (("استمع", "listen", "écouter", "escuchar", "hören"),
          r"(?:استمع|استمعوا|listen|écouter|escuchar|hören)\b.{0,40}\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}.{0,10}"),
