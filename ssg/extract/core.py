@@ -48,7 +48,7 @@ _SEP_SPLIT = re.compile(r"\s*(?:\||•|·|∙|»|›|\s{3,})\s*")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+")
 _PIPE_SPLIT = re.compile(r"\s*(?:\||::|\s{3,})\s*")
 _CRUMB_SPLIT = re.compile(r"\s*(?:»|>|›|/|\\|«|<|‹|→|←|⟵|⟶|◂|▸|◄|►|⇐|⇒|::)\s*")
-_CRUMB_ONLY = re.compile(r"\s*(?:»|›|\s>\s)\s*")
+_CRUMB_ONLY = re.compile(r"\s*(?:»|›|\s>\s|\s[←→]\s)\s*")
 _HEADLINE_PUNCT = re.compile(r"\.\.|[؟?!…]")     # a site name never has these; a headline may
 _BY_RE = re.compile(fold_pattern(r"^((?:story |written |reported |text |words )?by|par|por|von|door|ni|na|oleh|di|מאת|بقلم|كتب|كتبت|بواسطة)"
                                   r"(?:\s*[/\-–—ـ:：]\s*|\s+)([^:：|]{2,80})$"), re.IGNORECASE)     # (on the folded line)
@@ -437,7 +437,8 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         line.kind = "crumb"
         line.val = (m.start("rest"), n)
         return
-    if words <= 15 and ("»" in f or "›" in f or " > " in f) and "«" not in f and "‹" not in f and not _LIST_MARK.match(f) and not f.endswith(":"):
+    if words <= 15 and ("»" in f or "›" in f or " > " in f or " ← " in f or " → " in f) and "«" not in f and "‹" not in f \
+            and not _LIST_MARK.match(f) and not f.endswith(":"):
         items = [x for x in _CRUMB_ONLY.split(f.strip()) if x.strip()]
         if 2 <= len(items) <= 6 and all(_words(x) <= 4 for x in items) and not _terminal(f):
             line.kind = "crumb"
@@ -1672,6 +1673,10 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                 last = clean(crumbs[-1])
                 # (a home word ends a trail as its section past another crumb: "الرئيسية / المركز الإعلامي / الأخبار")
                 if not (rules.nav.match(fold(last)) if len(crumbs) >= 2 else rules.nav_item.match(fold(last))):
+                    if any(e[0] == "category" and e[1] == "category:text-after-date" for e in parts.evidence):
+                        # (a trail names the section better than the words after a date above it: a masthead's links)
+                        parts.category = None
+                        parts.evidence = [e for e in parts.evidence if e[0] != "category"]
                     parts.set("category", last, "category:breadcrumb", l)
         elif k == "site":
             _read_site(l, parts, rules)
@@ -1747,7 +1752,8 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                 and not re.fullmatch(r"[A-Z]{1,4}T", rest)          # "ET", "AEST": a zone
                 and not WEEKDAY_RE.fullmatch(fold(rest))             # "March 14, 2024 Thursday"
             ):
-                if not (_TICKER_WORD.fullmatch(fold(rest).strip()) or rules.read_also.match(fold(rest))):   # ("- آخر الأخبار")
+                if not (_TICKER_WORD.fullmatch(fold(rest).strip()) or rules.read_also.match(fold(rest))) \
+                        and not i < menu:                # (a masthead's "today" and its links: "… النسخة الورقية English")
                     parts.set("category", rest, "category:text-after-date", l)
         elif k == "label":
             _read_label(l, parts, rules, tzname)

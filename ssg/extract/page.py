@@ -46,6 +46,7 @@ _ASIDE = re.compile(r"comment|related|sidebar|widget|popular|most-read|recommend
 # An editor's name for a page nobody titled ("Untitled Document" of Dreamweaver, FrontPage's "New Page 1")
 _PLACEHOLDER_TITLE = re.compile(r"untitled(?: document| page)?(?:\s*-?\s*\d+)?|new page\s*\d*|document sans (?:nom|titre)|"
                                 r"sin t[ií]tulo|unbenannt|home page|homepage|index|صفحة جديدة|بدون عنوان|مستند بدون عنوان|", re.IGNORECASE)
+_TRAIL_CLASS = re.compile(r"breadcrumb", re.IGNORECASE)
 _SPACED = frozenset("span time a button label small".split())
 _ARABIC_END = re.compile("[\u0600-\u06ff]$")       # ("و<a>الرياض</a>", "لـ<a>…": one word)
 _HIDDEN = frozenset("script style noscript template svg iframe object head select".split())
@@ -215,8 +216,17 @@ def visible_text(tree) -> str:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         hidden = tag in _HIDDEN or (tag != "" and (el.get("hidden") is not None or _SCREEN_READER.search(el.get("class") or "")
                                                   or "display:none" in (el.get("style") or "").replace(" ", "")))
+        trail = tag in ("ol", "ul", "nav", "div", "p") and _TRAIL_CLASS.search(f"{el.get('class') or ''} {el.get('aria-label') or ''}")
         if event == "start":
-            if hidden:
+            if trail and not skip:
+                # a breadcrumb whose separators are the style sheet's: its items on one line, "الرئيسية » اقتصاد"
+                end_line()
+                items = [t for t in (" ".join("".join(a.itertext()).split()) for a in el.iter("a", "span", "li")
+                                     if not len(a)) if t]
+                if items:
+                    lines.append(" » ".join(dict.fromkeys(items)))
+                skip += 1
+            elif hidden:
                 skip += 1
             elif not skip:
                 if tag in _BLOCK:
@@ -227,7 +237,7 @@ def visible_text(tree) -> str:
                 if el.text and tag:
                     add(el.text, links > 0)
             continue
-        if hidden:
+        if hidden or trail and skip:
             skip -= 1
         elif not skip:
             links -= tag == "a"
@@ -333,11 +343,22 @@ def _date(value: str | None, tzname: str | None) -> tuple[datetime, str] | None:
     return _apply_tz(when, False, tzname), "second" if when.second else "minute"
 
 
+_CATEGORY_CLASS = frozenset("cat cat-label category category-label post-category entry-category article-category "
+                            "section-label post-cat news-category".split())
+
+
 def _rel_category(tree) -> str | None:
-    """The first link marked as the post's category (``rel="category tag"``, a blog engine's markup)."""
-    for a in tree.iter("a"):
-        if "category" in (a.get("rel") or "").lower().split():
-            text = clean(" ".join("".join(a.itertext()).split()))
+    """The first link marked as the post's category: ``rel="category tag"`` (a blog engine's markup),
+    or, above the headline, a link of a category's class (``<a class="cat-label">``)."""
+    before_h1 = True
+    for el in tree.iter("a", "h1"):
+        if el.tag == "h1":
+            before_h1 = False
+            continue
+        rel = (el.get("rel") or "").lower().split()
+        classes = set((el.get("class") or "").lower().split())
+        if "category" in rel or before_h1 and classes & _CATEGORY_CLASS:
+            text = clean(" ".join("".join(el.itertext()).split()))
             if text and len(text.split()) <= 6:
                 return text
     return None
