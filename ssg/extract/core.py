@@ -562,6 +562,12 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
                 rules.nav_item.match(x.strip()) or rules.boiler.match(x.strip()) for x in items):
             line.kind = "nav"                 # "تسجيل الدخول | اشترك", "دخول | تسجيل", "تسجيل الدخول | اشترك في النشرة"
             return
+        if len(items) == 2 and bool(_ARABIC.search(items[0])) != bool(_ARABIC.search(items[1])) \
+                and any(c.isalpha() for c in items[1]) and not rules.nav_item.match(items[0].strip()):
+            # "بلدية سوسة | Municipalité de Sousse": a name and its name in another script, a masthead
+            line.kind, line.sub = "site", "bilingual"
+            line.val = (line.o.find(line.o.split("|")[0].strip()), len(line.o.split("|")[0].rstrip()))
+            return
         if 2 <= len(items) <= 3 and all(_words(x) <= 3 for x in items) and not _HAS_DIGIT.search(f):   # (not "98.4 FM | صفاقس")
             line.kind = "crumb"
             line.sub = "pipe"
@@ -1655,6 +1661,10 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
     # a date above the site's menu is the masthead's "today" ("الثلاثاء 14 مايو 2024 | الطقس"):
     # the article's date only when the page gives no other
     menu = max((i for i in range(header_end + 1) if lines[i].kind == "nav"), default=-1)
+    # ... and so is one above the article's trail when a date line follows the trail ("المباراة القادمة: … 23/08/2024")
+    trail = max((i for i in range(header_end + 1) if lines[i].kind == "crumb"), default=-1)
+    if not any(lines[j].kind == "date" for j in range(trail + 1, header_end + 1)):
+        trail = -1
     for i in range(header_end + 1):
         l = lines[i]
         k = l.kind
@@ -1684,7 +1694,7 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
             hit, hits = l.val
             parts.set_date(hit, hits, "published:date-line", l, tzname, refine=True,
                            # (an edition's date, "العدد 11243 | الاثنين 20 أيار 2024", is the paper's, above its menu or not)
-                           updated=i < menu and not _ISSUE_WORD.search(l.f) or bool(_UPDATED.search(l.f[: hit.start])))
+                           updated=(i < menu or i < trail) and not _ISSUE_WORD.search(l.f) or bool(_UPDATED.search(l.f[: hit.start])))
             before = l.f[: hit.start]
             after_s = l.o[hit.end:]
             m = _NAME_AFTER_DATE.fullmatch(after_s)
@@ -2026,6 +2036,9 @@ def _read_site(l: _Line, parts: ArticleParts, rules: RuleSet) -> None:
         return
     if l.sub == "tagline":
         parts.set("source", l.o[l.val[0]:l.val[1]], "source:site-name-over-tagline", l)
+        return
+    if l.sub == "bilingual":
+        parts.set("source", clean(l.o[l.val[0]:l.val[1]]), "source:bilingual-masthead", l)
         return
     if l.sub == "section-site":
         parts.set("source", clean(l.o[l.val[2]:l.val[3]]), "source:site-name-after-section", l)
