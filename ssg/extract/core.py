@@ -1679,6 +1679,8 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                     crumbs = crumbs[:-1]
             if len(crumbs) > 1 and (_words(clean(crumbs[-1])) >= 5 or _TRAIL_END.fullmatch(clean(crumbs[-1]))):
                 crumbs = crumbs[:-1]          # the trail ends with the headline itself (or "تفاصيل الخبر"): the section is before it
+            if len(crumbs) >= 2 and _site_name(clean(crumbs[0]), fold(clean(crumbs[0])), rules):
+                parts.set("source", clean(crumbs[0]), "source:trail-head", l)   # "بوابة الخليج الرقمية › تقنية"
             if crumbs:
                 last = clean(crumbs[-1])
                 # (a home word ends a trail as its section past another crumb: "الرئيسية / المركز الإعلامي / الأخبار")
@@ -1743,7 +1745,7 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                     if head and _PLACE_NAME.fullmatch(head) and _words(head) <= 6 and not rules.agency.search(head) \
                             and not _site_name(head, head, rules) and not rules.label.match(head):     # (not "كتب: X")
                         parts.set("author", clean(l.o[:len(head)]), "author:place-name-before-date", l)
-            rest = _labels_after_date(clean(after_s).strip(" |-–—,،"), l, parts, rules)
+            rest = _labels_after_date(clean(after_s).strip(" |-–—,،\u00a0"), l, parts, rules)
             by = _AFTER_DATE_BY.match(fold(rest))
             name = re.split(r"\s*[·•|,،]\s*", rest[by.end():])[0] if by else ""     # ("by Priya · 6 min read")
             filed = _FILED_IN.match(name)           # "نُشرت بتاريخ … بواسطة سلمى عودة في حكايات الأرض": and its section
@@ -1752,6 +1754,9 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                 parts.set("category", clean(filed.group(2)), "category:posted-in", l)
             if by and 1 <= _words(name) <= 4:       # "Posted on September 12, 2021 by Anna"
                 parts.set("author", clean(name), "author:after-date", l)
+                rest = ""
+            if rest and _words(rest) <= 6 and _site_name(rest, fold(rest), rules):
+                parts.set("source", rest, "source:site-after-date", l)     # "14/03/2025 | 14:05 | صحيفة الأفق الجديد"
                 rest = ""
             if (
                 rest

@@ -151,7 +151,7 @@ _TZ = (
 )
 TIME_RE = re.compile(_TIME + _TZ, re.IGNORECASE)
 _SEP_AFTER = (                       # (", at", "- على الساعة": a mark, a word, or both)
-    r"\s*(?:[,،|@\-–—/:]\s*)?(?:(?:\b(?:at|à|a las|um|às|alle|om|в)\b|" + fold_pattern("الساعة|الساعه|في تمام|على الساعة|على") + r")\s*)?"
+    r"\s*(?:[,،|@\-–—/:]\s*)?(?:(?:\b(?:at|à|a las|um|às|alle|om|в)\b|" + fold_pattern("الساعة|الساعه|في تمام|على الساعة|على|في") + r")\s*)?"
     r"(?:" + fold_pattern("الساعة|الساعه") + r"|\b(?:at|à|a las|um|às|alle|om|в)\b)?\s*(?:t(?=\d))?"
 )
 TIME_AFTER_RE = re.compile(_SEP_AFTER + "(?:" + _TIME + _TZ + ")", re.IGNORECASE)

@@ -155,7 +155,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "читайте также", "смотрите также", "читайте еще", "по теме", "קראו עוד", "קראו גם", "بیشتر بخوانید", "بخوانید",
         "más información", "mas información", "ebenfalls interessant",
         "lee también", "leer también", "ver también", "noticias relacionadas", "artículos relacionados", "relacionadas",
-        "à lire également", "auch interessant", "اقرئي أيضاً", "اقرئي أيضا", "اقرئي ايضا", "اقرأ", "إقرأ", "شاهدي أيضاً", "شاهدي أيضا",
+        "à lire également", "auch interessant", "اقرئي أيضاً", "اقرئي أيضا", "اقرئي ايضا", "اقرأ", "إقرأ", "مقالات مقترحة", "أخبار مقترحة", "مواضيع مقترحة",
+        "مقالات في نفس القسم", "أخبار في نفس القسم", "في نفس القسم", "مواضيع ذات علاقة", "أخبار ذات علاقة", "شاهدي أيضاً", "شاهدي أيضا",
         "relacionados", "artigos relacionados", "notícias relacionadas", "leia também", "veja também", "leggi anche", "اقرأ في", "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "إقرأ أيضاً", "اقرأ كذلك", "اقرأ المزيد", "أخبار ذات صلة", "أخبار متعلقة",
         "مواضيع ذات صلة", "مقالات ذات صلة", "موضوعات ذات صلة", "ذات صلة", "المزيد من الأخبار", "الأكثر قراءة",
         "الأكثر مشاهدة", "شاهد أيضا", "شاهد أيضاً", "قد يهمك أيضا", "قد يهمك أيضاً", "قد يعجبك أيضا", "روابط ذات صلة",
@@ -311,6 +312,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # an app's share, a newsletter's own lines: "Shared via Khabarak – …", "Read this story online and share it:",
         # "Enjoyed this? Forward it to a friend.", "Were you forwarded this email? Sign up at …"
         r"shared via .{1,120}|enjoyed this\?.{0,200}|were you forwarded this.{0,160}",
+        # a read-later app's mark: "تم الحفظ عبر تطبيق «مكتبتي» · وقت القراءة: 1 د", "Saved with Pocket"
+        r"(?:تم الحفظ عبر|حفظ عبر|saved (?:with|via|to|from)) .{1,120}",
         # a site's quick links, its partners, a mood widget, an error report: "روابط سريعة: …", "شركاؤنا: …"
         r"(?:روابط سريعة|روابط مهمة|quick links|useful links|شركاؤنا|رعاتنا|الرعاة|our partners|our sponsors)\s*[:：].{0,240}",
         r"how does this (?:story |article )?make you feel\??|signaler une erreur|report an error|report a correction|أبلغ عن خطأ|الإبلاغ عن خطأ|reportar un error",
