@@ -47,6 +47,7 @@ _LIST_MARK = re.compile(r"^\s*(?:[-*•·▪●◦>]|\d{1,3}\s*[-.)](?!\d)|[(\[]
 _SEP_SPLIT = re.compile(r"\s*(?:\||•|·|∙|»|›|\s{3,})\s*")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+")
 _PIPE_SPLIT = re.compile(r"\s*(?:\||::|\s{3,})\s*")
+_BYLINE_SEP = re.compile(r"\s*(?:\||::|•|\s{3,})\s*")
 _CRUMB_SPLIT = re.compile(r"\s*(?:»|>|›|/|\\|«|<|‹|→|←|⟵|⟶|◂|▸|◄|►|⇐|⇒|::)\s*")
 _CRUMB_ONLY = re.compile(r"\s*(?:»|›|\s>\s|\s[←→]\s)\s*")
 _HEADLINE_PUNCT = re.compile(r"\.\.|[؟?!…]")     # a site name never has these; a headline may
@@ -118,6 +119,8 @@ _TAGLINE_NEWS = re.compile(fold_pattern(r"^(?:أخبار|آخر الأخبار|�
                                         r"actualités|l'actualité|nachrichten)\b"), re.IGNORECASE)
 _BY_CORRESPONDENT = re.compile(fold_pattern(r"^(?:كتب|كتبت|تقرير|متابعة|من)\s+(?:مراسلنا|مراسلتنا|مراسل|مراسلة|موفدنا|موفدتنا|مندوبنا|محررنا)"
                                             r"(?:\s+(?:في|من|ب)\s*[^\s:：]+(?:\s+[^\s:：]+)?)?\s*[:：\-–—]\s*(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){1,4})$"))
+_BRACKETED_LABEL = re.compile(r"\[\s*([^\[\]\d]{2,30}?)\s*\]")
+_IMAGE_WORD = re.compile(r"(?:img|image|photo|picture|video|audio|صورة|فيديو)$|.*\.(?:jpe?g|png|gif|webp)$", re.IGNORECASE)
 _BRACKETED_LEAD = re.compile(r"[(\[]([^()\[\]]{30,400})[)\]]\.?")
 _COUNT_IN_BRACKETS = re.compile(r"[(\[]\s*[\d٠-٩]+\s*[)\]]\s*$")
 _NAME_AFTER_DATE = re.compile(r"\s*(?:—|\s–)\s*([^\W\d_]+(?:\s+[^\W\d_]+){1,3})\s*")
@@ -434,6 +437,10 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
     if m is None and words <= 8 and " - " in f and f.count(" - ") <= 2:
         m = rules.crumb_dash.match(f)           # "الرئيسية - أخبار محلية" (a dashed menu has more items)
     if m:
+        items = [x for x in _CRUMB_SPLIT.split(f[m.start("rest"):]) if x.strip()]
+        if len(items) >= 5 and all(_words(x) <= 2 for x in items):
+            line.kind = "nav"                   # "الرئيسية / وطني / دولي / اقتصاد / رياضة / ثقافة": a menu, not a trail
+            return
         line.kind = "crumb"
         line.val = (m.start("rest"), n)
         return
@@ -755,6 +762,16 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
         words = len(o.split())
         # long lines are prose: no keyword matching, no folded copy needed
         f = fold(o) if len(o) <= 240 and words <= 30 else o
+        if "\t" in o and len(o) <= 240:
+            key, _, value = o.partition("\t")
+            if key.strip() and value.strip() and _words(key) <= 3 and rules.label.match(fold(f"{key.strip()}: {value.strip()}")):
+                o = f"{key}:{value}"                # "المحرر<TAB>حسام عبد الرحمن": a table's row of the article's fields
+                f = fold(o)
+        m = _BRACKETED_LABEL.fullmatch(o) if o[:1] == "[" else None
+        if m and not _IMAGE_WORD.match(m.group(1)):
+            o = m.group(1)                          # "[ وطني ]": a section's label in brackets
+            words = len(o.split())
+            f = fold(o)
         if not marked and o[:2] == "**" and o[-2:] == "**" and 4 < len(o) <= 120 and "**" not in o[2:-2]:
             o, heading = o[2:-2].strip(), True      # "**نتائج المرحلة الأولى**": a bold line, a subheading
             words = len(o.split())
@@ -1710,10 +1727,10 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
             elif lead and _site_name(lead, fold(lead), rules):
                 parts.set("source", lead, "source:site-before-date", l)
             # "author | date" (byline printed with the date)
-            bparts = [p for p in _PIPE_SPLIT.split(before) if p.strip()]
-            if "|" in before and bparts:
+            bparts = [p for p in _BYLINE_SEP.split(before) if p.strip()]
+            if ("|" in before or "•" in before) and bparts:       # ("الجزائر: كريم بن علي • نشر يوم …")
                 cand_f = bparts[0]
-                cand = clean(l.o[: len(cand_f)]).strip(" |")
+                cand = clean(l.o[: len(cand_f)]).strip(" |•")
                 label = rules.label.match(cand_f.strip())
                 by = _BY_RE.match(cand_f.strip())
                 if label and label.group("auth"):                   # "كتب: أحمد محمود | date"

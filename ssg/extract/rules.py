@@ -314,6 +314,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"shared via .{1,120}|enjoyed this\?.{0,200}|were you forwarded this.{0,160}",
         # a read-later app's mark: "تم الحفظ عبر تطبيق «مكتبتي» · وقت القراءة: 1 د", "Saved with Pocket"
         r"(?:تم الحفظ عبر|حفظ عبر|saved (?:with|via|to|from)) .{1,120}",
+        # a table of the article's fields under its text: its heading
+        r"(?:معلومات الخبر|بيانات الخبر|تفاصيل النشر|معلومات المقال|article info|article details|story info)\s*[:：]?",
         # a site's quick links, its partners, a mood widget, an error report: "روابط سريعة: …", "شركاؤنا: …"
         r"(?:روابط سريعة|روابط مهمة|quick links|useful links|شركاؤنا|رعاتنا|الرعاة|our partners|our sponsors)\s*[:：].{0,240}",
         r"how does this (?:story |article )?make you feel\??|signaler une erreur|report an error|report a correction|أبلغ عن خطأ|الإبلاغ عن خطأ|reportar un error",
@@ -348,7 +350,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?=.{0,80}\d{4}).{0,60}\b\d{4,6}\s*[-–]\s*(?:zain|stc|mobily|زين|موبايلي)\b.*",
         r"//\s*(?:انتهى|يتبع)\s*//.*",
         r"[(\[]?\s*(?:و?للحديث (?:بقية|صلة)|يتبع|انتهى|to be continued|ends)\s*[.)\]]?",
-        r"[-–—_=*•·.~ـ]{3,}",
+        r"[-–—_=*•·.~ـ]{3,}|(?:[-–—_=*•·~ـ]\s+){2,}[-–—_=*•·~ـ]",
         r"[(\[]\s*[a-z]{2,4}(?:\s*/\s*[a-z]{2,4}){1,3}\s*[)\]]",          # the editors' initials: "(rwd/bpr)"
         r"[-–—]*\s*[(\[]\s*[^\s()\[\]]{2,12}\s*[)\]]\s*(?:[^\W\d]{1,2}\s+){0,3}[^\W\d]{1,2}\s*/\s*(?:[^\W\d]{1,2}\s*){1,4}",   # "--(بترا) ع ق/س ج"
         r"(?:editor|editors|redaktur|penyunting|editing|edited by|sub-?editor|redaktion)\s*[:：]?\s*[^\W\d][^:：]{1,60}",   # the desk's editor
