@@ -1701,7 +1701,8 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
             if crumbs:
                 last = clean(crumbs[-1])
                 # (a home word ends a trail as its section past another crumb: "الرئيسية / المركز الإعلامي / الأخبار")
-                if not (rules.nav.match(fold(last)) if len(crumbs) >= 2 else rules.nav_item.match(fold(last))):
+                # (a home word past the trail's own home, "Home › News", is its section too)
+                if not (rules.nav.match(fold(last)) if len(crumbs) >= 2 or not l.sub else rules.nav_item.match(fold(last))):
                     if any(e[0] == "category" and e[1] == "category:text-after-date" for e in parts.evidence):
                         # (a trail names the section better than the words after a date above it: a masthead's links)
                         parts.category = None

@@ -296,7 +296,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"\(\([^()]{0,200}(?:@|\+\d)[^()]{0,200}\)\)",
         r"(?:body|text|content|النص|نص الخبر|المتن)\s*[:：]",
         r"(?:loading|جاري التحميل)\.{0,3}",
-        r"(?:subscribe|اشترك) (?:to|في|ب).{0,80}",
+        r"(?:subscribe|اشترك) (?:to|for|from|now|today|في|ب).{0,80}",
         r"(?:we use cookies|this site uses cookies|ملفات تعريف الارتباط).{0,200}",
         # reading time, a relative time, a view count: page furniture, never copy
         r"(?:reading time\s*[:：]?\s*)?\d+\s*(?:-\s*)?(?:min|mins|minutes?)\.?\s+read",
@@ -612,7 +612,7 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
         agency=re.compile(rf"(?<!\w)(?:{ag})(?!\w)", _FL),
         agency_only=re.compile(rf"^[\s(\[{{«\-–—ـ*/]*(?:{ag})[\s)\]}}»\-–—ـ:./]*$", _FL),
         share=re.compile(rf"^(?:{_alt(r['share'])})" + fold_pattern(r"(?:\s*[:：|\-–—]|\s*$|\s+(?:on|this|هذا|هذه|عبر|على|من خلال|في|via|the|الخبر|المقال|الموضوع|الصفحة|facebook|twitter|فيسبوك|تويتر|\W))"), _FL),
-        read_also=re.compile(rf"^(?:(?:{_alt(r['read_also'])})(?:\s+(?:{fold_pattern('في|من')}|in|from|en|dans|aus)\s+[^:：|.]{{1,30}}(?=\s*[:：]|\s*$))?|(?P<open>more from|more in|más en|más de|plus de|mehr aus|mehr von|altro da|mais em|المزيد من)(?:\s+[^\s:：|.]+){{1,3}}|(?P<other>[^\s:：|.]+(?:\s+[^\s:：|.]+)?\s+{fold_pattern('أخرى')}|other \S+))"     # ("More from Community")
+        read_also=re.compile(rf"^(?:(?:{_alt(r['read_also'])})(?:\s+(?:{fold_pattern('في|من')}|in|from|en|dans|aus)\s+[^:：|.]{{1,30}}(?=\s*[:：]|\s*$))?|(?P<open>more from|more in|also on|más en|más de|plus de|plus sur|mehr aus|mehr von|auch auf|altro da|mais em|المزيد من)(?:\s+[^\s:：|.]+){{1,3}}|(?P<other>[^\s:：|.]+(?:\s+[^\s:：|.]+)?\s+{fold_pattern('أخرى')}|other \S+))"     # ("More from Community")
                              rf"(?:\s*[:：|\-–—.…]\s*(?P<rest>.*)|\s*)$", _FL),
         boiler=re.compile("^(?:" + "|".join(f"(?:{fold_pattern(b)})" for b in boiler) + r")\s*$", _FL),
         boiler_gate=re.compile(_alt(w for words, _ in r["boilerplate_gated"] for w in words)),     # (on the line lowercased)
