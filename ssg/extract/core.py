@@ -119,6 +119,8 @@ _TAGLINE_NEWS = re.compile(fold_pattern(r"^(?:أخبار|آخر الأخبار|�
                                         r"actualités|l'actualité|nachrichten)\b"), re.IGNORECASE)
 _BY_CORRESPONDENT = re.compile(fold_pattern(r"^(?:كتب|كتبت|تقرير|متابعة|من)\s+(?:مراسلنا|مراسلتنا|مراسل|مراسلة|موفدنا|موفدتنا|مندوبنا|محررنا)"
                                             r"(?:\s+(?:في|من|ب)\s*[^\s:：]+(?:\s+[^\s:：]+)?)?\s*[:：\-–—]\s*(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){1,4})$"))
+_MENU_LABEL = re.compile(fold_pattern(r"^(?:القائمة|القائمة الرئيسية|الأقسام|menu|main menu|sections)\s*[:：]"), re.IGNORECASE)
+_LANGUAGE_NAME = re.compile(r"english|français|francais|español|deutsch|türkçe|عربي|العربية|کوردی|كوردي|فارسی|اردو", re.IGNORECASE)
 _BRACKETED_LABEL = re.compile(r"\[\s*([^\[\]\d]{2,30}?)\s*\]")
 _IMAGE_WORD = re.compile(r"(?:img|image|photo|picture|video|audio|صورة|فيديو)$|.*\.(?:jpe?g|png|gif|webp)$", re.IGNORECASE)
 _BRACKETED_LEAD = re.compile(r"[(\[]([^()\[\]]{30,400})[)\]]\.?")
@@ -429,6 +431,9 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             line.sub = "auth"
             line.val = (m.start(2), m.end(2))
             return
+    if words <= 40 and _MENU_LABEL.match(f) and len(_CRUMB_SPLIT.split(f)) + len(_SEP_SPLIT.split(f)) >= 6:
+        line.kind = "nav"                   # "القائمة: الرئيسية / العراق / عربي ودولي / …": a menu under its label
+        return
     m = _YOU_ARE_HERE.match(f) if words <= 40 and f[:1] in _YOU_ARE_HERE_FIRST else None
     if m:                                   # "أنت هنا: الرئيسية - محليات": the trail after its label
         line.o, line.f = line.o[m.end():], f[m.end():]
@@ -468,9 +473,10 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
                 and not re.search(r"[.,:;!?،؛؟]", f):                  # ("Gündem  Ekonomi  Yaşam  Spor  Dünya  Video")
             line.kind = "nav"
             return
-    if words <= 40 and f.count("[") >= 4 and f.count("]") >= 4:         # "[ الرئيسية ] [ سياسة ] [ أمن ] …"
+    if words <= 40 and f.count("[") >= 2 and f.count("]") >= 2 and f.lstrip()[:1] == "[":   # "[ الرئيسية ] [ سياسة ] [ أمن ] …"
         items = [x.strip() for x in re.split(r"\]\s*\[", f.strip().strip("[]")) if x.strip()]
-        if len(items) >= 4 and all(_words(x) <= 3 for x in items):
+        if len(items) >= 4 and all(_words(x) <= 3 for x in items) or 2 <= len(items) <= 3 and all(
+                rules.nav_item.match(x) or _LANGUAGE_NAME.fullmatch(x) for x in items):   # ("[ بحث ]   [ English ]")
             line.kind = "share" if 3 * sum(1 for x in items if rules.share.match(x)) >= 2 * len(items) else "nav"
             return
     if 9 <= words <= 30 and " - " in f:                                   # "الرئيسية - الوطني - الاقتصاد - الدولي - …"
@@ -968,6 +974,8 @@ class ArticleParts:
         self.evidence: list[tuple[str, str, int | None, str]] = []
 
     def set(self, field: str, value, rule: str, line: _Line | None = None, *, text: str | None = None) -> bool:
+        if field == "dek" and isinstance(value, str) and value[:2] in ("- ", "– ", "— ", "• "):
+            value = value[2:].strip()          # ("- تشمل الخطة …": a standfirst marked as a list's item)
         if value is None or value == "" or getattr(self, field) not in (None, "", []):
             return False
         if field == "category" and value == self.source:

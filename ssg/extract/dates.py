@@ -77,6 +77,7 @@ _EN_MONTHS = {
     # Russian (as dates write them)
     "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7, "августа": 8,
     "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+    "jänner": 1, "jaenner": 1, "feber": 2,            # (Austrian)
     "जनवरी": 1, "फ़रवरी": 2, "फरवरी": 2, "मार्च": 3, "अप्रैल": 4, "मई": 5, "जून": 6, "जुलाई": 7, "अगस्त": 8,
     "सितंबर": 9, "सितम्बर": 9, "अक्टूबर": 10, "अक्तूबर": 10, "नवंबर": 11, "नवम्बर": 11, "दिसंबर": 12, "दिसम्बर": 12,
 }
@@ -246,7 +247,7 @@ def _valid(y: int, mo: int, d: int) -> bool:
 
 # What may stand between a date and its time further on: separators, era marks, a Hijri date,
 # "the hour" (not "آخر تحديث" and its own time, nor another Gregorian date)
-_BETWEEN = re.compile(rf"(?:[\s|\-–—,،/:·•]|{fold_pattern('الموافق|الساعة|على|لـ|ل|هـ|ه|م')}|1[34]\d\d|\d{{1,2}}|{_HJ_M}|\b{_WD_EN}|\b{_WD_OTHER}\b"
+_BETWEEN = re.compile(rf"(?:[\s|\-–—,،/:·•()\[\]]|{fold_pattern('الموافق|الساعة|على|لـ|ل|هـ|ه|م')}|1[34]\d\d|\d{{1,2}}|{_HJ_M}|\b{_WD_EN}|\b{_WD_OTHER}\b"
                       r"|\b(?:at|à|às|a las|um|alle|ore|saat|om|kl\.?|o)\b)*", re.IGNORECASE)
 
 

@@ -497,7 +497,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     "label_source": ("المصدر", "source", "المصدر الأصلي", "الجهة الناشرة", "الناشر", "publisher", "publication", "newspaper",
                      "site_name", "sitename", "site name", "og:site_name", "outlet", "site", "testata",
                      "الصحيفة", "الجريدة", "الموقع"),
-    "label_author": ("byline", "بواسطة", "خبرنگار", "نویسنده", "گزارشگر", "автор", "текст", "корреспондент", "כתב", "כתבה", "מאת", "autore", "autrice", "firma", "texto", "texte", "text", "συντάκτης", "συντάκτρια",
+    "label_author": ("byline", "بواسطة", "رپورٹ", "رپورٹر", "تحریر", "خبرنگار", "نویسنده", "گزارشگر", "автор", "текст", "корреспондент", "כתב", "כתבה", "מאת", "autore", "autrice", "firma", "texto", "texte", "text", "συντάκτης", "συντάκτρια",
                      "रिपोर्ट", "लेखक", "संवाददाता", "tekst", "autorka", "mwandishi", "tagapag-ulat", "door", "تقديم", "إعداد وتقديم", "تغطية", "رصد", "muhabir", "redaktion", "redacción", "dc:creator", "creator", "autor", "auteur", "yazar", "écrit par", "escrito por",
                      "geschrieben von", "penulis", "wartawan", "بقلم", "كتب", "كتبت", "الكاتب", "الكاتبة", "إعداد", "اعداد", "تقرير", "حوار", "متابعة", "تحرير",
                      "حاوره", "حاورته", "حاورها", "حاورتها", "أجرى الحوار", "أجرت الحوار", "interview by", "interviewed by",
