@@ -134,7 +134,7 @@ _RELEASE = re.compile(fold_pattern(r"^(?:for immediate release|للنشر الف
                                    r"para (?:publicación|difusión) inmediata|zur sofortigen veröffentlichung)\W*$"), re.IGNORECASE)
 _PRESS_WORD = re.compile(r"\b(?:quotidien|daily|journal|gazette|times|news|post|tribune|herald|press|hebdo|diario|zeitung|"
                          r"magazine|online|info|tv|radio)\b", re.IGNORECASE)
-_SYMBOLS = "\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u2900-\u2bff\U0001F000-\U0001FAFF\ufe0f\u200d"
+_SYMBOLS = "\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u27f0-\u27ff\u2900-\u2bff\U0001F000-\U0001FAFF\ufe0f\u200d"
 _SYMBOL_CHAR = re.compile(f"[{_SYMBOLS}]")
 _SYMBOL_ENDS = re.compile(f"^[{_SYMBOLS}\\s]+")
 _SYMBOL_ENDS_R = re.compile(f"[{_SYMBOLS}\\s]+$")
@@ -460,7 +460,8 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
     if words <= 30 and ("|" in f or "•" in f or "·" in f or "∙" in f or "  " in f or "»" in f):
         items = [x for x in _SEP_SPLIT.split(f.strip()) if x]
         if all(_words(x) <= 3 for x in items) and (len(items) >= 4 or len(items) == 3 and any(
-                rules.nav_item.match(x.strip()) for x in items)) \
+                rules.nav_item.match(x.strip()) for x in items) or len(items) == 3 and sum(
+                bool(rules.share.match(x.strip())) for x in items) >= 2) \
                 and 2 * sum(1 for x in items if _HAS_DIGIT.search(x)) < len(items):   # (figures are a table's row or a ticker)
             # ("استمع عبر: سبوتيفاي | آبل بودكاست | أنغامي", "[فيسبوك] [تويتر] [واتساب]": links to share or to
             # listen, not a menu: the masthead is not above them)
@@ -2256,6 +2257,7 @@ def _read_body(lines: list[_Line], start: int, parts: ArticleParts, rules: RuleS
             and not _LIST_MARK.match(last.f)
             and "@" not in last.f
             and not _PHOTO_CREDIT.match(last.f)          # ("(تصوير: عبدالعزيز اليوسف)" is the photographer's)
+            and last.f.count("|") < 2 and "·" not in last.f   # (a bar of links: "ترتيب الدوري | جدول المباريات | الهدافون")
             and not _HAS_DIGIT.search(last.f)            # (a name has no figures: "الهاتف: 71 000 000", "WORDS: 231")
         ):
             credit = last.o.strip()
