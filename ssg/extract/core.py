@@ -1150,6 +1150,7 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
         _masthead_of_copyright(lines)
         _dek_under_its_label(lines, rules)
         _writer_box(lines)
+        _hashtag_section(lines)
 
     # -- header -----------------------------------------------------------
     header_end = -1
@@ -2061,7 +2062,7 @@ def _read_site(l: _Line, parts: ArticleParts, rules: RuleSet) -> None:
         parts.set("source", clean(l.o[a:b]), "source:site-name", l)
         after = [clean(l.o[x:y]) for x, y in spans[site_i + 1:] if clean(l.o[x:y])]
         name = l.o[a:b]
-        if after and _words(after[0]) <= 4 and not _TAGLINE.match(fold(after[0])) \
+        if after and _words(after[0]) <= 4 and not _TAGLINE.match(fold(after[0])) and not _TAGLINE_NEWS.match(fold(after[0])) \
                 and not (_PRESS_WORD.search(after[0]) and bool(_ARABIC.search(after[0])) != bool(_ARABIC.search(name))):
             # (not "يومية كويتية مستقلة", nor the name in the other script: "يومية المسار | El Massar Quotidien")
             parts.set("category", after[0], "category:after-site-name", l)
@@ -2100,6 +2101,15 @@ _WRITER_BOX_END = re.compile(fold_pattern(r"^(?:جميع|كل|المزيد من|
                                           r"^(?:all|more) (?:articles|stories|posts|columns) (?:by|from) (?:this |the )?"
                                           r"(?:author|writer|columnist)?|^view all (?:articles|posts)|^tous les articles de"),
                              re.IGNORECASE)
+
+
+def _hashtag_section(lines: list[_Line]) -> None:
+    """One hashtag alone right over the headline ("#محليات"): the section's label, not the tags."""
+    for i, l in enumerate(lines[:25]):
+        if l.kind == "label" and l.sub == "tags" and l.words == 1 and l.o[:1] == "#" and i + 1 < len(lines) \
+                and lines[i + 1].kind == "text" and 4 <= lines[i + 1].words <= 25:
+            l.o, l.f, l.kind, l.sub, l.val = l.o[1:], l.f[1:], "text", "", ()
+            return
 
 
 def _writer_box(lines: list[_Line]) -> None:
