@@ -55,7 +55,9 @@ _BY_RE = re.compile(fold_pattern(r"^((?:story |written |reported |text |words )?
                                   r"(?:\s*[/\-–—ـ:：]\s*|\s+)([^:：|]{2,80})$"), re.IGNORECASE)     # (on the folded line)
 _BY_LATIN = ("by", "par", "por", "von", "door", "ni", "na", "oleh", "di", "story by", "written by", "reported by", "text by",
              "words by")   # + a capital
-_NAME_ONLY = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+){1,3}")    # "كتب محمد أحمد": two to four words, nothing else
+# A word's letters, with the Arabic marks a name may carry ("عمّان", "محمّد": a shadda is not a word character)
+_WORD_LETTERS = r"(?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670])+"
+_NAME_ONLY = re.compile(rf"{_WORD_LETTERS}(?:\s+{_WORD_LETTERS}){{1,3}}")    # "كتب محمد أحمد": two to four words, nothing else
 _DOMAIN_SITE = re.compile(r"[^\W_][\w-]*(?:\s[\w-]+){0,2}\.(?:نت|كوم|com|net|org|news|tv|info|co\.uk)", re.IGNORECASE)
 _UPDATED = re.compile(fold_pattern(r"(?:آخر تحديث|اخر تحديث|تحديث|تم التحديث|updated|last updated|modified|mis à jour|actualizado|aktualisiert|"
                                    r"aggiornato|atualizado|son güncelleme|güncelleme|güncellendi|bijgewerkt|"
@@ -190,8 +192,8 @@ _BARE_DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORE
 _TODAY_BRAND = re.compile(r"\s(?:" + fold_pattern("|".join(DEFAULT_RULES["site_words_ar_end2"])) + r")$")
 _YOU_ARE_HERE_FIRST = frozenset(c for w in _YOU_ARE_HERE_WORDS for c in (fold(w)[0], w[0].upper()))
 _PAYWALL_FIRST = frozenset(fold(w)[0].lower() for w in DEFAULT_RULES["paywall"])     # (a paywall's line: its first letter first)
-_PLACE_COLON = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+)?\s*[:：]")
-_PLACE_NAME = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+)?\s*(?:\s[-–—ـ/]|[:：])\s*[^\W\d_]+(?:\s+[^\W\d_]+){1,3}")
+_PLACE_COLON = re.compile(rf"{_WORD_LETTERS}(?:\s{_WORD_LETTERS})?\s*[:：]")
+_PLACE_NAME = re.compile(rf"{_WORD_LETTERS}(?:\s{_WORD_LETTERS})?\s*(?:\s[-–—ـ/]|[:：])\s*{_WORD_LETTERS}(?:\s+{_WORD_LETTERS}){{1,3}}")
 _FIELD_SEP = re.compile(r"[|·•]")
 _RULE_LINE = re.compile(r"[-–—_=*•·.~ـ\s]{3,}")
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|#]\s*")
@@ -775,7 +777,7 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
                 o = f"{key}:{value}"                # "المحرر<TAB>حسام عبد الرحمن": a table's row of the article's fields
                 f = fold(o)
         m = _BRACKETED_LABEL.fullmatch(o) if o[:1] == "[" else None
-        if m and not _IMAGE_WORD.match(m.group(1)):
+        if m and not _IMAGE_WORD.match(m.group(1)) and len(m.group(1).split()) <= 3:
             o = m.group(1)                          # "[ وطني ]": a section's label in brackets
             words = len(o.split())
             f = fold(o)

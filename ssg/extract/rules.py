@@ -111,6 +111,9 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "التعليقات", "تعليقات الزوار", "تعليقات القراء", "تعليقات", "اترك تعليقا", "اترك تعليقاً", "أضف تعليقك",
         "comments", "reader comments", "readers' comments", "join the conversation", "leave a reply", "leave a comment",
         "discussion about this post", "discussion about this episode",
+        # (a match's summary box, an event's details box under the text)
+        "ملخص المباراة", "تفاصيل المباراة", "match summary", "match facts", "معلومات الفعالية", "تفاصيل الفعالية",
+        "event details", "event info",
         # (a page's attachments under the text: "الوثائق المرفقة:")
         "الوثائق المرفقة", "المرفقات", "الملفات المرفقة", "attachments", "pièces jointes", "documents joints",
         "commentaires", "comentarios", "kommentare", "comentários", "commenti", "reacties", "yorumlar", "komentar", "komentarze",
@@ -255,6 +258,11 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"|(?:votre|ton) (?:adresse )?e-?mail|je m'inscris|recibe (?:cada|nuestro|nuestra)[^.!?]{0,100}|tu (?:correo|email)",
         # a disclaimer: "إخلاء مسؤولية: …", "Disclaimer: …"
         r"(?:إخلاء (?:ال)?مسؤولية|إخلاء (?:ال)?مسئولية|disclaimer|avertissement|descargo de responsabilidad)\s*[:：].{0,400}",
+        # an editor's note in brackets under the text: "(ملاحظة المحرر: ورد في نسخة سابقة …)", "(Editor's note: …)"
+        r"[(\[]\s*(?:ملاحظة المحرر|ملاحظة التحرير|ملاحظة من المحرر|editor's note|editor’s note|note de la rédaction|nota del editor|anm\. d\. red\.)\s*[:：].{0,500}[)\]]\.?",
+        # a button's link in brackets: "[ رابط الاستعلام عن النتائج ]", "[ Click here to download ]"
+        r"\[\s*(?:رابط|اضغط|انقر|للاستعلام|click|download|تحميل|حمل)[^\]]{0,60}\]",
+        r"(?:bültenimize|bültenimize ücretsiz|e-bültenimize) (?:abone olun|kaydolun).{0,120}",
         # the readers' comment count: "47 comments", "0 تعليقات"
         r"\d+\s+(?:comments?|responses?|تعليقات|تعليق|commentaires?|comentarios?|kommentare?|yorum)",
         # a video's teaser: "شاهد الفيديو  02:14", "شاهد| …", "Watch: …"
