@@ -123,6 +123,8 @@ _BY_CORRESPONDENT = re.compile(fold_pattern(r"^(?:كتب|كتبت|تقرير|م�
                                             r"(?:\s+(?:في|من|ب)\s*[^\s:：]+(?:\s+[^\s:：]+)?)?\s*[:：\-–—]\s*(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){1,4})$"))
 _MENU_LABEL = re.compile(fold_pattern(r"^(?:القائمة|القائمة الرئيسية|الأقسام|menu|main menu|sections)\s*[:：]"), re.IGNORECASE)
 _LANGUAGE_NAME = re.compile(r"english|français|francais|español|deutsch|türkçe|عربي|العربية|کوردی|كوردي|فارسی|اردو", re.IGNORECASE)
+_SELF_VERB = re.compile(r"(?:aggregates|is (?:a|an|the)|brings|publishes|provides|covers|was founded|"
+                        r"est (?:un|une|le|la)|agrège|publie|es (?:un|una|el|la)|هي|هو|تقدم|يقدم|تنشر|ينشر)\b", re.IGNORECASE)
 _BRACKETED_LABEL = re.compile(r"\[\s*([^\[\]\d]{2,30}?)\s*\]")
 _IMAGE_WORD = re.compile(r"(?:img|image|photo|picture|video|audio|صورة|فيديو)$|.*\.(?:jpe?g|png|gif|webp)$", re.IGNORECASE)
 _BRACKETED_LEAD = re.compile(r"[(\[]([^()\[\]]{30,400})[)\]]\.?")
@@ -1453,6 +1455,12 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
     # the writer's tagline closing the text: "Marcus Delaney covers local government for the Sentinel."
     if parts.author and parts.blocks and parts.blocks[-1][0] == "p" and _is_bio(parts.blocks[-1][1], parts.author):
         parts.evidence.append(("paragraphs", "paragraphs:writer-tagline-dropped", None, parts.blocks[-1][1][:80]))
+        parts.blocks.pop()
+    # ... and the site's sentence about itself under it: "WorldWire Digest aggregates reports from news agencies …"
+    if parts.source and _words(parts.source) >= 2 and len(parts.blocks) >= 3 and parts.blocks[-1][0] == "p" \
+            and _words(parts.blocks[-1][1]) <= 25 and parts.blocks[-1][1].startswith(parts.source + " ") \
+            and _SELF_VERB.match(parts.blocks[-1][1], len(parts.source) + 1):
+        parts.evidence.append(("paragraphs", "paragraphs:site-about-itself-dropped", None, parts.blocks[-1][1][:80]))
         parts.blocks.pop()
 
     # a release's or a wire's standfirst: an unpunctuated line under the headline, over a lead that opens
