@@ -126,6 +126,7 @@ _LANGUAGE_NAME = re.compile(r"english|français|francais|español|deutsch|türk�
 _SELF_VERB = re.compile(r"(?:aggregates|is (?:a|an|the)|brings|publishes|provides|covers|was founded|"
                         r"est (?:un|une|le|la)|agrège|publie|es (?:un|una|el|la)|هي|هو|تقدم|يقدم|تنشر|ينشر)\b", re.IGNORECASE)
 _BRACKETED_LABEL = re.compile(r"\[\s*([^\[\]\d]{2,30}?)\s*\]")
+_LABEL_ARROW = re.compile(r"([^»›<>|\d«‹]{2,30}?)\s+[»›]")            # "محليات »": a section's label over the headline
 _IMAGE_WORD = re.compile(r"(?:img|image|photo|picture|video|audio|صورة|فيديو)$|.*\.(?:jpe?g|png|gif|webp)$", re.IGNORECASE)
 _BRACKETED_LEAD = re.compile(r"[(\[]([^()\[\]]{30,400})[)\]]\.?")
 _COUNT_IN_BRACKETS = re.compile(r"[(\[]\s*[\d٠-٩]+\s*[)\]]\s*$")
@@ -447,8 +448,8 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         m = rules.crumb_dash.match(f)           # "الرئيسية - أخبار محلية" (a dashed menu has more items)
     if m:
         items = [x for x in _CRUMB_SPLIT.split(f[m.start("rest"):]) if x.strip()]
-        if len(items) >= 5 and all(_words(x) <= 2 for x in items):
-            line.kind = "nav"                   # "الرئيسية / وطني / دولي / اقتصاد / رياضة / ثقافة": a menu, not a trail
+        if len(items) >= 5 and all(_words(x) <= 2 for x in items) or len(items) >= 3 and any(rules.nav.match(x.strip()) for x in items):
+            line.kind = "nav"                   # "الرئيسية / وطني / دولي / اقتصاد / رياضة / ثقافة", "… :: الأرشيف :: راسلنا": a menu
             return
         line.kind = "crumb"
         line.val = (m.start("rest"), n)
@@ -778,7 +779,7 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
             if key.strip() and value.strip() and _words(key) <= 3 and rules.label.match(fold(f"{key.strip()}: {value.strip()}")):
                 o = f"{key}:{value}"                # "المحرر<TAB>حسام عبد الرحمن": a table's row of the article's fields
                 f = fold(o)
-        m = _BRACKETED_LABEL.fullmatch(o) if o[:1] == "[" else None
+        m = _BRACKETED_LABEL.fullmatch(o) if o[:1] == "[" else _LABEL_ARROW.fullmatch(o) if o[-1:] in "»›" else None
         if m and not _IMAGE_WORD.match(m.group(1)) and len(m.group(1).split()) <= 3:
             o = m.group(1)                          # "[ وطني ]": a section's label in brackets
             words = len(o.split())

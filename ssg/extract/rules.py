@@ -263,6 +263,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # a button's link in brackets: "[ رابط الاستعلام عن النتائج ]", "[ Click here to download ]"
         r"\[\s*(?:رابط|اضغط|انقر|للاستعلام|click|download|تحميل|حمل)[^\]]{0,60}\]",
         r"(?:bültenimize|bültenimize ücretsiz|e-bültenimize) (?:abone olun|kaydolun).{0,120}",
+        # an empty comments box: "لا توجد تعليقات بعد، كن أول من يعلق", "No comments yet. Be the first to comment"
+        r"(?:لا توجد تعليقات|لا تعليقات|no comments yet|aucun commentaire|sin comentarios)(?: بعد| حتى الآن)?.{0,80}|(?:be the first to comment|كن أول من يعلق|كوني أول من يعلق).{0,40}",
         # the readers' comment count: "47 comments", "0 تعليقات"
         r"\d+\s+(?:comments?|responses?|تعليقات|تعليق|commentaires?|comentarios?|kommentare?|yorum)",
         # a video's teaser: "شاهد الفيديو  02:14", "شاهد| …", "Watch: …"
@@ -500,7 +502,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     # text inside a paragraph is copy unless a source profile says otherwise.
     "strip": (),
     # Labels: "Label: value".
-    "label_category": ("التصنيف", "تصنيف", "التصنيفات", "تصنيفات", "الأقسام", "التبويب", "القسم", "الفئة", "الباب", "الركن", "التسميات", "category", "categories", "section", "filed under", "posted in", "publié dans", "publicado en", "pubblicato in", "topic", "topics", "labels", "libellés",
+    "label_category": ("التصنيف", "تصنيف", "تصنيف الخبر", "تصنيف المقال", "قسم الخبر", "التصنيفات", "تصنيفات", "الأقسام", "التبويب", "القسم", "الفئة", "الباب", "الركن", "التسميات", "category", "categories", "section", "filed under", "posted in", "publié dans", "publicado en", "pubblicato in", "topic", "topics", "labels", "libellés",
                        "catégorie", "rubrique", "categoría", "sección", "kategorie", "ressort", "rubrik", "kategori", "desk", "sezione"),
     "label_source": ("المصدر", "source", "المصدر الأصلي", "الجهة الناشرة", "الناشر", "publisher", "publication", "newspaper",
                      "site_name", "sitename", "site name", "og:site_name", "outlet", "site", "testata",
