@@ -116,7 +116,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "event details", "event info",
         # (a page's attachments under the text: "الوثائق المرفقة:")
         "الوثائق المرفقة", "المرفقات", "الملفات المرفقة", "attachments", "pièces jointes", "documents joints",
-        "commentaires", "comentarios", "kommentare", "comentários", "commenti", "reacties", "yorumlar", "komentar", "komentarze",
+        "commentaires", "comentarios", "kommentare", "vos réactions", "vos commentaires", "réactions des lecteurs", "comentários", "commenti", "reacties", "yorumlar", "komentar", "komentarze",
         "maoni", "نظرات کاربران", "ارسال نظر", "دیدگاه‌ها", "σχόλια", "टिप्पणियाँ", "टिप्पणियां", "نظرات", "تبصرے", "mga komento", "комментарии", "תגובות",
         # (a comment form's heading)
         "شارك برأيك", "أضف تعليق", "أضف تعليقا", "أضف تعليقاً", "اضف تعليق", "اكتب تعليقك", "اكتب تعليقا", "علق على الخبر",
@@ -264,6 +264,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"\[\s*(?:رابط|اضغط|انقر|للاستعلام|click|download|تحميل|حمل)[^\]]{0,60}\]",
         r"(?:bültenimize|bültenimize ücretsiz|e-bültenimize) (?:abone olun|kaydolun).{0,120}",
         # an empty comments box: "لا توجد تعليقات بعد، كن أول من يعلق", "No comments yet. Be the first to comment"
+        r"(?:آخر تعديل للصفحة|آخر تحديث للصفحة|تاريخ آخر تعديل|page last (?:updated|modified|reviewed))\s*[:：].{0,40}",
+        r"reprints? (?:&|and) permissions.{0,80}",
         r"(?:لا توجد تعليقات|لا تعليقات|no comments yet|aucun commentaire|sin comentarios)(?: بعد| حتى الآن)?.{0,80}|(?:be the first to comment|كن أول من يعلق|كوني أول من يعلق).{0,40}",
         # the readers' comment count: "47 comments", "0 تعليقات"
         r"\d+\s+(?:comments?|responses?|تعليقات|تعليق|commentaires?|comentarios?|kommentare?|yorum)",
@@ -392,7 +394,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
          r".{6,200}[(\[]\s*(?:photo d'archives?|photos? d'archives?|photos? archives?|photos? d'illustration|archives|file photo|"
          r"archive photo|foto de archivo|foto d'archivio|archivbild|archivfoto|foto de arquivo)\s*[)\]]"),
         (("foto", "photo", "bild", "credit"),
-         r".{10,200}[.]\s+(?:foto|photo|fotografía|fotografia|bild|crédit photo|credit)\s*[:：]?\s+\S.{0,60}"),
+         r".{10,200}[.]\s+(?:(?:foto|photo|fotografía|fotografia|bild|crédit photo|credit)\s*[:：]?\s+\S.{0,60}|(?:file|archive|stock) photo\.?)"),
         (("[file", "[photo", "[archive", "[courtesy", "[getty", "[afp", "[reuters"),
          r".{10,200}\[(?:file|photo|archive|courtesy|getty|afp|reuters)\b[^\]]{0,60}\]"),
         # a newsletter's "Read this story online and share it:"
@@ -411,7 +413,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         (('cet article vous a plu',),
          r'cet article vous a plu.{0,160}'),
         (('مفيدة', 'مفيده', 'مفيدا', 'ما تبحث عنه', 'was this page', 'did you find', 'is this page', 'utile', 'hilfreich', 'útil'),
-         r'(?:هل كانت هذه الصفحة مفيدة|هل كانت الصفحة مفيدة|هل كانت هذه المعلومات مفيدة|هل كانت المعلومات مفيدة|هل وجدت ما تبحث عنه|هل كان هذا المحتوى مفيدا|هل كان هذا المحتوى مفيداً|was this page (?:helpful|useful)|did you find what you were looking for|is this page useful|cette page vous a-t-elle été utile|war diese seite hilfreich|¿te ha resultado útil).{0,60}'),
+         r'(?:هل كانت هذه الصفحة مفيدة|هل كانت الصفحة مفيدة|هل كان محتوى هذه الصفحة مفيدا|هل كان محتوى هذه الصفحة مفيداً|هل كان محتوى الصفحة مفيدا|هل كانت هذه المعلومات مفيدة|هل كانت المعلومات مفيدة|هل وجدت ما تبحث عنه|هل كان هذا المحتوى مفيدا|هل كان هذا المحتوى مفيداً|was this page (?:helpful|useful)|did you find what you were looking for|is this page useful|cette page vous a-t-elle été utile|war diese seite hilfreich|¿te ha resultado útil).{0,60}'),
         (('تقييم الصفحة', 'قيّم الصفحة', 'قيم الصفحة', 'rate this page', 'page rating'),
          r'(?:تقييم الصفحة|قيّم الصفحة|قيم الصفحة|rate this page|page rating)\s*[:：]?.{0,80}'),
         (('seite neu laden', 'reload', 'refresh', 'actualiser la page', 'actualizar la página', 'أعد تحميل'),
@@ -502,7 +504,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     # text inside a paragraph is copy unless a source profile says otherwise.
     "strip": (),
     # Labels: "Label: value".
-    "label_category": ("التصنيف", "تصنيف", "تصنيف الخبر", "تصنيف المقال", "قسم الخبر", "التصنيفات", "تصنيفات", "الأقسام", "التبويب", "القسم", "الفئة", "الباب", "الركن", "التسميات", "category", "categories", "section", "filed under", "posted in", "publié dans", "publicado en", "pubblicato in", "topic", "topics", "labels", "libellés",
+    "label_category": ("التصنيف", "تصنيف", "تصنيف الخبر", "تصنيف المقال", "قسم الخبر", "التصنيفات", "تصنيفات", "الأقسام", "التبويب", "القسم", "الفئة", "الباب", "الركن", "التسميات", "category", "categories", "section", "filed under", "posted in", "publié dans", "publicado en", "pubblicato in", "topic", "labels", "libellés",
                        "catégorie", "rubrique", "categoría", "sección", "kategorie", "ressort", "rubrik", "kategori", "desk", "sezione"),
     "label_source": ("المصدر", "source", "المصدر الأصلي", "الجهة الناشرة", "الناشر", "publisher", "publication", "newspaper",
                      "site_name", "sitename", "site name", "og:site_name", "outlet", "site", "testata",
