@@ -2189,6 +2189,9 @@ def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | Non
         head, bar, rest = value.partition("|")
         if bar and head.strip() and _HAS_DIGIT.search(rest):
             value = clean(head)                                         # ("Posted in: Energy | 2 Comments")
+        if any(e[0] == "category" and e[1] in ("category:after-site-name", "category:text-after-date") for e in parts.evidence):
+            parts.category = None               # (a label names the section better than the words beside the site's name)
+            parts.evidence = [e for e in parts.evidence if e[0] != "category"]
         parts.set("category", value, "category:label", l)
     elif g == "src":
         if rules.agency_only.match(fold(value)) and not rules.site.match(fold(value)):   # "المصدر: وام": the credit, not the
