@@ -35,7 +35,7 @@ from .decode import decode
 from .errors import ExtractError
 from .model import Extraction
 from .options import ExtractOptions, Profile
-from .rules import DEFAULT_RULES, RuleSet, compile_rules
+from .rules import DEFAULT_RULES, LANGUAGES, RuleSet, compile_rules
 from .text import STRIP, clean, fold, fold_pattern, is_blank_text, nfc, squash
 
 __all__ = ["extract_bytes", "extract_text", "ArticleParts"]
@@ -122,7 +122,7 @@ _TAGLINE_NEWS = re.compile(fold_pattern(r"^(?:أخبار|آخر الأخبار|�
 _BY_CORRESPONDENT = re.compile(fold_pattern(r"^(?:كتب|كتبت|تقرير|متابعة|من)\s+(?:مراسلنا|مراسلتنا|مراسل|مراسلة|موفدنا|موفدتنا|مندوبنا|محررنا)"
                                             r"(?:\s+(?:في|من|ب)\s*[^\s:：]+(?:\s+[^\s:：]+)?)?\s*[:：\-–—]\s*(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){1,4})$"))
 _MENU_LABEL = re.compile(fold_pattern(r"^(?:القائمة|القائمة الرئيسية|الأقسام|menu|main menu|sections)\s*[:：]"), re.IGNORECASE)
-_LANGUAGE_NAME = re.compile(r"english|français|francais|español|deutsch|türkçe|عربي|العربية|کوردی|كوردي|فارسی|اردو", re.IGNORECASE)
+_LANGUAGE_NAME = re.compile(fold_pattern(LANGUAGES), re.IGNORECASE)     # (the names a site's language switch gives)
 _SELF_VERB = re.compile(r"(?:aggregates|is (?:a|an|the)|brings|publishes|provides|covers|was founded|"
                         r"est (?:un|une|le|la)|agrège|publie|es (?:un|una|el|la)|هي|هو|تقدم|يقدم|تنشر|ينشر)\b", re.IGNORECASE)
 _BRACKETED_LABEL = re.compile(r"\[\s*([^\[\]\d]{2,30}?)\s*\]")

@@ -21,7 +21,7 @@ _PREV_NEXT = (r"[«‹<←→]?\s*(?:(?:الموضوع|المقال|الخبر|�
               r"(?:\s+(?:previous|next))?\s*[»›>←→]?"
               r"|[«‹<←→]?\s*(?:previous|next|older|newer)\s+(?:post|article|story|entry|topic|thread)\s*[»›>←→]?")
 # Languages as a site's switch between its editions names them (endonyms, and two-letter codes).
-_LANGUAGES = ("عربي|العربية|عربى|english|français|francais|español|espanol|deutsch|türkçe|turkce|کوردی|كوردي|kurdî|kurdi|"
+LANGUAGES = ("عربي|العربية|عربى|english|français|francais|español|espanol|deutsch|türkçe|turkce|کوردی|كوردي|kurdî|kurdi|"
               "فارسی|فارسي|اردو|עברית|русский|中文|italiano|português|portugues|nederlands|polski|ελληνικά|हिन्दी|हिंदी|"
               "kiswahili|swahili|soomaali|somali|tamazight|ⵜⴰⵎⴰⵣⵉⵖⵜ|amazigh|bahasa(?: indonesia| melayu)?|filipino|"
               "日本語|한국어|ar|en|fr|es|de|tr|fa|ur|ku|he|ru")
@@ -383,7 +383,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     "boilerplate_gated": (
         # a language switch: "عربي | کوردی | English", "EN / FR / AR" (a pipe line of three words is otherwise a trail)
         (("|", "/", "•", "·"),
-         rf"(?:{_LANGUAGES})(?:\s*[|/•·]\s*(?:{_LANGUAGES})){{1,9}}"),
+         rf"(?:{LANGUAGES})(?:\s*[|/•·]\s*(?:{LANGUAGES})){{1,9}}"),
         # a forum's or a blog's links to the next and the previous post: "« الموضوع السابق | الموضوع التالي »"
         (("السابق", "التالي", "السابقة", "التالية", "previous", "next", "older", "newer"),
          rf"(?:{_PREV_NEXT})(?:\s*[|/•·-]?\s*(?:{_PREV_NEXT}))?"),
