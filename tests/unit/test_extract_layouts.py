@@ -442,3 +442,52 @@ def test_a_list_under_each_other_in_blank_line_text_is_one_block_and_a_blog_foot
     r = extract_text(blog, options=OPT)
     assert (r.author, r.category, r.source) == ("عوض الجاك", "اقتصاد", "نافذة النيلين")
     assert r.published == datetime(2025, 1, 10, 16, 17) and r.paragraphs == (BODY_AR, BODY_AR)
+
+
+# -- records of corpora, archives and tools (session 25) -----------------------------------------
+
+_BODY = ("أعلنت الوزارة اليوم عن خطة جديدة لتطوير شبكة الطرق في المحافظات الشمالية تشمل أكثر من مئة كيلومتر.\n\n"
+         "وقال المتحدث باسم الوزارة إن الأعمال تبدأ الشهر المقبل وتستمر عامين بتمويل حكومي كامل.\n\n"
+         "وأضاف أن الخطة تتضمن صيانة الجسور القائمة وإنشاء ثلاثة جسور جديدة على الطرق الرئيسية.\n")
+
+
+def test_an_sgml_record_is_read_as_its_fields():
+    text = ('<doc id="x_17" lang="ar">\n<title>الوزارة تعلن خطة لتطوير الطرق</title>\n<date>2019-04-05</date>\n'
+            '<source>صحيفة المدار</source>\n<text>\n' + _BODY + '</text>\n</doc>\n')
+    r = extract_text(text, rel_path="doc.txt", options=OPT)
+    assert (r.title, r.published, r.source) == ("الوزارة تعلن خطة لتطوير الطرق", datetime(2019, 4, 5), "صحيفة المدار")
+    assert len(r.paragraphs) == 3 and not any("<" in p for p in r.paragraphs)
+
+
+def test_a_scrapers_key_value_record_with_a_triple_quoted_body():
+    text = ("# crawler 1.2 | status=200\n[article]\nid          = 48213\nsite_name   = صحيفة الفرات اليوم\n"
+            "title       = الوزارة تعلن خطة لتطوير الطرق\nsection     = محليات\nauthor      = بغداد - حيدر الربيعي\n"
+            "published   = 2024-02-19T08:15:00+03:00\nword_count  = 268\nbody        = \"\"\"\n" + _BODY + "\"\"\"\n"
+            "related     = [\"48190\"]\n")
+    r = extract_text(text, rel_path="rec.txt", options=OPT)
+    assert (r.title, r.source, r.category, r.author) == ("الوزارة تعلن خطة لتطوير الطرق", "صحيفة الفرات اليوم", "محليات",
+                                                         "بغداد - حيدر الربيعي")
+    assert r.published == datetime(2024, 2, 19, 8, 15, tzinfo=timezone(timedelta(hours=3)))
+    assert len(r.paragraphs) == 3
+
+
+def test_a_wire_archives_marked_header_and_a_wayback_capture():
+    wire = ("-- Rail freight volumes slump as storms slow coal deliveries\n-- By Daniel Hart\n-- Tue Mar 4, 2014 9:14am EST\n\n"
+            "CHICAGO, March 4 (Reuters) - U.S. rail freight volumes fell 3.1 percent in February from a year earlier.\n\n"
+            "The Association of American Railroads said carloads of coal dropped 6.8 percent for the month.\n")
+    r = extract_text(wire, rel_path="w.txt", options=OPT)
+    assert (r.title, r.author) == ("Rail freight volumes slump as storms slow coal deliveries", "Daniel Hart")
+    assert r.published == datetime(2014, 3, 4, 9, 14, tzinfo=timezone(timedelta(hours=-5)))
+    capture = ("The Wayback Machine - https://web.archive.org/web/20180316094522/http://example.dz/ar/77214.html\n\n"
+               "http://example.dz/ar/77214.html\nGo\n7 captures\n16 Mar 2018 - 02 Dec 2019\nAbout this capture\n"
+               "TIMESTAMPS\nloading\n\nيومية الأطلس\n\nالوزارة تعلن خطة لتطوير الطرق\n\n"
+               "نشر في: 14 مارس 2018 على الساعة 17:35\n\n" + _BODY)
+    r = extract_text(capture, rel_path="c.txt", options=OPT)
+    assert r.title == "الوزارة تعلن خطة لتطوير الطرق" and r.published == datetime(2018, 3, 14, 17, 35)
+    assert r.url.endswith("//example.dz/ar/77214.html") and "archive.org" not in r.url and len(r.paragraphs) == 3
+
+
+def test_a_date_line_by_the_hijri_calendar_alone_is_dated_on_its_gregorian_day():
+    text = ("صحيفة الشمال الإلكترونية\n\nالوزارة تعلن خطة لتطوير الطرق\nالسبت 15 رمضان 1446هـ - 08:30 مساءً\n\n" + _BODY)
+    r = extract_text(text, rel_path="h.txt", options=OPT)
+    assert r.published == datetime(2025, 3, 15, 20, 30) and r.hijri == "1446-09-15"
