@@ -1724,7 +1724,8 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                 # (a home word ends a trail as its section past another crumb: "الرئيسية / المركز الإعلامي / الأخبار")
                 # (a home word past the trail's own home, "Home › News", is its section too)
                 if not (rules.nav.match(fold(last)) if len(crumbs) >= 2 or not l.sub else rules.nav_item.match(fold(last))):
-                    if any(e[0] == "category" and e[1] == "category:text-after-date" for e in parts.evidence):
+                    if any(e[0] == "category" and e[1] in ("category:text-after-date", "category:after-site-name")
+                           for e in parts.evidence):
                         # (a trail names the section better than the words after a date above it: a masthead's links)
                         parts.category = None
                         parts.evidence = [e for e in parts.evidence if e[0] != "category"]
@@ -2073,7 +2074,7 @@ def _read_site(l: _Line, parts: ArticleParts, rules: RuleSet) -> None:
         parts.set("source", clean(l.o[a:b]), "source:site-name", l)
         after = [clean(l.o[x:y]) for x, y in spans[site_i + 1:] if clean(l.o[x:y])]
         name = l.o[a:b]
-        if after and _words(after[0]) <= 4 and not _TAGLINE.match(fold(after[0])) and not _TAGLINE_NEWS.match(fold(after[0])) \
+        if after and _words(after[0]) <= 4 and not _TAGLINE.match(fold(after[0])) \
                 and not (_PRESS_WORD.search(after[0]) and bool(_ARABIC.search(after[0])) != bool(_ARABIC.search(name))):
             # (not "يومية كويتية مستقلة", nor the name in the other script: "يومية المسار | El Massar Quotidien")
             parts.set("category", after[0], "category:after-site-name", l)
