@@ -1575,7 +1575,7 @@ def _under_headline(lines: list[_Line], start: int, parts: ArticleParts, rules: 
         start = j + 1
     elif (l.kind == "text" and parts.author is None and _printed_name(l, rules, most=3) and k is not None
             and (_dated(lines[k]) or lines[k].kind == "boiler" and (_RELATIVE_TIME.search(lines[k].f) or any(
-                x.kind == "date" for x in _next_content(lines, k, 1))))):
+                _dated(x) for x in _next_content(lines, k, 1))))):
         parts.set("author", l.o, "author:name-over-date", l)    # "ريم الحلبي" / "منذ ساعتين": a byline over its time
         start = j + 1
         if lines[k].kind == "boiler":           # (past a reading time)
@@ -1943,6 +1943,11 @@ def _header_rest(lines: list[_Line], texts: list[int], title_idx: int | None, he
     for t in texts:
         l = lines[t]
         nxt = t + 1 if t + 1 <= header_end else None
+        if nxt is not None and lines[nxt].kind in ("blank", "boiler"):
+            # (past a reading time between them: "Simone Campbell" / "4–5 minutes" / "Published: …")
+            j = next((j for j in range(nxt, header_end + 1) if lines[j].kind not in ("blank", "boiler")), None)
+            if j is not None and any(lines[x].kind == "boiler" and _HAS_DIGIT.search(lines[x].f) for x in range(nxt, j)):
+                nxt = j
         if title_idx is not None and t < title_idx:
             if _dateline_like(l, rules) and rules.agency.search(l.f):       # "القاهرة - (أ ش أ)" above the headline
                 parts.set("agency", _canon_agency(l.o, l.f, rules), "agency:header-dateline", l)

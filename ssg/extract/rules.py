@@ -266,6 +266,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # an empty comments box: "لا توجد تعليقات بعد، كن أول من يعلق", "No comments yet. Be the first to comment"
         r"(?:آخر تعديل للصفحة|آخر تحديث للصفحة|تاريخ آخر تعديل|page last (?:updated|modified|reviewed))\s*[:：].{0,40}",
         r"reprints? (?:&|and) permissions.{0,80}",
+        r"(?:تمت?|تم) قراءة (?:الموضوع|الخبر|المقال|هذا الخبر|هذا الموضوع) [\d٠-٩,.]+ (?:مرة|مرات)",
         r"(?:sign in|log in|login)\s*[|·•]\s*(?:try|subscribe|get|start).{0,40}|try \d+ (?:weeks?|months?|days?) for .{0,20}",
         r"(?:لا توجد تعليقات|لا تعليقات|no comments yet|aucun commentaire|sin comentarios)(?: بعد| حتى الآن)?.{0,80}|(?:be the first to comment|كن أول من يعلق|كوني أول من يعلق).{0,40}",
         # the readers' comment count: "47 comments", "0 تعليقات"

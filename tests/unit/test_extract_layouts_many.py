@@ -132,7 +132,7 @@ KNOWN_MISSES = {
     # -- layouts4/ (77 of 168 when first run, unseen, at 3ede628) -------------------------------
     ("tr01_reader_mode_url_first_line", "source"),  # "Site · date" with no press word
     ("ar05_email_newsletter_subject_prefix", "dek"),               # the newsletter's greeting line
-    ("ar06_factiva_export_english_fields", "source"), ("ar06_factiva_export_english_fields", "author"),  # a database's fixed order
+    ("ar06_factiva_export_english_fields", "source"),                 # a database's fixed order
     ("ar07_wire_feed_slug_gmt", "category"),                       # the wire's service line taken for a section
     ("ar08_telegram_channel_post", "source"),                      # "Channel, [14.04.24 21:17]"
     ("ar10_url_first_line_section_cp1256_crlf", "category"),       # the section only in the URL ("/sports/")
@@ -193,7 +193,6 @@ KNOWN_MISSES = {
         "02_eg_giza_road_cp1256_crlf")),
     # -- layouts8/ (114 of 168 at 714f497; 122 when first run, unseen, at 6f36767) ------------------
     ("02_kuwait_cp1256_crlf_single_newlines", "source"),             # "جريدة الصباحية": the set drops the press word
-    ("19_reader_view_copy_kenya", "author"),                          # a name under a page title, a reading time, the date
     ("22_tunisia_wp_partial_meta_bold_subhead", "author"),            # "إعداد name" with no colon kept whole
     ("23_yemen_php_tables_cp1256_br_body", "author"),                 # the byline in a table cell with the date
     ("18_markdown_html2text_wrapped_libya", P),                       # a caption credited to the site after a dash
@@ -258,8 +257,7 @@ KNOWN_MISSES = {
     # -- layouts18/ (114 of 161 at fb17db7; 115 when first run, unseen, at 0ce47bd) ---------------------
     *((("01_browser_saveastext_menus_runon_cat", f) for f in ("title", "published", "category", "author", "dek", P))),
     # (a browser's "save as text": the masthead, menus and the headline run together on one long line)
-    *((("02_reader_mode_copy_domain_readtime", f) for f in ("author", P))),   # a bare name under the headline over a reading
-    # time; a subheading in quotes as far apart as the paragraphs
+    ("02_reader_mode_copy_domain_readtime", P),   # a subheading in quotes as far apart as the paragraphs
     ("03_telegram_channel_export_views", "published"),   # the post's time on its views line ("👁 24.6K 12:47")
     *((("05_aggregator_app_shared_via_indic_date", f) for f in ("category", "source", "author"))),   # "outlet | section |
     # date": the outlet taken for a byline
@@ -316,10 +314,10 @@ def test_each_layout_gives_the_expected_metadata_but_the_known_misses(path):
 def test_the_layouts_score():
     """The share of fields right over all 412 pages: all but the misses above. When this test was
     last written (session 25): layouts/ 248 of 252, layouts2/ 161 of 168, layouts3/ 159 of 168,
-    layouts4/ 151 of 168, pages2/ 101 of 112, layouts5/ 159 of 168, layouts6/ 150 of 168, layouts7/ 150
-    of 168, layouts8/ 163 of 168, layouts9/ 153 of 168, layouts10/ 162 of 168, layouts11/ 165 of 168, layouts12/ 168 of 168,
+    layouts4/ 152 of 168, pages2/ 101 of 112, layouts5/ 159 of 168, layouts6/ 150 of 168, layouts7/ 150
+    of 168, layouts8/ 164 of 168, layouts9/ 153 of 168, layouts10/ 162 of 168, layouts11/ 165 of 168, layouts12/ 168 of 168,
     layouts13/ 154 of 168, layouts14/ 165 of 168, layouts15/ 159 of 168, layouts16/ 159 of 168, layouts17/ 161 of
-    168, layouts18/ 143 of 161, layouts19/ 162 of 168, layouts20/ 168 of 168, layouts21/ 168 of 168, layouts22/ 163 of
+    168, layouts18/ 144 of 161, layouts19/ 162 of 168, layouts20/ 168 of 168, layouts21/ 168 of 168, layouts22/ 163 of
     168, layouts23/ 167 of 168, layouts24/ 163 of 168. When each
     set was first run, unseen by the rules: layouts/ 168 (8b59ab5; 121 at f705806), layouts2/ 113
     (cae32ba; 60 at f705806), layouts3/ 115 and layouts4/ 77 (3ede628), pages2/ 71 (37b1d8f, before
