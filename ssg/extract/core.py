@@ -430,7 +430,8 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         # "By AHMED ALI | Arab News", "كتب محمد الشمري:"; "Par Karim B. | 18/02/2025" is a date line
         m = _BY_RE.match(head.rstrip(" :：")) if not (rest and _HAS_DIGIT.search(rest) and find_dates(rest)) else None
         if m and (line.o[m.start(2):m.start(2) + 1].isupper() if m.group(1).lower() in _BY_LATIN
-                  else m.group(1) == "بقلم" or _NAME_ONLY.fullmatch(m.group(2).strip()) is not None) \
+                  else m.group(1) == "بقلم" or _NAME_ONLY.fullmatch(m.group(2).strip()) is not None
+                  or f[m.end(1):m.start(2)].strip() in ("/", ":", "：") and _words(m.group(2)) <= 6) \
                 and not (m.group(1).lower() in ("door", "ni", "na", "oleh", "di") and _END_PUNCT.search(f)):   # (words of a sentence too)
             line.kind = "label"
             line.sub = "auth"
@@ -776,7 +777,8 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
         f = fold(o) if len(o) <= 240 and words <= 30 else o
         if "\t" in o and len(o) <= 240:
             key, _, value = o.partition("\t")
-            if key.strip() and value.strip() and _words(key) <= 3 and rules.label.match(fold(f"{key.strip()}: {value.strip()}")):
+            if key.strip() and value.strip() and _words(key) <= 3 and (rules.label.match(fold(f"{key.strip()}: {value.strip()}"))
+                                                                        or _TIME_LINE.match(fold(f"{key.strip()}: {value.strip()}"))):
                 o = f"{key}:{value}"                # "المحرر<TAB>حسام عبد الرحمن": a table's row of the article's fields
                 f = fold(o)
         m = _BRACKETED_LABEL.fullmatch(o) if o[:1] == "[" else _LABEL_ARROW.fullmatch(o) if o[-1:] in "»›" else None
@@ -1715,7 +1717,8 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                 if greg:
                     parts.set_date(greg[0], hits, "published:breadcrumb", l, tzname)
                     crumbs = crumbs[:-1]
-            if len(crumbs) > 1 and (_words(clean(crumbs[-1])) >= 5 or _TRAIL_END.fullmatch(clean(crumbs[-1]))):
+            if crumbs and _words(clean(crumbs[-1])) >= 6 or len(crumbs) > 1 and (_words(clean(crumbs[-1])) >= 5
+                                                                                  or _TRAIL_END.fullmatch(clean(crumbs[-1]))):
                 crumbs = crumbs[:-1]          # the trail ends with the headline itself (or "تفاصيل الخبر"): the section is before it
             if len(crumbs) >= 2 and _site_name(clean(crumbs[0]), fold(clean(crumbs[0])), rules):
                 parts.set("source", clean(crumbs[0]), "source:trail-head", l)   # "بوابة الخليج الرقمية › تقنية"
