@@ -984,6 +984,10 @@ class ArticleParts:
     def set(self, field: str, value, rule: str, line: _Line | None = None, *, text: str | None = None) -> bool:
         if field == "dek" and isinstance(value, str) and value[:2] in ("- ", "– ", "— ", "• "):
             value = value[2:].strip()          # ("- تشمل الخطة …": a standfirst marked as a list's item)
+        if field == "category" and isinstance(value, str) and " / " in value and rule.startswith("category:line-above"):
+            items = value.split(" / ")          # ("Business / Energy" over the headline: a short trail, its last item)
+            if 2 <= len(items) <= 3 and all(1 <= _words(x) <= 3 for x in items):
+                value = items[-1].strip()
         if value is None or value == "" or getattr(self, field) not in (None, "", []):
             return False
         if field == "category" and value == self.source:

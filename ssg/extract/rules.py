@@ -193,10 +193,10 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"media playback is (?:unsupported|not supported) on your device",
         r"\[\d{1,2}/\d{1,2}\].{0,300}",                                   # a gallery's caption: "[1/3] ..."
         r"[(\[]\s*(?:الصورة|صورة|photo|image|picture)\s*[:：].{0,200}[)\]]",       # "(الصورة: أرشيفية ...)"
-        r"[*•]?\s*(?:الآراء|المقالات|الآراء الواردة).{0,60}(?:تعبر|تعبّر) عن (?:رأي|آراء) (?:كاتبها|أصحابها|الكاتب|كت\u0651?ابها).{0,120}",
+        r"[*•]?\s*(?:الآراء|المقالات|الآراء الواردة).{0,60}(?:تعبر|تعبّر) عن (?:رأي|آراء|وجهات نظر|وجهة نظر) (?:كاتبها|أصحابها|الكاتب|كت\u0651?ابها|كتابها).{0,120}",
         r"(?:the )?(?:views|opinions) expressed .{0,160}",
         r"comments are closed\.?|enter your email(?: address)?.{0,40}",
-        r"(?:get|sign up for|subscribe to) (?:the|our) newsletter.{0,60}|email(?: address)?|(?:your )?e-?mail",
+        r"(?:get|sign up for|subscribe to) (?:the|our) newsletter.{0,60}|(?:email(?: address)?|(?:your )?e-?mail)(?:\s*\[?\s*(?:subscribe|sign up|submit|اشترك)\s*\]?)?",
         # a newsletter platform's furniture: "Thanks for reading X! Subscribe for free…", "Type your email…",
         # "14 Likes · 2 Restacks", "Start writing  Get the app"
         r"thanks for reading .{1,80}?[!.](?:\s*(?:subscribe|sign up|join) .{0,160})?|type your email.{0,40}",

@@ -1,5 +1,5 @@
-"""603 invented articles as 603 different sites and tools saved them, each with the metadata a
-reader would give it (tests/fixtures/extract/layouts*/ and pages2/, *.expected.json), in twenty-five sets
+"""651 invented articles as 651 different sites and tools saved them, each with the metadata a
+reader would give it (tests/fixtures/extract/layouts*/ and pages2/, *.expected.json), in twenty-seven sets
 written by helpers who had seen neither the extractor's rules nor the other sets:
 
 * layouts/ (36) and layouts2/ (24): scraped pages of Gulf, Egyptian, Levantine, Maghreb, English and
@@ -89,7 +89,14 @@ written by helpers who had seen neither the extractor's rules nor the other sets
   text, a Maghreb site, a text browser's dump), four articles each;
 * layouts24/ (24), the same: eight layouts of real kinds of sites (a wire agency, a TV channel, a regional
   daily in cp1256, a sports daily, a ministry, an English business site, an English Gulf daily, a French
-  Maghreb daily), three articles each.
+  Maghreb daily), three articles each;
+* layouts25/ (24), written after layouts23-24's rules, the corpus builder's way: six Arabic layouts after
+  six real kinds of site (a Saudi daily with Hijri dates in cp1256, an Egyptian portal, a Gulf agency's
+  table of fields in UTF-16, a Levantine site with its fields after the text, a Moroccan portal, a Yemeni
+  site in Arabic-Indic digits), four articles each;
+* layouts26/ (24), the same for datasets unlike SaudiNewsNet: texts that carry their outlets' boilerplate,
+  a minimal layout in cp1256, wire titles with their prefix, an English wire page, opinion columns, a
+  portal with empty authors in half its rows.
 
 A stand-in for the held-out articles of other sources: every field must come out as expected but
 the misses listed here, which are what the extractor does not yet get right; a new miss is a
@@ -105,7 +112,8 @@ from ssg.extract import ExtractOptions, extract_bytes
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
 SETS = ("layouts", "layouts2", "layouts3", "layouts4", "pages2", "layouts5", "layouts6", "layouts7", "layouts8",
         "layouts9", "layouts10", "layouts11", "layouts12", "layouts13", "layouts14", "layouts15", "layouts16",
-        "layouts17", "layouts18", "layouts19", "layouts20", "layouts21", "layouts22", "layouts23", "layouts24")
+        "layouts17", "layouts18", "layouts19", "layouts20", "layouts21", "layouts22", "layouts23", "layouts24",
+        "layouts25", "layouts26")
 PATHS = sorted(p for name in SETS for p in (FIXTURES / name).iterdir() if p.suffix in (".txt", ".html"))
 FIELDS = ("title", "published", "category", "source", "author", "dek", "paragraphs_count")
 P = "paragraphs_count"
@@ -199,7 +207,6 @@ KNOWN_MISSES = {
     # -- layouts9/ (116 of 168 at 714f497; 130 when first run, unseen, at 33a3b7c) ------------------
     ("03_lebanon_fuel_prices_plain_cp1256", "source"), ("05_iraq_news_agency_parliament", "source"),   # "X - بيروت", "X - برنا"
     ("05_iraq_news_agency_parliament", "author"),                     # the byline under a read count, over a caption
-    ("10_qatar_economy_portal_bourse", "category"),                   # "اقتصاد / أسواق": a trail with no home word
     ("11_jordan_opinion_column_sidewalks", "title"),                  # a writer's box (name, bio) above the headline
     ("13_kuwait_daily_roads_plain", "source"),                        # the paper's name only in the footer's address
     *((("22_wire_feed_indonesia_volcano", f) for f in ("title", "published", "author", "dek"))),   # a wire's field header
@@ -287,6 +294,14 @@ KNOWN_MISSES = {
     # (subheadings as far apart as the paragraphs)
     ("11_sports_daily_byline_after", "category"),   # "صحيفة الملعب | الرياضة السعودية والعالمية": a tagline taken for the section
     ("18_en_business_utc_standfirst", "author"),   # "By Amira Haddad, Reuters": the outlet after the comma cut off
+    # -- layouts25/ (148 of 168 at fb17db7; 163 when first run, unseen, at 7766b38): none ---------------
+    # -- layouts26/ (152 of 168 at fb17db7; 152 when first run, unseen, at d39d293) ---------------------
+    *((stem, P) for stem in ("01_ar_portal_boilerplate_wire_firstline_link_last", "03_ar_portal_boilerplate_contact_line_no_category",
+                             "04_ar_portal_boilerplate_news_link_no_author")),
+    # (an outlet's "رابط الخبر …" and "للتواصل …" closing its text: furniture here, kept as lines of a dataset's text
+    # by the set's writer; the gold set chose no article with them)
+    *((("09_ar_agency_title_prefix_indic_makkah_time", f) for f in ("author", P))),   # "واس (جدة)" under the date
+    ("23_ar_egypt_portal_utf16_subheading_updated", P),   # a subheading as far apart as the paragraphs
 }
 
 
@@ -315,10 +330,11 @@ def test_the_layouts_score():
     """The share of fields right over all 412 pages: all but the misses above. When this test was
     last written (session 25): layouts/ 248 of 252, layouts2/ 161 of 168, layouts3/ 159 of 168,
     layouts4/ 152 of 168, pages2/ 101 of 112, layouts5/ 159 of 168, layouts6/ 150 of 168, layouts7/ 150
-    of 168, layouts8/ 164 of 168, layouts9/ 153 of 168, layouts10/ 162 of 168, layouts11/ 165 of 168, layouts12/ 168 of 168,
+    of 168, layouts8/ 164 of 168, layouts9/ 154 of 168, layouts10/ 162 of 168, layouts11/ 165 of 168, layouts12/ 168 of 168,
     layouts13/ 154 of 168, layouts14/ 165 of 168, layouts15/ 159 of 168, layouts16/ 159 of 168, layouts17/ 161 of
     168, layouts18/ 144 of 161, layouts19/ 162 of 168, layouts20/ 168 of 168, layouts21/ 168 of 168, layouts22/ 163 of
-    168, layouts23/ 167 of 168, layouts24/ 163 of 168. When each
+    168, layouts23/ 167 of 168, layouts24/ 163 of 168, layouts25/ 168
+    of 168, layouts26/ 162 of 168. When each
     set was first run, unseen by the rules: layouts/ 168 (8b59ab5; 121 at f705806), layouts2/ 113
     (cae32ba; 60 at f705806), layouts3/ 115 and layouts4/ 77 (3ede628), pages2/ 71 (37b1d8f, before
     the page reader was tuned on it), layouts5/ 108 (56d1606, after all the others; 65 at 3ede628),
@@ -331,8 +347,9 @@ def test_the_layouts_score():
     session 25, after all of session 24's rules; 139, 132 and 144 at fb17db7), layouts17/ 144, layouts18/ 115
     of 161 and layouts19/ 138 (0ce47bd, after layouts14-16's rules; 143, 114 and 138 at fb17db7), layouts20/ 119
     and layouts21/ 156 (05fc41f, after layouts17-19's rules; 115 and 156 at fb17db7), layouts22/ 143 (6ab1310; 142
-    at fb17db7), layouts23/ 157 and layouts24/ 150 (3e1c2ca, after layouts20-22's rules; 146 and 146 at fb17db7)."""
-    assert len(PATHS) == 603
+    at fb17db7), layouts23/ 157 and layouts24/ 150 (3e1c2ca, after layouts20-22's rules; 146 and 146 at fb17db7), layouts25/ 163
+    (7766b38) and layouts26/ 152 (d39d293), after layouts23-24's rules (148 and 152 at fb17db7)."""
+    assert len(PATHS) == 651
     right = sum(_same(f, g[f], e[f]) for p in PATHS
                 for g, e in [(_got(p), json.loads(p.with_suffix("").with_suffix(".expected.json").read_text(encoding="utf-8")))]
                 for f in FIELDS)
