@@ -121,6 +121,9 @@ _TAGLINE_NEWS = re.compile(fold_pattern(r"^(?:أخبار|آخر الأخبار|�
                                         r"actualités|l'actualité|nachrichten)\b"), re.IGNORECASE)
 _BY_CORRESPONDENT = re.compile(fold_pattern(r"^(?:كتب|كتبت|تقرير|متابعة|من)\s+(?:مراسلنا|مراسلتنا|مراسل|مراسلة|موفدنا|موفدتنا|مندوبنا|محررنا)"
                                             r"(?:\s+(?:في|من|ب)\s*[^\s:：]+(?:\s+[^\s:：]+)?)?\s*[:：\-–—]\s*(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){1,4})$"))
+_BY_CORRESPONDENT_FIRST = frozenset(fold(w)[0] for w in ("كتب", "تقرير", "متابعة", "من"))
+_MENU_LABEL_FIRST = frozenset(c for w in ("القائمة", "الأقسام", "menu", "sections") for c in (fold(w)[0], w[0].upper()))
+_WEAK_CATEGORY = ("category:text-after-date", "category:after-site-name")   # guesses a trail or a label replaces
 _MENU_LABEL = re.compile(fold_pattern(r"^(?:القائمة|القائمة الرئيسية|الأقسام|menu|main menu|sections)\s*[:：]"), re.IGNORECASE)
 _LANGUAGE_NAME = re.compile(fold_pattern(LANGUAGES), re.IGNORECASE)     # (the names a site's language switch gives)
 _SELF_VERB = re.compile(r"(?:aggregates|is (?:a|an|the)|brings|publishes|provides|covers|was founded|"
@@ -386,7 +389,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         line.kind, line.sub = "label", "posted"         # a blog's foot: "Posted in Economy | Tagged wine, Mendoza"
         line.val = (m.start("cat"), m.end("cat"), *((m.start("tags"), m.end("tags")) if m.group("tags") else ()))
         return
-    m = _BY_CORRESPONDENT.match(f) if words <= 12 else None
+    m = _BY_CORRESPONDENT.match(f) if words <= 12 and f[:1] in _BY_CORRESPONDENT_FIRST else None
     if m:                                   # "كتب مراسلنا في بنغازي: عبدالسلام الفيتوري": the name
         line.kind, line.sub, line.val = "label", "auth", (m.start("name"), n)
         return
@@ -437,7 +440,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             line.sub = "auth"
             line.val = (m.start(2), m.end(2))
             return
-    if words <= 40 and _MENU_LABEL.match(f) and len(_CRUMB_SPLIT.split(f)) + len(_SEP_SPLIT.split(f)) >= 6:
+    if words <= 40 and f[:1] in _MENU_LABEL_FIRST and _MENU_LABEL.match(f) and len(_CRUMB_SPLIT.split(f)) + len(_SEP_SPLIT.split(f)) >= 6:
         line.kind = "nav"                   # "القائمة: الرئيسية / العراق / عربي ودولي / …": a menu under its label
         return
     m = _YOU_ARE_HERE.match(f) if words <= 40 and f[:1] in _YOU_ARE_HERE_FIRST else None
@@ -751,7 +754,6 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
         text = _sgml_record(text)
     elif page and _KV_BODY.search(text, 0, 4000):
         text, fields = _front_matter(_kv_record(text), rules)
-
     elif page and text.startswith("-- "):
         # a wire archive's header ("-- Headline", "-- By Daniel Hart", "-- Tue Mar 4, 2014 9:14am EST", "-- URL"):
         # the fields without their marks
@@ -777,8 +779,8 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
         f = fold(o) if len(o) <= 240 and words <= 30 else o
         if "\t" in o and len(o) <= 240:
             key, _, value = o.partition("\t")
-            if key.strip() and value.strip() and _words(key) <= 3 and (rules.label.match(fold(f"{key.strip()}: {value.strip()}"))
-                                                                        or _TIME_LINE.match(fold(f"{key.strip()}: {value.strip()}"))):
+            row = fold(f"{key.strip()}: {value.strip()}")
+            if key.strip() and value.strip() and _words(key) <= 3 and (rules.label.match(row) or _TIME_LINE.match(row)):
                 o = f"{key}:{value}"                # "المحرر<TAB>حسام عبد الرحمن": a table's row of the article's fields
                 f = fold(o)
         m = _BRACKETED_LABEL.fullmatch(o) if o[:1] == "[" else _LABEL_ARROW.fullmatch(o) if o[-1:] in "»›" else None
@@ -811,17 +813,14 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
     # the readers' comments: their heading and everything after it, once the article's text began
     seen_prose = 0
     for i, l in enumerate(out):
-        if not seen_prose and l.kind == "text" and l.words <= 4 and _COUNT_IN_BRACKETS.search(l.f) and rules.comments.match(l.f):
-            l.kind, l.sub = "boiler", "count"             # "Comentarios (41)" over the text: a link to the comments
+        if l.kind != "blank" and l.words <= 4 and _COUNT_IN_BRACKETS.search(l.f) and rules.comments.match(l.f) and (
+                l.kind == "text" if not seen_prose else _prose_outweighs(out, i + 1, seen_prose)):
+            # "Comentarios (41)", "Kommentare (23)" over the text: a link to the comments, not their heading
+            l.kind, l.sub = "boiler", "count"
             continue
         if seen_prose and l.kind != "blank" and ((l.words <= 6 or l.words <= 25 and l.f[:1].isdigit())
                                                   and (rules.comments.match(l.f) or _ABOUT.match(l.o))   # (a heading, or "3 thoughts on …")
                                                   or l.words <= 25 and l.f[:1].lower() in _PAYWALL_FIRST and rules.paywall.match(l.f)):
-            if _COUNT_IN_BRACKETS.search(l.f) and l.words <= 4:
-                after = sum(1 for c in out[i + 1:] if _is_prose(c))
-                if after >= 3 and after > 2 * seen_prose:
-                    l.kind, l.sub = "boiler", "count"     # "Kommentare (23)" over the text: a link to them, not them
-                    continue
             for c in out[i:]:
                 if c.kind != "blank" and not (c.kind == "boiler" and c.sub.startswith("copyright")):
                     c.kind, c.sub = "boiler", "comments"
@@ -998,6 +997,12 @@ class ArticleParts:
         setattr(self, field, value)
         self.evidence.append((field, rule, line.no if line else None, text if text is not None else (line.o if line else "")))
         return True
+
+    def unset(self, field: str, rules: tuple[str, ...] | None = None) -> None:
+        """Take back ``field`` (only when one of ``rules`` gave it): a better reading follows."""
+        if rules is None or any(e[0] == field and e[1] in rules for e in self.evidence):
+            setattr(self, field, None)
+            self.evidence = [e for e in self.evidence if e[0] != field]
 
     def set_time(self, hour: int, minute: int, rule: str, line: _Line) -> None:
         """The time of a date given to the day only (printed apart from it: a database's time
@@ -1731,11 +1736,9 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                 # (a home word ends a trail as its section past another crumb: "الرئيسية / المركز الإعلامي / الأخبار")
                 # (a home word past the trail's own home, "Home › News", is its section too)
                 if not (rules.nav.match(fold(last)) if len(crumbs) >= 2 or not l.sub else rules.nav_item.match(fold(last))):
-                    if any(e[0] == "category" and e[1] in ("category:text-after-date", "category:after-site-name")
-                           for e in parts.evidence):
-                        # (a trail names the section better than the words after a date above it: a masthead's links)
-                        parts.category = None
-                        parts.evidence = [e for e in parts.evidence if e[0] != "category"]
+                    # (a trail names the section better than the words after a date above it, a masthead's links,
+                    # or beside the site's name)
+                    parts.unset("category", _WEAK_CATEGORY)
                     parts.set("category", last, "category:breadcrumb", l)
         elif k == "site":
             _read_site(l, parts, rules)
@@ -2127,6 +2130,12 @@ _WRITER_BOX_END = re.compile(fold_pattern(r"^(?:جميع|كل|المزيد من|
                              re.IGNORECASE)
 
 
+def _prose_outweighs(lines: list[_Line], start: int, before: int) -> bool:
+    """Whether the prose lines from ``start`` on are three or more and twice the ``before`` ones."""
+    after = sum(1 for c in lines[start:] if _is_prose(c))
+    return after >= 3 and after > 2 * before
+
+
 def _hashtag_section(lines: list[_Line]) -> None:
     """One hashtag alone right over the headline ("#محليات"): the section's label, not the tags."""
     for i, l in enumerate(lines[:25]):
@@ -2172,7 +2181,7 @@ def _read_copyright(l: _Line, parts: ArticleParts) -> None:
     site = _copyright_name(l)
     if site and _words(site) <= 8:
         if parts.source is not None and parts.source.isupper() and not site.isupper() and parts.source.casefold() == site.casefold():
-            parts.source = None                 # "MWANGAZA LEO" over the page, "© 2025 Mwangaza Leo." under it: the name as written
+            parts.unset("source")               # "MWANGAZA LEO" over the page, "© 2025 Mwangaza Leo." under it: the name as written
         parts.set("source", site, "source:copyright-line", l)
 
 
@@ -2202,9 +2211,7 @@ def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | Non
         head, bar, rest = value.partition("|")
         if bar and head.strip() and _HAS_DIGIT.search(rest):
             value = clean(head)                                         # ("Posted in: Energy | 2 Comments")
-        if any(e[0] == "category" and e[1] in ("category:after-site-name", "category:text-after-date") for e in parts.evidence):
-            parts.category = None               # (a label names the section better than the words beside the site's name)
-            parts.evidence = [e for e in parts.evidence if e[0] != "category"]
+        parts.unset("category", _WEAK_CATEGORY)   # (a label names the section better than the words beside the site's name)
         parts.set("category", value, "category:label", l)
     elif g == "src":
         if rules.agency_only.match(fold(value)) and not rules.site.match(fold(value)):   # "المصدر: وام": the credit, not the

@@ -45,7 +45,7 @@ _SCREEN_READER = re.compile(r"(?:^|\s)(?:visually-hidden|sr-only|screen-reader-t
 _ASIDE = re.compile(r"comment|related|sidebar|widget|popular|most-read|recommend", re.IGNORECASE)
 # An editor's name for a page nobody titled ("Untitled Document" of Dreamweaver, FrontPage's "New Page 1")
 _PLACEHOLDER_TITLE = re.compile(r"untitled(?: document| page)?(?:\s*-?\s*\d+)?|new page\s*\d*|document sans (?:nom|titre)|"
-                                r"sin t[ií]tulo|unbenannt|home page|homepage|index|صفحة جديدة|بدون عنوان|مستند بدون عنوان|", re.IGNORECASE)
+                                r"sin t[ií]tulo|unbenannt|home page|homepage|index|صفحة جديدة|بدون عنوان|مستند بدون عنوان", re.IGNORECASE)
 _TRAIL_CLASS = re.compile(r"breadcrumb", re.IGNORECASE)
 _SPACED = frozenset("span time a button label small".split())
 _ARABIC_END = re.compile("[\u0600-\u06ff]$")       # ("و<a>الرياض</a>", "لـ<a>…": one word)
@@ -374,7 +374,7 @@ def _merge(doc, printed: Extraction | None, body: ArticleParts, blocks: list[tup
     profiles = _profiles_for(options, rel_path, url=url or None)
     tzname = next((p.timezone for p in profiles if p.timezone), None) or options.timezone
     title, site = clean(doc.title or "") if doc is not None else "", None
-    if _PLACEHOLDER_TITLE.fullmatch(title):
+    if title and _PLACEHOLDER_TITLE.fullmatch(title):
         title = ""
     split = (_site_suffix(title, rules) or _site_prefix(title, rules) or _confirmed_suffix(title, got.title, tree)) if title else None
     if split:
@@ -400,7 +400,8 @@ def _merge(doc, printed: Extraction | None, body: ArticleParts, blocks: list[tup
         sitename = site                 # trafilatura's fallback, the URL's host: the title's or the printed name is better
     if sitename and parts.title and _same(sitename, parts.title):
         # (trafilatura's fallback, a part of the <title>, may be the headline: "Headline | The Cape Ledger")
-        page_split = _site_suffix(_page_title(tree), rules) or _site_prefix(_page_title(tree), rules)
+        page = _page_title(tree)
+        page_split = _site_suffix(page, rules) or _site_prefix(page, rules)
         sitename = site or (page_split[1] if page_split and _same(page_split[0], parts.title) else None)
     parts.set("source", sitename, "html:site_name", text=sitename or "")
     parts.set("source", got.source, "html:printed", text=got.source or "")

@@ -116,7 +116,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "event details", "event info",
         # (a page's attachments under the text: "الوثائق المرفقة:")
         "الوثائق المرفقة", "المرفقات", "الملفات المرفقة", "attachments", "pièces jointes", "documents joints",
-        "commentaires", "comentarios", "kommentare", "vos réactions", "vos commentaires", "réactions des lecteurs", "comentários", "commenti", "reacties", "yorumlar", "komentar", "komentarze",
+        "commentaires", "comentarios", "kommentare", "vos réactions", "vos commentaires", "réactions des lecteurs", "komentar", "komentarze",
         "maoni", "نظرات کاربران", "ارسال نظر", "دیدگاه‌ها", "σχόλια", "टिप्पणियाँ", "टिप्पणियां", "نظرات", "تبصرے", "mga komento", "комментарии", "תגובות",
         # (a comment form's heading)
         "شارك برأيك", "أضف تعليق", "أضف تعليقا", "أضف تعليقاً", "اضف تعليق", "اكتب تعليقك", "اكتب تعليقا", "علق على الخبر",
@@ -155,12 +155,12 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     ),
     # Headings that introduce a list of other articles' titles.
     "read_also": (
-        "читайте также", "смотрите также", "читайте еще", "по теме", "קראו עוד", "קראו גם", "بیشتر بخوانید", "بخوانید",
+        "читайте также", "смотрите также", "читайте еще", "по теме", "קראו עוד", "קראו גם", "بخوانید",
         "más información", "mas información", "ebenfalls interessant",
         "lee también", "leer también", "ver también", "noticias relacionadas", "artículos relacionados", "relacionadas",
         "à lire également", "auch interessant", "اقرئي أيضاً", "اقرئي أيضا", "اقرئي ايضا", "اقرأ", "إقرأ", "مقالات مقترحة", "أخبار مقترحة", "مواضيع مقترحة",
         "مقالات في نفس القسم", "أخبار في نفس القسم", "في نفس القسم", "مواضيع ذات علاقة", "أخبار ذات علاقة", "شاهدي أيضاً", "شاهدي أيضا",
-        "relacionados", "artigos relacionados", "notícias relacionadas", "leia também", "veja também", "leggi anche", "اقرأ في", "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "إقرأ أيضاً", "اقرأ كذلك", "اقرأ المزيد", "أخبار ذات صلة", "أخبار متعلقة",
+        "relacionados", "artigos relacionados", "notícias relacionadas", "اقرأ في", "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "إقرأ أيضاً", "اقرأ كذلك", "اقرأ المزيد", "أخبار ذات صلة", "أخبار متعلقة",
         "مواضيع ذات صلة", "مقالات ذات صلة", "موضوعات ذات صلة", "ذات صلة", "المزيد من الأخبار", "الأكثر قراءة",
         "الأكثر مشاهدة", "شاهد أيضا", "شاهد أيضاً", "قد يهمك أيضا", "قد يهمك أيضاً", "قد يعجبك أيضا", "روابط ذات صلة",
         "related", "related articles", "related stories", "related news", "related posts", "related content",
@@ -522,7 +522,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
                    "modified_time", "updated_at", "date_modified", "datemodified", "last_modified",
                    "اخر تحديث", "تحديث", "published", "published on", "posted", "posted on", "updated", "last updated",
                    "date", "dated", "first published", "pubdate", "pub date", "publication date", "datum", "fecha", "tarih",
-                   "yayınlanma", "yayın tarihi", "giriş", "publié le", "publicado", "pubblicato", "veröffentlicht", "first published",
+                   "yayınlanma", "yayın tarihi", "giriş", "publié le", "publicado", "pubblicato", "veröffentlicht",
                    "published at", "publish date", "date published", "data", "data pubblicazione", "pubblicato il",
                    "ultima modifica", "gepubliceerd", "gepubliceerd op", "laatst bijgewerkt", "bijgewerkt", "प्रकाशित", "अपडेटेड",
                    "opublikowano", "aktualizacja", "δημοσιεύθηκε", "δημοσίευση", "τελευταία ενημέρωση", "iliyochapishwa",
