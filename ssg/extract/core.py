@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
@@ -47,7 +48,7 @@ _LIST_MARK = re.compile(r"^\s*(?:[-*•·▪●◦>]|\d{1,3}\s*[-.)](?!\d)|[(\[]
 _SEP_SPLIT = re.compile(r"\s*(?:\||•|·|∙|»|›|\s{3,})\s*")
 _DASH_SPLIT = re.compile(r"\s+[-–—]\s+")
 _PIPE_SPLIT = re.compile(r"\s*(?:\||::|\s{3,})\s*")
-_BYLINE_SEP = re.compile(r"\s*(?:\||::|•|\s{3,})\s*")
+_BYLINE_SEP = re.compile(r"\s*(?:\||::|[•·]|\s{3,})\s*")
 _CRUMB_SPLIT = re.compile(r"\s*(?:»|>|›|/|\\|«|<|‹|→|←|⟵|⟶|◂|▸|◄|►|⇐|⇒|::)\s*")
 _CRUMB_ONLY = re.compile(r"\s*(?:»|›|\s>\s|\s[←→]\s)\s*")
 _HEADLINE_PUNCT = re.compile(r"\.\.|[؟?!…]")     # a site name never has these; a headline may
@@ -57,6 +58,7 @@ _BY_LATIN = ("by", "par", "por", "von", "door", "ni", "na", "oleh", "di", "story
              "words by")   # + a capital
 # A word's letters, with the Arabic marks a name may carry ("عمّان", "محمّد": a shadda is not a word character)
 _WORD_LETTERS = r"(?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670])+"
+_WORD_LETTERS_RE = re.compile(_WORD_LETTERS)
 _NAME_ONLY = re.compile(rf"{_WORD_LETTERS}(?:\s+{_WORD_LETTERS}){{1,3}}")    # "كتب محمد أحمد": two to four words, nothing else
 _DOMAIN_SITE = re.compile(r"[^\W_][\w-]*(?:\s[\w-]+){0,2}\.(?:نت|كوم|com|net|org|news|tv|info|co\.uk)", re.IGNORECASE)
 _UPDATED = re.compile(fold_pattern(r"(?:آخر تحديث|اخر تحديث|تحديث|تم التحديث|updated|last updated|modified|mis à jour|actualizado|aktualisiert|"
@@ -199,7 +201,11 @@ _TODAY_BRAND = re.compile(r"\s(?:" + fold_pattern("|".join(DEFAULT_RULES["site_w
 _YOU_ARE_HERE_FIRST = frozenset(c for w in _YOU_ARE_HERE_WORDS for c in (fold(w)[0], w[0].upper()))
 _PAYWALL_FIRST = frozenset(fold(w)[0].lower() for w in DEFAULT_RULES["paywall"])     # (a paywall's line: its first letter first)
 _PLACE_COLON = re.compile(rf"{_WORD_LETTERS}(?:\s{_WORD_LETTERS})?\s*[:：]")
-_PLACE_NAME = re.compile(rf"{_WORD_LETTERS}(?:\s{_WORD_LETTERS})?\s*(?:\s[-–—ـ/]|[:：])\s*{_WORD_LETTERS}(?:\s+{_WORD_LETTERS}){{1,3}}")
+_PLACE_NAME = re.compile(rf"{_WORD_LETTERS}(?:\s{_WORD_LETTERS})?\s*(?:\s[-–—ـ/]|[:：])\s*"
+                         rf"(?:{_WORD_LETTERS}(?:\s+{_WORD_LETTERS}){{1,3}}|«{_WORD_LETTERS}(?:\s+{_WORD_LETTERS}){{1,3}}»)")   # ("لندن: «الشرق الأوسط»")
+# ... or the name first, its place after it: "عادل الماس (جدة)", "إيمان الشايب – القطيف" (a line of its own)
+_NAME_PLACE = re.compile(rf"(?!ـ){_WORD_LETTERS}(?:\s+{_WORD_LETTERS}){{0,3}}\s*\({_WORD_LETTERS}(?:\s{_WORD_LETTERS})?\)"
+                         rf"|{_WORD_LETTERS}(?:\s+{_WORD_LETTERS}){{1,3}}\s+[-–—]\s+{_WORD_LETTERS}")
 _FIELD_SEP = re.compile(r"[|·•]")
 _RULE_LINE = re.compile(r"[-–—_=*•·.~ـ\s]{3,}")
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|#]\s*")
@@ -1438,7 +1444,7 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
         if j > header_end + 1 and not _PLACE_COLON.match(l.f):
             l = lines[header_end + 1]
         if l.kind == "text" and j + 1 < n and (lines[j + 1].kind == "blank" or _is_prose(lines[j + 1])) \
-                and _PLACE_NAME.fullmatch(l.f.strip()) and not rules.agency.search(l.f):
+                and (_PLACE_NAME.fullmatch(l.f.strip()) or _NAME_PLACE.fullmatch(l.f.strip())) and not rules.agency.search(l.f):
             parts.set("author", l.o, "author:place-name-under-date", l)
             body_start = j + 1
     # a credit line opening the body, "بورتسودان - سونا", "الرياض - واس": the byline as printed
@@ -1761,9 +1767,9 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                 parts.set("source", lead, "source:site-before-date", l)
             # "author | date" (byline printed with the date)
             bparts = [p for p in _BYLINE_SEP.split(before) if p.strip()]
-            if ("|" in before or "•" in before) and bparts:       # ("الجزائر: كريم بن علي • نشر يوم …")
+            if ("|" in before or "•" in before or "·" in before) and bparts:       # ("الجزائر: كريم بن علي • نشر يوم …")
                 cand_f = bparts[0]
-                cand = clean(l.o[: len(cand_f)]).strip(" |•")
+                cand = clean(l.o[: len(cand_f)]).strip(" |•·")
                 label = rules.label.match(cand_f.strip())
                 by = _BY_RE.match(cand_f.strip())
                 if label and label.group("auth"):                   # "كتب: أحمد محمود | date"
@@ -1774,6 +1780,13 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                     pass                                                # "جريدة الفرات | 14-11-2019": the site's, not a byline
                 elif cand and not label and not by and _words(cand) <= 3 and _menu_item(lines, i, cand_f.strip()):
                     parts.set("category", cand, "category:menu-item-before-date", l)    # "محليات | 20/01/2025 | 08:45 م"
+                elif _in_address(cand, lines):
+                    pass                                                # "Ege Gündem · 27 Mayıs 2024" under egegundem.example's URL: the site's name
+                elif cand and not label and not by and _words(cand) == 1 and _WORD_LETTERS_RE.fullmatch(cand) \
+                        and not rules.agency.search(fold(cand)) and not WEEKDAY_RE.fullmatch(cand_f.strip()) \
+                        and not any(x is not l and x.kind != "nav" and re.search(rf"\b{re.escape(cand_f.strip())}\b", x.f) for x in lines):
+                    # (a dateline's place, "Tudela | 22 may 2024", is named in the headline or the text)
+                    parts.set("category", cand, "category:word-before-date", l)     # "دوليات • الاثنين 20 يوليو 2015": one word, no name
                 elif cand and not WEEKDAY_RE.fullmatch(cand_f.strip()) and _words(cand) <= 10 and not _HAS_DIGIT.search(cand) \
                         and not _RELATIVE_TIME.search(cand_f.strip()) \
                         and not (_HAS_DIGIT.search(cand_f) and find_dates(cand_f, day_first=day_first)):   # (nor a Hijri date)
@@ -2025,6 +2038,16 @@ def _byline_over_date(lines: list[_Line], i: int, rules: RuleSet) -> bool:
     l = lines[i]
     return (i + 1 < len(lines) and lines[i + 1].kind == "date" and l.words <= 8 and not _SENT_END.search(l.f)
             and (_byline_like(l, rules) or _TITLED_NAME.fullmatch(l.f) is not None))
+
+
+def _in_address(name: str, lines: list[_Line]) -> bool:
+    """Whether a name of two words or more, run together without its accents, is the host of an
+    address printed in the text ("Ege Gündem" and https://www.egegundem.example/...)."""
+    if len(name.split()) < 2:
+        return False
+    key = "".join(ch for ch in unicodedata.normalize("NFKD", name.lower()) if ch.isalnum() and ch.isascii())
+    return len(key) >= 5 and any(re.search(rf"(?:https?://|www\.|^)(?:www\.)?{re.escape(key)}\.[a-z]", x.f.lower())
+                                 for x in lines if "." in x.f and x.words <= 3)
 
 
 def _menu_item(lines: list[_Line], i: int, text: str | None = None) -> bool:

@@ -262,6 +262,12 @@ def _key(text: str) -> str:
     return " ".join(fold(text).split()).lower()
 
 
+def _words_key(text: str) -> str:
+    """``_key`` of the words alone: a declared name as a library cleaned it ("جدة «الشرق الأوسط")
+    is the printed one ("جدة: «الشرق الأوسط»")."""
+    return " ".join(re.findall(r"[^\W_]+", fold(text).lower()))
+
+
 def _page_title(tree) -> str:
     title = tree.find(".//title")
     text = clean(title.text or "") if title is not None else ""
@@ -406,9 +412,9 @@ def _merge(doc, printed: Extraction | None, body: ArticleParts, blocks: list[tup
     parts.set("source", sitename, "html:site_name", text=sitename or "")
     parts.set("source", got.source, "html:printed", text=got.source or "")
     declared = _author(doc.author, rules, parts.source) if doc is not None else None
-    printed_by = under.author if under.author else None
-    if printed_by and (declared is None or _key(declared.split("،")[0].split(",")[0]) in _key(printed_by)
-                       or _key(printed_by) in _key(declared)):        # ("Wanjiru Kamau Published": a byline's element run on)
+    printed_by = under.author if under.author and _words_key(under.author) else None
+    if printed_by and (declared is None or _words_key(declared.split("،")[0].split(",")[0]) in _words_key(printed_by)
+                       or _words_key(printed_by) in _words_key(declared)):        # ("Wanjiru Kamau Published": a byline's element run on)
         parts.set("author", printed_by, "html:printed-byline", text=printed_by)      # (as printed: "A and B")
     parts.set("author", declared, "html:author", text=declared or "")
     parts.set("author", body.author, "html:credit", text=body.author or "")      # "وكالات" closing the text

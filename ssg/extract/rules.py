@@ -399,6 +399,15 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
          r".{10,200}[.]\s+(?:(?:foto|photo|fotografía|fotografia|bild|crédit photo|credit)\s*[:：]?\s+\S.{0,60}|(?:file|archive|stock) photo\.?)"),
         (("[file", "[photo", "[archive", "[courtesy", "[getty", "[afp", "[reuters"),
          r".{10,200}\[(?:file|photo|archive|courtesy|getty|afp|reuters)\b[^\]]{0,60}\]"),
+        # an app's share export: "مشاركة خبر من التطبيق", "تمت المشاركة من تطبيق صحيفة X للهواتف الذكية", "Shared via the X app"
+        (("مشاركة", "المشاركة", "shared", "sent from", "partagé", "compartido"),
+         r"(?:تمت )?(?:مشاركة|المشاركة|تم مشاركة|تم نشر)(?: هذا)?(?: الخبر| خبر| المقال)? (?:من|عبر|بواسطة) (?:تطبيق|التطبيق)\b.{0,80}"
+         r"|(?:shared|sent) (?:from|via|with) (?:the |my )?.{0,40}\bapp\b.{0,40}|sent from my .{0,30}"
+         r"|(?:partagé|compartido) (?:depuis|via|desde) .{0,40}"),
+        # a prompt to turn the app's alerts on: "لتصلك الأخبار العاجلة فعّل الإشعارات من الإعدادات"
+        (("الإشعارات", "الاشعارات", "التنبيهات", "notifications"),
+         r".{0,60}(?:فعّل|فعل|فعلوا|شغل|تفعيل|اسمح ب) ?(?:الإشعارات|الاشعارات|التنبيهات)\b.{0,60}"
+         r"|.{0,60}(?:turn on|enable|allow) (?:push |breaking news )?notifications\b.{0,60}"),
         # a newsletter's "Read this story online and share it:"
         (("read this",),
          r".{0,80}read this (?:story|article) online.{0,80}"),
