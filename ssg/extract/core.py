@@ -734,6 +734,45 @@ def _kv_record(text: str) -> str:
     return "\n".join(head) + "\n\n" + "\n".join(body).strip("\n") + "\n" if body else text
 
 
+_KEY_VALUE = re.compile(r"[^\W\d][^:：.!?؟\d]{0,30}?[:：]\s*\S")      # "الصورة الرئيسية: …": a field's key (three words at most) and its value
+_RECORD_KEY = re.compile(r"([a-z][a-z0-9]*(?:_[a-z0-9]+)*)[ \t]*:[ \t]?(.*)")
+_RECORD_TEXT_KEYS = frozenset(("maintext", "text", "body", "content", "article", "article_text", "article_body", "body_text",
+                               "full_text", "fulltext"))
+# a crawler's own fields (news-please's, a scraper's): when it fetched the page and where it kept it; and
+# the field names that say what a label would ("date_publish" is the published date)
+_RECORD_DROP = re.compile(r"(?:date_)?(?:download(?:ed)?|crawl(?:ed)?|fetch(?:ed)?|scrape[d]?)(?:_at|_date|_time)?|localpath|filename"
+                          r"|title_page|title_rss|image_url|images?|language|lang")
+_RECORD_RENAME = {"date_publish": "published", "date_published": "published", "date_modify": "updated",
+                  "date_modified": "updated", "authors": "author", "source_domain": "source"}
+
+
+def _field_record(text: str) -> str:
+    """A crawler's record printed as ``key: value`` lines (news-please's ``maintext:``, ``date_publish:``,
+    ``source_domain:`` in any order), its text the one field that runs over several lines: the fields as
+    a header of "key: value" lines (the crawler's own ones and the empty ones, "None" and "[]", left out),
+    a blank line, the text. Anything else is returned as it is."""
+    rows = text.lstrip("\ufeff").split("\n")
+    fields: list[list] = []
+    for row in rows:
+        m = _RECORD_KEY.fullmatch(row.rstrip("\r"))
+        if m:
+            fields.append([m.group(1), [m.group(2).strip()]])
+        elif fields and fields[-1][0] in _RECORD_TEXT_KEYS:
+            fields[-1][1].append(row.rstrip("\r"))
+        elif row.strip() or not fields:
+            return text
+    body = [f for f in fields if f[0] in _RECORD_TEXT_KEYS]
+    if len(fields) < 5 or len(body) != 1 or len(body[0][1]) < 2 and len(fields) < 8:
+        return text
+    head = []
+    for key, value in fields:
+        value = " ".join(value).strip()
+        if key in _RECORD_TEXT_KEYS or _RECORD_DROP.fullmatch(key) or value in ("", "None", "null", "[]", "''", '""'):
+            continue
+        head.append(f"{_RECORD_RENAME.get(key, key)}: {value}")
+    return "\n".join(head) + "\n\n" + "\n\n".join(x.strip() for x in body[0][1] if x.strip()) + "\n"
+
+
 def _without_wayback_toolbar(text: str) -> str:
     """A page saved from the Internet Archive's Wayback Machine opens with its toolbar ("The Wayback
     Machine - https://web.archive.org/web/…", "7 captures", a calendar, "About this capture" …
@@ -755,7 +794,7 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
     if page and text.startswith("The Wayback Machine - http"):
         text = _without_wayback_toolbar(text)
     if page and (text.startswith(("---", "+++", "\ufeff", "==", "***")) or text[:1].isascii() and text[:1].isalpha()):
-        text, fields = _front_matter(text, rules)
+        text, fields = _front_matter(_field_record(text), rules)
     elif page and text.lstrip()[:4].lower() == "<doc":
         text = _sgml_record(text)
     elif page and _KV_BODY.search(text, 0, 4000):
@@ -905,6 +944,20 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
                     break
                 c.kind, c.sub = "boiler", "field"
             break
+    # a block of fields (a CMS's export, a database's record): its other "key: value" lines, among four
+    # fields a label names with no blank line between them, are the record's ("الصورة الرئيسية: /media/…",
+    # "مواد ذات صلة: 117920، 118102", "Priority: normal"), not the article's text
+    i = 0
+    while i < n:
+        j = i
+        while j < n and out[j].kind != "blank":
+            j += 1
+        if j - i >= 5 and sum(l.kind == "label" for l in out[i:j]) >= 4:
+            for l in out[i:j]:
+                m = _KEY_VALUE.match(l.f) if l.kind == "text" and l.words <= 12 else None
+                if m and _words(m.group()) <= 4:        # (the key's three words, and its value's first)
+                    l.kind, l.sub = "boiler", "field"
+        i = j + 1
     # a ticker: the lines under a lone "عاجل" / "BREAKING" / "LATEST" above the menu or breadcrumb
     for i, l in enumerate(out[:first_prose]):
         if l.kind in ("boiler", "readalso") and l.words <= 2 and _TICKER_WORD.fullmatch(l.f.strip(" :|")):
