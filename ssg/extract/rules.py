@@ -308,7 +308,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"النشرة(?: \S+){0,3}\s*[-–—:：|]\s*(?:اشترك|سجل|اشتراك).{0,60}|catch all the latest .{0,160}",
         # a wire's contact line: "((dewi.santoso@pana-news.example; +62 21 555 0134))"
         r"\(\([^()]{0,200}(?:@|\+\d)[^()]{0,200}\)\)",
-        r"(?:body|text|content|النص|نص الخبر|المتن)\s*[:：]",
+        r"(?:body|text|content|النص|نص الخبر|المتن|المحتوى|نص المادة)\s*[:：]",
         r"(?:loading|جاري التحميل)\.{0,3}",
         r"(?:subscribe|اشترك) (?:to|for|from|now|today|في|ب).{0,80}",
         r"(?:we use cookies|this site uses cookies|ملفات تعريف الارتباط).{0,200}",
@@ -447,6 +447,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
          r'\[(?:embed|gallery|video|audio|related|tweet|youtube|instagram|playlist)\b[^\]]{0,300}\](?:.{0,300}\[/\w+\])?'),
         (('===',),
          r'={3,}\s*[^=]{1,40}?\s*={3,}'),
+        (('###', '***', '~~~'),      # an export's banner: "########## تصدير المواد - جريدة السوق العربية ##########"
+         r'#{3,}\s*[^#]{1,60}?\s*#{3,}|\*{3,}\s*[^*]{1,60}?\s*\*{3,}|~{3,}\s*[^~]{1,60}?\s*~{3,}'),
         (('---',),
          r'-{3,}\s*[^-]{1,30}?\s*-{3,}'),
         (('click here', 'اضغط هنا', 'انقر هنا', 'clique aqui', 'haz clic aquí', 'cliquez ici'),
@@ -665,7 +667,7 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
                             r"|\d+\s+(?:thoughts?|responses?|repl(?:y|ies)|comments?|" + fold_pattern("تعليقات|تعليق|ردود|رد")
                             + r"|commentaires?|comentarios?|kommentare?)\s+(?:on|to|sur|en|a|zu|" + fold_pattern("على|حول") + r")\b.*"
                             # an export's end mark: "---FINE TESTO---", "=== END ==="
-                            r"|[-=*#]{2,}\s*(?:fine testo|fine|end(?: of (?:text|story|article))?|ende|fin|" + fold_pattern("نهاية النص|نهاية الخبر|نهاية")
+                            r"|[-=*#]{2,}\s*(?:fine testo|fine|end(?: of (?:text|story|article))?|ende|fin|" + fold_pattern("نهاية النص|نهاية الخبر|نهاية المادة|نهاية الموضوع|نهاية المقال|نهاية")
                             + r")\s*[-=*#]{2,})$", _FL),
         paywall=re.compile(rf"^(?:{_alt(r['paywall'])})(?!\w)", _FL),
         byline_role=re.compile(rf"(?<!\w)(?:{_alt(r['byline_roles'])})(?!\w)", _FL),
