@@ -679,27 +679,43 @@ def _unquote(value: str) -> str:
     return value[1:-1].strip() if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'" else value
 
 
-_SGML_FIELD = re.compile(r"\s*<(title|headline|date|author|byline|source|category|section|summary|dek)\b[^>]*>(.*?)</\1\s*>\s*",
-                         re.IGNORECASE)
-_SGML_TAG = re.compile(r"</?(?:doc|text|body|content|p|dateline)\b[^>]*>", re.IGNORECASE)
-_SGML_LABELS = {"title": "Title", "headline": "Title", "date": "Date", "author": "Author", "byline": "Author",
-                "source": "Source", "category": "Category", "section": "Category", "summary": "Summary", "dek": "Summary"}
+_SGML_FIELDS = "title|headline|date|datetime|date_time|author|byline|source|category|section|summary|dek|abstract"
+_SGML_OPEN = re.compile(rf"\s*<({_SGML_FIELDS}|p)\b[^>]*>(.*)", re.IGNORECASE)
+_SGML_ELEMENT = re.compile(r"\s*<([A-Za-z][\w.-]*)\b[^>]*>.*</\1\s*>\s*")          # any other element on its line: a record's own
+_SGML_TAG = re.compile(r"</?[A-Za-z][\w.-]*\b[^>]*>")
+_SGML_LABELS = {"title": "Title", "headline": "Title", "date": "Date", "datetime": "Date", "date_time": "Date",
+                "author": "Author", "byline": "Author", "source": "Source", "category": "Category", "section": "Category",
+                "summary": "Summary", "dek": "Summary", "abstract": "Summary"}
+_SGML_RECORD = re.compile(r"<(doc|article|story|record)\b", re.IGNORECASE)
 
 
 def _sgml_record(text: str) -> str:
-    """A corpus's record in SGML/XML (``<doc id=…><title>…</title><date>…</date><text>…</text></doc>``,
-    TREC and Gigaword style): each field on its line becomes its label's line ("Title: …"), the
-    wrapping tags blank lines (lines keep their numbers), the text's paragraphs stay. A file of
-    several records is a dataset, not read so."""
-    if len(re.findall(r"<doc\b", text, re.IGNORECASE)) != 1 or not re.search(r"</doc\s*>", text, re.IGNORECASE):
+    """A corpus's record in SGML/XML (``<doc id=…><title>…</title><date>…</date><text><p>…</p></text></doc>``,
+    TREC, Gigaword and annotated corpora's ``<ARTICLE>`` with ``<SOURCE>``, ``<SECTION>``, ``<SUMMARY>``):
+    each field becomes its label's line ("Title: …") where its tag opens, a paragraph of ``<p>…</p>``
+    one line however it was wrapped, the other elements and tags blank lines (lines keep their
+    numbers). A file of several records is a dataset, not read so."""
+    found = _SGML_RECORD.findall(text)
+    if len(found) != 1 or not re.search(rf"</{found[0]}\s*>", text, re.IGNORECASE):
         return text
-    out = []
-    for raw in text.split("\n"):
-        m = _SGML_FIELD.fullmatch(raw)
+    rows = text.split("\n")
+    out = [""] * len(rows)
+    i = 0
+    while i < len(rows):
+        m = _SGML_OPEN.match(rows[i])
         if m:
-            out.append(f"{_SGML_LABELS[m.group(1).lower()]}: {html.unescape(m.group(2).strip())}")
-        else:
-            out.append(html.unescape(_SGML_TAG.sub("", raw)))
+            tag, first = m.group(1).lower(), i
+            close = re.compile(rf"</{tag}\s*>", re.IGNORECASE)
+            parts = [m.group(2)]
+            while not close.search(parts[-1]) and i + 1 < len(rows) and i - first < 200:
+                i += 1
+                parts.append(rows[i])
+            value = " ".join(html.unescape(_SGML_TAG.sub(" ", close.split(" ".join(parts))[0])).split())
+            if value:
+                out[first] = value if tag == "p" else f"{_SGML_LABELS[tag]}: {value}"
+        elif not _SGML_ELEMENT.fullmatch(rows[i]):
+            out[i] = html.unescape(_SGML_TAG.sub("", rows[i]))
+        i += 1
     return "\n".join(out)
 
 
@@ -795,7 +811,7 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
         text = _without_wayback_toolbar(text)
     if page and (text.startswith(("---", "+++", "\ufeff", "==", "***")) or text[:1].isascii() and text[:1].isalpha()):
         text, fields = _front_matter(_field_record(text), rules)
-    elif page and text.lstrip()[:4].lower() == "<doc":
+    elif page and text.lstrip()[:1] == "<" and _SGML_RECORD.search(text, 0, 2000):
         text = _sgml_record(text)
     elif page and _KV_BODY.search(text, 0, 4000):
         text, fields = _front_matter(_kv_record(text), rules)
