@@ -960,18 +960,19 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
                     break
                 c.kind, c.sub = "boiler", "field"
             break
-    # a block of fields (a CMS's export, a database's record): its other "key: value" lines, among four
-    # fields a label names with no blank line between them, are the record's ("الصورة الرئيسية: /media/…",
-    # "مواد ذات صلة: 117920، 118102", "Priority: normal"), not the article's text
+    # a block of fields (a CMS's export, a wire's slug lines): four "key: value" lines or more with no blank
+    # line between them, two of them a label's or a date's and half the block's lines: the others are the
+    # record's ("الصورة الرئيسية: /media/…", "رقم الخبر: سان/0412", "الأولوية: عادية"), not the article's text
     i = 0
-    while i < n:
+    while i < first_prose:                  # (over the text: under it, "الدمام: الوطن" over the fields is its byline)
         j = i
         while j < n and out[j].kind != "blank":
             j += 1
-        if j - i >= 5 and sum(l.kind == "label" for l in out[i:j]) >= 4:
-            for l in out[i:j]:
-                m = _KEY_VALUE.match(l.f) if l.kind == "text" and l.words <= 12 else None
-                if m and _words(m.group()) <= 4:        # (the key's three words, and its value's first)
+        keyed = [l for l in out[i:j] if l.words <= 12 and l.kind in ("text", "label", "date")
+                 for m in [_KEY_VALUE.match(l.f)] if m and _words(m.group()) <= 4]    # (the key's three words, and its value's first)
+        if len(keyed) >= 4 and sum(l.kind != "text" for l in keyed) >= 2 and 2 * len(keyed) >= j - i:
+            for l in keyed:
+                if l.kind == "text" and not _PLACE_NAME.fullmatch(l.f.strip()):     # (a byline, "الرياض: خالد العمر", stays)
                     l.kind, l.sub = "boiler", "field"
         i = j + 1
     # a ticker: the lines under a lone "عاجل" / "BREAKING" / "LATEST" above the menu or breadcrumb

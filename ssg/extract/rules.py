@@ -289,6 +289,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:رابط|الرابط|رابط الخبر|رابط المقال|link|permalink|source url)\s*[:：]\s*(?:https?://|www\.)\S+",
         # a news database's position in the results: "1 of 1 DOCUMENT", "Document 3 of 25"
         r"\d{1,4} of \d{1,5} documents?|documents? \d{1,4} of \d{1,5}",
+        # ... and a wire's file, its item's place in it: "[الخبر 7 من 31]", "[Item 3 of 12]"
+        r"[(\[]?\s*(?:الخبر|الخبر رقم|المادة|item|story|document)\s+\d{1,4}\s+(?:من|of)\s+\d{1,5}\s*[)\]]?",
         # ... and the search that found it: 'Search: "Hamad Port" AND container | Sort: Relevance'
         r"(?:search|search terms|query|suche|recherche|búsqueda)\s*[:：].{1,160}?(?:\|\s*(?:sort(?:ed)?(?: by)?|sortierung|tri)\s*[:：].{0,40})",
         # a ticker of headlines: "عاجل | ...", "BREAKING: ... | ... | ..." (a headline "عاجل: ..." alone stays)
