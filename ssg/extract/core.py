@@ -803,6 +803,23 @@ def _without_wayback_toolbar(text: str) -> str:
     return "\n".join([kept] + [""] * end + rows[end + 1:])
 
 
+_PIPES = re.compile(r"\s*[|｜]\s*")
+
+
+def _field_row(raw: str, rules: RuleSet) -> list[str] | None:
+    """A row of fields split by pipes, one of them a label's ("الرقم: ١١٨٧ | القسم: محليات | الأولوية: عادية",
+    "Source: The Coastal Herald | Section: Environment"): its fields, each a line of its own (on the row's
+    line number), or None."""
+    parts = [x for x in _PIPES.split(raw.strip(STRIP)) if x]
+    if len(parts) < 2 or any(_words(x) > 8 for x in parts):
+        return None
+    keyed = [x for x in parts if _KEY_VALUE.match(fold(x)) and _words(re.split("[:：]", x, maxsplit=1)[0]) <= 3]
+    if len(keyed) < len(parts) - 1 or not any(rules.label.match(fold(x)) for x in keyed) \
+            or sum(bool(_HAS_DIGIT.search(x)) for x in parts) > 1 or any(_HAS_DIGIT.search(x) for x in parts if x not in keyed):
+        return None                     # (a date and its time, "نشر: 2025/03/02 09:15 | آخر تحديث: …", are one line's)
+    return parts
+
+
 def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -> list[_Line]:
     """The text's lines, each classified. ``page``: a whole page, with a header (not a dataset's body)."""
     out = []
@@ -823,7 +840,11 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
             text = "\n".join(x[3:] if x.startswith("-- ") else x for x in head.split("\n")) + sep + rest
     marked = converted(text)
     lynx = marked and lynx_dump(text)
+    rows: list[tuple[int, str]] = []
     for i, raw in enumerate(text.splitlines(), 1):
+        parts = _field_row(raw, rules) if "|" in raw and len(raw) <= 240 else None
+        rows += [(i, part) for part in parts] if parts else [(i, raw)]
+    for i, raw in rows:
         heading = False
         if marked:
             heading = is_heading(raw)
