@@ -324,7 +324,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
     if n > 240 or words > 30:
         line.kind = "text"
         return
-    if words <= 12 and rules.share.match(f):
+    if (words <= 12 or words <= 20 and f.count("|") >= 2) and rules.share.match(f):     # ("شیئر کریں: فیس بک | ایکس | …")
         line.kind = "share"
         return
     if words <= 3 and "://" in f:

@@ -275,6 +275,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:شاهد|watch)\s+(?:الفيديو|فيديو|the video|video)(?:\s*\(?\d{1,2}:\d{2}\)?)?|(?:شاهد|بالفيديو|فيديو|watch|video)\s*[|｜:：].{0,200}",
         # a photo's caption that says so: "صورة أرشيفية لخزان مياه بأعالي مدينة سطيف", "… (أرشيفية - مرافئ)"
         r"(?:صورة|صور) (?:أرشيفية|ارشيفية)\b[^.!?؟]{0,160}",
+        r"(?:فائل فوٹو|فائل تصویر|عکس آرشیوی|عکس تزئینی)(?:\s*[:：|\-–].{0,80})?",      # (Urdu's and Persian's)
         r".{6,200}[(\[]\s*(?:أرشيفية|ارشيفية|أرشيف|ارشيف|صورة أرشيفية)\s*[-–—/|،,]\s*[^)\]]{1,40}[)\]]",
         # a photo credit after the caption: "El embalse de Iznájar, el pasado miércoles. / EFE"
         r".{10,200}\s/\s*(?:efe|afp|reuters|ap|epa|getty images|europa press|dpa|anadolu|xinhua|ansa|lusa)",
@@ -294,7 +295,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # ... and the search that found it: 'Search: "Hamad Port" AND container | Sort: Relevance'
         r"(?:search|search terms|query|suche|recherche|búsqueda)\s*[:：].{1,160}?(?:\|\s*(?:sort(?:ed)?(?: by)?|sortierung|tri)\s*[:：].{0,40})",
         # a ticker of headlines: "عاجل | ...", "BREAKING: ... | ... | ..." (a headline "عاجل: ..." alone stays)
-        r"(?:عاجل|خبر عاجل|أخبار عاجلة|breaking(?: news)?|latest|urgent|flash|trending(?: now)?|en direct|última hora|eilmeldung)\s*(?:\||[:：].{0,200}\|).{0,400}",
+        r"(?:عاجل|خبر عاجل|أخبار عاجلة|breaking(?: news)?|latest|urgent|flash|trending(?: now)?|en direct|última hora|eilmeldung"
+        r"|تازہ ترین|بریکنگ نیوز|آخرین اخبار|خبر فوری|son dakika)\s*(?:\||[:：].{0,200}\|).{0,400}",
         # (or its headlines run one after the other, each closed by an ellipsis: "عاجل: A ... B ...")
         r"(?:عاجل|خبر عاجل|أخبار عاجلة|breaking(?: news)?|urgent|última hora|eilmeldung)\s*[:：].{10,200}?\s(?:\.{3}|…)\s+\S.{8,300}",
         r"(?:temps de lecture|lecture|tiempo de lectura|lesezeit)\s*:?\s*\d+\s*(?:min|minutes?|minutos|minuten)\.?",
