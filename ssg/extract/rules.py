@@ -297,6 +297,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # a ticker of headlines: "عاجل | ...", "BREAKING: ... | ... | ..." (a headline "عاجل: ..." alone stays)
         r"(?:عاجل|خبر عاجل|أخبار عاجلة|breaking(?: news)?|latest|urgent|flash|trending(?: now)?|en direct|última hora|eilmeldung"
         r"|تازہ ترین|بریکنگ نیوز|آخرین اخبار|خبر فوری|son dakika)\s*(?:\||[:：].{0,200}\|).{0,400}",
+        # (or a banner's label set apart by spaces: "WEATHER ALERT  Wind Advisory in effect until 7 PM …")
+        r"(?:عاجل|خبر عاجل|breaking(?: news)?|(?:weather|traffic|severe weather|amber|news) alert|alert|live|en direct|en vivo|eilmeldung)\s{2,}\S.{0,300}",
         # (or its headlines run one after the other, each closed by an ellipsis: "عاجل: A ... B ...")
         r"(?:عاجل|خبر عاجل|أخبار عاجلة|breaking(?: news)?|urgent|última hora|eilmeldung)\s*[:：].{10,200}?\s(?:\.{3}|…)\s+\S.{8,300}",
         r"(?:temps de lecture|lecture|tiempo de lectura|lesezeit)\s*:?\s*\d+\s*(?:min|minutes?|minutos|minuten)\.?",
