@@ -621,7 +621,8 @@ def _site_name(o: str, f: str, rules: RuleSet) -> bool:
 
 _DATE_WORDS_AT_END = re.compile(fold_pattern(
     r"\s*(?:published(?: on)?|posted(?: on)?|updated(?: on)?|publié(?: le)?|mis à jour(?: le)?|publicado(?: el)?|actualizado(?: el)?|"
-    r"veröffentlicht(?: am)?|نشر في|نُشر في|نشر بتاريخ|تاريخ النشر|بتاريخ|في)\s*[:：]?\s*$"), re.IGNORECASE)
+    r"veröffentlicht(?: am)?|نشر في|نُشر في|نشر بتاريخ|تاريخ النشر|بتاريخ|في)\s*[:：]?\s*$"
+    r"|\s*(?:نشر|نُشر|التاريخ|تاريخ|date)\s*[:：]\s*$"), re.IGNORECASE)
 _HARAKAT_RE = re.compile("[\u064b-\u0652]")
 _TICKER_WORD = re.compile(fold_pattern(r"عاجل|أخبار عاجلة|اخبار عاجلة|آخر الأخبار|breaking(?: news)?|latest|latest news|trending"),
                           re.IGNORECASE)
@@ -1895,7 +1896,7 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                     # "مسقط - ناصر البلوشي الأحد 7 صفر 1446هـ - 11 أغسطس 2024م": a place and a name, then the
                     # date (with its Hijri twin): the byline as printed
                     first = min((h.start for h in hits if h.hijri), default=hit.start)
-                    head = WEEKDAY_RE.sub(" ", l.f[:first]).strip(" |-–—,،")
+                    head = _DATE_WORDS_AT_END.sub("", WEEKDAY_RE.sub(" ", l.f[:first])).strip(" |-–—,،")   # ("… نُشر: الأربعاء …")
                     if head and _PLACE_NAME.fullmatch(head) and _words(head) <= 6 and not rules.agency.search(head) \
                             and not _site_name(head, head, rules) and not rules.label.match(head):     # (not "كتب: X")
                         parts.set("author", clean(l.o[:len(head)]), "author:place-name-before-date", l)
