@@ -182,6 +182,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "ilgili haberler", "benzer haberler", "çok okunanlar", "en çok okunanlar", "les plus lus", "à lire également",
         "à lire aussi", "lo más leído", "más leídas", "meistgelesen", "طالع أيضا", "طالع أيضاً", "اقرأ ايضا", "المواضيع ذات الصلة",
         "الأخبار ذات الصلة", "المقالات ذات الصلة", "مقالات أخرى للكاتبة", "baca juga", "lihat juga", "berita terkait",
+        "متعلقہ خبریں", "مزید خبریں", "اخبار مرتبط", "مطالب مرتبط", "بیشتر بخوانید",
         "ayrıca okuyun", "bunu da okuyun", "ilginizi çekebilir", "المشاركات الشائعة", "popular posts", "أرشيف المدونة", "blog archive",
         "جدول البث", "جدول البرامج", "key facts", "fast facts",
     ),
@@ -310,6 +311,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"رابط الخبر(?: بصحيفة \S+(?: \S+)?)?\s*:.*",
         r"رابط (?:المقال|الموضوع|مختصر)\s*:.*",
         r"[-–—]?\s*(?:advertisement|sponsored|ads by|إعلان|اعلان|publicité|publicidad|anzeige|pubblicità|publicidade|reklam)\s*[-–—]?",
+        r"(?:scroll (?:down )?to continue(?: with content| reading)?|gulir untuk melanjutkan.{0,20})",
         # a newsletter's offer: "النشرة الاقتصادية اليومية - اشترك الآن", "Catch all the latest … on The Ledger."
         r"النشرة(?: \S+){0,3}\s*[-–—:：|]\s*(?:اشترك|سجل|اشتراك).{0,60}|catch all the latest .{0,160}",
         # a wire's contact line: "((dewi.santoso@pana-news.example; +62 21 555 0134))"
@@ -441,6 +443,11 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
          r'(?:هل أعجبك|هل اعجبك|أعجبك|اعجبك|did you (?:like|enjoy)|enjoyed|liked) (?:المقال|الخبر|الموضوع|this|the).{0,40}(?:شارك|share|tell).{0,60}'),
         (('se publicó', 'apareció', 'appeared', 'appears', 'was published', 'a paru', 'publiée', 'publié', 'erschien', 'erschienen', 'pubblicato'),
          r'(?:a version of )?(?:este|esta|this|cet|cette|dieser|diese|questo) (?:reportaje|artículo|articulo|entrevista|article|story|report|interview|reportage|bericht|beitrag|articolo) .{0,40}(?:se publicó|apareció|appeared|appears|was published|a paru|a été publiée?|erschien|ist erschienen|è stato pubblicato).{0,120}'),
+        (('متفق', 'مسئولیت'),       # an opinion page's disclaimer in Urdu and Persian
+         r"(?:نوٹ|note|تذکر|توجه)?\s*[:：]?.{0,120}(?:سے متفق ہونا ضروری نہیں|مسئولیت .{0,40} بر عهده نویسنده).{0,60}"),
+        # an app's promotion under the text: "Download the KRVL 8 News app for breaking news alerts, …"
+        (('download',),
+         r"download (?:the|our) .{0,60}\bapps?\b.{0,200}"),
         (('expressed',),
          r"(?:the\s+)?(?:views|opinions)\s+expressed\s+.{0,100}(?:are (?:those of|the author|solely)|do not necessarily|don't necessarily).{0,120}"),
         (('تحميل', 'loading', 'chargement', 'cargando'),
@@ -546,7 +553,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
                    "inilathala", "diterbitkan", "publikováno"),
     "label_tags": ("الوسوم", "وسوم", "كلمات مفتاحية", "كلمات دلالية", "الكلمات الدالة", "الكلمات الدلالية", "الكلمات المفتاحية",
                    "سمات", "الكلمات المفاتيح", "كلمات البحث", "كلمات بحث", "tags", "tagged", "keywords", "topics", "mots-clés", "mots clés", "etiquetas", "temas relacionados", "schlagwörter",
-                   "etiketler", "etiket", "برچسب‌ها", "برچسب ها", "برچسبها", "کلیدواژه‌ها", "کلید واژه ها", "теги", "метки", "תגיות", "טגים", "टैग्स", "टैग", "tagi", "ετικέτες", "lebo", "mga tag", "palabras clave", "parole chiave", "tag", "trefwoorden", "temas", "thèmes", "themen"),
+                   "etiketler", "etiket", "برچسب‌ها", "برچسب ها", "برچسبها", "ٹیگز", "کلیدواژه‌ها", "کلید واژه ها", "теги", "метки", "תגיות", "טגים", "टैग्स", "टैग", "tagi", "ετικέτες", "lebo", "mga tag", "palabras clave", "parole chiave", "tag", "trefwoorden", "temas", "thèmes", "themen"),
     "label_dek": ("ملخص", "الملخص", "summary", "synopsis", "in short", "highlight", "standfirst", "description", "الوصف", "teaser", "chapô", "chapeau", "resumen",
                   "zusammenfassung", "özet", "sommario", "sottotitolo", "subtitle", "subtítulo", "sous-titre", "untertitel"),
     # A scraper's or an export's header of fields: "العنوان: ...", "Title: ...", "Subject: ..." (in
