@@ -1477,8 +1477,15 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
                           [parts.source or "", *(l.o for l in lines[:header_end + 1] if l.kind in ("site", "text") and l.words <= 5)] if x)
         split = _site_suffix(parts.title, rules, known)      # (a site's own name, printed above: "الخليج اليوم")
         if split is not None:
-            parts.title = split[0]
-            parts.set("source", split[1], "source:title-suffix", lines[title_idx] if title_idx is not None else None)
+            where = lines[title_idx] if title_idx is not None else None
+            head, _, section = split[0].rpartition(" | ")
+            if head and _words(head) >= 3 and 1 <= _words(section) <= 3 and not _HAS_DIGIT.search(section):
+                # a window's title, "Headline | Section | Site": the section between the two
+                parts.title = head.strip()
+                parts.set("category", section.strip(), "category:title-bar", where)
+            else:
+                parts.title = split[0]
+            parts.set("source", split[1], "source:title-suffix", where)
 
     # -- a standfirst and a byline with its role under a headline that is not repeated ----
     if title_idx is not None and not body_only and header_end not in repeats and header_end == title_idx:
