@@ -816,7 +816,8 @@ def _field_row(raw: str, rules: RuleSet) -> list[str] | None:
         return None
     keyed = [x for x in parts if _KEY_VALUE.match(fold(x)) and _words(re.split("[:：]", x, maxsplit=1)[0]) <= 3]
     if len(keyed) < len(parts) - 1 or not any(rules.label.match(fold(x)) for x in keyed) \
-            or sum(bool(_HAS_DIGIT.search(x)) for x in parts) > 1 or any(_HAS_DIGIT.search(x) for x in parts if x not in keyed):
+            or sum(bool(_HAS_DIGIT.search(x)) for x in parts) > 1 \
+            or any(_HAS_DIGIT.search(x) or _words(x) > 4 for x in parts if x not in keyed):   # (a name, not a headline)
         return None                     # (a date and its time, "نشر: 2025/03/02 09:15 | آخر تحديث: …", are one line's)
     return parts
 
@@ -1144,18 +1145,19 @@ class ArticleParts:
             self.set_date(hit, hits, rule, line, tzname, text=text)
 
     def freeze(self) -> Extraction:
+        one = _one_line
         return Extraction(
-            title=self.title,
+            title=one(self.title),
             published=self.published,
             published_precision=self.precision if self.published is not None else None,
             hijri=self.hijri,
-            category=self.category,
+            category=one(self.category),
             section=self.section,
             tags=tuple(dict.fromkeys(t for t in self.tags if t)),
-            source=self.source,
-            author=self.author,
+            source=one(self.source),
+            author=one(self.author),
             agency=self.agency,
-            dek=self.dek,
+            dek=one(self.dek),
             subheadings=tuple(t for k, t in self.blocks if k == "h"),
             blocks=tuple(self.blocks),
             language=self.language,
@@ -1165,6 +1167,14 @@ class ArticleParts:
             warnings=tuple(dict.fromkeys(self.warnings)),
             evidence=tuple(self.evidence),
         )
+
+
+_SPACE_RUN = re.compile(r"[ \t]{2,}")
+
+
+def _one_line(value: str | None) -> str | None:
+    """A field as one line reads: a run of spaces or tabs inside it one space ("إصابة مفاجأة  لمدرب الاتحاد")."""
+    return _SPACE_RUN.sub(" ", value) if value and ("  " in value or "\t" in value) else value
 
 
 def _unescape(s: str | None) -> str | None:
@@ -1415,7 +1425,7 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
             and not _SENT_END.search(lines[j].f)
             # (a byline is a few words: "Inflation hits 40-year high as fuel prices soar" is not one)
             and not (_byline_like(lines[j], rules) and (lines[j].words <= 4 or rules.agency.search(lines[j].f)))
-            and any(_is_prose(x) for x in _next_content(lines, j + 1, 7))
+            and (any(_is_prose(x) for x in _next_content(lines, j + 1, 7)) or _wrapped_prose(lines, j + 1, 8))
             # under a short header line, a headline is longer than it (else the header line is
             # the headline: a column's name over its byline and a short title stays the title)
             and (weak is None or _dateline_like(lines[weak], rules) or lines[j].words > lines[weak].words
@@ -1685,7 +1695,7 @@ def _under_headline(lines: list[_Line], start: int, parts: ArticleParts, rules: 
     elif (l.kind == "text" and parts.author is None and _printed_name(l, rules, most=3) and k is not None
             and (parts.published is not None or any(_dated(x) for x in lines[:j]))
             and not _END_PUNCT.search(l.f.rstrip(":：") if _PLACE_NAME.fullmatch(l.f.strip().rstrip(":：").rstrip()) else l.f)
-            and any(_is_prose(x) for x in _next_content(lines, j + 1, 1))):
+            and (any(_is_prose(x) for x in _next_content(lines, j + 1, 1)) or _wrapped_prose(lines, j + 1, 2))):
         # the date printed above the headline: "يوسف بنعلي", "نزوى ـ سالم بن حمد البلوشي:"
         parts.set("author", l.o.rstrip(" :："), "author:name-under-headline", l)
         start = j + 1
@@ -1767,6 +1777,23 @@ def _wire_dateline(l: _Line, rules: RuleSet) -> bool:
     hit = l.val[0]
     before, after = l.f[:l.val[1][0].start].strip(), l.f[hit.end:]
     return 1 <= _words(before) <= 3 and not _HAS_DIGIT.search(before) and bool(rules.agency_only.match(_ERA_MARK.sub("", after)))
+
+
+def _wrapped_prose(lines: list[_Line], start: int, within: int) -> bool:
+    """A paragraph hard-wrapped in a narrow column (a PDF's or an e-mail's text) starts within
+    ``within`` lines of ``start``: three text lines or more with no blank between them, of six
+    words or more but the last, 25 words in all."""
+    run: list[_Line] = []
+    for l in lines[start: start + within + 6]:
+        if l.kind == "text" and (l.words >= 6 or run):
+            run.append(l)
+            if len(run) >= 3 and sum(x.words for x in run) >= 25 and all(x.words >= 6 for x in run[:-1]):
+                return True
+            if l.words < 6:
+                run = []
+        else:
+            run = []
+    return False
 
 
 def _next_content(lines: list[_Line], start: int, count: int) -> list[_Line]:
@@ -2018,7 +2045,8 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
         elif cands and all(_minor(lines[t], rules) for t in cands) and not (
                 len(cands) == 1 and cands[0] + 1 < len(lines) and lines[cands[0] + 1].kind == "date"
                 and not _dateline_like(lines[cands[0]], rules) and not _menu_item(lines, cands[0])
-                and not _WIRE_SLUG.fullmatch(lines[cands[0]].o)):      # (not a wire's "MOROCCO-WIND/OFFSHORE")
+                and not _WIRE_SLUG.fullmatch(lines[cands[0]].o)      # (not a wire's "MOROCCO-WIND/OFFSHORE")
+                and not _ISSUE_WORD.search(lines[cands[0] + 1].f)):   # (nor a page's section over its edition's date)
             weak = cands[0]             # (a short line right over the date is the headline: "مشاهير" / "السبت 1 أغسطس 2015")
             cands = []
         if len(cands) >= 2:
@@ -2425,6 +2453,7 @@ def _read_body(lines: list[_Line], start: int, parts: ArticleParts, rules: RuleS
             and not _PHOTO_CREDIT.match(last.f)          # ("(تصوير: عبدالعزيز اليوسف)" is the photographer's)
             and last.f.count("|") < 2 and "·" not in last.f   # (a bar of links: "ترتيب الدوري | جدول المباريات | الهدافون")
             and not _HAS_DIGIT.search(last.f)            # (a name has no figures: "الهاتف: 71 000 000", "WORDS: 231")
+            and not _BARE_DOMAIN.fullmatch(last.o.strip())    # (a print page's footer, "www.alwatan.com.sa")
         ):
             credit = last.o.strip()
             if credit[:1] in "([" and credit[-1:] in ")]" and all(rules.agency_only.match(fold(x)) for x in _ROLE_CUT.split(credit[1:-1].strip())):
