@@ -409,6 +409,12 @@ def _merge(doc, printed: Extraction | None, body: ArticleParts, blocks: list[tup
         page = _page_title(tree)
         page_split = _site_suffix(page, rules) or _site_prefix(page, rules)
         sitename = site or (page_split[1] if page_split and _same(page_split[0], parts.title) else None)
+    if not sitename and parts.title:
+        # (trafilatura's title may be the <title> already cut: "صحيفة الوطن :: Headline" gave the headline alone)
+        page = _page_title(tree)
+        page_split = _site_suffix(page, rules) or _site_prefix(page, rules) if page else None
+        if page_split and _same(page_split[0], parts.title):
+            sitename = page_split[1]
     parts.set("source", sitename, "html:site_name", text=sitename or "")
     parts.set("source", got.source, "html:printed", text=got.source or "")
     declared = _author(doc.author, rules, parts.source) if doc is not None else None
