@@ -2116,7 +2116,8 @@ def _header_rest(lines: list[_Line], texts: list[int], title_idx: int | None, he
             parts.set("author", _byline_name(l.o, rules), "author:header-byline", l)
             continue
         if l.words >= 8 and parts.dek is None and (not _SENT_END.search(l.f) or title_idx is not None and
-                                                  _next_nonblank(lines, title_idx + 1) == t):
+                                                  _next_nonblank(lines, title_idx + 1) == t) \
+                and not (parts.author and rules.byline_role.match(l.f)):     # (the byline's tagline: "مراسل الصحيفة في …")
             parts.set("dek", l.o, "dek:header-line", l)      # (right under the headline it may end in a period)
             continue
         parts.warnings.append(f"header line {l.no} not used: {l.o[:60]}")

@@ -141,6 +141,14 @@ def _feed_summary(desc: str, body: str, got: Extraction) -> str | None:
     return None if " ".join(text.split())[:80] in " ".join(" ".join(t.split()) for _, t in got.blocks) else text
 
 
+def _without_echoes(lines: str) -> str:
+    """The page's rows without a short row printed again right under itself (a byline under its
+    photo, "أبها: محمد الدعفيس" as the picture's caption and as the byline)."""
+    rows = lines.split("\n\n")
+    kept = [r for i, r in enumerate(rows) if not (i and r == rows[i - 1] and len(r.split()) <= 8)]
+    return lines if len(kept) == len(rows) else "\n\n".join(kept)
+
+
 def looks_like_html(text: str) -> bool:
     """A document that starts as HTML does (``<!DOCTYPE html``, ``<html``), after an XML
     declaration or comments: a scraper's saved page, whatever its file's name."""
@@ -155,7 +163,7 @@ def extract_page(text: str, *, options: ExtractOptions, rel_path: str = "", enco
     tree = trafilatura.load_html(_XML_DECLARATION.sub("", text, count=1))    # (lxml refuses str with one)
     if tree is None:
         raise ExtractError("not_text", "the HTML could not be parsed")
-    lines = visible_text(tree)
+    lines = _without_echoes(visible_text(tree))
     try:
         printed = extract_text(lines, options=options, rel_path=rel_path, encoding=encoding) if lines.strip() else None
     except ExtractError:
