@@ -957,6 +957,12 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
     for l in out[first_prose:]:            # under the text, "كلمة اليوم" is a credit, not a brand
         if l.kind == "site" and l.sub == "weak":
             l.kind, l.sub = "text", ""
+    # a print page's footer, its site's address alone under the text (a dataset's text keeps a column's)
+    last_text = next((i for i in range(n - 1, -1, -1) if out[i].kind == "text" and out[i].words >= 6), 0)
+    for l in out[last_text + 1:] if page else ():
+        if l.kind == "text" and l.words == 1 and l.o.startswith(("www.", "http://www.", "https://www.")) \
+                and _BARE_DOMAIN.fullmatch(l.o.split("//")[-1].rstrip("/")):
+            l.kind, l.sub = "boiler", "address"
     # a line of figures is a ticker above the article's text; under it, a table's row (a league's
     # standings, results) is the article's
     for l in out[first_prose:]:
@@ -2410,6 +2416,10 @@ def _read_body(lines: list[_Line], start: int, parts: ArticleParts, rules: RuleS
             continue
         if k == "text":
             body.append(l)
+            continue
+        if k == "date" and i < last_text and any(body) and parts.source and l.words <= 14 \
+                and fold(l.o).startswith(fold(parts.source)):
+            body.append(None)                   # a print page's running head, "صحيفة الوطن - الثلاثاء … 2015م"
             continue
         if k in ("date", "site") and i < last_text or k == "label" and i < last_text and any(body) or (
             k in ("boiler", "crumb") and l.sub in ("tail", "generic", "url") and i < last_text
