@@ -847,9 +847,10 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
         parts = _field_row(raw, rules) if "|" in raw and len(raw) <= 240 else None
         rows += [(i, part) for part in parts] if parts else [(i, raw)]
     for i, raw in rows:
-        heading = False
+        heading = quoted = False
         if marked:
             heading = is_heading(raw)
+            quoted = raw.lstrip()[:1] == ">"
             raw = unmark(raw, lynx)
         o = nfc(raw.strip(STRIP))
         if o[:1] == "&" and _ENTITY_SPACE.fullmatch(o):
@@ -880,6 +881,8 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
         _classify(line, rules, day_first)
         if heading and line.kind == "text":
             line.sub = "heading"                # "## Diversions": a subheading in the body
+        elif quoted and line.kind == "text":
+            line.sub = "quote"                  # "> …": a quotation, or the standfirst over the text
         elif i in fields and line.kind == "text":
             line.kind, line.sub = "boiler", "field"       # a front matter's field no label names ("slug: …")
         out.append(line)
@@ -1574,6 +1577,12 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
                     parts.set("agency", _canon_agency(lines[j].o, lines[j].f, rules), "agency:credit-line", lines[j])
             body_start = j + 1
 
+    # a Markdown file's standfirst: a quotation ("> …") first under the headline and its fields, over the text
+    j = _next_nonblank(lines, body_start) if title_idx is not None and not body_only and parts.dek is None else None
+    if j is not None and lines[j].sub == "quote" and 5 <= lines[j].words <= 60 and not _byline_like(lines[j], rules) \
+            and any(_is_prose(x) for x in _next_content(lines, j + 1, 2)):
+        parts.set("dek", lines[j].o, "dek:quote-over-text", lines[j])
+        body_start = j + 1
     _read_body(lines, body_start, parts, rules, options, tzname, profiles,
                credit_ok=not author_from_header and not body_only, structured=structured)
     # a header of fields, then the text printed from its headline (a read-it-later app's export): not a paragraph
