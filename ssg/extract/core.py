@@ -2132,7 +2132,9 @@ def _header_rest(lines: list[_Line], texts: list[int], title_idx: int | None, he
             continue
         if l.words >= 8 and parts.dek is None and (not _SENT_END.search(l.f) or title_idx is not None and
                                                   _next_nonblank(lines, title_idx + 1) == t) \
-                and not (parts.author and rules.byline_role.match(l.f)):     # (the byline's tagline: "مراسل الصحيفة في …")
+                and not (parts.author and rules.byline_role.match(l.f)) \
+                and not any(e[1] == "title:label" and e[2] is not None and e[2] > l.no for e in parts.evidence):
+            # (not the byline's tagline, "مراسل الصحيفة في …", nor a line over a record's labelled title)
             parts.set("dek", l.o, "dek:header-line", l)      # (right under the headline it may end in a period)
             continue
         parts.warnings.append(f"header line {l.no} not used: {l.o[:60]}")
@@ -2404,8 +2406,14 @@ def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | Non
         hits = l.val[2]
         greg = [h for h in hits if h.hijri is None]
         if greg:
-            parts.set_date(greg[0], hits, "published:label", l, tzname, refine=header,
-                           updated=bool(_UPDATED.search(l.f[: l.val[0]])))
+            updated = bool(_UPDATED.search(l.f[: l.val[0]]))
+            if header and not updated and parts.published is not None and greg[0].value.date() <= parts.published.date() \
+                    and (greg[0].value.date() < parts.published.date() or greg[0].precision != "day" or parts.precision == "day") \
+                    and all(e[1].startswith("published:date-line:") for e in parts.evidence if e[0] == "published"):
+                # a record's "تاريخ النشر:" under a bulletin's or a masthead's date line ("تاريخ النشرة: الخميس 16 مايو")
+                parts.published = None
+                parts.evidence = [e for e in parts.evidence if e[0] != "published"]
+            parts.set_date(greg[0], hits, "published:label", l, tzname, refine=header, updated=updated)
 
 
 def _read_body(lines: list[_Line], start: int, parts: ArticleParts, rules: RuleSet, options: ExtractOptions,
