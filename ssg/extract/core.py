@@ -960,6 +960,17 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
     for l in out[first_prose:]:            # under the text, "كلمة اليوم" is a credit, not a brand
         if l.kind == "site" and l.sub == "weak":
             l.kind, l.sub = "text", ""
+    # a record's fields under a rule closing its text (a clipping service's keywords, tone and ad value): furniture
+    last_para = next((i for i in range(n - 1, -1, -1) if _is_prose(out[i])), None)
+    rule = next((i for i in range(last_para + 1, n) if out[i].kind == "boiler" and _RULE_LINE.fullmatch(out[i].o)), None) \
+        if page and last_para is not None else None
+    if rule is not None:
+        after = [l for l in out[rule + 1:] if l.kind != "blank"]
+        if after and all(l.kind != "text" or l.words <= 25 and _KEY_VALUE.match(l.f) for l in after) \
+                and any(l.kind == "text" for l in after):
+            for l in after:
+                if l.kind == "text":
+                    l.kind, l.sub = "boiler", "field"
     # a print page's footer, its site's address alone under the text (a dataset's text keeps a column's)
     last_text = next((i for i in range(n - 1, -1, -1) if out[i].kind == "text" and out[i].words >= 6), 0)
     for l in out[last_text + 1:] if page else ():
