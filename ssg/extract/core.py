@@ -961,16 +961,14 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
         if l.kind == "site" and l.sub == "weak":
             l.kind, l.sub = "text", ""
     # a record's fields under a rule closing its text (a clipping service's keywords, tone and ad value): furniture
-    last_para = next((i for i in range(n - 1, -1, -1) if _is_prose(out[i])), None)
-    rule = next((i for i in range(last_para + 1, n) if out[i].kind == "boiler" and _RULE_LINE.fullmatch(out[i].o)), None) \
-        if page and last_para is not None else None
-    if rule is not None:
-        after = [l for l in out[rule + 1:] if l.kind != "blank"]
-        if after and all(l.kind != "text" or l.words <= 25 and _KEY_VALUE.match(l.f) for l in after) \
-                and any(l.kind == "text" for l in after):
-            for l in after:
-                if l.kind == "text":
-                    l.kind, l.sub = "boiler", "field"
+    for rule in range(first_prose + 1, n) if page else ():
+        if out[rule].kind != "boiler" or not _RULE_LINE.fullmatch(out[rule].o):
+            continue
+        texts = [l for l in out[rule + 1:] if l.kind == "text" or l.kind == "boiler" and l.sub == "figures"]    # ("Tone: Positive | AVE: £1,850")
+        if texts and all(l.words <= 25 for l in texts) and 2 * sum(bool(_KEY_VALUE.match(l.f)) for l in texts) >= len(texts):
+            for l in texts:
+                l.kind, l.sub = "boiler", "field"
+            break
     # a print page's footer, its site's address alone under the text (a dataset's text keeps a column's)
     last_text = next((i for i in range(n - 1, -1, -1) if out[i].kind == "text" and out[i].words >= 6), 0)
     for l in out[last_text + 1:] if page else ():
@@ -1013,7 +1011,8 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
             j += 1
         keyed = [l for l in out[i:j] if l.words <= 12 and l.kind in ("text", "label", "date")
                  for m in [_KEY_VALUE.match(l.f)] if m and _words(m.group()) <= 4]    # (the key's three words, and its value's first)
-        if len(keyed) >= 4 and sum(l.kind != "text" for l in keyed) >= 2 and 2 * len(keyed) >= j - i:
+        if len(keyed) >= 4 and sum(l.kind != "text" for l in keyed) >= 2 \
+                and 2 * len(keyed) >= sum(l.kind not in ("boiler", "share") for l in out[i:j]):
             for l in keyed:
                 if l.kind == "text" and not _PLACE_NAME.fullmatch(l.f.strip()):     # (a byline, "الرياض: خالد العمر", stays)
                     l.kind, l.sub = "boiler", "field"
