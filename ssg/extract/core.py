@@ -868,6 +868,10 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
             if key.strip() and value.strip() and _words(key) <= 3 and (rules.label.match(row) or _TIME_LINE.match(row)):
                 o = f"{key}:{value}"                # "المحرر<TAB>حسام عبد الرحمن": a table's row of the article's fields
                 f = fold(o)
+        if o[:1] in "[(" and o[-1:] in "])" and len(o) <= 120 and rules.label.match(fold(o[1:-1].strip())):
+            o = o[1:-1].strip()                     # "[المصدر: بوابة التقنية اليوم]": a field in brackets
+            words = len(o.split())
+            f = fold(o)
         m = _BRACKETED_LABEL.fullmatch(o) if o[:1] == "[" else _LABEL_ARROW.fullmatch(o) if o[-1:] in "»›" else None
         if m and not _IMAGE_WORD.match(m.group(1)) and len(m.group(1).split()) <= 3:
             o = m.group(1)                          # "[ وطني ]": a section's label in brackets

@@ -310,7 +310,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?=.*(?:[)\]]|أرشيفية|ارشيفية|أرشيف|ارشيف)\s*$).{0,200}(?:[(\[]\s*(?:أرشيفية|ارشيفية|أرشيف|ارشيف|صورة أرشيفية|file photo|getty images|reuters|afp|ap photo|ap|epa|ذا أسوشيتد برس)\s*[)\]]|(?<!\s\s)[\s\-–—](?:أرشيفية|ارشيفية|صورة أرشيفية|أرشيف|ارشيف))",   # (not a menu's last item, "رياضة   أرشيف")
         r"رابط الخبر(?: بصحيفة \S+(?: \S+)?)?\s*:.*",
         r"رابط (?:المقال|الموضوع|مختصر)\s*:.*",
-        r"[-–—]?\s*(?:advertisement|sponsored|ads by|إعلان|اعلان|publicité|publicidad|anzeige|pubblicità|publicidade|reklam)\s*[-–—]?",
+        r"[-–—*=]{0,3}\s*(?:advertisement|sponsored|ads by|إعلان|اعلان|publicité|publicidad|anzeige|pubblicità|publicidade|reklam)\s*[-–—*=]{0,3}",
         r"(?:للإعلان|للاعلان|للإعلانات|للاعلانات) (?:في|على|عبر|معنا|مع) .{0,80}|to advertise (?:in|with|on) .{0,80}",   # an ad's call
         r"(?:scroll (?:down )?to continue(?: with content| reading)?|gulir untuk melanjutkan.{0,20})",
         # a newsletter's offer: "النشرة الاقتصادية اليومية - اشترك الآن", "Catch all the latest … on The Ledger."
