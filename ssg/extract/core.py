@@ -25,7 +25,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone, tzinfo
 from fnmatch import fnmatchcase
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -150,6 +150,9 @@ _SYMBOL_ENDS = re.compile(f"^[{_SYMBOLS}\\s]+")
 _SYMBOL_ENDS_R = re.compile(f"[{_SYMBOLS}\\s]+$")
 # A ticker of figures: weather, currencies, scores, markets ("بغداد ٤١° | البصرة ٤٥° | سعر صرف الدولار: ١٤٦٠")
 _FIGURES_SPLIT = re.compile(r"\s*(?:\||•|·|◂|\s{3,})\s*")
+_END_MARK = re.compile(fold_pattern(r"انتهى|النهاية|-ends-|\bends\b|\(end\)|###|-30-"), re.IGNORECASE)
+_WIRE_CLOCK = re.compile(r"(?P<val>\d{1,2}:\d{2})\s*(?P<zone>ت\s?\.?\s?م|ت\s?\.?\s?غ|gmt|utc)\.?(?:\s+\d{2,6})?", re.IGNORECASE)
+_WIRE_ZONES = {"م": timezone(timedelta(hours=3)), "غ": timezone.utc, "gmt": timezone.utc, "utc": timezone.utc}
 _TIME_LINE = re.compile(fold_pattern(r"^(?:الساعة|الوقت|التوقيت|time|heure|hora|uhrzeit)\s*[:：]\s*(?P<val>\d{1,2}:\d{2})\s*$"), re.IGNORECASE)
 _INITIAL_NAME = re.compile(r"(?:[^\W\d_]\.\s*){1,2}[^\W\d_]{2,}(?:[\s-][^\W\d_]{2,})?")
 _FACTIVA = re.compile(r"^(HD|BY|PD|ET|SN|SE|WC|SC|LA|CY|LP|TD|CO|IN|NS|RE|IPD|PUB|AN|CR|ED|PG|VOL|ART|RF|CLM)(?:\s{2,}(?P<val>\S.*))?$")
@@ -324,6 +327,10 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
     if n > 240 or words > 30:
         line.kind = "text"
         return
+    m = _WIRE_CLOCK.fullmatch(f.strip()) if words <= 5 and ":" in f and f[:1].isdigit() else None
+    if m:                                   # "14:27 ت م" under a wire's text: its time, on Makkah's clock or Greenwich's
+        line.kind, line.sub, line.val = "label", "time", (m.start("val"), m.end("val"), m.group("zone"))
+        return
     if (words <= 12 or words <= 20 and f.count("|") >= 2) and rules.share.match(f):     # ("شیئر کریں: فیس بک | ایکس | …")
         line.kind = "share"
         return
@@ -378,6 +385,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
     if m:                                   # "الساعة: 11:25": the time of the date above
         line.kind, line.sub, line.val = "label", "time", (m.start("val"), m.end("val"))
         return
+
     if 2 <= words <= 4 and "." in f and _INITIAL_NAME.fullmatch(line.o):
         line.kind, line.sub, line.val = "label", "auth", (0, n)        # "ك. مراد", "A. Benali": a byline
         return
@@ -964,6 +972,12 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
     for l in out[first_prose:]:            # under the text, "كلمة اليوم" is a credit, not a brand
         if l.kind == "site" and l.sub == "weak":
             l.kind, l.sub = "text", ""
+    # a wire's clock, "14:27 ت م", is its story's time only under the story's end mark ("// انتهى //")
+    for i, l in enumerate(out):
+        if l.kind == "label" and l.sub == "time" and len(l.val) > 2:
+            k = next((k for k in range(i - 1, -1, -1) if out[k].kind != "blank"), None)
+            if k is None or not (out[k].kind == "boiler" and _END_MARK.search(out[k].f)):
+                l.kind, l.sub = "boiler", "clock"
     # a record's fields under a rule closing its text (a clipping service's keywords, tone and ad value): furniture
     for rule in range(first_prose + 1, n) if page else ():
         if out[rule].kind != "boiler" or not _RULE_LINE.fullmatch(out[rule].o):
@@ -1126,11 +1140,13 @@ class ArticleParts:
             setattr(self, field, None)
             self.evidence = [e for e in self.evidence if e[0] != field]
 
-    def set_time(self, hour: int, minute: int, rule: str, line: _Line) -> None:
+    def set_time(self, hour: int, minute: int, rule: str, line: _Line, *, zone: tzinfo | None = None) -> None:
         """The time of a date given to the day only (printed apart from it: a database's time
-        field, a blog's footer)."""
+        field, a blog's footer; ``zone``: the clock it is printed on, "14:27 ت م")."""
         if self.published is not None and self.precision == "day" and hour < 24 and minute < 60:
             self.published = self.published.replace(hour=hour, minute=minute)
+            if zone is not None and self.published.tzinfo is None:
+                self.published, self.tz_given = self.published.replace(tzinfo=zone), True
             self.precision = "minute"
             self.evidence.append(("published", rule, line.no, line.o))
 
@@ -2373,8 +2389,9 @@ def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | Non
     g = l.sub
     if g == "time":                          # Factiva's "ET    10:15": the time of the "PD" date
         m = re.fullmatch(r"(\d{1,2}):(\d{2})", value)
+        zone = _WIRE_ZONES.get(l.val[2].lower()[-1] if l.val[2][-1:] in "مغ" else l.val[2].lower()) if len(l.val) > 2 else None
         if m:
-            parts.set_time(int(m.group(1)), int(m.group(2)), "published:time-field", l)
+            parts.set_time(int(m.group(1)), int(m.group(2)), "published:time-field", l, zone=zone)
     elif g == "postedby":
         parts.set("author", value, "author:posted-by", l)
         hm = time_of(l.val[2])              # (the time of the date printed over the post)

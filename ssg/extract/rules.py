@@ -312,6 +312,11 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"رابط (?:المقال|الموضوع|مختصر)\s*:.*",
         r"[-–—*=]{0,3}\s*(?:advertisement|sponsored|ads by|إعلان|اعلان|publicité|publicidad|anzeige|pubblicità|publicidade|reklam)\s*[-–—*=]{0,3}",
         r"(?:للإعلان|للاعلان|للإعلانات|للاعلانات) (?:في|على|عبر|معنا|مع) .{0,80}|to advertise (?:in|with|on) .{0,80}",   # an ad's call
+        # a wire's slug line: "0233 واو الكلمة الدليلية: سلة-رمضان", "SLUG: BC-US-Storm"
+        r"(?:\d{2,6}\s+\S{1,8}\s+)?(?:الكلمة الدليلية|كلمة دليلية|الكلمة المفتاحية للخبر|slug)\s*[:：]\s*\S.{0,60}",
+        # a wire file's note on its clock: "جميع الأوقات الواردة في هذا الملف بتوقيت مكة المكرمة (GMT+3)", "All times are GMT"
+        r"(?:جميع|كل) (?:الأوقات|الاوقات|التوقيتات)(?: الواردة| المذكورة)?.{0,40}(?:بتوقيت|بحسب توقيت|حسب توقيت|هي توقيت).{0,50}"
+        r"|all times (?:are |shown |listed |given )?(?:in )?.{0,40}(?:time|gmt|utc|et|est|edt|bst)\b.{0,20}",
         r"(?:scroll (?:down )?to continue(?: with content| reading)?|gulir untuk melanjutkan.{0,20})",
         # a newsletter's offer: "النشرة الاقتصادية اليومية - اشترك الآن", "Catch all the latest … on The Ledger."
         r"النشرة(?: \S+){0,3}\s*[-–—:：|]\s*(?:اشترك|سجل|اشتراك).{0,60}|catch all the latest .{0,160}",
