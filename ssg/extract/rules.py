@@ -312,6 +312,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"رابط (?:المقال|الموضوع|مختصر)\s*:.*",
         r"[-–—*=]{0,3}\s*(?:advertisement|sponsored|ads by|إعلان|اعلان|publicité|publicidad|anzeige|pubblicità|publicidade|reklam)\s*[-–—*=]{0,3}",
         r"(?:للإعلان|للاعلان|للإعلانات|للاعلانات) (?:في|على|عبر|معنا|مع) .{0,80}|to advertise (?:in|with|on) .{0,80}",   # an ad's call
+        # a clipping service's client and period: "العميل: وزارة الصحة | الفترة: 01/03/2017 - 31/03/2017"
+        r"(?:العميل|الجهة المستفيدة|client|customer|kunde)\s*[:：].{1,160}",
         # a wire's slug line: "0233 واو الكلمة الدليلية: سلة-رمضان", "SLUG: BC-US-Storm"
         r"(?:\d{2,6}\s+\S{1,8}\s+)?(?:الكلمة الدليلية|كلمة دليلية|الكلمة المفتاحية للخبر|slug)\s*[:：]\s*\S.{0,60}",
         # a wire file's note on its clock: "جميع الأوقات الواردة في هذا الملف بتوقيت مكة المكرمة (GMT+3)", "All times are GMT"
@@ -540,7 +542,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
                        "catégorie", "rubrique", "categoría", "sección", "kategorie", "ressort", "rubrik", "kategori", "desk", "sezione"),
     "label_source": ("المصدر", "source", "المصدر الأصلي", "الجهة الناشرة", "الناشر", "publisher", "publication", "newspaper",
                      "site_name", "sitename", "site name", "og:site_name", "outlet", "site", "testata",
-                     "الصحيفة", "الجريدة", "الموقع"),
+                     "الصحيفة", "الجريدة", "الموقع", "المطبوعة", "الوسيلة", "الوسيلة الإعلامية"),
     "label_author": ("byline", "بواسطة", "رپورٹ", "رپورٹر", "تحریر", "خبرنگار", "نویسنده", "گزارشگر", "автор", "текст", "корреспондент", "כתב", "כתבה", "מאת", "autore", "autrice", "firma", "texto", "texte", "text", "συντάκτης", "συντάκτρια",
                      "रिपोर्ट", "लेखक", "संवाददाता", "tekst", "autorka", "mwandishi", "tagapag-ulat", "door", "تقديم", "إعداد وتقديم", "تغطية", "رصد", "muhabir", "redaktion", "redacción", "dc:creator", "creator", "autor", "auteur", "yazar", "écrit par", "escrito por",
                      "geschrieben von", "penulis", "wartawan", "بقلم", "كتب", "كتبت", "الكاتب", "الكاتبة", "إعداد", "اعداد", "تقرير", "حوار", "متابعة", "تحرير",
