@@ -798,6 +798,23 @@ def _field_record(text: str) -> str:
     return "\n".join(head) + "\n\n" + "\n\n".join(x.strip() for x in body[0][1] if x.strip()) + "\n"
 
 
+_CACHE_BANNER = re.compile(r"(?:This is Google's cache of|هذه هي النسخة المخبأة من Google للصفحة|هذه نسخة مخبأة من)\s+(\S+?)\.?\s")
+_CACHE_TIP = re.compile(r"(?:Tip|نصيحة|Conseil|Consejo|Tipp)\s*[:：]")
+
+
+def _without_cache_banner(text: str) -> str:
+    """A page saved from a search engine's cache opens with its banner ("This is Google's cache of
+    URL. It is a snapshot of the page as it appeared on 23 Jul 2015 14:03:27 GMT…", "Full version  Text-only
+    version", "Tip: …"): the page's address in its place, blank lines for the rest (lines keep their numbers)."""
+    m = _CACHE_BANNER.match(text)
+    if m is None:
+        return text
+    rows = text.split("\n")
+    end = next((i for i, r in enumerate(rows[:6]) if _CACHE_TIP.match(r.strip())), None)
+    end = end if end is not None else next((i for i, r in enumerate(rows[1:6], 1) if not r.strip()), 0) - 1
+    return "\n".join([m.group(1)] + [""] * max(end, 0) + rows[max(end, 0) + 1:])
+
+
 def _without_wayback_toolbar(text: str) -> str:
     """A page saved from the Internet Archive's Wayback Machine opens with its toolbar ("The Wayback
     Machine - https://web.archive.org/web/…", "7 captures", a calendar, "About this capture" …
@@ -836,6 +853,8 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
     fields = range(0)
     if page and text.startswith("The Wayback Machine - http"):
         text = _without_wayback_toolbar(text)
+    elif page and text.startswith(("This is Google", "هذه هي النسخة", "هذه نسخة")):
+        text = _without_cache_banner(text)
     if page and (text.startswith(("---", "+++", "\ufeff", "==", "***")) or text[:1].isascii() and text[:1].isalpha()):
         text, fields = _front_matter(_field_record(text), rules)
     elif page and text.lstrip()[:1] == "<" and _SGML_RECORD.search(text, 0, 2000):
