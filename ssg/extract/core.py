@@ -665,7 +665,8 @@ def _front_matter(text: str, rules: RuleSet) -> tuple[str, range]:
     if len(rows) > 100 or 2 * sum(bool(_FIELD.fullmatch(r.strip())) for r in rows) < len(rows):
         return text, range(0)
     out = [""] if m.group(1) else []
-    for r in rows:
+    rows, listed = _block_lists(rows)
+    for i, r in enumerate(rows):
         fm = _FIELD.fullmatch(r.strip())
         value = fm.group(2).strip() if fm else ""
         items = [_unquote(x) for x in value[1:-1].split(",")] if value[:1] == "[" and value[-1:] == "]" else [_unquote(value)]
@@ -673,6 +674,9 @@ def _front_matter(text: str, rules: RuleSet) -> tuple[str, range]:
         line = r
         for key in (fm.group(1), fm.group(1).replace("_", " ").replace("-", " ")) if value else ():
             label = rules.label.match(fold(f"{key}: {value}"))
+            if label and label.group("cat") and i in listed and len(items) > 1:
+                line = f"{fm.group(1)}:"                                   # (a reader's labels listed under "labels:")
+                break
             if label:                                                      # (of categories, the first)
                 line = f"{key}: {items[0] if label.group('cat') and len(items) > 1 else value}"
                 break
@@ -683,9 +687,32 @@ def _front_matter(text: str, rules: RuleSet) -> tuple[str, range]:
     return "\n".join(out) + text[m.end():], range(first, first + len(rows))
 
 
+_LIST_ITEM = re.compile(r"[ \t]*-[ \t]+(.+)")
+
+
+def _block_lists(rows: list[str]) -> tuple[list[str], set[int]]:
+    """A YAML field with its list under it ("author:" / "  - \"[[Name]]\"") as one row, "author: [Name]";
+    the items' rows left empty (rows keep their numbers). -> the rows, and which hold such lists."""
+    rows, listed = list(rows), set()
+    for i, r in enumerate(rows):
+        fm = _FIELD.fullmatch(r.strip())
+        if fm is None or fm.group(2).strip():
+            continue
+        j = i + 1
+        while j < len(rows) and _LIST_ITEM.fullmatch(rows[j]):
+            j += 1
+        if j > i + 1:
+            items = [_LIST_ITEM.fullmatch(x).group(1).strip() for x in rows[i + 1:j]]
+            rows[i] = r.rstrip() + " [" + ", ".join(items) + "]"
+            rows[i + 1:j] = [""] * (j - i - 1)
+            listed.add(i)
+    return rows, listed
+
+
 def _unquote(value: str) -> str:
     value = value.strip()
-    return value[1:-1].strip() if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'" else value
+    value = value[1:-1].strip() if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'" else value
+    return value[2:-2].strip() if value[:2] == "[[" and value[-2:] == "]]" else value      # (a wiki's link: "[[Name]]")
 
 
 _SGML_FIELDS = "title|headline|date|datetime|date_time|author|byline|source|category|section|summary|dek|abstract"
@@ -2436,6 +2463,8 @@ def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | Non
             # site (but "المصدر: وكالة الأنباء السعودية", a name with its site word, is the publisher)
             parts.set("author", value, "author:source-label-agency", l)
             parts.set("agency", _canon_agency(value, fold(value), rules), "agency:source-label", l)
+        elif re.match(r"(?:https?://|www\.)\S*/\S*$", value):
+            parts.url = parts.url or value          # "source: https://…": the page's address, not its site's name
         else:
             parts.set("source", value, "source:label", l)
     elif g == "auth":
