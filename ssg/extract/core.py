@@ -150,6 +150,9 @@ _SYMBOL_ENDS = re.compile(f"^[{_SYMBOLS}\\s]+")
 _SYMBOL_ENDS_R = re.compile(f"[{_SYMBOLS}\\s]+$")
 # A ticker of figures: weather, currencies, scores, markets ("بغداد ٤١° | البصرة ٤٥° | سعر صرف الدولار: ١٤٦٠")
 _FIGURES_SPLIT = re.compile(r"\s*(?:\||•|·|◂|\s{3,})\s*")
+_COOKIE_CONSENT = re.compile(r"\bcookies?\b.{0,400}(?:consent|consentement|votre accord|your choices|partenaires|partners|vie privée|privacy"
+                             r"|datenschutz|einwilligung|consentimiento|privacidad|zustimmung)|(?:consent|consentement|votre accord|partenaires"
+                             r"|partners|einwilligung|consentimiento|zustimmung).{0,400}\bcookies?\b", re.IGNORECASE)
 _END_MARK = re.compile(fold_pattern(r"انتهى|النهاية|-ends-|\bends\b|\(end\)|###|-30-"), re.IGNORECASE)
 _WIRE_CLOCK = re.compile(r"(?P<val>\d{1,2}:\d{2})\s*(?P<zone>ت\s?\.?\s?م|ت\s?\.?\s?غ|gmt|utc)\.?(?:\s+\d{2,6})?", re.IGNORECASE)
 _WIRE_ZONES = {"م": timezone(timedelta(hours=3)), "غ": timezone.utc, "gmt": timezone.utc, "utc": timezone.utc}
@@ -325,7 +328,8 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
     n = len(f)
     words = line.words
     if n > 240 or words > 30:
-        line.kind = "text"
+        # (a cookie banner's long text: cookies and consent in one line, "Avec votre accord, nos partenaires … cookies")
+        line.kind = "boiler" if words <= 120 and "cookie" in f.lower() and _COOKIE_CONSENT.search(f) else "text"
         return
     m = _WIRE_CLOCK.fullmatch(f.strip()) if words <= 5 and ":" in f and f[:1].isdigit() else None
     if m:                                   # "14:27 ت م" under a wire's text: its time, on Makkah's clock or Greenwich's

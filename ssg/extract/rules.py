@@ -424,6 +424,14 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         (("الإشعارات", "الاشعارات", "التنبيهات", "notifications"),
          r".{0,60}(?:فعّل|فعل|فعلوا|شغل|تفعيل|اسمح ب) ?(?:الإشعارات|الاشعارات|التنبيهات)\b.{0,60}"
          r"|.{0,60}(?:turn on|enable|allow) (?:push |breaking news )?notifications\b.{0,60}"),
+        # a cookie banner: its heading, its text (cookies and consent in one line) and its buttons
+        (("cookie", "vie privée", "privacy", "privatsphäre", "privacidad", "accepter", "accept", "akzeptieren", "aceptar"),
+         r"(?=.{0,600}\bcookies?\b)(?=.{0,600}(?:consent|consentement|votre accord|your choices|partners|partenaires|privacy|vie privée"
+         r"|datenschutz|einwilligung|consentimiento|privacidad|zustimmung)).{0,600}"
+         r"|(?:nous respectons votre vie privée|we (?:value|respect|care about) your privacy|your privacy matters"
+         r"|ihre privatsphäre(?: ist uns wichtig)?|respetamos tu privacidad|tu privacidad es importante)\.?"
+         r"|(?=.{0,120}(?:accepter|accept|akzeptieren|aceptar))(?=.{0,120}(?:refuser|sans accepter|reject|decline|ablehnen|rechazar"
+         r"|en savoir plus|manage|paramétrer|einstellungen|configurar|more options|learn more)).{0,120}"),
         # a newsletter's "Read this story online and share it:"
         (("read this",),
          r".{0,80}read this (?:story|article) online.{0,80}"),
