@@ -150,9 +150,10 @@ _SYMBOL_ENDS = re.compile(f"^[{_SYMBOLS}\\s]+")
 _SYMBOL_ENDS_R = re.compile(f"[{_SYMBOLS}\\s]+$")
 # A ticker of figures: weather, currencies, scores, markets ("بغداد ٤١° | البصرة ٤٥° | سعر صرف الدولار: ١٤٦٠")
 _FIGURES_SPLIT = re.compile(r"\s*(?:\||•|·|◂|\s{3,})\s*")
-_COOKIE_CONSENT = re.compile(r"\bcookies?\b.{0,400}(?:consent|consentement|votre accord|your choices|partenaires|partners|vie privée|privacy"
-                             r"|datenschutz|einwilligung|consentimiento|privacidad|zustimmung)|(?:consent|consentement|votre accord|partenaires"
-                             r"|partners|einwilligung|consentimiento|zustimmung).{0,400}\bcookies?\b", re.IGNORECASE)
+_CONSENT_WORDS = (r"(?:consent|consentement|votre accord|your choices|partenaires|partners|vie privée|privacy|datenschutz|einwilligung"
+                  r"|consentimiento|privacidad|zustimmung|acepta|akzeptier|continúa navegando|continue browsing|continuing to browse"
+                  r"|poursuivant votre navigation|weitersurfen)")
+_COOKIE_CONSENT = re.compile(rf"\bcookies?\b.{{0,400}}{_CONSENT_WORDS}|{_CONSENT_WORDS}.{{0,400}}\bcookies?\b", re.IGNORECASE)
 _END_MARK = re.compile(fold_pattern(r"انتهى|النهاية|-ends-|\bends\b|\(end\)|###|-30-"), re.IGNORECASE)
 _WIRE_CLOCK = re.compile(r"(?P<val>\d{1,2}:\d{2})\s*(?P<zone>ت\s?\.?\s?م|ت\s?\.?\s?غ|gmt|utc)\.?(?:\s+\d{2,6})?", re.IGNORECASE)
 _WIRE_ZONES = {"م": timezone(timedelta(hours=3)), "غ": timezone.utc, "gmt": timezone.utc, "utc": timezone.utc}

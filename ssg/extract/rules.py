@@ -314,6 +314,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:للإعلان|للاعلان|للإعلانات|للاعلانات) (?:في|على|عبر|معنا|مع) .{0,80}|to advertise (?:in|with|on) .{0,80}",   # an ad's call
         # a clipping service's client and period: "العميل: وزارة الصحة | الفترة: 01/03/2017 - 31/03/2017"
         r"(?:العميل|الجهة المستفيدة|client|customer|kunde)\s*[:：].{1,160}",
+        # an edition switch: "EDICIÓN: ESPAÑA | AMÉRICA | MÉXICO", "Edition: UK | US | International"
+        r"(?:edición|edition|édition|ausgabe|edizione|edição|الطبعة|النسخة)\s*[:：]\s*\S{1,20}(?:\s*[|/•·]\s*\S.{0,20}){1,6}",
         # a wire's slug line: "0233 واو الكلمة الدليلية: سلة-رمضان", "SLUG: BC-US-Storm"
         r"(?:\d{2,6}\s+\S{1,8}\s+)?(?:الكلمة الدليلية|كلمة دليلية|الكلمة المفتاحية للخبر|slug)\s*[:：]\s*\S.{0,60}",
         # a wire file's note on its clock: "جميع الأوقات الواردة في هذا الملف بتوقيت مكة المكرمة (GMT+3)", "All times are GMT"
@@ -427,7 +429,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # a cookie banner: its heading, its text (cookies and consent in one line) and its buttons
         (("cookie", "vie privée", "privacy", "privatsphäre", "privacidad", "accepter", "accept", "akzeptieren", "aceptar"),
          r"(?=.{0,600}\bcookies?\b)(?=.{0,600}(?:consent|consentement|votre accord|your choices|partners|partenaires|privacy|vie privée"
-         r"|datenschutz|einwilligung|consentimiento|privacidad|zustimmung)).{0,600}"
+         r"|datenschutz|einwilligung|consentimiento|privacidad|zustimmung|acepta|akzeptier|continúa navegando|continue browsing"
+         r"|poursuivant votre navigation|weitersurfen)).{0,600}"
          r"|(?:nous respectons votre vie privée|we (?:value|respect|care about) your privacy|your privacy matters"
          r"|ihre privatsphäre(?: ist uns wichtig)?|respetamos tu privacidad|tu privacidad es importante)\.?"
          r"|(?=.{0,120}(?:accepter|accept|akzeptieren|aceptar))(?=.{0,120}(?:refuser|sans accepter|reject|decline|ablehnen|rechazar"
