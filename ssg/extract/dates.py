@@ -120,7 +120,7 @@ ZONE_ABBREVIATIONS = {"edt": -4, "est": -5, "cdt": -5, "cst": -6, "mdt": -6, "ms
                       "hkt": 8, "awst": 8, "jst": 9, "kst": 9, "aest": 10, "aedt": 11, "nzst": 12, "nzdt": 13,
                       "sast": 2, "wat": 1, "npt": 5.75, "pht": 8, "wib": 7, "trt": 3, "irst": 3.5, "adt": -3, "akdt": -8,
                       "akst": -9, "hst": -10, "acst": 9.5, "acdt": 10.5, "wita": 8, "myt": 8,
-                      "tsi": 3, "мск": 3,
+                      "tsi": 3, "мск": 3, "cot": -5, "pet": -5, "ect": -5, "vet": -4, "bot": -4, "art": -3, "uyt": -3, "pyt": -4,
                       "hne": -5, "hae": -4, "hnc": -6, "hac": -5, "hnr": -7, "har": -6, "hnp": -8, "hap": -7, "hna": -4, "haa": -3}   # (Türkiye Saati, "TSİ"; CAT, EAT, WET: words)
 # Zone names written in capitals only (as words they are "et", "eat", "cat"): a region's clock, its
 # offset on the date given (ET is EDT in July, EST in January); IST is India's (+05:30), EAT East Africa's.
