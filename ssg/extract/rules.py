@@ -177,7 +177,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "similar articles", "lees ook", "basahin din", "यह भी पढ़ें", "ये भी पढ़ें", "soma pia", "soma zaidi", "czytaj też",
         "czytaj także", "διαβάστε επίσης", "διαβάστε ακόμα", "مزید پڑھیں", "یہ بھی پڑھیں", "بیشتر بخوانید", "leia também", "leia mais", "veja também", "saiba mais", "leggi anche", "sur le même sujet", "sur le même thème", "topik terkait", "artikel terkait", "suggested topics", "suggested stories", "suggested reading", "recommended topics",
         "most viewed", "most shared", "most commented", "most watched", "explore more on these topics", "explore more",
-        "more in this section", "latest stories", "الأكثر تداولا", "الأكثر تداولاً", "الأكثر تعليقا", "الأكثر تعليقاً", "الأكثر قراءة",
+        "more in this section", "latest stories", "more sport", "more news", "more stories", "top news right now", "also watch",
+        "trending on", "related coverage", "more from this section", "الأكثر تداولا", "الأكثر تداولاً", "الأكثر تعليقا", "الأكثر تعليقاً", "الأكثر قراءة",
         "أحدث الأخبار", "آخر الأخبار", "اخر الاخبار", "كل مقالات الكاتب", "جميع مقالات الكاتب", "مقالات الكاتب",
         "ilgili haberler", "benzer haberler", "çok okunanlar", "en çok okunanlar", "les plus lus", "à lire également",
         "à lire aussi", "lo más leído", "más leídas", "meistgelesen", "طالع أيضا", "طالع أيضاً", "اقرأ ايضا", "المواضيع ذات الصلة",
@@ -312,6 +313,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"رابط (?:المقال|الموضوع|مختصر)\s*:.*",
         r"[-–—*=]{0,3}\s*(?:advertisement|sponsored|ads by|إعلان|اعلان|publicité|publicidad|anzeige|pubblicità|publicidade|reklam)\s*[-–—*=]{0,3}",
         r"(?:للإعلان|للاعلان|للإعلانات|للاعلانات) (?:في|على|عبر|معنا|مع) .{0,80}|to advertise (?:in|with|on) .{0,80}",   # an ad's call
+        # a newsroom's call for tips: "Do you have a story for us? Email newsdesk@… or call …"
+        r"(?:do you have|have you got|got) a (?:story|news tip|tip)(?: for us)?\?.{0,200}|(?:هل لديك|لديك) (?:خبر|قصة)(?: لنا)?[؟?].{0,200}",
         # a clipping service's client and period: "العميل: وزارة الصحة | الفترة: 01/03/2017 - 31/03/2017"
         r"(?:العميل|الجهة المستفيدة|client|customer|kunde)\s*[:：].{1,160}",
         # an edition switch: "EDICIÓN: ESPAÑA | AMÉRICA | MÉXICO", "Edition: UK | US | International"
@@ -426,6 +429,12 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         (("الإشعارات", "الاشعارات", "التنبيهات", "notifications"),
          r".{0,60}(?:فعّل|فعل|فعلوا|شغل|تفعيل|اسمح ب) ?(?:الإشعارات|الاشعارات|التنبيهات)\b.{0,60}"
          r"|.{0,60}(?:turn on|enable|allow) (?:push |breaking news )?notifications\b.{0,60}"),
+        # a publisher's registered address under the text: "… 14 Quay Street, Gloucester GL1 2XX. Registered in England & Wales no. 01234567."
+        (("registered in", "company no", "company number", "registered no", "registered number"),
+         r".{0,200}registered in england(?: (?:&|and) wales)?.{0,120}|.{0,160}\b(?:company|registered) (?:no|number)\.?\s*\d{5,}.{0,60}"),
+        # a newsletter's offer: "Business newsletter: get the latest business news … Sign up"
+        (("newsletter",),
+         r".{0,60}newsletter\s*[:：].{0,200}(?:sign up|subscribe|inscrivez-vous|suscríbete|abonnieren)\.?"),
         # a cookie banner: its heading, its text (cookies and consent in one line) and its buttons
         (("cookie", "vie privée", "privacy", "privatsphäre", "privacidad", "accepter", "accept", "akzeptieren", "aceptar"),
          r"(?=.{0,600}\bcookies?\b)(?=.{0,600}(?:consent|consentement|votre accord|your choices|partners|partenaires|privacy|vie privée"
@@ -572,7 +581,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
                    "inilathala", "diterbitkan", "publikováno"),
     "label_tags": ("الوسوم", "وسوم", "كلمات مفتاحية", "كلمات دلالية", "الكلمات الدالة", "الكلمات الدلالية", "الكلمات المفتاحية",
                    "سمات", "الكلمات المفاتيح", "كلمات البحث", "كلمات بحث", "tags", "tagged", "keywords", "topics", "mots-clés", "mots clés", "etiquetas", "temas relacionados", "schlagwörter",
-                   "etiketler", "etiket", "برچسب‌ها", "برچسب ها", "برچسبها", "ٹیگز", "کلیدواژه‌ها", "کلید واژه ها", "теги", "метки", "תגיות", "טגים", "टैग्स", "टैग", "tagi", "ετικέτες", "lebo", "mga tag", "palabras clave", "parole chiave", "tag", "trefwoorden", "temas", "thèmes", "themen"),
+                   "etiketler", "etiket", "برچسب‌ها", "برچسب ها", "برچسبها", "ٹیگز", "archivado en", "filed under", "classé dans", "abgelegt unter", "کلیدواژه‌ها", "کلید واژه ها", "теги", "метки", "תגיות", "טגים", "टैग्स", "टैग", "tagi", "ετικέτες", "lebo", "mga tag", "palabras clave", "parole chiave", "tag", "trefwoorden", "temas", "thèmes", "themen"),
     "label_dek": ("ملخص", "الملخص", "summary", "synopsis", "in short", "highlight", "standfirst", "description", "الوصف", "teaser", "chapô", "chapeau", "resumen",
                   "zusammenfassung", "özet", "sommario", "sottotitolo", "subtitle", "subtítulo", "sous-titre", "untertitel"),
     # A scraper's or an export's header of fields: "العنوان: ...", "Title: ...", "Subject: ..." (in
