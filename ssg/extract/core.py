@@ -1023,6 +1023,18 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
     for l in out[first_prose:]:            # under the text, "كلمة اليوم" is a credit, not a brand
         if l.kind == "site" and l.sub == "weak":
             l.kind, l.sub = "text", ""
+    # the page's first line, a name of one to three words over its menu, is the site's masthead ("NewsHarbor" /
+    # "Top Stories   U.S.   World …"); a site's name right under a byline is the writer's employer ("By ELLEN CARVER" /
+    # "Associated Press"), not the page's site
+    first = next((i for i, l in enumerate(out) if l.kind != "blank"), None)
+    if page and first is not None and out[first].kind == "text" and out[first].words <= 3 and not _END_PUNCT.search(out[first].f) \
+            and not _HAS_DIGIT.search(out[first].f):
+        k = next((k for k in range(first + 1, min(n, first + 3)) if out[k].kind != "blank"), None)
+        if k is not None and out[k].kind == "nav":
+            out[first].kind, out[first].sub = "site", "masthead"
+    for i, l in enumerate(out[1:], 1):
+        if l.kind == "site" and out[i - 1].kind == "label" and out[i - 1].sub == "auth" and l.words <= 4:
+            l.kind, l.sub = "boiler", "affiliation"
     # a wire's clock, "14:27 ت م", is its story's time only under the story's end mark ("// انتهى //")
     for i, l in enumerate(out):
         if l.kind == "label" and l.sub == "time" and len(l.val) > 2:
