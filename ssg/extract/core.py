@@ -830,6 +830,7 @@ def _field_record(text: str) -> str:
     return "\n".join(head) + "\n\n" + "\n\n".join(x.strip() for x in body[0][1] if x.strip()) + "\n"
 
 
+_PRINT_HEADER = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s{3,}(\S.*)")
 _CACHE_BANNER = re.compile(r"(?:This is Google's cache of|هذه هي النسخة المخبأة من Google للصفحة|هذه نسخة مخبأة من)\s+(\S+?)\.?\s")
 _CACHE_TIP = re.compile(r"(?:Tip|نصيحة|Conseil|Consejo|Tipp)\s*[:：]")
 
@@ -887,6 +888,12 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
         text = _without_wayback_toolbar(text)
     elif page and text.startswith(("This is Google", "هذه هي النسخة", "هذه نسخة")):
         text = _without_cache_banner(text)
+    if page and text[:1].isdigit():
+        # a browser's print header: "12/01/2019, 09:14          Headline | Site" (the time it was printed, the page's title)
+        head, nl, rest = text.partition("\n")
+        m = _PRINT_HEADER.fullmatch(head.rstrip("\r"))
+        if m:
+            text = m.group(1) + nl + rest
     if page and (text.startswith(("---", "+++", "\ufeff", "==", "***")) or text[:1].isascii() and text[:1].isalpha()):
         text, fields = _front_matter(_field_record(text), rules)
     elif page and text.lstrip()[:1] == "<" and _SGML_RECORD.search(text, 0, 2000):
