@@ -313,6 +313,10 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"رابط (?:المقال|الموضوع|مختصر)\s*:.*",
         r"[-–—*=]{0,3}\s*(?:advertisement|sponsored|ads by|إعلان|اعلان|publicité|publicidad|anzeige|pubblicità|publicidade|reklam)\s*[-–—*=]{0,3}",
         r"(?:للإعلان|للاعلان|للإعلانات|للاعلانات) (?:في|على|عبر|معنا|مع) .{0,80}|to advertise (?:in|with|on) .{0,80}",   # an ad's call
+        # ... and its header, on each printed page: "7/24/15, 1:37 PM          Headline - Site"
+        r"\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s{3,}\S.{0,200}",
+        # a printed page's footer: its address and the page's number ("http://…/article_976167.html      1/2")
+        r"(?:https?://|www\.)\S+\s+(?:page\s+|صفحة\s+)?\d{1,3}\s*(?:/|of|من)\s*\d{1,3}",
         # a newsroom's call for tips: "Do you have a story for us? Email newsdesk@… or call …"
         r"(?:do you have|have you got|got) a (?:story|news tip|tip)(?: for us)?\?.{0,200}|(?:هل لديك|لديك) (?:خبر|قصة)(?: لنا)?[؟?].{0,200}",
         # a clipping service's client and period: "العميل: وزارة الصحة | الفترة: 01/03/2017 - 31/03/2017"
