@@ -313,6 +313,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"رابط (?:المقال|الموضوع|مختصر)\s*:.*",
         r"[-–—*=]{0,3}\s*(?:advertisement|sponsored|ads by|إعلان|اعلان|publicité|publicidad|anzeige|pubblicità|publicidade|reklam)\s*[-–—*=]{0,3}",
         r"(?:للإعلان|للاعلان|للإعلانات|للاعلانات) (?:في|على|عبر|معنا|مع) .{0,80}|to advertise (?:in|with|on) .{0,80}",   # an ad's call
+        # a print view's label: "نسخة للطباعة", "Printer-friendly version", "Version imprimable"
+        r"(?:نسخة للطباعة|نسخة الطباعة|النسخة المطبوعة للصفحة|(?:printer[- ]friendly|print|printable) version|version imprimable|versión para imprimir|druckversion)",
         # ... and its header, on each printed page: "7/24/15, 1:37 PM          Headline - Site"
         r"\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\s{3,}\S.{0,200}",
         # a printed page's footer: its address and the page's number ("http://…/article_976167.html      1/2")
