@@ -211,8 +211,8 @@ _PLACE_COLON = re.compile(rf"{_WORD_LETTERS}(?:\s{_WORD_LETTERS})?\s*[:：]")
 _PLACE_NAME = re.compile(rf"{_WORD_LETTERS}(?:\s{_WORD_LETTERS})?\s*(?:\s[-–—ـ/]|[:：])\s*"
                          rf"(?:{_WORD_LETTERS}(?:\s+{_WORD_LETTERS}){{1,3}}|«{_WORD_LETTERS}(?:\s+{_WORD_LETTERS}){{1,3}}»)")   # ("لندن: «الشرق الأوسط»")
 # ... or the name first, its place after it: "عادل الماس (جدة)", "إيمان الشايب – القطيف" (a line of its own)
-_NAME_PLACE = re.compile(rf"(?!ـ){_WORD_LETTERS}(?:\s+{_WORD_LETTERS}){{0,3}}\s*\({_WORD_LETTERS}(?:\s{_WORD_LETTERS})?\)"
-                         rf"|{_WORD_LETTERS}(?:\s+{_WORD_LETTERS}){{1,3}}\s+[-–—]\s+{_WORD_LETTERS}")
+_NAME_PAREN_PLACE = re.compile(rf"(?!ـ){_WORD_LETTERS}(?:\s+{_WORD_LETTERS}){{0,3}}\s*\({_WORD_LETTERS}(?:\s{_WORD_LETTERS})?\)")
+_NAME_PLACE = re.compile(rf"{_NAME_PAREN_PLACE.pattern}|{_WORD_LETTERS}(?:\s+{_WORD_LETTERS}){{1,3}}\s+[-–—]\s+{_WORD_LETTERS}")
 _FIELD_SEP = re.compile(r"[|·•]")
 _RULE_LINE = re.compile(r"[-–—_=*•·.~ـ\s]{3,}")
 _TAG_SPLIT = re.compile(r"\s*[,،;؛|#]\s*")
@@ -2046,7 +2046,8 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                     # date (with its Hijri twin): the byline as printed
                     first = min((h.start for h in hits if h.hijri), default=hit.start)
                     head = _DATE_WORDS_AT_END.sub("", WEEKDAY_RE.sub(" ", l.f[:first])).strip(" |-–—,،")   # ("… نُشر: الأربعاء …")
-                    if head and _PLACE_NAME.fullmatch(head) and _words(head) <= 6 and not rules.agency.search(head) \
+                    if head and (_PLACE_NAME.fullmatch(head) or _NAME_PAREN_PLACE.fullmatch(head)) and _words(head) <= 6 \
+                            and not rules.agency.search(head) \
                             and not _site_name(head, head, rules) and not rules.label.match(head):     # (not "كتب: X")
                         parts.set("author", clean(l.o[:len(head)]), "author:place-name-before-date", l)
             rest = _labels_after_date(clean(after_s).strip(" |-–—,،\u00a0"), l, parts, rules)
