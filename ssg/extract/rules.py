@@ -302,7 +302,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # (or a banner's label set apart by spaces: "WEATHER ALERT  Wind Advisory in effect until 7 PM …")
         r"(?:عاجل|خبر عاجل|breaking(?: news)?|(?:weather|traffic|severe weather|amber|news) alert|alert|live|en direct|en vivo|eilmeldung)\s{2,}\S.{0,300}",
         # (or its headlines run one after the other, each closed by an ellipsis: "عاجل: A ... B ...")
-        r"(?:عاجل|خبر عاجل|أخبار عاجلة|breaking(?: news)?|urgent|última hora|eilmeldung)\s*[:：].{10,200}?\s(?:\.{3}|…)\s+\S.{8,300}",
+        r"(?:عاجل|خبر عاجل|أخبار عاجلة|breaking(?: news)?|urgent|última hora|eilmeldung|flash info|dernière minute|dernière heure)"
+        r"\s*[:：].{10,200}?\s(?:\.{3}|…)\s+\S.{8,300}",
         r"(?:temps de lecture|lecture|tiempo de lectura|lesezeit)\s*:?\s*\d+\s*(?:min|minutes?|minutos|minuten)\.?",
         r"sign up for (?:our|the) .{0,80}|(?:get|receive) our .{0,40}newsletter.{0,80}|(?:اشترك|سجل) في (?:نشرتنا|النشرة).{0,80}",
         r"(?:your email address will not be published|required fields are marked|لن يتم نشر عنوان بريدك الإلكتروني|الحقول الإلزامية مشار إليها).{0,120}",
@@ -313,6 +314,10 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"رابط (?:المقال|الموضوع|مختصر)\s*:.*",
         r"[-–—*=]{0,3}\s*(?:advertisement|sponsored|ads by|إعلان|اعلان|publicité|publicidad|anzeige|pubblicità|publicidade|reklam)\s*[-–—*=]{0,3}",
         r"(?:للإعلان|للاعلان|للإعلانات|للاعلانات) (?:في|على|عبر|معنا|مع) .{0,80}|to advertise (?:in|with|on) .{0,80}",   # an ad's call
+        # a photo's credit line and caption: "Crédit photo : archives - محطة تحلية مياه البحر", "Photo credit: …"
+        r"(?:crédits? photos?|photo credits?|bildnachweis|crédito(?: de)? foto)\s*[:：]\s*.{1,200}",
+        # a video's or a gallery's marker over its caption: "[فيديو] مشاهد من احتفالات نوروز في آكري"
+        r"\[(?:فيديو|بالفيديو|صور|بالصور|video|vidéo|photos|gallery|galerie)\]\s*.{0,200}",
         # a print view's label: "نسخة للطباعة", "Printer-friendly version", "Version imprimable"
         r"(?:نسخة للطباعة|نسخة الطباعة|النسخة المطبوعة للصفحة|(?:printer[- ]friendly|print|printable) version|version imprimable|versión para imprimir|druckversion)",
         # ... and its header, on each printed page: "7/24/15, 1:37 PM          Headline - Site"
