@@ -2035,7 +2035,8 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
             elif before.strip():
                 # "Par Mamadou Diallo et Awa Ndiaye Publié le 27 février 2024 …": the byline and its
                 # date run together (a page's spans on one line)
-                head = _DATE_WORDS_AT_END.sub("", WEEKDAY_RE.sub(" ", before)).strip(" |-–—,،")
+                first = min((h.start for h in hits if h.hijri), default=hit.start)      # (before a Hijri date's twin)
+                head = _DATE_WORDS_AT_END.sub("", WEEKDAY_RE.sub(" ", l.f[:first])).strip(" |-–—,،")
                 by = _BY_RE.match(head)
                 if by and 1 <= _words(by.group(2)) <= 10 and (by.group(1).lower() not in _BY_LATIN
                                                               or l.o[by.start(2):by.start(2) + 1].isupper()):
@@ -2043,9 +2044,7 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                     parts.set("author", name, "author:byline-before-date", l)
                 elif not by:
                     # "مسقط - ناصر البلوشي الأحد 7 صفر 1446هـ - 11 أغسطس 2024م": a place and a name, then the
-                    # date (with its Hijri twin): the byline as printed
-                    first = min((h.start for h in hits if h.hijri), default=hit.start)
-                    head = _DATE_WORDS_AT_END.sub("", WEEKDAY_RE.sub(" ", l.f[:first])).strip(" |-–—,،")   # ("… نُشر: الأربعاء …")
+                    # date (with its Hijri twin), "… نُشر: الأربعاء …": the byline as printed
                     if head and (_PLACE_NAME.fullmatch(head) or _NAME_PAREN_PLACE.fullmatch(head)) and _words(head) <= 6 \
                             and not rules.agency.search(head) \
                             and not _site_name(head, head, rules) and not rules.label.match(head):     # (not "كتب: X")
