@@ -330,7 +330,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
     words = line.words
     if n > 240 or words > 30:
         # (a cookie banner's long text: cookies and consent in one line, "Avec votre accord, nos partenaires … cookies")
-        line.kind = "boiler" if words <= 120 and "cookie" in f.lower() and _COOKIE_CONSENT.search(f) else "text"
+        line.kind = "boiler" if words <= 120 and ("ookie" in f or "OOKIE" in f) and _COOKIE_CONSENT.search(f) else "text"
         return
     m = _WIRE_CLOCK.fullmatch(f.strip()) if words <= 5 and ":" in f and f[:1].isdigit() else None
     if m:                                   # "14:27 ت م" under a wire's text: its time, on Makkah's clock or Greenwich's
