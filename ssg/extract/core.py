@@ -1042,6 +1042,14 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
     for i, l in enumerate(out[1:], 1):
         if l.kind == "site" and out[i - 1].kind == "label" and out[i - 1].sub == "auth" and l.words <= 4:
             l.kind, l.sub = "boiler", "affiliation"
+    # a trail that ends in the date, "الرئيسية › الثلاثاء، 21 يوليو 2015 - 12:55" (its home word alone before it): a date line
+    for l in out:
+        if l.kind == "crumb" and _HAS_DIGIT.search(l.f) and l.words <= 12:
+            items = [x.strip() for x in re.split(r"\s*[›»>/|]\s*", l.f) if x.strip()]
+            hits = find_dates(l.f, day_first=day_first) if len(items) >= 2 and all(rules.home.match(x) for x in items[:-1]) else []
+            greg = [h for h in hits if h.hijri is None]
+            if greg and greg[0].start >= l.f.find(items[-1]):
+                l.kind, l.sub, l.val = "date", "", (greg[0], hits)
     # a wire's clock, "14:27 ت م", is its story's time only under the story's end mark ("// انتهى //")
     for i, l in enumerate(out):
         if l.kind == "label" and l.sub == "time" and len(l.val) > 2:
