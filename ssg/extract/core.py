@@ -487,7 +487,8 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             return
     if words <= 30 and ("|" in f or "•" in f or "·" in f or "∙" in f or "  " in f or "»" in f):
         items = [x for x in _SEP_SPLIT.split(f.strip()) if x]
-        if all(_words(x) <= 3 for x in items) and (len(items) >= 4 or len(items) == 3 and any(
+        if (all(_words(x) <= 3 for x in items) or len(items) >= 4 and all(_words(x) <= 4 for x in items)     # ("Terms of Service |
+                and sum(bool(rules.nav_item.match(x.strip())) for x in items) >= 2) and (len(items) >= 4 or len(items) == 3 and any(   # … | EEO Public File Report")
                 rules.nav_item.match(x.strip()) for x in items) or len(items) == 3 and sum(
                 bool(rules.share.match(x.strip())) for x in items) >= 2) \
                 and 2 * sum(1 for x in items if _HAS_DIGIT.search(x)) < len(items):   # (figures are a table's row or a ticker)
