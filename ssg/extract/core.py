@@ -831,6 +831,10 @@ def _field_record(text: str) -> str:
     return "\n".join(head) + "\n\n" + "\n\n".join(x.strip() for x in body[0][1] if x.strip()) + "\n"
 
 
+_HTML_BLOCK = re.compile(r"<(p|h[1-6]|li|blockquote)\b[^>]*>(.*?)(?:</\1\s*>)?", re.IGNORECASE | re.S)
+_HTML_TAG = re.compile(r"<[^>]{0,300}>")
+_HTML_TAGS_ONLY = re.compile(r"(?:<(?:figure|img|div|figcaption|/figure|/div|br|hr|iframe|script|/script|span|/span)\b[^>]*>[^<]{0,200})+"
+                             r"(?:</\w+>)*", re.IGNORECASE)
 _PRINT_HEADER = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s{3,}(\S.*)")
 _CACHE_BANNER = re.compile(r"(?:This is Google's cache of|هذه هي النسخة المخبأة من Google للصفحة|هذه نسخة مخبأة من)\s+(\S+?)\.?\s")
 _CACHE_TIP = re.compile(r"(?:Tip|نصيحة|Conseil|Consejo|Tipp)\s*[:：]")
@@ -919,6 +923,14 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
             heading = is_heading(raw)
             quoted = raw.lstrip()[:1] == ">"
             raw = unmark(raw, lynx)
+        elif raw.lstrip()[:1] == "<" and page:
+            # a text's body given as HTML, a line an element ("<p>…</p>", "<h2>…</h2>"; a figure, a line of tags alone)
+            m = _HTML_BLOCK.fullmatch(raw.strip())
+            if m:
+                heading = m.group(1).lower()[:1] == "h"
+                raw = html.unescape(_HTML_TAG.sub("", m.group(2)))
+            elif _HTML_TAGS_ONLY.fullmatch(raw.strip()):
+                raw = ""
         o = nfc(raw.strip(STRIP))
         if o[:1] == "&" and _ENTITY_SPACE.fullmatch(o):
             o = ""                              # "&nbsp;": a saved page's empty paragraph, its entity left as written

@@ -340,7 +340,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"النشرة(?: \S+){0,3}\s*[-–—:：|]\s*(?:اشترك|سجل|اشتراك).{0,60}|catch all the latest .{0,160}",
         # a wire's contact line: "((dewi.santoso@pana-news.example; +62 21 555 0134))"
         r"\(\([^()]{0,200}(?:@|\+\d)[^()]{0,200}\)\)",
-        r"(?:body|text|content|النص|نص الخبر|المتن|المحتوى|نص المادة)\s*[:：]",
+        r"(?:body|text|content|النص|نص الخبر|المتن|المحتوى|نص المادة)(?:\s*\((?:html|text|plain|نص)\))?\s*[:：]",
+        r"[\[(]\s*(?:نهاية النص|نهاية الخبر|نهاية المادة|end of (?:text|story|article)|end|fin)\s*[\])]|نهاية النص|نهاية الخبر|نهاية المادة",
         r"(?:loading|جاري التحميل)\.{0,3}",
         r"(?:subscribe|اشترك) (?:to|for|from|now|today|في|ب).{0,80}",
         r"(?:we use cookies|this site uses cookies|ملفات تعريف الارتباط).{0,200}",
