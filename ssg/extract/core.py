@@ -1706,6 +1706,9 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
         body_start = j + 1
     _read_body(lines, body_start, parts, rules, options, tzname, profiles,
                credit_ok=not author_from_header and not body_only, structured=structured)
+    # the standfirst printed again as the text's first paragraph (a web clipper's "_…_" under its field): once
+    if parts.dek and len(parts.blocks) > 1 and parts.blocks[0][0] == "p" and squash(parts.blocks[0][1]) == squash(parts.dek):
+        parts.blocks = parts.blocks[1:]
     # a header of fields, then the text printed from its headline (a read-it-later app's export): not a paragraph
     if parts.title and parts.blocks and any(e[0] == "title" and e[1] == "title:label" for e in parts.evidence) \
             and squash(parts.blocks[0][1]) == squash(parts.title):

@@ -178,7 +178,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "czytaj także", "διαβάστε επίσης", "διαβάστε ακόμα", "مزید پڑھیں", "یہ بھی پڑھیں", "بیشتر بخوانید", "leia também", "leia mais", "veja também", "saiba mais", "leggi anche", "sur le même sujet", "sur le même thème", "topik terkait", "artikel terkait", "suggested topics", "suggested stories", "suggested reading", "recommended topics",
         "most viewed", "most shared", "most commented", "most watched", "explore more on these topics", "explore more",
         "more in this section", "latest stories", "more sport", "more news", "more stories", "top news right now", "also watch",
-        "trending on", "related coverage", "more from this section", "الأكثر تداولا", "الأكثر تداولاً", "الأكثر تعليقا", "الأكثر تعليقاً", "الأكثر قراءة",
+        "trending on", "related coverage", "more from this section", "read more on", "الأكثر تداولا", "الأكثر تداولاً", "الأكثر تعليقا", "الأكثر تعليقاً", "الأكثر قراءة",
         "أحدث الأخبار", "آخر الأخبار", "اخر الاخبار", "كل مقالات الكاتب", "جميع مقالات الكاتب", "مقالات الكاتب",
         "ilgili haberler", "benzer haberler", "çok okunanlar", "en çok okunanlar", "les plus lus", "à lire également",
         "à lire aussi", "lo más leído", "más leídas", "meistgelesen", "طالع أيضا", "طالع أيضاً", "اقرأ ايضا", "المواضيع ذات الصلة",
@@ -348,6 +348,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # reading time, a relative time, a view count: page furniture, never copy
         r"(?:reading time\s*[:：]?\s*)?\d+\s*(?:-\s*)?(?:min|mins|minutes?)\.?\s+read",
         r"(?:وقت القراءة|مدة القراءة|زمن القراءة|قراءة|للقراءة)\s*[:：]?\s*\d+\s*(?:دقيقة|دقائق|د)\.?",
+        r"(?:وقت القراءة|مدة القراءة|زمن القراءة)\s*[:：]?\s*(?:دقيقة واحدة|دقيقة|دقيقتان|دقيقتين|\S+ دقائق)",
         r"(?:قراءة\s+(?:في\s+)?)?\d+\s*(?:دقيقة|دقائق)\s*(?:للقراءة|قراءة)?",
         r"(?:reading time|read time|okuma süresi)\s*[:：]?\s*\d+\s*(?:min|mins|minutes?|dk|dakika)\.?|\d+\s*(?:dk|dakika)\.?\s+okuma(?: süresi)?",
         r"(?:(?:updated|published|posted)\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago",
@@ -447,6 +448,20 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # a newsletter's offer: "Business newsletter: get the latest business news … Sign up"
         (("newsletter",),
          r".{0,60}newsletter\s*[:：].{0,200}(?:sign up|subscribe|inscrivez-vous|suscríbete|abonnieren)\.?"),
+        # a newsletter's offer under the text: "Get the latest headlines straight to your inbox: sign up to our free daily newsletter."
+        (("inbox", "sign up to"),
+         r".{0,120}(?:straight to your inbox|sign up to (?:our|the) .{0,60}newsletter).{0,120}"),
+        # the writer's box under a column: "Über die Autorin: Dr. Helga Marquardt ist …", "About the author: …"
+        (("über die autorin", "über den autor", "about the author", "à propos de l'auteur", "sobre el autor", "sobre la autora",
+          "عن الكاتب", "نبذة عن الكاتب"),
+         r"(?:über die autorin|über den autor|about the author|à propos de l'auteur|sobre el autor|sobre la autora|عن الكاتب|نبذة عن الكاتب)"
+         r"\s*[:：].{0,400}"),
+        # an opinion page's disclaimer: "* المقال يعبر عن رأي كاتبه ولا يعبر بالضرورة عن رأي نابلس بوست"
+        (("يعبر عن", "تعبر عن"),
+         r"\*?\s*(?:المقال|المقالة|ما ورد في المقال|الآراء الواردة|المقالات)(?: \S+)? (?:يعبر|تعبر) عن (?:رأي|آراء) (?:كاتبه|كاتبها|أصحابها|الكاتب|كتابها).{0,120}"),
+        # a caption with its photo's credit after a dash: "كھلاڑی … وارم اپ کرتے ہوئے — فوٹو: آواز نیوز"
+        (("فوٹو", "تصویر", "photo:", "foto:", "صورة:"),
+         r".{5,200}\s[—–-]\s*(?:فوٹو|تصویر|عکس|photo|foto|صورة)\s*[:：]\s*.{1,60}"),
         # a cookie banner: its heading, its text (cookies and consent in one line) and its buttons
         (("cookie", "vie privée", "privacy", "privatsphäre", "privacidad", "accepter", "accept", "akzeptieren", "aceptar"),
          r"(?=.{0,600}\bcookies?\b)(?=.{0,600}(?:consent|consentement|votre accord|your choices|partners|partenaires|privacy|vie privée"
