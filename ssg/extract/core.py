@@ -835,6 +835,31 @@ _HTML_BLOCK = re.compile(r"<(p|h[1-6]|li|blockquote)\b[^>]*>(.*?)(?:</\1\s*>)?",
 _HTML_TAG = re.compile(r"<[^>]{0,300}>")
 _HTML_TAGS_ONLY = re.compile(r"(?:<(?:figure|img|div|figcaption|/figure|/div|br|hr|iframe|script|/script|span|/span)\b[^>]*>[^<]{0,200})+"
                              r"(?:</\w+>)*", re.IGNORECASE)
+# an icon font's ligatures saved as their names ("home الرئيسية chevron_left اقتصاد", "event الإثنين 3 أغسطس 2015   schedule 05:44 م")
+_ICON_NAMES = ("menu search home person event schedule visibility share comment bookmark print mail today label folder close edit "
+               "chevron_left chevron_right keyboard_arrow_left keyboard_arrow_right navigate_next navigate_before arrow_back arrow_forward "
+               "flash_on photo_camera chat_bubble_outline chat_bubble access_time calendar_today date_range query_builder "
+               "remove_red_eye local_offer account_circle expand_more expand_less play_arrow videocam mode_comment").split()
+_ICON_WORD = re.compile(r"(?<!\S)(?:" + "|".join(sorted(_ICON_NAMES, key=len, reverse=True)) + r")(?!\S)")
+_LATIN_LOWER = re.compile("[a-z]")
+_ICON_ARROWS = frozenset(("chevron_left", "chevron_right", "keyboard_arrow_left", "keyboard_arrow_right", "navigate_next", "navigate_before"))
+
+
+def _without_icon_names(raw: str) -> str:
+    """A line without its icons' names, where the names are an icon font's (snake_case ones, or any in a
+    line of Arabic, Persian or Hebrew text, or a line of them alone): an arrow's a trail's "›", the others
+    a gap between the fields they marked."""
+    words = raw.split()
+    if len(words) > 20:
+        return raw                      # (prose may name a "home" or an "event": an icon marks a page's short lines)
+    foreign = re.search(r"[\u0590-\u08ff]", raw) is not None
+    if not (foreign or any("_" in w and w in _ICON_NAMES for w in words) or words and all(w in _ICON_NAMES for w in words)):
+        return raw
+    if not foreign and not all(w in _ICON_NAMES for w in words):
+        return _ICON_WORD.sub(lambda m: "›" if m.group() in _ICON_ARROWS else "  ", raw) if any("_" in w for w in words) else raw
+    return _ICON_WORD.sub(lambda m: "›" if m.group() in _ICON_ARROWS else "   ", raw)
+
+
 _PRINT_HEADER = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s{3,}(\S.*)")
 _CACHE_BANNER = re.compile(r"(?:This is Google's cache of|هذه هي النسخة المخبأة من Google للصفحة|هذه نسخة مخبأة من)\s+(\S+?)\.?\s")
 _CACHE_TIP = re.compile(r"(?:Tip|نصيحة|Conseil|Consejo|Tipp)\s*[:：]")
@@ -918,6 +943,8 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
         parts = _field_row(raw, rules) if "|" in raw and len(raw) <= 240 else None
         rows += [(i, part) for part in parts] if parts else [(i, raw)]
     for i, raw in rows:
+        if ("_" in raw or len(raw) <= 24 or not raw.isascii() and _LATIN_LOWER.search(raw)) and _ICON_WORD.search(raw):
+            raw = _without_icon_names(raw)
         heading = quoted = False
         if marked:
             heading = is_heading(raw)
