@@ -52,7 +52,8 @@ _BYLINE_SEP = re.compile(r"\s*(?:\||::|[•·]|\s{3,})\s*")
 _CRUMB_SPLIT = re.compile(r"\s*(?:»|>|›|/|\\|«|<|‹|→|←|⟵|⟶|◂|▸|◄|►|⇐|⇒|::)\s*")
 _CRUMB_ONLY = re.compile(r"\s*(?:»|›|\s>\s|\s[←→]\s)\s*")
 _HEADLINE_PUNCT = re.compile(r"\.\.|[؟?!…]")     # a site name never has these; a headline may
-_BY_RE = re.compile(fold_pattern(r"^((?:story |written |reported |text |words )?by|par|por|von|door|ni|na|oleh|di|מאת|بقلم|كتب|كتبت|بواسطة)"
+_BY_RE = re.compile(fold_pattern(r"^((?:story |written |reported |text |words )?by|par|por|von|door|ni|na|oleh|di|מאת|بقلم"
+                                  r"|(?:كتب|كتبت|مرسلة|مرسل|نشر|نشرت|أضيف|اضيف) بواسطة|كتب|كتبت|بواسطة)"
                                   r"(?:\s*[/\-–—ـ:：]\s*|\s+)([^:：|]{2,80})$"), re.IGNORECASE)     # (on the folded line)
 _BY_LATIN = ("by", "par", "por", "von", "door", "ni", "na", "oleh", "di", "story by", "written by", "reported by", "text by",
              "words by")   # + a capital
@@ -174,7 +175,8 @@ _POSTED_IN = re.compile(fold_pattern(
 # and the time of the date printed over the post (Blogger's)
 _POSTED_BY = re.compile(fold_pattern(
     r"^(?:مرسلة بواسطة|مرسل بواسطة|مرسلة من|posted by|publié par|publicado por|eingestellt von|pubblicato da)\s+"
-    r"(?P<name>[^\d|:]{2,50}?)\s+(?:في|at|à|a las|um|alle)\s+(?P<time>\d{1,2}[:.]\d{2}\s*(?:ص|م|am|pm|a\.m\.|p\.m\.)?)\s*$"),
+    r"(?P<name>[^\d|:]{2,50}?)\s+(?:في|at|à|a las|um|alle)\s+(?P<time>\d{1,2}[:.]\d{2}\s*(?:ص|م|am|pm|a\.m\.|p\.m\.)?)"
+    r"(?:\s+\D{0,40}?(?:تعليقات|تعليق|comments?|commentaires?|comentarios?|kommentare?)\s*[:：]?)?\s*$"),   # ("… ليست هناك تعليقات:")
     re.IGNORECASE)
 _TRAIL_END = re.compile(fold_pattern(r"(?:تفاصيل الخبر|تفاصيل المقال|تفاصيل|التفاصيل|الخبر|المقال|article|story|details|"
                                      r"détails|detalles|artikel|news details|full story)"), re.IGNORECASE)

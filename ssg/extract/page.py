@@ -564,7 +564,7 @@ def _declared_date(tree, tzname: str | None) -> tuple[datetime | None, str | Non
             except ValueError:
                 pass
     for el in tree.iterfind(".//*[@itemprop='datePublished']"):
-        values.append(el.get("datetime") or el.get("content") or "")
+        values.append(el.get("datetime") or el.get("content") or el.get("title") or "")   # (Blogger's <abbr title=…>)
     found = [(when, value) for value in map(str.strip, values) for when in [_iso(value)] if when is not None]
     if not found:
         return None, None, ""
