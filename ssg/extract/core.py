@@ -843,7 +843,7 @@ _ICON_NAMES = ("menu search home person event schedule visibility share comment 
                "flash_on photo_camera chat_bubble_outline chat_bubble access_time calendar_today date_range query_builder "
                "remove_red_eye local_offer account_circle expand_more expand_less play_arrow videocam mode_comment").split()
 _ICON_WORD = re.compile(r"(?<!\S)(?:" + "|".join(sorted(_ICON_NAMES, key=len, reverse=True)) + r")(?!\S)")
-_LATIN_LOWER = re.compile("[a-z]")
+_ICON_SET = frozenset(_ICON_NAMES)
 _ICON_ARROWS = frozenset(("chevron_left", "chevron_right", "keyboard_arrow_left", "keyboard_arrow_right", "navigate_next", "navigate_before"))
 
 
@@ -942,10 +942,10 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
     lynx = marked and lynx_dump(text)
     rows: list[tuple[int, str]] = []
     for i, raw in enumerate(text.splitlines(), 1):
-        parts = _field_row(raw, rules) if "|" in raw and len(raw) <= 240 else None
+        parts = _field_row(raw, rules) if "|" in raw and len(raw) <= 240 and (":" in raw or "：" in raw) else None
         rows += [(i, part) for part in parts] if parts else [(i, raw)]
     for i, raw in rows:
-        if ("_" in raw or len(raw) <= 24 or not raw.isascii() and _LATIN_LOWER.search(raw)) and _ICON_WORD.search(raw):
+        if len(raw) <= 400 and not _ICON_SET.isdisjoint(raw.split()):
             raw = _without_icon_names(raw)
         heading = quoted = False
         if marked:
