@@ -862,6 +862,8 @@ def _without_icon_names(raw: str) -> str:
     return _ICON_WORD.sub(lambda m: "›" if m.group() in _ICON_ARROWS else "   ", raw)
 
 
+# a label in two languages: "القسم / Section: رياضة", "بقلم / By: …", "نُشر / Published: 22 Jul 2015"
+_TWO_TONGUE_LABEL = re.compile(r"([^\W\d][^/:：\d]{0,24}?)\s*/\s*([^\W\d][^/:：\d]{0,24}?)\s*[:：]\s*(\S.*)")
 _PRINT_HEADER = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s{3,}(\S.*)")
 _CACHE_BANNER = re.compile(r"(?:This is Google's cache of|هذه هي النسخة المخبأة من Google للصفحة|هذه نسخة مخبأة من)\s+(\S+?)\.?\s")
 _CACHE_TIP = re.compile(r"(?:Tip|نصيحة|Conseil|Consejo|Tipp)\s*[:：]")
@@ -961,6 +963,10 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
             elif _HTML_TAGS_ONLY.fullmatch(raw.strip()):
                 raw = ""
         o = nfc(raw.strip(STRIP))
+        if "/" in o and len(o) <= 240:
+            m = _TWO_TONGUE_LABEL.match(o)
+            if m and m.group(1).isascii() != m.group(2).isascii() and "|" not in m.group(2) and (rules.label.match(fold(f"{m.group(1)}: {m.group(3)}")) or rules.label.match(fold(f"{m.group(2)}: {m.group(3)}"))):
+                o = f"{m.group(1)}: {m.group(3)}" if rules.label.match(fold(f"{m.group(1)}: {m.group(3)}")) else f"{m.group(2)}: {m.group(3)}"
         if o[:1] == "&" and _ENTITY_SPACE.fullmatch(o):
             o = ""                              # "&nbsp;": a saved page's empty paragraph, its entity left as written
         if o and (o[0] >= "\u2190" and _SYMBOL_CHAR.match(o[0]) or o[-1] >= "\u2190" and _SYMBOL_CHAR.match(o[-1])):
