@@ -341,6 +341,12 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
     if (words <= 12 or words <= 20 and f.count("|") >= 2) and rules.share.match(f):     # ("شیئر کریں: فیس بک | ایکس | …")
         line.kind = "share"
         return
+    if 2 <= words <= 4 and not f.isascii() and _ASCII_LETTER.search(f):
+        latin = " ".join(w for w in f.split() if w.isascii())
+        other = " ".join(w for w in f.split() if not w.isascii())
+        if latin and other and rules.nav_item.match(latin) and rules.nav_item.match(other):
+            line.kind = "nav"               # a menu's word beside its name in another language ("Search بحث")
+            return
     if words <= 3 and "://" in f:
         m = _URL_LINE.match(line.o)
         if m:
@@ -490,7 +496,8 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
     if words <= 30 and ("|" in f or "•" in f or "·" in f or "∙" in f or "  " in f or "»" in f):
         items = [x for x in _SEP_SPLIT.split(f.strip()) if x]
         if (all(_words(x) <= 3 for x in items) or len(items) >= 4 and all(_words(x) <= 4 for x in items)     # ("Terms of Service |
-                and sum(bool(rules.nav_item.match(x.strip())) for x in items) >= 2) and (len(items) >= 4 or len(items) == 3 and any(   # … | EEO Public File Report")
+                and sum(_nav_half(x.strip(), rules) for x in items) >= 2) and (len(items) >= 4 or len(items) == 3 and any(   # … | EEO Public
+                # File Report", "Home الرئيسية | Saudi محليات | …": a menu's item, or its name in two languages)
                 rules.nav_item.match(x.strip()) for x in items) or len(items) == 3 and sum(
                 bool(rules.share.match(x.strip())) for x in items) >= 2) \
                 and 2 * sum(1 for x in items if _HAS_DIGIT.search(x)) < len(items):   # (figures are a table's row or a ticker)
@@ -863,6 +870,7 @@ def _without_icon_names(raw: str) -> str:
 
 
 # a label in two languages: "القسم / Section: رياضة", "بقلم / By: …", "نُشر / Published: 22 Jul 2015"
+_ASCII_LETTER = re.compile("[A-Za-z]")
 _TWO_TONGUE_LABEL = re.compile(r"([^\W\d][^/:：\d]{0,24}?)\s*/\s*([^\W\d][^/:：\d]{0,24}?)\s*[:：]\s*(\S.*)")
 _PRINT_HEADER = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s{3,}(\S.*)")
 _CACHE_BANNER = re.compile(r"(?:This is Google's cache of|هذه هي النسخة المخبأة من Google للصفحة|هذه نسخة مخبأة من)\s+(\S+?)\.?\s")
@@ -2352,6 +2360,14 @@ def _in_address(name: str, lines: list[_Line]) -> bool:
     key = "".join(ch for ch in unicodedata.normalize("NFKD", name.lower()) if ch.isalnum() and ch.isascii())
     return len(key) >= 5 and any(re.search(rf"(?:https?://|www\.|^)(?:www\.)?{re.escape(key)}\.[a-z]", x.f.lower())
                                  for x in lines if "." in x.f and x.words <= 3)
+
+
+def _nav_half(item: str, rules: RuleSet) -> bool:
+    """A menu's word, alone or beside its name in another language ("Home الرئيسية", "Contact Us اتصل بنا")."""
+    if rules.nav_item.match(item):
+        return True
+    w = item.split()
+    return len(w) >= 2 and any(rules.nav_item.match(" ".join(w[:k])) or rules.nav_item.match(" ".join(w[-k:])) for k in (1, 2) if k < len(w))
 
 
 def _menu_item(lines: list[_Line], i: int, text: str | None = None) -> bool:
