@@ -369,11 +369,8 @@ KNOWN_MISSES = {
     # (the section printed after the text ('القسم: … | عدد القراءات: …'), a subheading)
     ("09_sectionafter", "category"), ("09_sectionafter", P), ("10_sectionafter", "category"), ("10_sectionafter", P),
     ("11_sectionafter", "category"), ("11_sectionafter", P), ("12_sectionafter", "category"), ("12_sectionafter", P),
-    # (Arabic and English labels on one line ('القسم / Section:', 'بقلم / By:'))
-    ("13_bilingual", "title"), ("13_bilingual", "category"), ("13_bilingual", "author"), ("13_bilingual", P),
-    ("14_bilingual", "title"), ("14_bilingual", "category"), ("14_bilingual", "author"), ("14_bilingual", P),
-    ("15_bilingual", "title"), ("15_bilingual", "category"), ("15_bilingual", "author"), ("15_bilingual", "dek"),
-    ("15_bilingual", P), ("16_bilingual", "title"), ("16_bilingual", "author"), ("16_bilingual", P),
+    # (a standfirst printed as the text's first line in a page of labels in two languages; subheadings)
+    ("13_bilingual", P), ("14_bilingual", P), ("15_bilingual", "dek"), ("15_bilingual", P), ("16_bilingual", P),
     # (an RSS reader's view: its list of the feed's headlines over the labelled fields)
     ("17_rssreader", "title"), ("17_rssreader", "published"), ("17_rssreader", "category"),
     ("17_rssreader", "source"), ("17_rssreader", "author"), ("17_rssreader", P), ("18_rssreader", "title"),
@@ -448,7 +445,7 @@ def test_the_layouts_score():
     168, layouts18/ 144 of 161, layouts19/ 162 of 168, layouts20/ 168 of 168, layouts21/ 168 of 168, layouts22/ 163 of
     168, layouts23/ 167 of 168, layouts24/ 163 of 168, layouts25/ 168
     of 168, layouts26/ 162 of 168; in session 26 layouts18/ 145 of 161, layouts27/ 163, layouts28/ 163, layouts29/ 160,
-    layouts30/ 142, layouts31/ 163, layouts32/ 154, layouts33/ 101 and layouts34/ 115 of 168. When each
+    layouts30/ 142, layouts31/ 163, layouts32/ 154, layouts33/ 112 and layouts34/ 115 of 168. When each
     set was first run, unseen by the rules: layouts/ 168 (8b59ab5; 121 at f705806), layouts2/ 113
     (cae32ba; 60 at f705806), layouts3/ 115 and layouts4/ 77 (3ede628), pages2/ 71 (37b1d8f, before
     the page reader was tuned on it), layouts5/ 108 (56d1606, after all the others; 65 at 3ede628),
