@@ -871,6 +871,7 @@ def _without_icon_names(raw: str) -> str:
 
 # a label in two languages: "القسم / Section: رياضة", "بقلم / By: …", "نُشر / Published: 22 Jul 2015"
 _ASCII_LETTER = re.compile("[A-Za-z]")
+_MAIL_HEADER = re.compile(r"\s*(from|to|cc|date|sent|subject|reply-to|mime-version|content-type|content-transfer-encoding|message-id)\s*:", re.IGNORECASE)
 _TWO_TONGUE_LABEL = re.compile(r"([^\W\d][^/:：\d]{0,24}?)\s*/\s*([^\W\d][^/:：\d]{0,24}?)\s*[:：]\s*(\S.*)")
 _PRINT_HEADER = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s{3,}(\S.*)")
 _CACHE_BANNER = re.compile(r"(?:This is Google's cache of|هذه هي النسخة المخبأة من Google للصفحة|هذه نسخة مخبأة من)\s+(\S+?)\.?\s")
@@ -1106,6 +1107,17 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
             greg = [h for h in hits if h.hijri is None]
             if greg and greg[0].start >= l.f.find(items[-1]):
                 l.kind, l.sub, l.val = "date", "", (greg[0], hits)
+    # an e-mail's envelope (From:, To:, Date:, Subject: at the top): when the newsletter prints its own dated
+    # article under it (a date line within fifteen lines), the envelope's date and subject are the message's
+    env = 0
+    while env < n and out[env].kind != "blank" and _MAIL_HEADER.match(out[env].raw):
+        env += 1
+    heads = {(_MAIL_HEADER.match(l.raw).group(1) or "").lower() for l in out[:env]}
+    if page and env >= 3 and "from" in heads and "subject" in heads \
+            and any(l.kind == "date" or l.kind == "label" and l.sub == "date" for l in out[env:env + 15]):
+        for l in out[:env]:
+            if l.kind in ("label", "date") and (_MAIL_HEADER.match(l.raw).group(1) or "").lower() in ("date", "subject", "sent"):
+                l.kind, l.sub = "boiler", "envelope"
     # a wire's clock, "14:27 ت م", is its story's time only under the story's end mark ("// انتهى //")
     for i, l in enumerate(out):
         if l.kind == "label" and l.sub == "time" and len(l.val) > 2:
