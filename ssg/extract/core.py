@@ -1107,14 +1107,15 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
             greg = [h for h in hits if h.hijri is None]
             if greg and greg[0].start >= l.f.find(items[-1]):
                 l.kind, l.sub, l.val = "date", "", (greg[0], hits)
-    # an e-mail's envelope (From:, To:, Date:, Subject: at the top): when the newsletter prints its own dated
-    # article under it (a date line within fifteen lines), the envelope's date and subject are the message's
+    # an e-mail's envelope (From:, To:, Date:, Subject: at the top): when the newsletter prints its own article
+    # under it, dated to the minute within fifteen lines, the envelope's date and subject are the message's
     env = 0
     while env < n and out[env].kind != "blank" and _MAIL_HEADER.match(out[env].raw):
         env += 1
     heads = {(_MAIL_HEADER.match(l.raw).group(1) or "").lower() for l in out[:env]}
     if page and env >= 3 and "from" in heads and "subject" in heads \
-            and any(l.kind == "date" or l.kind == "label" and l.sub == "date" for l in out[env:env + 15]):
+            and any(l.kind == "date" and l.val[0].precision != "day" or l.kind == "label" and l.sub == "date"
+                    and any(h.precision != "day" for h in l.val[2]) for l in out[env:env + 15]):    # (with its time: not an edition's day)
         for l in out[:env]:
             if l.kind in ("label", "date") and (_MAIL_HEADER.match(l.raw).group(1) or "").lower() in ("date", "subject", "sent"):
                 l.kind, l.sub = "boiler", "envelope"
