@@ -165,7 +165,8 @@ _FACTIVA_ROLES = {"HD": "title", "BY": "auth", "PD": "date", "ET": "time", "SN":
 _MAIL_FROM = re.compile(r"^(?:from|من|de|von)\s*[:：]\s*\"?(?P<name>[^<\"@]*[^\W\d_][^<\"@]*?)\"?\s*<[^>@\s]+@[^>\s]+>$", re.IGNORECASE)
 # A print page's head: the paper's name, then its issue ("صوت الدلتا   العدد 2187 - السنة الثامنة", "The
 # Gazette   Vol. 112 No. 34")
-_MASTHEAD_ISSUE = re.compile(r"^(?P<site>\S+(?:\s\S+){0,4}?)(?:\s{2,}|\s*[|·•-]\s*)(?:العدد|عدد|vol\.?|volume|no\.|issue|n°)\s*\d+",
+_MASTHEAD_ISSUE = re.compile(r"^(?P<site>\S+(?:\s\S+){0,4}?)(?:\s{2,}|\s*[|·•-]\s*)(?:(?:السنة|year|année|año)\s*\d+\s*[|·•-]\s*)?"
+                             r"(?:العدد|عدد|vol\.?|volume|no\.|issue|n°)\s*\d+",
                              re.IGNORECASE)
 _POSTED_IN = re.compile(fold_pattern(
     r"^(?:posted in|filed under|نشر في|نُشر في|منشور في|publicado en|publié dans|veröffentlicht in|pubblicato in)\s+"
@@ -1873,7 +1874,7 @@ def _under_headline(lines: list[_Line], start: int, parts: ArticleParts, rules: 
                                    # (or right under the headline, set apart from the text by a blank line)
                                    or j == start and j + 1 < len(lines) and lines[j + 1].kind == "blank" and _is_prose(lines[k])
                                    and not _END_PUNCT.search(l.f) and lines[start - 1].kind == "text")
-            and any(_is_prose(x) for x in _next_content(lines, k, 4))):
+            and (any(_is_prose(x) for x in _next_content(lines, k, 4)) or _wrapped_prose(lines, k, 6))):
         parts.set("dek", l.o, "dek:standfirst-under-headline", l)
         start, j = j + 1, k
         l, k = lines[j], _next_nonblank(lines, j + 1)
