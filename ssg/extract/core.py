@@ -1180,7 +1180,8 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
         if len(keyed) >= 4 and sum(l.kind != "text" for l in keyed) >= 2 \
                 and 2 * len(keyed) >= sum(l.kind not in ("boiler", "share") for l in out[i:j]):
             for l in keyed:
-                if l.kind == "text" and not _PLACE_NAME.fullmatch(l.f.strip()):     # (a byline, "الرياض: خالد العمر", stays)
+                # (a byline, "الرياض: خالد العمر", stays; so does a headline with its colon, "المرور: 90 % من مخالفي …")
+                if l.kind == "text" and not _PLACE_NAME.fullmatch(l.f.strip()) and _words(re.split("[:：]", l.f, maxsplit=1)[1]) <= 4:
                     l.kind, l.sub = "boiler", "field"
         i = j + 1
     # a ticker: the lines under a lone "عاجل" / "BREAKING" / "LATEST" above the menu or breadcrumb
