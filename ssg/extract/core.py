@@ -53,7 +53,7 @@ _CRUMB_SPLIT = re.compile(r"\s*(?:»|>|›|/|\\|«|<|‹|→|←|⟵|⟶|◂|▸
 _CRUMB_ONLY = re.compile(r"\s*(?:»|›|\s>\s|\s[←→]\s)\s*")
 _HEADLINE_PUNCT = re.compile(r"\.\.|[؟?!…]")     # a site name never has these; a headline may
 _BY_RE = re.compile(fold_pattern(r"^((?:story |written |reported |text |words )?by|par|por|von|door|ni|na|oleh|di|מאת|بقلم"
-                                  r"|(?:كتب|كتبت|مرسلة|مرسل|نشر|نشرت|أضيف|اضيف) بواسطة|كتب|كتبت|بواسطة)"
+                                  r"|(?:كتب|كتبت|مرسلة|مرسل|نشر|نشرت|أضيف|اضيف) بواسطة|كتب|كتبت|بواسطة|الكاتب|الكاتبة|المحرر|المحررة)"
                                   r"(?:\s*[/\-–—ـ:：]\s*|\s+)([^:：|]{2,80})$"), re.IGNORECASE)     # (on the folded line)
 _BY_LATIN = ("by", "par", "por", "von", "door", "ni", "na", "oleh", "di", "story by", "written by", "reported by", "text by",
              "words by")   # + a capital
@@ -872,6 +872,7 @@ def _without_icon_names(raw: str) -> str:
 
 # a label in two languages: "القسم / Section: رياضة", "بقلم / By: …", "نُشر / Published: 22 Jul 2015"
 _ASCII_LETTER = re.compile("[A-Za-z]")
+_BODY_LABEL = re.compile(fold_pattern(r"(?:body|text|content|article|maintext|النص|نص الخبر|المتن|المحتوى|نص المادة)\s*[:：]"), re.IGNORECASE)
 _MAIL_HEADER = re.compile(r"\s*(from|to|cc|date|sent|subject|reply-to|mime-version|content-type|content-transfer-encoding|message-id)\s*:", re.IGNORECASE)
 _TWO_TONGUE_LABEL = re.compile(r"([^\W\d][^/:：\d]{0,24}?)\s*/\s*([^\W\d][^/:：\d]{0,24}?)\s*[:：]\s*(\S.*)")
 _PRINT_HEADER = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s{3,}(\S.*)")
@@ -956,6 +957,16 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
     for i, raw in enumerate(text.splitlines(), 1):
         parts = _field_row(raw, rules) if "|" in raw and len(raw) <= 240 and (":" in raw or "：" in raw) else None
         rows += [(i, part) for part in parts] if parts else [(i, raw)]
+    # a label alone on its line with its value on the next ("الكاتب:" / "فهد العنزي - الرياض", a page's field in two
+    # elements): the two as one line, on the label's
+    for r, (i, raw) in enumerate(rows):
+        head = raw.strip(STRIP)
+        if 2 <= len(head) <= 30 and head[-1:] in ":：" and r + 1 < len(rows) and rules.label.match(fold(head + " x")) \
+                and not _BODY_LABEL.fullmatch(fold(head)):         # ("text :" over the text: the text's, not a field's)
+            k = next((k for k in range(r + 1, min(r + 3, len(rows))) if rows[k][1].strip(STRIP)), None)
+            value = rows[k][1].strip(STRIP) if k is not None else ""
+            if value and len(value.split()) <= 12 and not rules.label.match(fold(value)):
+                rows[r], rows[k] = (i, f"{head} {value}"), (rows[k][0], "")
     for i, raw in rows:
         if len(raw) <= 400 and not _ICON_SET.isdisjoint(raw.split()):
             raw = _without_icon_names(raw)

@@ -318,6 +318,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:crédits? photos?|photo credits?|bildnachweis|crédito(?: de)? foto)\s*[:：]\s*.{1,200}",
         # a video's or a gallery's marker over its caption: "[فيديو] مشاهد من احتفالات نوروز في آكري"
         r"\[(?:فيديو|بالفيديو|صور|بالصور|video|vidéo|photos|gallery|galerie)\]\s*.{0,200}",
+        # a CMS's credit in the page's footer: "Powered by Drupal", "Proudly powered by WordPress"
+        r"(?:proudly )?powered by\s+\S.{0,40}|(?:يعمل|مدعوم) (?:بواسطة|من)\s+(?:wordpress|drupal|joomla|ووردبريس|دروبال|جوملا).{0,20}",
         # a CMS's heading over the article's fields (Joomla's "Details" over its category, date, author and hits)
         r"(?:التفاصيل|details|détails|detalles)",
         # a print view's label: "نسخة للطباعة", "Printer-friendly version", "Version imprimable"
