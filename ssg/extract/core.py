@@ -961,8 +961,9 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
     # elements): the two as one line, on the label's
     for r, (i, raw) in enumerate(rows):
         head = raw.strip(STRIP)
-        if 2 <= len(head) <= 30 and head[-1:] in ":：" and r + 1 < len(rows) and rules.label.match(fold(head + " x")) \
-                and not _BODY_LABEL.fullmatch(fold(head)):         # ("text :" over the text: the text's, not a field's)
+        label = rules.label.match(fold(head + " x")) if 2 <= len(head) <= 30 and head[-1:] in ":：" and r + 1 < len(rows) else None
+        if label and (label.group("auth") or label.group("cat")) and not _BODY_LABEL.fullmatch(fold(head)):
+            # (a byline's or a section's; a date under its label is read as a date line, "text :" is the text's)
             k = next((k for k in range(r + 1, min(r + 3, len(rows))) if rows[k][1].strip(STRIP)), None)
             value = rows[k][1].strip(STRIP) if k is not None else ""
             if value and len(value.split()) <= 12 and not rules.label.match(fold(value)):
