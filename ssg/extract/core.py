@@ -956,10 +956,15 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
     rows: list[tuple[int, str]] = []
     for i, raw in enumerate(text.splitlines(), 1):
         parts = _field_row(raw, rules) if "|" in raw and len(raw) <= 240 and (":" in raw or "：" in raw) else None
-        rows += [(i, part) for part in parts] if parts else [(i, raw)]
+        if parts:
+            rows += [(i, part) for part in parts]
+        else:
+            rows.append((i, raw))
     # a label alone on its line with its value on the next ("الكاتب:" / "فهد العنزي - الرياض", a page's field in two
     # elements): the two as one line, on the label's
     for r, (i, raw) in enumerate(rows):
+        if ":" not in raw[-6:] and "：" not in raw[-6:] or len(raw) > 60:
+            continue
         head = raw.strip(STRIP)
         label = rules.label.match(fold(head + " x")) if 2 <= len(head) <= 30 and head[-1:] in ":：" and r + 1 < len(rows) else None
         if label and (label.group("auth") or label.group("cat")) and not _BODY_LABEL.fullmatch(fold(head)):
@@ -969,7 +974,7 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
             if value and len(value.split()) <= 12 and not rules.label.match(fold(value)):
                 rows[r], rows[k] = (i, f"{head} {value}"), (rows[k][0], "")
     for i, raw in rows:
-        if len(raw) <= 400 and not _ICON_SET.isdisjoint(raw.split()):
+        if len(raw) <= 160 and not _ICON_SET.isdisjoint(raw.split()):     # (a page's short lines: prose keeps its words)
             raw = _without_icon_names(raw)
         heading = quoted = False
         if marked:
@@ -985,7 +990,7 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
             elif _HTML_TAGS_ONLY.fullmatch(raw.strip()):
                 raw = ""
         o = nfc(raw.strip(STRIP))
-        if "/" in o and len(o) <= 240:
+        if "/" in o and len(o) <= 240 and (":" in o or "：" in o):
             m = _TWO_TONGUE_LABEL.match(o)
             if m and m.group(1).isascii() != m.group(2).isascii() and "|" not in m.group(2) and (rules.label.match(fold(f"{m.group(1)}: {m.group(3)}")) or rules.label.match(fold(f"{m.group(2)}: {m.group(3)}"))):
                 o = f"{m.group(1)}: {m.group(3)}" if rules.label.match(fold(f"{m.group(1)}: {m.group(3)}")) else f"{m.group(2)}: {m.group(3)}"
@@ -1109,17 +1114,26 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
         k = next((k for k in range(first + 1, min(n, first + 3)) if out[k].kind != "blank"), None)
         if k is not None and out[k].kind == "nav":
             out[first].kind, out[first].sub = "site", "masthead"
-    for i, l in enumerate(out[1:], 1):
-        if l.kind == "site" and out[i - 1].kind == "label" and out[i - 1].sub == "auth" and l.words <= 4:
+    # one pass over the lines for three of a line's readings that depend on the line before it or its kind:
+    # a site's name right under a byline (the writer's employer); a trail that ends in the date, its home word alone
+    # before it ("الرئيسية › الثلاثاء، 21 يوليو 2015 - 12:55": a date line); a wire's clock, "14:27 ت م", which is its
+    # story's time only under the story's end mark ("// انتهى //")
+    prev = None                             # (the last line that is not blank)
+    for i, l in enumerate(out):
+        kind = l.kind
+        if kind == "site" and i and out[i - 1].kind == "label" and out[i - 1].sub == "auth" and l.words <= 4:
             l.kind, l.sub = "boiler", "affiliation"
-    # a trail that ends in the date, "الرئيسية › الثلاثاء، 21 يوليو 2015 - 12:55" (its home word alone before it): a date line
-    for l in out:
-        if l.kind == "crumb" and _HAS_DIGIT.search(l.f) and l.words <= 12:
+        elif kind == "crumb" and l.words <= 12 and _HAS_DIGIT.search(l.f):
             items = [x.strip() for x in re.split(r"\s*[›»>/|]\s*", l.f) if x.strip()]
             hits = find_dates(l.f, day_first=day_first) if len(items) >= 2 and all(rules.home.match(x) for x in items[:-1]) else []
             greg = [h for h in hits if h.hijri is None]
             if greg and greg[0].start >= l.f.find(items[-1]):
                 l.kind, l.sub, l.val = "date", "", (greg[0], hits)
+        elif kind == "label" and l.sub == "time" and len(l.val) > 2:
+            if prev is None or not (prev.kind == "boiler" and _END_MARK.search(prev.f)):
+                l.kind, l.sub = "boiler", "clock"
+        if kind != "blank":
+            prev = l
     # an e-mail's envelope (From:, To:, Date:, Subject: at the top): when the newsletter prints its own article
     # under it, dated to the minute within fifteen lines, the envelope's date and subject are the message's
     env = 0
@@ -1132,12 +1146,6 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
         for l in out[:env]:
             if l.kind in ("label", "date") and (_MAIL_HEADER.match(l.raw).group(1) or "").lower() in ("date", "subject", "sent"):
                 l.kind, l.sub = "boiler", "envelope"
-    # a wire's clock, "14:27 ت م", is its story's time only under the story's end mark ("// انتهى //")
-    for i, l in enumerate(out):
-        if l.kind == "label" and l.sub == "time" and len(l.val) > 2:
-            k = next((k for k in range(i - 1, -1, -1) if out[k].kind != "blank"), None)
-            if k is None or not (out[k].kind == "boiler" and _END_MARK.search(out[k].f)):
-                l.kind, l.sub = "boiler", "clock"
     # a record's fields under a rule closing its text (a clipping service's keywords, tone and ad value): furniture
     for rule in range(first_prose + 1, n) if page else ():
         if out[rule].kind != "boiler" or not _RULE_LINE.fullmatch(out[rule].o):
