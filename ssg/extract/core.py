@@ -1106,8 +1106,7 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
         if l.kind == "site" and l.sub == "weak":
             l.kind, l.sub = "text", ""
     # the page's first line, a name of one to three words over its menu, is the site's masthead ("NewsHarbor" /
-    # "Top Stories   U.S.   World …"); a site's name right under a byline is the writer's employer ("By ELLEN CARVER" /
-    # "Associated Press"), not the page's site
+    # "Top Stories   U.S.   World …")
     first = next((i for i, l in enumerate(out) if l.kind != "blank"), None)
     if page and first is not None and out[first].kind == "text" and out[first].words <= 3 and not _END_PUNCT.search(out[first].f) \
             and not _HAS_DIGIT.search(out[first].f):
@@ -1115,7 +1114,8 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
         if k is not None and out[k].kind == "nav":
             out[first].kind, out[first].sub = "site", "masthead"
     # one pass over the lines for three of a line's readings that depend on the line before it or its kind:
-    # a site's name right under a byline (the writer's employer); a trail that ends in the date, its home word alone
+    # a site's name right under a byline, the writer's employer ("By ELLEN CARVER" / "Associated Press"), not the page's
+    # site; a trail that ends in the date, its home word alone
     # before it ("الرئيسية › الثلاثاء، 21 يوليو 2015 - 12:55": a date line); a wire's clock, "14:27 ت م", which is its
     # story's time only under the story's end mark ("// انتهى //")
     prev = None                             # (the last line that is not blank)
