@@ -157,7 +157,7 @@ _CONSENT_WORDS = (r"(?:consent|consentement|votre accord|your choices|partenaire
 _COOKIE_CONSENT = re.compile(rf"\bcookies?\b.{{0,400}}{_CONSENT_WORDS}|{_CONSENT_WORDS}.{{0,400}}\bcookies?\b", re.IGNORECASE)
 _END_MARK = re.compile(fold_pattern(r"انتهى|النهاية|-ends-|\bends\b|\(end\)|###|-30-"), re.IGNORECASE)
 _WIRE_CLOCK = re.compile(r"(?P<val>\d{1,2}:\d{2})\s*(?P<zone>ت\s?\.?\s?م|ت\s?\.?\s?غ|gmt|utc)\.?(?:\s+\d{2,6})?", re.IGNORECASE)
-_WIRE_ZONES = {"م": timezone(timedelta(hours=3)), "غ": timezone.utc, "gmt": timezone.utc, "utc": timezone.utc}
+_MAKKAH = timezone(timedelta(hours=3))
 _TIME_LINE = re.compile(fold_pattern(r"^(?:الساعة|الوقت|التوقيت|time|heure|hora|uhrzeit)\s*[:：]\s*(?P<val>\d{1,2}:\d{2})\s*$"), re.IGNORECASE)
 _INITIAL_NAME = re.compile(r"(?:[^\W\d_]\.\s*){1,2}[^\W\d_]{2,}(?:[\s-][^\W\d_]{2,})?")
 _FACTIVA = re.compile(r"^(HD|BY|PD|ET|SN|SE|WC|SC|LA|CY|LP|TD|CO|IN|NS|RE|IPD|PUB|AN|CR|ED|PG|VOL|ART|RF|CLM)(?:\s{2,}(?P<val>\S.*))?$")
@@ -337,14 +337,16 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         return
     m = _WIRE_CLOCK.fullmatch(f.strip()) if words <= 5 and ":" in f and f[:1].isdigit() else None
     if m:                                   # "14:27 ت م" under a wire's text: its time, on Makkah's clock or Greenwich's
-        line.kind, line.sub, line.val = "label", "time", (m.start("val"), m.end("val"), m.group("zone"))
+        zone = _MAKKAH if m.group("zone").endswith("م") else timezone.utc       # (ت م: Makkah's; ت غ, GMT, UTC: Greenwich's)
+        line.kind, line.sub, line.val = "label", "time", (m.start("val"), m.end("val"), zone)
         return
     if (words <= 12 or words <= 20 and f.count("|") >= 2) and rules.share.match(f):     # ("شیئر کریں: فیس بک | ایکس | …")
         line.kind = "share"
         return
     if 2 <= words <= 4 and not f.isascii() and _ASCII_LETTER.search(f):
-        latin = " ".join(w for w in f.split() if w.isascii())
-        other = " ".join(w for w in f.split() if not w.isascii())
+        split = f.split()
+        latin = " ".join(w for w in split if w.isascii())
+        other = " ".join(w for w in split if not w.isascii())
         if latin and other and rules.nav_item.match(latin) and rules.nav_item.match(other):
             line.kind = "nav"               # a menu's word beside its name in another language ("Search بحث")
             return
@@ -862,12 +864,13 @@ def _without_icon_names(raw: str) -> str:
     words = raw.split()
     if len(words) > 20:
         return raw                      # (prose may name a "home" or an "event": an icon marks a page's short lines)
-    foreign = re.search(r"[\u0590-\u08ff]", raw) is not None
-    if not (foreign or any("_" in w and w in _ICON_NAMES for w in words) or words and all(w in _ICON_NAMES for w in words)):
+    if re.search(r"[\u0590-\u08ff]", raw) or all(w in _ICON_SET for w in words):
+        gap = "   "
+    elif any("_" in w and w in _ICON_SET for w in words):
+        gap = "  "
+    else:
         return raw
-    if not foreign and not all(w in _ICON_NAMES for w in words):
-        return _ICON_WORD.sub(lambda m: "›" if m.group() in _ICON_ARROWS else "  ", raw) if any("_" in w for w in words) else raw
-    return _ICON_WORD.sub(lambda m: "›" if m.group() in _ICON_ARROWS else "   ", raw)
+    return _ICON_WORD.sub(lambda m: "›" if m.group() in _ICON_ARROWS else gap, raw)
 
 
 # a label in two languages: "القسم / Section: رياضة", "بقلم / By: …", "نُشر / Published: 22 Jul 2015"
@@ -992,8 +995,8 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
         o = nfc(raw.strip(STRIP))
         if "/" in o and len(o) <= 240 and (":" in o or "：" in o):
             m = _TWO_TONGUE_LABEL.match(o)
-            if m and m.group(1).isascii() != m.group(2).isascii() and "|" not in m.group(2) and (rules.label.match(fold(f"{m.group(1)}: {m.group(3)}")) or rules.label.match(fold(f"{m.group(2)}: {m.group(3)}"))):
-                o = f"{m.group(1)}: {m.group(3)}" if rules.label.match(fold(f"{m.group(1)}: {m.group(3)}")) else f"{m.group(2)}: {m.group(3)}"
+            if m and m.group(1).isascii() != m.group(2).isascii() and "|" not in m.group(2):
+                o = next((row for row in (f"{m.group(1)}: {m.group(3)}", f"{m.group(2)}: {m.group(3)}") if rules.label.match(fold(row))), o)
         if o[:1] == "&" and _ENTITY_SPACE.fullmatch(o):
             o = ""                              # "&nbsp;": a saved page's empty paragraph, its entity left as written
         if o and (o[0] >= "\u2190" and _SYMBOL_CHAR.match(o[0]) or o[-1] >= "\u2190" and _SYMBOL_CHAR.match(o[-1])):
@@ -1136,15 +1139,18 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
             prev = l
     # an e-mail's envelope (From:, To:, Date:, Subject: at the top): when the newsletter prints its own article
     # under it, dated to the minute within fifteen lines, the envelope's date and subject are the message's
-    env = 0
-    while env < n and out[env].kind != "blank" and _MAIL_HEADER.match(out[env].raw):
-        env += 1
-    heads = {(_MAIL_HEADER.match(l.raw).group(1) or "").lower() for l in out[:env]}
-    if page and env >= 3 and "from" in heads and "subject" in heads \
+    heads = []                              # (the envelope's header names, line by line)
+    for l in out if page else ():
+        m = _MAIL_HEADER.match(l.raw) if l.kind != "blank" else None
+        if m is None:
+            break
+        heads.append(m.group(1).lower())
+    env = len(heads)
+    if env >= 3 and "from" in heads and "subject" in heads \
             and any(l.kind == "date" and l.val[0].precision != "day" or l.kind == "label" and l.sub == "date"
                     and any(h.precision != "day" for h in l.val[2]) for l in out[env:env + 15]):    # (with its time: not an edition's day)
-        for l in out[:env]:
-            if l.kind in ("label", "date") and (_MAIL_HEADER.match(l.raw).group(1) or "").lower() in ("date", "subject", "sent"):
+        for l, head in zip(out, heads):
+            if l.kind in ("label", "date") and head in ("date", "subject", "sent"):
                 l.kind, l.sub = "boiler", "envelope"
     # a record's fields under a rule closing its text (a clipping service's keywords, tone and ad value): furniture
     for rule in range(first_prose + 1, n) if page else ():
@@ -2127,7 +2133,7 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                     pass                                                # "Ege Gündem · 27 Mayıs 2024" under egegundem.example's URL: the site's name
                 elif cand and not label and not by and _words(cand) == 1 and _WORD_LETTERS_RE.fullmatch(cand) \
                         and not rules.agency.search(fold(cand)) and not WEEKDAY_RE.fullmatch(cand_f.strip()) \
-                        and not any(x is not l and x.kind != "nav" and re.search(rf"\b{re.escape(cand_f.strip())}\b", x.f) for x in lines):
+                        and not _named_elsewhere(cand_f.strip(), l, lines):
                     # (a dateline's place, "Tudela | 22 may 2024", is named in the headline or the text)
                     parts.set("category", cand, "category:word-before-date", l)     # "دوليات • الاثنين 20 يوليو 2015": one word, no name
                 elif cand and not WEEKDAY_RE.fullmatch(cand_f.strip()) and _words(cand) <= 10 and not _HAS_DIGIT.search(cand) \
@@ -2387,6 +2393,12 @@ def _byline_over_date(lines: list[_Line], i: int, rules: RuleSet) -> bool:
             and (_byline_like(l, rules) or _TITLED_NAME.fullmatch(l.f) is not None))
 
 
+def _named_elsewhere(word: str, line: _Line, lines: list[_Line]) -> bool:
+    """Whether a word is printed on another line but a menu's (a dateline's place is named in the headline or the text)."""
+    pattern = re.compile(rf"\b{re.escape(word)}\b")
+    return any(x is not line and x.kind != "nav" and pattern.search(x.f) for x in lines)
+
+
 def _in_address(name: str, lines: list[_Line]) -> bool:
     """Whether a name of two words or more, run together without its accents, is the host of an
     address printed in the text ("Ege Gündem" and https://www.egegundem.example/...)."""
@@ -2569,9 +2581,8 @@ def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | Non
     g = l.sub
     if g == "time":                          # Factiva's "ET    10:15": the time of the "PD" date
         m = re.fullmatch(r"(\d{1,2}):(\d{2})", value)
-        zone = _WIRE_ZONES.get(l.val[2].lower()[-1] if l.val[2][-1:] in "مغ" else l.val[2].lower()) if len(l.val) > 2 else None
         if m:
-            parts.set_time(int(m.group(1)), int(m.group(2)), "published:time-field", l, zone=zone)
+            parts.set_time(int(m.group(1)), int(m.group(2)), "published:time-field", l, zone=l.val[2] if len(l.val) > 2 else None)
     elif g == "postedby":
         parts.set("author", value, "author:posted-by", l)
         hm = time_of(l.val[2])              # (the time of the date printed over the post)

@@ -412,17 +412,14 @@ def _merge(doc, printed: Extraction | None, body: ArticleParts, blocks: list[tup
     sitename = (clean(doc.sitename or "") if doc is not None else "") or site
     if sitename and _BARE_DOMAIN.fullmatch(sitename) and (site or got.source):
         sitename = site                 # trafilatura's fallback, the URL's host: the title's or the printed name is better
-    if sitename and parts.title and _same(sitename, parts.title):
-        # (trafilatura's fallback, a part of the <title>, may be the headline: "Headline | The Cape Ledger")
+    if parts.title and (not sitename or _same(sitename, parts.title)):
+        # the site's name beside the headline in the <title>: when trafilatura's fallback, a part of the <title>, is
+        # the headline ("Headline | The Cape Ledger"), or when its title was the <title> already cut ("صحيفة الوطن
+        # :: Headline" gave the headline alone)
         page = _page_title(tree)
-        page_split = _site_suffix(page, rules) or _site_prefix(page, rules)
-        sitename = site or (page_split[1] if page_split and _same(page_split[0], parts.title) else None)
-    if not sitename and parts.title:
-        # (trafilatura's title may be the <title> already cut: "صحيفة الوطن :: Headline" gave the headline alone)
-        page = _page_title(tree)
-        page_split = _site_suffix(page, rules) or _site_prefix(page, rules) if page else None
-        if page_split and _same(page_split[0], parts.title):
-            sitename = page_split[1]
+        page_split = (_site_suffix(page, rules) or _site_prefix(page, rules)) if page else None
+        from_page = page_split[1] if page_split and _same(page_split[0], parts.title) else None
+        sitename = (site or from_page) if sitename else from_page
     parts.set("source", sitename, "html:site_name", text=sitename or "")
     parts.set("source", got.source, "html:printed", text=got.source or "")
     declared = _author(doc.author, rules, parts.source) if doc is not None else None
