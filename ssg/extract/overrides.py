@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import tomllib
 from dataclasses import replace
 from datetime import date, datetime
@@ -16,6 +18,16 @@ __all__ = ["OVERRIDE_KEYS", "apply_overrides", "parse_sidecar"]
 
 _STR_FIELDS = ("title", "category", "section", "source", "author", "agency", "dek", "language", "dir", "url", "hijri")
 OVERRIDE_KEYS = _STR_FIELDS + ("published", "tags", "subheadings", "paragraphs")
+_WORDED = frozenset({"title", "category", "section", "source", "author", "agency", "dek"})
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _text(value: str) -> str:
+    """A field of words as a reader sees it: the HTML character references a scraper left in it
+    decoded (``&nbsp;سلطان الميموني``, ``Q&amp;A``), as the Markdown body's are, then trimmed."""
+    if "&" in value and _ENTITY.search(value):
+        value = html.unescape(value)
+    return clean(value)
 
 
 def parse_sidecar(data: bytes, *, name: str) -> dict:
@@ -73,9 +85,9 @@ def _str_list(value, key: str, origin: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
-        return tuple(x for x in (clean(v) for v in value.split(",")) if x)
+        return tuple(x for x in (_text(v) for v in value.split(",")) if x)
     if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
-        return tuple(x for x in (clean(v) for v in value) if x)
+        return tuple(x for x in (_text(v) for v in value) if x)
     raise ExtractError("bad_sidecar", f"{origin}: '{key}' must be a string or a list of strings")
 
 
@@ -93,7 +105,7 @@ def apply_overrides(extraction: Extraction, overrides: dict, *, origin: str) -> 
         if key in _STR_FIELDS:
             if value is not None and not isinstance(value, str):
                 raise ExtractError("bad_sidecar", f"{origin}: '{key}' must be a string")
-            v = clean(value) if value else None
+            v = (_text(value) if key in _WORDED else clean(value)) if value else None
             changes[key] = v or None
             evidence.append((key, rule, None, v or ""))
         elif key == "published":

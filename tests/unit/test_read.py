@@ -40,6 +40,21 @@ def test_front_matter_keys_other_tools_write():
     assert b.title == "The title" and b.summary == "B"
 
 
+def test_html_character_references_a_scraper_left_in_front_matter_are_decoded():
+    # the bench's archive carries SaudiNewsNet's bylines as they were scraped: "&nbsp;سلطان الميموني"
+    r = read("e.md", "---\ntitle: \"Q&amp;A: R&D at AT&T &#8211; 2024\"\nauthor: \"&nbsp;سلطان الميموني\"\n"
+                     "categories: [\"Arts &amp; Culture\"]\ntags: [\"M&amp;A\", \"&quot;x&quot;\"]\n"
+                     "summary: \"&lt;b&gt; is bold\"\nslug: a&amp;b\n---\nText &amp; more.\n")
+    (a,) = r.articles
+    assert a.title == "Q&A: R&D at AT&T \u2013 2024" and a.author == "سلطان الميموني"
+    assert a.category == "Arts & Culture" and a.tags == ("M&A", '"x"') and a.summary == "<b> is bold"
+    assert a.slug == "a&amp;b"                     # not a field of words: as written
+    # a sidecar's fields are read the same way
+    text = "القائمة الرئيسية\n\nعنوان الخبر هنا طويل بما يكفي\n\n04-09-2021, 23:47 سياسة\nصحيفة الاختبار\n\nفقرة أولى من النص، وفيها جملة كاملة.\n\nشارك\n"
+    (b,) = read("n.txt", text, sidecar='source = "Al &amp; Co"\n'.encode()).articles
+    assert b.source == "Al & Co"
+
+
 def test_toml_front_matter_and_language():
     r = read("b.md", '+++\ntitle = "Hello"\ndate = 2024-01-02T03:04:05Z\nlanguage = "en"\n+++\nBody.\n')
     (a,) = r.articles
