@@ -368,7 +368,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             if is_open:
                 line.sub = "open"   # "المزيد من العالم": a heading only over a list (else "المزيد من المعاناة" heads text)
             return
-    if rules.boiler.match(f) or rules.boiler_gate.search(f.lower()) and rules.boiler_gated.match(f):
+    if rules.boilerplate(f):
         line.kind = "boiler"
         m = rules.copyright_site.search(f)
         if m:
@@ -455,7 +455,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         return
     if words <= 24 and ("|" in f or "·" in f or "•" in f):
         items = [x.strip() for x in _FIELD_SEP.split(f) if x.strip()]     # "عدد المشاهدات: 1,245 | وقت القراءة: 3 دقائق"
-        if len(items) >= 2 and all(rules.boiler.match(x) or rules.share.match(x) for x in items):
+        if len(items) >= 2 and all(rules.boilerplate(x) or rules.share.match(x) for x in items):
             line.kind = "boiler"
             return
     if words <= 8:
@@ -614,7 +614,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         # was taken above; four items or more are a menu)
         items = [x for x in _PIPE_SPLIT.split(f.strip()) if x.strip()]
         if 2 <= len(items) <= 3 and all(_words(x) <= 3 for x in items) and all(
-                rules.nav_item.match(x.strip()) or rules.boiler.match(x.strip()) for x in items):
+                rules.nav_item.match(x.strip()) or rules.boilerplate(x.strip()) for x in items):
             line.kind = "nav"                 # "تسجيل الدخول | اشترك", "دخول | تسجيل", "تسجيل الدخول | اشترك في النشرة"
             return
         if len(items) == 2 and bool(_ARABIC.search(items[0])) != bool(_ARABIC.search(items[1])) \

@@ -522,7 +522,7 @@ def _line_above(rows: list[str], at: int | None, rules) -> str | None:
         return None
     row = rows[at - 1]
     if len(row.split()) <= 3 and not re.search(r"[\d.:!?؟،,|]", row) and not rules.nav_item.match(fold(row)) \
-            and not rules.tail_boiler.match(fold(row)) and not rules.boiler.match(fold(row)):
+            and not rules.tail_boiler.match(fold(row)) and not rules.boilerplate(fold(row)):
         return row
     return None
 

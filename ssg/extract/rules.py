@@ -278,9 +278,6 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # a photo's caption that says so: "صورة أرشيفية لخزان مياه بأعالي مدينة سطيف", "… (أرشيفية - مرافئ)"
         r"(?:صورة|صور) (?:أرشيفية|ارشيفية)\b[^.!?؟]{0,160}",
         r"(?:فائل فوٹو|فائل تصویر|عکس آرشیوی|عکس تزئینی)(?:\s*[:：|\-–].{0,80})?",      # (Urdu's and Persian's)
-        r".{6,200}[(\[]\s*(?:أرشيفية|ارشيفية|أرشيف|ارشيف|صورة أرشيفية)\s*[-–—/|،,]\s*[^)\]]{1,40}[)\]]",
-        # a photo credit after the caption: "El embalse de Iznájar, el pasado miércoles. / EFE"
-        r".{10,200}\s/\s*(?:efe|afp|reuters|ap|epa|getty images|europa press|dpa|anadolu|xinhua|ansa|lusa)",
         r"(?:load-date|load date|publication-type|document(?:-type| type| id)?|language|journal-code|graphic|notes)\s*[:：]?\s*\S.{0,80}",
         # a scraper's own fields: when and how it fetched the page ("fetched_at: 2025-02-09T03:11:52Z")
         r"(?:fetched_at|fetched|crawled_at|crawled|scraped_at|scraped|retrieved_at|downloaded_at|http_status|status_code|"
@@ -307,9 +304,6 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:temps de lecture|lecture|tiempo de lectura|lesezeit)\s*:?\s*\d+\s*(?:min|minutes?|minutos|minuten)\.?",
         r"sign up for (?:our|the) .{0,80}|(?:get|receive) our .{0,40}newsletter.{0,80}|(?:اشترك|سجل) في (?:نشرتنا|النشرة).{0,80}",
         r"(?:your email address will not be published|required fields are marked|لن يتم نشر عنوان بريدك الإلكتروني|الحقول الإلزامية مشار إليها).{0,120}",
-        # (each lookahead checks the end of the line in one pass before the pattern is tried at
-        # every place in it: ~4 us a line -> ~1 us, the largest part of matching boilerplate)
-        r"(?=.*(?:[)\]]|أرشيفية|ارشيفية|أرشيف|ارشيف)\s*$).{0,200}(?:[(\[]\s*(?:أرشيفية|ارشيفية|أرشيف|ارشيف|صورة أرشيفية|file photo|getty images|reuters|afp|ap photo|ap|epa|ذا أسوشيتد برس)\s*[)\]]|(?<!\s\s)[\s\-–—](?:أرشيفية|ارشيفية|صورة أرشيفية|أرشيف|ارشيف))",   # (not a menu's last item, "رياضة   أرشيف")
         r"رابط الخبر(?: بصحيفة \S+(?: \S+)?)?\s*:.*",
         r"رابط (?:المقال|الموضوع|مختصر)\s*:.*",
         r"[-–—*=]{0,3}\s*(?:advertisement|sponsored|ads by|إعلان|اعلان|publicité|publicidad|anzeige|pubblicità|publicidade|reklam)\s*[-–—*=]{0,3}",
@@ -390,8 +384,6 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # a page's tools: "طباعة أرسل لصديق عدد القراءات: 977"
         r"(?:(?:طباعة|اطبع|أرسل لصديق|ارسل لصديق|إرسال لصديق|ارسال لصديق|حفظ|تكبير الخط|تصغير الخط|print|e-?mail|save|share)\s*){2,}"
         r"(?:(?:عدد القراءات|القراءات|عدد المشاهدات|المشاهدات|views|reads)\s*[:：]?\s*[\d,.]+)?",
-        # a weather widget: "الرياض 31°", "Doha 24°C"
-        r"(?:[^\d\s|]+\s+){1,3}-?\d{1,2}\s*°\s*[cf]?",
         # a reading time as a range: "5–6 minutes"
         r"\d{1,2}\s*[–-]\s*\d{1,2}\s+(?:minutes|mins|دقائق|dakika)",
     ),
@@ -420,6 +412,17 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     # pattern is tried only on a line that holds one of the words (one search of their trie in the
     # line lowercased, ~3 us, where the patterns tried at every place of every line cost ~15 us).
     "boilerplate_gated": (
+        # a photo's caption closed by its credit: "… (أرشيفية - مرافئ)", "… (صورة أرشيفية)", "… - أرشيف", "… (AFP)";
+        # (the lookahead checks the end of the line in one pass before the pattern is tried at every place in it)
+        (("ارشيف", "file photo", "getty images", "reuters", "afp", "ap", "epa", "اسوشيتد"),
+         r".{6,200}[(\[]\s*(?:أرشيفية|ارشيفية|أرشيف|ارشيف|صورة أرشيفية)\s*[-–—/|،,]\s*[^)\]]{1,40}[)\]]"
+         r"|(?=.*(?:[)\]]|أرشيفية|ارشيفية|أرشيف|ارشيف)\s*$).{0,200}(?:[(\[]\s*(?:أرشيفية|ارشيفية|أرشيف|ارشيف|صورة أرشيفية|file photo|getty images|reuters|afp|ap photo|ap|epa|ذا أسوشيتد برس)\s*[)\]]|(?<!\s\s)[\s\-–—](?:أرشيفية|ارشيفية|صورة أرشيفية|أرشيف|ارشيف))"),   # (not a menu's last item, "رياضة   أرشيف")
+        # ... or by its credit after a slash: "El embalse de Iznájar, el pasado miércoles. / EFE"
+        (("efe", "afp", "reuters", "ap", "epa", "getty images", "europa press", "dpa", "anadolu", "xinhua", "ansa", "lusa"),
+         r".{10,200}\s/\s*(?:efe|afp|reuters|ap|epa|getty images|europa press|dpa|anadolu|xinhua|ansa|lusa)"),
+        # a weather widget: "الرياض 31°", "Doha 24°C"
+        (("°",),
+         r"(?:[^\d\s|]+\s+){1,3}-?\d{1,2}\s*°\s*[cf]?"),
         # a language switch: "عربي | کوردی | English", "EN / FR / AR" (a pipe line of three words is otherwise a trail)
         (("|", "/", "•", "·"),
          rf"(?:{LANGUAGES})(?:\s*[|/•·]\s*(?:{LANGUAGES})){{1,9}}"),
@@ -662,6 +665,12 @@ class RuleSet:
     comments: re.Pattern  # the heading of the readers' comments (with a count: "Comments (3)")
     paywall: re.Pattern   # a paywall's line ("Il vous reste 55 % de cet article à lire.")
     home: re.Pattern  # a menu's first item, "Home", "الرئيسية"
+
+    def boilerplate(self, f: str) -> bool:
+        """A folded line (or an item of one) is a page's furniture: one of the boilerplate table's
+        patterns, or one of the gated table's where the line holds its words."""
+        return self.boiler.match(f) is not None or (self.boiler_gate.search(f.lower()) is not None
+                                                     and self.boiler_gated.match(f) is not None)
 
 
 _FL = re.IGNORECASE
