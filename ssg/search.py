@@ -482,8 +482,8 @@ def _resume(stored: _Index, docs: list[dict], digests: list[bytes], docs_per_sha
     ``keys``: the docs' keys, when the caller has them. (The passes over every doc are C-speed
     loops: at 100k docs, ssg watch adds an article through here.)"""
     old_keys, old = stored.keys, stored.digests
-    if old_keys is None or old is None:
-        return None
+    if old_keys is None or old is None or not docs:
+        return None                          # (no docs left: nothing to resume, and no digest a removed doc's -1 could index)
     at = dict(zip(keys if keys is not None else [d["key"] for d in docs], itertools.count()))
     new_of = list(map(at.get, old_keys, itertools.repeat(-1)))
     kept = [j for j in new_of if j >= 0]

@@ -274,6 +274,24 @@ def test_incremental_build_equals_clean_build(tmp_path):
     assert tree(site / "output") == tree(clean / "output")
 
 
+def test_removing_every_article_and_adding_one_back_builds_what_a_clean_build_does(tmp_path):
+    # (the search index resumed from its saved state with no docs left crashed every later build)
+    site = make_site(tmp_path / "inc", SMALL_SITE)
+    build_site(site)
+    shutil.move(site / "content", tmp_path / "held")
+    (site / "content").mkdir()
+    emptied = build_site(site)
+    assert emptied.articles == 0 and "index.html" in emptied.rendered and not (site / "output/2024").exists()
+    shutil.copy(tmp_path / "held/2024/a.md", site / "content/a.md")
+    again = build_site(site)
+    assert again.articles == 1 and "search/manifest.json" in again.rendered
+    clean = tmp_path / "clean"
+    shutil.copytree(site / "content", clean / "content")
+    shutil.copy(site / "site.toml", clean / "site.toml")
+    build_site(clean)
+    assert tree(site / "output") == tree(clean / "output")
+
+
 def test_bad_file_is_reported_and_skipped_and_strict_fails_without_touching_output(small_site):
     build_site(small_site)
     before = tree(small_site / "output")
