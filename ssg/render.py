@@ -6,6 +6,7 @@ cards of every article); ``render(job)`` is then pure with respect to that state
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import types
 from pathlib import Path
@@ -144,12 +145,18 @@ class ViewEnvironment(Environment):
 
 def make_env(config: SiteConfig, cache_dir: Path | None = None) -> Environment:
     """``cache_dir``: keep compiled templates there (Jinja's bytecode cache, keyed by each template's
-    source), so each worker and each watch build loads them instead of compiling them again."""
+    source), so each worker and each watch build loads them instead of compiling them again.
+
+    Jinja's compiler folds a filter over a constant into the code (``'css/style.css'|href`` is the
+    string "/archive/css/style.css" in the compiled template), so the code holds the address it
+    was compiled for: the cache is kept in a folder of its own per ``base_url``. (Kept in one
+    folder, a build for another address loaded the last address's links from it, --force or not.)"""
+    baked = hashlib.blake2b(config.base_url.encode(), digest_size=6).hexdigest()
     env = ViewEnvironment(
         loader=FileSystemLoader([str(p) for p in template_paths(config) if p.is_dir()]),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined,
         auto_reload=False, cache_size=-1,
-        bytecode_cache=FileSystemBytecodeCache(str(_mkdir(cache_dir / "templates"))) if cache_dir else None,
+        bytecode_cache=FileSystemBytecodeCache(str(_mkdir(cache_dir / "templates" / baked))) if cache_dir else None,
     )
     base_path, base_url = config.base_path, config.base_url
     env.filters["href"] = lambda url: href(base_path, url or "")

@@ -292,6 +292,24 @@ def test_removing_every_article_and_adding_one_back_builds_what_a_clean_build_do
     assert tree(site / "output") == tree(clean / "output")
 
 
+def test_a_new_base_url_moves_every_link_as_a_clean_build_does(tmp_path):
+    # (Jinja folds ``'css/style.css'|href`` into the compiled template: kept in one bytecode cache,
+    # the first address's links came back from it on every later build, --force or not)
+    site = make_site(tmp_path / "moved", SMALL_SITE)
+    build_site(site)
+    report = build_site(site, base_url="https://example.org/news/")
+    assert "index.html" in report.rendered
+    pages = [p for p in (site / "output").rglob("*.html")]
+    assert all('href="/news/css/style.css"' in p.read_text(encoding="utf-8") for p in pages if "<head>" in p.read_text(encoding="utf-8"))
+    clean = tmp_path / "clean"
+    shutil.copytree(site / "content", clean / "content")
+    shutil.copy(site / "site.toml", clean / "site.toml")
+    build_site(clean, base_url="https://example.org/news/")
+    assert tree(site / "output") == tree(clean / "output")
+    build_site(site)                             # and back
+    assert '"/archive/css/style.css"' in (site / "output/index.html").read_text(encoding="utf-8")
+
+
 def test_bad_file_is_reported_and_skipped_and_strict_fails_without_touching_output(small_site):
     build_site(small_site)
     before = tree(small_site / "output")
