@@ -18,7 +18,7 @@ from operator import attrgetter, itemgetter
 from .config import SiteConfig
 from .memo import Memo
 from .model import TAXONOMIES, Article, Period, Problem, Site, Taxonomy, Term, term_names
-from .urls import period_url, permalink, resolve_collisions, term_slug
+from .urls import SITE_ROOTS, own_url, period_url, permalink, resolve_collisions, site_path, term_slug, url_segment
 
 _OLDEST = datetime.min
 _KEY = attrgetter("key")
@@ -52,22 +52,26 @@ def drop_duplicates(articles: list[Article], rule: str) -> tuple[list[Article], 
     return kept, problems
 
 
-def wanted_url(a: Article, config: SiteConfig, pinned: dict[str, str]) -> str:
-    """The URL an article asks for: its pinned one, its own permalink, or the pattern's."""
-    if a.key in pinned:
-        return pinned[a.key]
-    if a.url_override:
-        return a.url_override.strip("/") + "/"
-    pattern = config.permalink if a.date else config.permalink_undated
-    return permalink(pattern, slug=a.slug, date=a.date, category=a.category)
+def wanted_url(a: Article, config: SiteConfig, pinned: dict[str, str], roots: frozenset[str]) -> str:
+    """The URL an article asks for: its pinned one, its own permalink, or the pattern's, inside the
+    site (``site_path``) and away from the site's own pages (``own_url``, ``roots`` from ``site_roots``).
+    A pinned URL or a permalink that a page of the site's own has gives way to the pattern's URL."""
+    url = site_path(pinned[a.key] if a.key in pinned else a.url_override or "")
+    if not url or own_url(url, roots) != url:
+        pattern = config.permalink if a.date else config.permalink_undated
+        url = own_url(site_path(permalink(pattern, slug=url_segment(a.slug) or "article", date=a.date, category=a.category)), roots)
+    return url
 
 
-def assign_urls(articles: list[Article], config: SiteConfig, pinned: dict[str, str] | None = None) -> tuple[dict[str, str], dict[str, str]]:
+def assign_urls(articles: list[Article], config: SiteConfig, pinned: dict[str, str] | None = None,
+                statics: frozenset[str] = frozenset()) -> tuple[dict[str, str], dict[str, str]]:
     """key -> site-relative URL, and key -> the URL it asked for. Oldest first, so an older article
-    keeps its URL when a newer one collides."""
+    keeps its URL when a newer one collides. ``statics``: the top-level names of the theme's and
+    the site's static folders (css, js…), taken like the site's own pages (``urls.SITE_ROOTS``)."""
     pinned = pinned or {}
+    roots = SITE_ROOTS | statics
     order = sorted(articles, key=lambda a: (a.date is None, a.date.timestamp() if a.date else 0.0, a.key))
-    wanted = [(a.key, wanted_url(a, config, pinned)) for a in order]
+    wanted = [(a.key, wanted_url(a, config, pinned, roots)) for a in order]
     # pinned URLs claim their place first, so a new article can never take an old one's URL
     wanted.sort(key=lambda kv: kv[0] not in pinned)
     return resolve_collisions(wanted), dict(wanted)
@@ -155,7 +159,7 @@ def shapes(articles: list[Article], memo: Memo) -> tuple:
 
 
 def assemble(articles: list[Article], config: SiteConfig, pinned: dict[str, str] | None = None, *,
-             memo: Memo | None = None) -> Site:
+             memo: Memo | None = None, statics: frozenset[str] = frozenset()) -> Site:
     """``memo`` (ssg watch): when no article's ``shape`` changed since the last build, the order,
     URLs, taxonomies and periods are last time's, with this build's article objects put in; when
     a few did (an article added, deleted, re-dated or re-tagged), last time's are patched
@@ -163,7 +167,7 @@ def assemble(articles: list[Article], config: SiteConfig, pinned: dict[str, str]
     articles = [a for a in articles if not a.draft]
     articles, duplicates = drop_duplicates(articles, config.duplicates)
     memo = memo or Memo()
-    pins = tuple(sorted(pinned.items())) if pinned else ()
+    pins = (tuple(sorted(pinned.items())) if pinned else ()) + (tuple(sorted(statics)),)
     now = shapes(articles, memo)
     key = (pins, now)
     made = memo.get("site", None, key)
@@ -174,10 +178,10 @@ def assemble(articles: list[Article], config: SiteConfig, pinned: dict[str, str]
     position = dict(zip(map(id, articles), itertools.count())) if memo.keep else None
     by_shape = dict(zip(map(itemgetter(0), now), now)) if memo.keep else None
     last = memo.last("assembled")
-    parts = _patched(last, articles, by_shape, config, pinned or {}, pins) if last is not None else None
+    parts = _patched(last, articles, by_shape, config, pinned or {}, pins, statics) if last is not None else None
     if parts is None:
         articles.sort(key=newest_first)
-        urls, wanted = assign_urls(articles, config, pinned)
+        urls, wanted = assign_urls(articles, config, pinned, statics)
         parts = tuple(articles), urls, wanted, build_taxonomies(articles, config), build_periods(articles), None
         tried = None
     else:
@@ -233,7 +237,7 @@ def _tried(wanted: str, got: str) -> list[str]:
 
 
 def _patched(last: Assembled, articles: list[Article], now: dict[str, tuple], config: SiteConfig,
-             pinned: dict[str, str], pins: tuple):
+             pinned: dict[str, str], pins: tuple, statics: frozenset[str]):
     """The last site with the articles whose shape changed (added, deleted, re-dated, re-tagged…)
     taken out and put in again: (articles newest first, urls, wanted, taxonomies, periods, the
     keys of those articles), equal to
@@ -269,8 +273,9 @@ def _patched(last: Assembled, articles: list[Article], now: dict[str, tuple], co
                 return None
     taken = set(urls.values())
     by_key = dict(zip(map(_KEY, articles), articles))
+    roots = SITE_ROOTS | statics
     for k in coming:
-        url = wanted_url(by_key[k], config, pinned)
+        url = wanted_url(by_key[k], config, pinned, roots)
         if url in taken:
             return None
         taken.add(url)

@@ -110,6 +110,7 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
     started = time.perf_counter()
     t = _Timer()
     out = write.check_output_safe(config)
+    write.clear_leftovers(out)
     kept = _kept(config, out) if keep_memory else None
     cache = Cache(config.cache_path, __version__)
     spare = None
@@ -155,7 +156,7 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
         if kept:
             kept.memo.made.clear()
         site = t("assemble", assemble.assemble, [a for r in results for a in r.articles], config, links.articles,
-                 memo=kept.memo if kept else None)
+                 memo=kept.memo if kept else None, statics=static_roots(config))
         problems += site.duplicates
         _check_strict(config, problems)
         runner = functools.partial(parallel.background, workers=config.build.workers, standby=spare)
@@ -178,6 +179,7 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
         # "walk": the wait for that listing (near zero when it finished while this process planned)
         present = known if known is not None else t("walk", walked) if walked else write.existing_outputs(out)
         stale = t("diff", diff, jobs, previous, present, force, made)
+        write.check_paths([j.output for j in jobs], [j.output for j in stale], out, present)
 
         def search_stale() -> list[RenderJob]:
             found = planner.search()
@@ -282,7 +284,7 @@ def assemble_only(config: SiteConfig):
     finally:
         cache.close()
     links = permalinks.load(config.root)
-    return assemble.assemble([a for r in results for a in r.articles], config, links.articles), links
+    return assemble.assemble([a for r in results for a in r.articles], config, links.articles, statics=static_roots(config)), links
 
 
 def _check_strict(config: SiteConfig, problems: list[Problem]) -> None:
@@ -466,6 +468,11 @@ def template_graph(config: SiteConfig, kept: Kept | None) -> TemplateGraph:
     if kept.graph is None or kept.graph[0] != stamps:
         kept.graph = (stamps, TemplateGraph(paths))
     return kept.graph[1]
+
+
+def static_roots(config: SiteConfig) -> frozenset[str]:
+    """The top-level names of the theme's and the site's static folders: no article URL takes them."""
+    return frozenset(name for root in static_paths(config) if root.is_dir() for name in os.listdir(root))
 
 
 def static_jobs(config: SiteConfig, assets: tuple[SourceFile, ...]) -> list[RenderJob]:

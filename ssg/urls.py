@@ -53,6 +53,54 @@ def permalink(pattern: str, *, slug: str, date: datetime | None, category: str |
     return path + "/" if path else ""
 
 
+# What a slug may hold: one URL segment of letters, digits, "-" and "_" (a slug the site makes
+# holds nothing else; a front matter's may).
+_SEGMENT_OK = re.compile(r"[\w\-]+")
+_NOT_SEGMENT = re.compile(r"[^\w\-]+")
+# The first segments of the site's own pages and files (plan.py): an article's URL never starts with
+# one (tests/test_build.py checks the list against a built site's top level).
+SITE_ROOTS = frozenset({"index.html", "404.html", "feed.xml", "atom.xml", "feed.json", "sitemap.xml", "news-sitemap.xml",
+                        "robots.txt", "CNAME", "page", "archive", "search", "sitemaps", "category", "section", "tag",
+                        "source", "author"})
+# A date archive's page and its numbered pages: "2024/", "2024/03/", "2024/03/15/", "2024/03/page/2/"
+_PERIOD = re.compile(r"\d{4}/(?:\d{2}/){0,2}(?:page/\d+/)?")
+
+
+def url_segment(text: str) -> str:
+    """A slug as one URL segment: diacritics dropped, any run of other characters than letters,
+    digits, "-" and "_" one "-" ("../../x" -> "x", "a/b" -> "a-b", "index.html" -> "index-html");
+    "" when nothing is left."""
+    if _SEGMENT_OK.fullmatch(text):
+        return text
+    return _NOT_SEGMENT.sub("-", unicodedata.normalize("NFC", strip_arabic_marks(text))).strip("-")
+
+
+def site_path(url: str) -> str:
+    """A site-relative URL that stays inside the site: empty, "." and ".." segments and control
+    characters dropped ("../../../tmp/x/" -> "tmp/x/", "/" -> "", the home page)."""
+    parts = [p for p in _CONTROL.sub("", url).split("/") if p not in ("", ".", "..")]
+    return "/".join(parts) + "/" if parts else ""
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+
+
+def own_url(url: str, roots: frozenset[str]) -> str:
+    """``url`` (from ``site_path``), or the nearest URL that none of the site's own pages has:
+    "" is the home page; a first segment in ``roots`` (the site's pages, feeds and static
+    folders) or starting with "." is suffixed ("archive/" -> "archive-2/", "tag/x/" ->
+    "tag-2/x/"); a date archive's URL has its last segment suffixed ("2024/03/15/" ->
+    "2024/03/15-2/"); a segment "index.html" is "index-html"."""
+    if not url:
+        return "article/"
+    parts = url[:-1].split("/")
+    parts = ["index-html" if p == "index.html" else p for p in parts]
+    if parts[0] in roots or parts[0][:1] == ".":
+        parts[0] = parts[0].lstrip(".") + "-2"
+    url = "/".join(parts) + "/"
+    return url[:-1] + "-2/" if _PERIOD.fullmatch(url) else url      # (then its last segment is not all digits)
+
+
 def period_url(y: int, m: int | None = None, d: int | None = None) -> str:
     """A date archive page's site-relative URL: a year, a month or a day ("2024/03/15/")."""
     return f"{y:04d}/" + (f"{m:02d}/" if m else "") + (f"{d:02d}/" if d else "")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,14 +85,20 @@ class Staging:
         return WriteResult(output=rel, fingerprint=fingerprint, written=True, size=len(data))
 
     def commit(self, written: list[str]) -> None:
-        """Move every staged file into place (each os.replace is atomic), then drop the staging folder."""
+        """Move every staged file into place (each os.replace is atomic), then drop the staging folder.
+        Every folder is made, and checked to be writable, before the first file moves: a folder that
+        cannot take its files fails the build with the last good site still in place."""
         if not self.direct:
-            made: set[str] = set()
-            for rel in sorted(written):
-                parent = os.path.dirname(rel)
-                if parent and parent not in made:
-                    os.makedirs(self.out / parent, exist_ok=True)
-                    made.add(parent)
+            written = sorted(written)
+            for parent in dict.fromkeys(map(os.path.dirname, written)):
+                folder = self.out / parent
+                try:
+                    os.makedirs(folder, exist_ok=True)
+                except OSError as exc:
+                    raise OutputError(f"cannot make folder {folder}: {exc.strerror}") from None
+                if not os.access(folder, os.W_OK | os.X_OK):
+                    raise OutputError(f"cannot write in {folder}: permission denied")
+            for rel in written:
                 os.replace(self.path / staged_name(rel), self.out / rel)
         shutil.rmtree(self.path, ignore_errors=True)
 
@@ -104,6 +111,34 @@ class Staging:
                     shutil.rmtree(entry.path, ignore_errors=True)
                 else:
                     os.unlink(entry.path)
+
+
+def clear_leftovers(out: Path) -> None:
+    """A staging folder a killed build left in output/ (SIGKILL, power loss): never part of the site."""
+    if os.path.isdir(os.path.join(out, STAGING)):
+        shutil.rmtree(out / STAGING, ignore_errors=True)
+
+
+def check_paths(outputs: list[str], stale: list[str], out: Path, present: set[str]) -> None:
+    """The outputs a build will write are paths inside output/ that no other output of it, nor a
+    folder already there, stands in the way of: else commit would fail half-way. (Article URLs are
+    kept away from the site's own pages when they are assigned: this is the last guard, so it
+    looks at the ``stale`` outputs alone; a cold build's output/ holds no folder to stat.) Raises
+    OutputError with one line naming them."""
+    taken = set(outputs)
+    if len(taken) != len(outputs):
+        twice = next(rel for rel, n in Counter(outputs).items() if n > 1)
+        raise OutputError(f"two outputs of this build are {twice!r}")
+    for rel in stale:
+        if rel[:1] == "/" or ("." in rel and {".", ".."} & set(rel.split("/"))) or "//" in rel or rel.startswith(STAGING + "/"):
+            raise OutputError(f"output {rel!r} is not a path inside output/")
+        i = rel.rfind("/")
+        while i > 0:
+            if rel[:i] in taken:
+                raise OutputError(f"output {rel[:i]!r} is a file, and {rel!r} needs it as a folder")
+            i = rel.rfind("/", 0, i)
+        if present and os.path.isdir(os.path.join(out, rel)):
+            raise OutputError(f"output {rel!r} is a folder in {out}: remove it, or the content that made it")
 
 
 def prepare(out: Path) -> Staging:

@@ -310,6 +310,59 @@ def test_a_new_base_url_moves_every_link_as_a_clean_build_does(tmp_path):
     assert '"/archive/css/style.css"' in (site / "output/index.html").read_text(encoding="utf-8")
 
 
+ESCAPES = {   # front matter -> where the article's page is
+    'permalink: "../../../../../../../../tmp/ssg-escape/"': "tmp/ssg-escape/index.html",
+    'slug: "../../../escape"': "2024/01/escape/index.html",
+    "slug: index.html": "2024/01/index-html/index.html",
+    'slug: "03"': "2024/01/03-2/index.html",                       # (a day's archive page)
+    'slug: "a/b"': "2024/01/a-b/index.html",
+    'permalink: "feed.xml"': "2024/01/x/index.html",               # the site's own pages and files: the pattern's URL
+    'permalink: "tag/"': "2024/01/x/index.html",
+    'permalink: "/"': "2024/01/x/index.html",
+    'permalink: "2024/03/"': "2024/01/x/index.html",
+    'permalink: ".ssg-staging/"': "2024/01/x/index.html",
+    'permalink: "css/style.css"': "2024/01/x/index.html",
+}
+
+
+@pytest.mark.parametrize("field", sorted(ESCAPES))
+def test_a_slug_or_permalink_stays_inside_the_site_and_off_its_own_pages(tmp_path, field):
+    site = make_site(tmp_path / "site", SMALL_SITE)
+    build_site(site)
+    before = tree(site / "output")
+    (site / "content/x.md").write_text(f"---\ntitle: x\ndate: 2024-01-03T10:00:00+03:00\n{field}\n---\nنص.\n", encoding="utf-8")
+    report = build_site(site)
+    assert not list(tmp_path.glob("*escape*")) and not Path("/tmp/ssg-escape").exists()
+    page = site / "output" / ESCAPES[field]
+    assert "<title>x" in page.read_text(encoding="utf-8") and ESCAPES[field] in report.written
+    for own in ("feed.xml", "tag/index.html", "index.html", "2024/03/index.html", "css/style.css"):
+        assert "<title>x" not in (site / "output" / own).read_text(encoding="utf-8"), own
+    assert set(before) - set(tree(site / "output")) <= {"2023/12/index.html"} and not (site / "output/.ssg-staging").exists()
+
+
+def test_every_top_level_name_of_a_built_site_is_kept_from_article_urls(small_site):
+    from ssg.build import static_roots
+    from ssg.config import load_config
+    from ssg.urls import SITE_ROOTS
+    toml = small_site / "site.toml"
+    toml.write_text(toml.read_text().replace("[feeds]\n", 'cname = "news.example.org"\n[feeds]\nterm_formats = ["rss", "atom", "json"]\n'))
+    (small_site / "content/2024/s.md").write_text("---\ntitle: قسم\ndate: 2024-03-03\nsection: محليات\n---\nنص.\n", encoding="utf-8")
+    build_site(small_site)
+    tops = {p.name for p in (small_site / "output").iterdir()}
+    kept = SITE_ROOTS | static_roots(load_config(small_site))
+    assert {t for t in tops if not (t in kept or t.startswith(".") or t.isdigit())} == set()
+    assert {"section", "CNAME", "css", "js"} <= tops
+
+
+def test_a_staging_folder_a_killed_build_left_is_removed_by_the_next_build(small_site):
+    build_site(small_site)
+    left = small_site / "output/.ssg-staging"
+    left.mkdir()
+    (left / "0123abcd").write_bytes(b"half a page")
+    report = build_site(small_site)
+    assert report.rendered == frozenset() and not left.exists()
+
+
 def test_bad_file_is_reported_and_skipped_and_strict_fails_without_touching_output(small_site):
     build_site(small_site)
     before = tree(small_site / "output")

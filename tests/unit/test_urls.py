@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from ssg.urls import href, output_path, permalink, resolve_collisions, slugify
+from ssg.urls import SITE_ROOTS, href, output_path, own_url, permalink, resolve_collisions, site_path, slugify, url_segment
 
 
 def test_arabic_slug_keeps_letters_and_strips_marks_and_tatweel():
@@ -29,3 +29,28 @@ def test_permalink_and_output_path():
 def test_collisions_are_resolved_in_order():
     got = resolve_collisions([("a", "x/"), ("b", "x/"), ("c", "x/")])
     assert got == {"a": "x/", "b": "x-2/", "c": "x-3/"}
+
+
+def test_a_slug_is_one_url_segment():
+    assert url_segment("n001329") == "n001329" and url_segment("ماراثون-المدينة") == "ماراثون-المدينة"
+    assert url_segment("My_Slug") == "My_Slug"                       # kept as written, case too
+    assert url_segment("../../../escape") == "escape" and url_segment("a/b") == "a-b"
+    assert url_segment("index.html") == "index-html" and url_segment("مُحَمَّد علي") == "محمد-علي"
+    assert url_segment("../..") == "" and url_segment("%2e%2e") == "2e-2e"
+
+
+def test_a_url_never_leaves_the_site():
+    assert site_path("../../../tmp/x/") == "tmp/x/" and site_path("/a/./b//c") == "a/b/c/"
+    assert site_path("/") == "" and site_path("..") == "" and site_path("a\nb/") == "ab/"
+
+
+def test_a_url_the_sites_own_pages_have_is_moved_aside():
+    roots = SITE_ROOTS | {"css", "js"}
+    for mine in ("2024/03/slug/", "news/x/", "undated/x/", "2024-review/", "tags/x/", "pages/x/"):
+        assert own_url(mine, roots) == mine
+    assert own_url("archive/", roots) == "archive-2/" and own_url("tag/x/", roots) == "tag-2/x/"
+    assert own_url("css/style.css/", roots) == "css-2/style.css/" and own_url("feed.xml/", roots) == "feed.xml-2/"
+    assert own_url(".ssg-staging/", roots) == "ssg-staging-2/" and own_url("", roots) == "article/"
+    assert own_url("2024/", roots) == "2024-2/" and own_url("2024/03/", roots) == "2024/03-2/"
+    assert own_url("2024/03/15/", roots) == "2024/03/15-2/" and own_url("2024/03/page/2/", roots) == "2024/03/page/2-2/" and own_url("2024/03/page/", roots) == "2024/03/page/"
+    assert own_url("2024/03/index.html/", roots) == "2024/03/index-html/"

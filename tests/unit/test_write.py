@@ -44,3 +44,35 @@ def test_prune_removes_files_and_empty_folders(tmp_path):
     assert write.existing_outputs(out) == {"x/y/index.html", "keep.html"}
     write.prune(out, {"x/y/index.html"})
     assert not (out / "x").exists() and (out / "keep.html").exists()
+
+
+def test_outputs_in_each_others_way_are_refused_before_anything_is_written(tmp_path):
+    import pytest
+    from ssg.errors import OutputError
+    ok = ["index.html", "a/index.html", "a/b/index.html", "feed.xml"]
+    write.check_paths(ok, ok, tmp_path, set())
+    for outputs, stale, message in (
+            (ok + ["a"], None, "'a' is a file, and 'a/index.html' needs it as a folder"),     # (a cold build: all stale)
+            (ok + ["feed.xml/index.html"], ["feed.xml/index.html"], "'feed.xml' is a file"),
+            (ok + ["index.html"], ["a"], "two outputs of this build are 'index.html'"),
+            (ok + ["../x/index.html"], ["../x/index.html"], "not a path inside output/"),
+            (ok + [".ssg-staging/x"], [".ssg-staging/x"], "not a path inside output/")):
+        with pytest.raises(OutputError, match=message.replace("(", r"\(")):
+            write.check_paths(outputs, outputs if stale is None else stale, tmp_path, set())
+    (tmp_path / "old").mkdir()                   # a folder already in output/ where a file is planned
+    with pytest.raises(OutputError, match="'old' is a folder"):
+        write.check_paths(ok + ["old"], ["old"], tmp_path, {"old/index.html"})
+
+
+def test_a_commit_that_cannot_make_a_folder_fails_before_any_file_moves(tmp_path):
+    import pytest
+    from ssg.errors import OutputError
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_bytes(b"old")
+    (out / "blocked").write_bytes(b"a file where a folder is needed")
+    staging = write.prepare(out)
+    written = [staging.write("index.html", b"new", "f").output, staging.write("blocked/x/index.html", b"page", "g").output]
+    with pytest.raises(OutputError, match="cannot make folder"):
+        staging.commit(written)
+    assert (out / "index.html").read_bytes() == b"old"          # the last good site, whole
