@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Callable, Iterable, NoReturn
 
 from . import __version__, assemble, parallel, permalinks, plan, read, scan, search, write
+from . import cache as cache_module
 from .cache import Cache, pack_body
 from .config import SiteConfig
 from .deps import TemplateGraph, code_digest, digest, fingerprint
@@ -87,7 +88,18 @@ def build(config: SiteConfig, *, force: bool = False, progress: Progress | None 
     objects are put in instead of being freed when it returns, for a process that ends with
     ``leave()`` next (the ``ssg`` command)."""
     with parallel.no_collection():
-        return _build(config, force=force, progress=progress, keep_memory=keep_memory, changed=changed, hold=hold)
+        try:
+            return _build(config, force=force, progress=progress, keep_memory=keep_memory, changed=changed, hold=hold)
+        except cache_module.CacheDamaged as exc:
+            # A damaged row, found on the way: the cache is dropped and the site built from scratch
+            # (what was rendered so far was only staged, and is gone with the staging folder).
+            cache_module.discard(config.cache_path)
+            _KEPT.clear()
+            search.forget()
+            report = _build(config, force=force, progress=progress, keep_memory=keep_memory, changed=None, hold=hold)
+            warning = Problem(path=str(config.cache_path / cache_module.FILE), severity="warning",
+                              message=f"{exc}: cache discarded, the site built from scratch")
+            return replace(report, problems=(warning, *report.problems))
 
 
 def leave(code: int) -> NoReturn:
@@ -272,7 +284,7 @@ def unchanged_report(last: tuple[str, bytes], key: str | None, there: Callable[[
         return None
     if not there():
         return None
-    return pickle.loads(last[1])
+    return cache_module.unpickled(last[1], "last build's report")
 
 
 def assemble_only(config: SiteConfig):

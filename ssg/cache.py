@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import os
 import pickle
+import shutil
 import sqlite3
 import sys
 import threading
@@ -36,6 +37,29 @@ CREATE TABLE IF NOT EXISTS bodies (digest TEXT PRIMARY KEY, html BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS terms (digest TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS outputs (output TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, size INTEGER NOT NULL);
 """
+
+
+class CacheDamaged(Exception):
+    """A row of the cache that cannot be decoded, or one that should be there and is not: the
+    build discards the whole cache and builds again from scratch (``build.build``)."""
+
+
+# What decoding a damaged pickle or packed body raises
+_DAMAGE = (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, KeyError, TypeError, ValueError,
+           UnicodeDecodeError, zstandard.ZstdError)
+
+
+def unpickled(blob: bytes, what: str):
+    """``pickle.loads(blob)``, a blob that does not unpickle being CacheDamaged."""
+    try:
+        return pickle.loads(blob)
+    except _DAMAGE as exc:
+        raise CacheDamaged(f"a damaged {what} ({type(exc).__name__}: {exc})") from None
+
+
+def discard(directory: Path) -> None:
+    """Remove the whole cache (the database, the search index's state, compiled templates)."""
+    shutil.rmtree(directory, ignore_errors=True)
 
 
 def version_key(ssg_version: str) -> str:
@@ -82,7 +106,11 @@ class Cache:
         except Exception:
             pass
         for suffix in ("", "-wal", "-shm"):
-            Path(str(self.path) + suffix).unlink(missing_ok=True)
+            path = Path(str(self.path) + suffix)
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)             # (a folder where the file should be)
+            else:
+                path.unlink(missing_ok=True)
         self.db = self._connect()
 
     # -- sources and read results
@@ -103,14 +131,16 @@ class Cache:
     def read_result(self, reader: str, rel_path: str, digest: str) -> ReadResult:
         row = self.db.execute("SELECT result FROM reads WHERE rel_path=? AND digest=? AND reader=?",
                               (rel_path, digest, reader)).fetchone()
-        return pickle.loads(row[0])
+        if row is None:
+            raise CacheDamaged(f"the read of {rel_path} is missing")
+        return unpickled(row[0], f"read of {rel_path}")
 
     def reads(self, reader: str, wanted: set[tuple[str, str]]) -> Iterable[ReadResult]:
         """The cached ReadResults among ``wanted``, unpickled one row at a time (never all blobs at once)."""
         rows = self.db.execute("SELECT rel_path, digest, result FROM reads WHERE reader=?", (reader,))
         for rel, digest, blob in rows:
             if (rel, digest) in wanted:
-                yield pickle.loads(blob)
+                yield unpickled(blob, f"read of {rel}")
 
     def put_reads(self, reader: str, rows: Iterable[tuple[str, str, bytes]]) -> None:
         """(rel_path, digest, pickled ReadResult) rows: the read workers pickle, the parent only inserts."""
@@ -197,7 +227,10 @@ def pack_body(html: str) -> bytes:
 
 
 def unpack_body(blob: bytes) -> str:
-    return _unpacker().decompress(blob).decode()
+    try:
+        return _unpacker().decompress(blob).decode()
+    except _DAMAGE as exc:
+        raise CacheDamaged(f"a damaged body or search terms ({type(exc).__name__}: {exc})") from None
 
 
 _ZSTD = threading.local()     # a zstd context is not safe for two threads at once (ssg watch builds in one)
@@ -224,7 +257,7 @@ class BodyStore:
     def get(self, digest: str) -> str:
         row = self.db.execute("SELECT html FROM bodies WHERE digest=?", (digest,)).fetchone()
         if row is None:
-            raise KeyError(f"body {digest} missing from the cache")
+            raise CacheDamaged(f"body {digest} missing from the cache")
         return unpack_body(row[0])
 
     def terms(self, digests: list[str]) -> dict[str, str]:
@@ -238,7 +271,7 @@ class BodyStore:
             rows = self.db.execute(f"SELECT digest, data FROM terms WHERE digest IN ({','.join('?' * len(batch))})", batch)
             found.update((d, unpack_body(blob)) for d, blob in rows)
         if len(found) < len(wanted):
-            raise KeyError(f"{len(wanted) - len(found)} articles' search terms missing from the cache, e.g. {min(wanted - found.keys())}")
+            raise CacheDamaged(f"{len(wanted) - len(found)} articles' search terms missing from the cache, e.g. {min(wanted - found.keys())}")
         return found
 
     def close(self) -> None:

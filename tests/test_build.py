@@ -446,6 +446,46 @@ def test_corrupt_cache_is_discarded_with_a_warning(small_site):
     assert report.articles == 5
 
 
+DAMAGE = {   # a damaged row -> the build that meets it
+    "UPDATE reads SET result=x'00112233'": "edit",
+    "UPDATE meta SET value=x'8004' WHERE key='last_report'": "noop",
+    "UPDATE bodies SET html=x'0011'": "force",
+    "DELETE FROM bodies": "force",
+    "UPDATE terms SET data=x'0011'": "index",
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_a_damaged_row_of_the_cache_discards_it_with_a_warning_and_the_build_goes_on(tmp_path, damage):
+    import sqlite3
+    site = make_site(tmp_path / "site", SMALL_SITE)
+    build_site(site)
+    db = sqlite3.connect(site / ".ssg-cache/cache.sqlite")
+    db.execute(damage)
+    db.commit()
+    db.close()
+    when = DAMAGE[damage]
+    if when == "edit":
+        path = site / "content/2024/a.md"
+        path.write_text(path.read_text(encoding="utf-8") + "\nفقرة.\n", encoding="utf-8")
+    if when == "index":                     # the index made again from every article's cached terms
+        (site / ".ssg-cache/search-index.pickle").unlink()
+    report = build_site(site, force=when in ("force", "index"))
+    assert [p.message for p in report.problems if "cache discarded" in p.message], report.problems
+    clean = tmp_path / "clean"
+    shutil.copytree(site / "content", clean / "content")
+    shutil.copy(site / "site.toml", clean / "site.toml")
+    build_site(clean)
+    assert tree(site / "output") == tree(clean / "output")
+    assert not [p for p in build_site(site).problems if p.severity == "warning" and "cache" in p.message]
+
+
+def test_a_folder_where_the_cache_file_should_be_is_discarded_with_a_warning(small_site):
+    (small_site / ".ssg-cache/cache.sqlite").mkdir(parents=True)
+    report = build_site(small_site)
+    assert any("discarded" in str(p) for p in report.problems) and report.articles == 5
+
+
 def run_cli(*args, cwd=None):
     return subprocess.run([sys.executable, "-m", "ssg", *args], capture_output=True, text=True, cwd=cwd)
 
