@@ -23,6 +23,7 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator, TypeVar
@@ -237,6 +238,7 @@ def standby(workers: int = 0) -> Standby | None:
 
 
 def _stand_by(tasks, parents_tasks, parents_results, writer) -> None:
+    _end_with_parent()
     parents_tasks.close()                   # (inherited: with them open here, no end of input would come)
     parents_results.close()
     try:
@@ -351,6 +353,7 @@ def wait_for_background() -> None:
 
 
 def _serve(writer, fn, args, kwargs, then, make_first=None) -> None:
+    _end_with_parent()
     gc.enable()
     try:
         try:
@@ -371,9 +374,33 @@ def _serve(writer, fn, args, kwargs, then, make_first=None) -> None:
 
 def _start(init: Callable | None, init_args: tuple) -> None:
     """A worker collects its own garbage, even when forked from a parent that paused collection."""
+    _end_with_parent()
     gc.enable()
     if init:
         init(*init_args)
+
+
+_WATCHED = 0          # the process whose parent a thread is watching (``_end_with_parent``)
+
+
+def _end_with_parent() -> None:
+    """End this child when the process that forked it is gone. A parent killed outright (SIGKILL,
+    the OOM killer) cannot stop its children, and one waiting on a pipe that a sibling still holds
+    open would sleep on under init for ever. A thread looks at the parent's pid once a second
+    (Linux's PR_SET_PDEATHSIG would fire when the forking *thread* ends, which in ssg watch is
+    not the process)."""
+    global _WATCHED
+    if _WATCHED == os.getpid():
+        return
+    _WATCHED = os.getpid()
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+    threading.Thread(target=watch, name="ssg-end-with-parent", daemon=True).start()
 
 
 @contextmanager

@@ -114,6 +114,35 @@ def test_a_process_that_never_asks_for_a_background_result_exits_without_waiting
     assert done.returncode == 0 and done.stdout.strip() == "left"
 
 
+@pytest.mark.parametrize("kind", ["background", "standby", "pool"])
+def test_children_end_when_their_parent_is_killed_outright(kind):
+    """SIGKILL gives a build no chance to stop its workers: they end by themselves within seconds
+    instead of sleeping on under init (an audit found one to three after every kill)."""
+    import signal
+    import subprocess
+    import sys
+    start = {"background": "parallel.background(time.sleep, 600, workers=2)",
+             "standby": "s = parallel.standby(2); parallel.background(time.sleep, 600, workers=2, standby=s)",
+             "pool": "list(parallel.run(time.sleep, [600] * 200, workers=2, chunksize=1))"}[kind]
+    code = f"import time, threading; from ssg import parallel; threading.Timer(0.5, lambda: print('up', flush=True)).start(); {start}; time.sleep(600)"
+    parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert parent.stdout.readline().strip() == "up"
+        time.sleep(1.0)
+        children = [int(p) for p in open(f"/proc/{parent.pid}/task/{parent.pid}/children").read().split()]
+        assert children
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(os.path.exists(f"/proc/{c}") and open(f"/proc/{c}/stat").read().split()[2] != "Z" for c in children):
+        time.sleep(0.2)
+    alive = [c for c in children if os.path.exists(f"/proc/{c}") and open(f"/proc/{c}/stat").read().split()[2] != "Z"]
+    for c in alive:
+        os.kill(c, signal.SIGKILL)
+    assert not alive
+
+
 def _slow_then(path):
     time.sleep(1.0)
     _write_pid(path)
