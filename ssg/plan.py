@@ -53,6 +53,7 @@ _ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 class DateFormatter:
     months: tuple[str, ...]
     arabic_digits: bool
+    joiner: str = ", "          # between a date and its time: the language's own (CLDR), "، " in Arabic
 
     @classmethod
     def for_config(cls, config: SiteConfig) -> "DateFormatter":
@@ -62,7 +63,10 @@ class DateFormatter:
         except (UnknownLocaleError, ValueError):
             locale = Locale.parse("en")
         names = locale.months["format"]["wide"]
-        return cls(months=tuple(names[i] for i in range(1, 13)), arabic_digits=config.arabic_digits)
+        # CLDR's medium date-time pattern, "{1}، {0}" in Arabic, "{1}, {0}" in English and French
+        pattern = str(locale.datetime_formats.get("medium", ""))
+        joiner = pattern[3:-3] if pattern.startswith("{1}") and pattern.endswith("{0}") and "'" not in pattern else ", "
+        return cls(months=tuple(names[i] for i in range(1, 13)), arabic_digits=config.arabic_digits, joiner=joiner)
 
     def digits(self, text: str) -> str:
         return text.translate(_ARABIC_INDIC) if self.arabic_digits else text
@@ -71,7 +75,7 @@ class DateFormatter:
         return self.digits(f"{d.day} {self.months[d.month - 1]} {d.year}")
 
     def datetime(self, d: datetime) -> str:
-        return self.digits(f"{d.day} {self.months[d.month - 1]} {d.year}، {d.hour:02d}:{d.minute:02d}")   # (not %H:%M: 3x slower)
+        return self.digits(f"{d.day} {self.months[d.month - 1]} {d.year}{self.joiner}{d.hour:02d}:{d.minute:02d}")   # (not %H:%M: 3x slower)
 
     def month(self, year: int, month: int) -> str:
         return self.digits(f"{self.months[month - 1]} {year}")

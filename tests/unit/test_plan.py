@@ -203,3 +203,20 @@ def test_watch_plans_few_listing_pages_for_a_new_newest_article():
         # and at most two numbered pages each
         assert len(listing_pages) <= 4 * 3, (n, listing_pages)
         assert looked["page"] <= 4 * 3, (n, looked["page"])
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ar", "14 مايو 2024، 18:30"),              # the Arabic comma
+    ("en", "14 May 2024, 18:30"),
+    ("fr", "14 mai 2024, 18:30"),
+    ("fa", "14 مه 2024،\u200f 18:30"),           # Persian's comma and its right-to-left mark (CLDR)
+    ("ur", "14 مئی 2024 18:30"),                # CLDR's Urdu joins them with a space
+    ("xx", "14 May 2024, 18:30"),               # an unknown language: English
+])
+def test_a_date_and_its_time_are_joined_the_way_the_language_joins_them(language, text):
+    from datetime import datetime
+
+    from ssg.config import parse_config
+    from ssg.plan import DateFormatter
+    fmt = DateFormatter.for_config(parse_config({"language": language}))
+    assert fmt.datetime(datetime(2024, 5, 14, 18, 30)) == text
