@@ -66,8 +66,16 @@ class FeedRenderer:
         newest = datetime.fromisoformat(items[0]["date"]) if items else _EPOCH
         fg.lastBuildDate(newest)
         fg.updated(newest)
-        if self.site["author"]:
-            fg.author({"name": self.site["author"]})
+        publisher = self.site["author"]
+        # RFC 4287 §4.1.1: an Atom entry without an author has its feed's, so the feed has one
+        fg.author({"name": publisher or self.site["title"]})
+        # RSS names people by e-mail alone (managingEditor, an item's <author>) and has no author to
+        # inherit: Dublin Core names the publisher, and each item's writer, its own or the publisher
+        dc = bool(publisher) or any(card["author"] for card in items)
+        if dc:
+            fg.load_extension("dc", atom=False)
+            if publisher:
+                fg.dc.dc_publisher(publisher)
         for card in items:
             fe = fg.add_entry(order="append")
             url = self.absolute(card["url"])
@@ -80,6 +88,8 @@ class FeedRenderer:
             fe.updated(when)
             if card["author"]:
                 fe.author({"name": card["author"]["name"]})
+            if dc and (card["author"] or publisher):
+                fe.dc.dc_creator(card["author"]["name"] if card["author"] else publisher)
             terms = ([card["category"]] if card["category"] else []) + card["tags"]
             if terms:               # one call: feedgen checks every category it holds on each call
                 fe.category([{"term": t["name"]} for t in terms])
@@ -116,6 +126,8 @@ class FeedRenderer:
         }
         if self.site["description"]:
             feed["description"] = self.site["description"]
+        if self.site["author"]:             # an item without authors has these (JSON Feed 1.1)
+            feed["authors"] = [{"name": self.site["author"]}]
         for card in items:
             item = {"id": self.absolute(card["url"]), "url": self.absolute(card["url"]), "title": card["title"],
                     "date_published": card["date"]}

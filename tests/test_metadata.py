@@ -8,6 +8,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import feedparser
+
 from tests.conftest import SMALL_SITE, build_site, make_site
 
 ARTICLE = "output/2024/03/الخبر-الأول-عن-الاقتصاد/index.html"
@@ -16,10 +18,11 @@ ARTICLE = "output/2024/03/الخبر-الأول-عن-الاقتصاد/index.html
 def site_with(tmp_path: Path, site: str = "", feeds: str = "") -> Path:
     """SMALL_SITE with the top-level keys ``site`` and the [feeds] keys ``feeds`` set."""
     text = SMALL_SITE
-    for line in site.splitlines():
-        key = line.split("=")[0].strip()
-        text = re.sub(rf"(?m)^{key} = .*\n", "", text, count=1).replace("paginate_by", f"{line}\npaginate_by", 1)
-    return make_site(tmp_path, text.replace("[feeds]\n", f"[feeds]\n{feeds}", 1))
+    for table, lines in (("paginate_by", site), ("[feeds]\n", feeds)):
+        for line in lines.splitlines():
+            text = re.sub(rf"(?m)^{line.split('=')[0].strip()} = .*\n", "", text, count=1)
+            text = text.replace(table, table + line + "\n" if table.endswith("\n") else f"{line}\n{table}", 1)
+    return make_site(tmp_path, text)
 
 
 class Head(HTMLParser):
@@ -72,3 +75,51 @@ def test_dates_join_date_and_time_the_way_the_site_language_does(tmp_path):
     arabic = site_with(tmp_path / "ar")
     build_site(arabic)
     assert ">1 مارس 2024، 10:00</time>" in (arabic / ARTICLE).read_text(encoding="utf-8")
+
+
+def ld_json(site: Path, rel: str) -> dict:
+    text = (site / rel).read_text(encoding="utf-8")
+    return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', text, re.S).group(1))
+
+
+def test_every_atom_entry_has_an_author_the_site_title_by_default(tmp_path):
+    """RFC 4287 §4.1.1: an entry without an author takes the feed's, so the feed has one."""
+    site = site_with(tmp_path, feeds="limit = 5\n")
+    build_site(site)
+    atom = (site / "output/atom.xml").read_text(encoding="utf-8")
+    feed = feedparser.parse(atom)
+    assert feed.bozo == 0 and feed.feed.author == "Test Archive"
+    assert re.search(r"<feed [^>]*>.*?<author><name>Test Archive</name></author>.*?<entry>", atom, re.S)
+    by_title = {e.title: e for e in feed.entries}
+    assert by_title["الخبر الأول عن الاقتصاد"].author == "سارة"              # an entry's own author stays
+    entries = re.findall(r"<entry>.*?</entry>", atom, re.S)
+    assert sum("<author>" in e for e in entries) == 1 and len(entries) == 5    # the others are the feed's
+
+
+def test_the_site_author_is_the_publisher_in_every_feed_and_in_news_article_data(tmp_path):
+    site = site_with(tmp_path, 'author = "دار الاختبار"\n', 'term_formats = ["rss", "atom", "json"]\n')
+    build_site(site)
+    out = site / "output"
+    atom = feedparser.parse((out / "atom.xml").read_bytes())
+    assert atom.bozo == 0 and atom.feed.author == "دار الاختبار"
+    rss = feedparser.parse((out / "feed.xml").read_bytes())
+    assert rss.bozo == 0 and rss.feed.publisher == "دار الاختبار"
+    # RSS has no feed-level author to inherit (and names people by e-mail): each item says who
+    # wrote it (dc:creator), its own author or else the site's
+    assert {e.title: e.author for e in feedparser.parse((out / "category/اقتصاد/feed.xml").read_bytes()).entries} == {
+        "Third story, in English": "دار الاختبار", "الخبر الأول عن الاقتصاد": "سارة", "خبر من العام الماضي": "دار الاختبار"}
+    data = json.loads((out / "feed.json").read_text(encoding="utf-8"))
+    assert data["authors"] == [{"name": "دار الاختبار"}]
+    assert [i.get("authors") for i in data["items"]] == [None, None, None]     # (none of the three newest has its own)
+    # NewsArticle: the publisher is the article's source, else the site's author
+    assert ld_json(site, ARTICLE)["publisher"] == {"@type": "Organization", "name": "صحيفة الاختبار"}
+    assert ld_json(site, "output/2024/03/الخبر-الثاني-عن-الرياضة/index.html")["publisher"]["name"] == "دار الاختبار"
+
+
+def test_without_a_site_author_rss_names_only_known_authors(small_site):
+    build_site(small_site)
+    rss = (small_site / "output/category/اقتصاد/feed.xml").read_text(encoding="utf-8")
+    assert rss.count("<dc:creator>") == 1 and "<dc:creator>سارة</dc:creator>" in rss and "dc:publisher" not in rss
+    assert "xmlns:dc" not in (small_site / "output/category/رياضة/feed.xml").read_text(encoding="utf-8")   # no author: no namespace
+    assert "authors" not in json.loads((small_site / "output/feed.json").read_text(encoding="utf-8"))
+    assert ld_json(small_site, "output/2024/03/الخبر-الثاني-عن-الرياضة/index.html")["publisher"]["name"] == "Test Archive"
