@@ -93,9 +93,11 @@ class FeedRenderer:
             terms = ([card["category"]] if card["category"] else []) + card["tags"]
             if terms:               # one call: feedgen checks every category it holds on each call
                 fe.category([{"term": t["name"]} for t in terms])
-            fe.description(card["summary"] or card["title"])
             if self.full_text:
+                fe.description(card["summary"] or card["title"])
                 fe.content(self.content(card["key"], bodies.get(card["key"])), type="CDATA" if job.renderer == "rss" else "html")
+            else:       # an excerpt: Atom's <summary> (its <content> would be read as the article), RSS's <description>
+                fe.summary(card["summary"] or card["title"])
         self._last = (job.view, mode, fg)
         return fg
 
@@ -135,8 +137,13 @@ class FeedRenderer:
                 if card["summary"]:
                     item["summary"] = card["summary"]
                 item["content_html"] = self.content(card["key"], bodies.get(card["key"]))
-            else:       # the summary is the content: not twice
-                item["content_text"] = card["summary"] or card["title"]
+            else:
+                # An excerpt is the summary. JSON Feed 1.1 wants content_html or content_text in every
+                # item, and a reader shows it as the article: the excerpt, then a link to the rest.
+                item["summary"] = summary = card["summary"] or card["title"]
+                marks = f' lang="{card["lang"]}" dir="{card["dir"]}"' if card["lang"] != feed["language"] else ""
+                item["content_html"] = (f'<p{marks}>{xml_escape(summary)}</p>'
+                                        f'<p><a href="{item["url"]}">{xml_escape(self.site["labels"]["read_more"])}</a></p>')
             if card["lang"] != feed["language"]:       # else the feed's language is the item's
                 item["language"] = card["lang"]
             if card["author"]:

@@ -123,3 +123,35 @@ def test_without_a_site_author_rss_names_only_known_authors(small_site):
     assert "xmlns:dc" not in (small_site / "output/category/رياضة/feed.xml").read_text(encoding="utf-8")   # no author: no namespace
     assert "authors" not in json.loads((small_site / "output/feed.json").read_text(encoding="utf-8"))
     assert ld_json(small_site, "output/2024/03/الخبر-الثاني-عن-الرياضة/index.html")["publisher"]["name"] == "Test Archive"
+
+
+def test_summary_feeds_say_they_carry_a_summary(small_site):
+    """[feeds] full_text = false: the excerpt is Atom's <summary> (no <content>), RSS's
+    <description> and JSON Feed's summary; JSON Feed's required content is the excerpt and a link
+    to the article, so that a reader's article view shows where the rest is."""
+    build_site(small_site)
+    out = small_site / "output"
+    atom_text = (out / "atom.xml").read_text(encoding="utf-8")
+    assert "<summary>" in atom_text and "<content" not in atom_text
+    atom = feedparser.parse(atom_text)
+    assert atom.bozo == 0 and all(e.summary and "content" not in e for e in atom.entries)
+    rss = feedparser.parse((out / "feed.xml").read_bytes())
+    assert rss.entries[0].summary == "نص الخبر الرابع." and "content_encoded" not in (out / "feed.xml").read_text(encoding="utf-8")
+    items = json.loads((out / "feed.json").read_text(encoding="utf-8"))["items"]
+    assert all("content_text" not in i for i in items)
+    first = items[0]
+    assert first["summary"] == "نص الخبر الرابع."
+    assert first["content_html"] == f'<p>نص الخبر الرابع.</p><p><a href="{first["url"]}">اقرأ الخبر كاملًا</a></p>'
+    english = items[1]      # in another language than the site's: its excerpt says so
+    assert english["language"] == "en" and english["content_html"].startswith('<p lang="en" dir="ltr">The third story')
+
+
+def test_full_text_feeds_carry_the_article(small_site):
+    toml = small_site / "site.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("limit = 3", "limit = 3\nfull_text = true"), encoding="utf-8")
+    build_site(small_site)
+    out = small_site / "output"
+    atom = feedparser.parse((out / "atom.xml").read_bytes())
+    assert atom.bozo == 0 and all("<p>" in e.content[0].value for e in atom.entries)
+    items = json.loads((out / "feed.json").read_text(encoding="utf-8"))["items"]
+    assert all(i["content_html"].startswith("<div lang=") and i["summary"] for i in items)

@@ -7,7 +7,8 @@ import pytest
 from ssg import feeds
 from ssg.model import RenderJob
 
-SITE = {"base_url": "https://example.org/archive/", "title": "أرشيف", "description": "", "language": "ar", "author": ""}
+SITE = {"base_url": "https://example.org/archive/", "title": "أرشيف", "description": "", "language": "ar", "author": "",
+        "labels": {"read_more": "اقرأ الخبر كاملًا"}}
 CARDS = {
     f"k{i}": {"key": f"k{i}", "title": f"خبر {i} & <عنوان>", "url": f"2024/01/n{i}/", "lang": "ar", "dir": "rtl",
               "date": f"2024-01-{10 - i:02d}T08:30:00+03:00", "summary": f"ملخص {i}",
