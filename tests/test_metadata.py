@@ -27,7 +27,7 @@ def site_with(tmp_path: Path, site: str = "", feeds: str = "") -> Path:
 
 class Head(HTMLParser):
     """A page's <title>, <meta> (name or property -> content), <link> and <h1> texts, and the
-    <a> hrefs of its <footer>."""
+    <a> hrefs of its last <footer> (the page's, after an article's own)."""
 
     def __init__(self, text: str):
         super().__init__()
@@ -48,6 +48,7 @@ class Head(HTMLParser):
                 self.h1.append("")
         elif tag == "footer":
             self._footer += 1
+            self.footer = []
         elif tag == "a" and self._footer:
             self.footer.append(a["href"])
 
@@ -155,3 +156,28 @@ def test_full_text_feeds_carry_the_article(small_site):
     assert atom.bozo == 0 and all("<p>" in e.content[0].value for e in atom.entries)
     items = json.loads((out / "feed.json").read_text(encoding="utf-8"))["items"]
     assert all(i["content_html"].startswith("<div lang=") and i["summary"] for i in items)
+
+
+FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/feed+json"}
+
+
+def advertised(page: Head) -> list[str]:
+    return [link["href"] for link in page.links if link.get("rel") == "alternate" and link.get("type") in FEED_TYPES]
+
+
+def test_pages_advertise_only_the_feeds_that_are_written(tmp_path):
+    site = site_with(tmp_path / "no-rss", feeds="rss = false\n")
+    build_site(site)
+    out = site / "output"
+    assert not (out / "feed.xml").exists() and (out / "atom.xml").is_file() and (out / "feed.json").is_file()
+    home, article = head(site, "output/index.html"), head(site, ARTICLE)
+    assert home.footer == article.footer == ["/archive/atom.xml", "/archive/feed.json", "/archive/archive/"]
+    assert advertised(home) == ["/archive/atom.xml", "/archive/feed.json"]
+    assert advertised(article) == ["/archive/atom.xml"]          # a page advertises the site's first feed
+    assert advertised(head(site, "output/category/اقتصاد/index.html")) == ["/archive/atom.xml"]   # (no term feed: RSS alone, off)
+    none = site_with(tmp_path / "none", feeds="rss = false\natom = false\njson = false\n")
+    build_site(none)
+    for rel in ("output/index.html", ARTICLE, "output/category/اقتصاد/index.html"):
+        page = head(none, rel)
+        assert page.footer == ["/archive/archive/"] and advertised(page) == [], rel
+    assert not list((none / "output").rglob("feed.*")) and not list((none / "output").rglob("atom.xml"))
