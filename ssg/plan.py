@@ -34,7 +34,10 @@ LABELS = {
            "updated": "حُدّث", "subscribe": "اشترك", "articles": "مقالات", "search": "بحث", "not_found": "الصفحة غير موجودة",
            "not_found_text": "لم نجد هذه الصفحة. ربما نُقلت أو حُذفت.", "undated": "بلا تاريخ", "skip": "تخطَّ إلى المحتوى",
            "original": "المصدر الأصلي", "agency": "الوكالة", "years": "السنوات", "months": "الأشهر", "menu": "القائمة",
-           "breadcrumb": "مسار التصفح", "read_more": "اقرأ الخبر كاملًا"},
+           "breadcrumb": "مسار التصفح", "read_more": "اقرأ الخبر كاملًا",
+           "term_description": {"category": "أخبار تصنيف «{name}» في {site}.", "section": "أخبار قسم «{name}» في {site}.",
+                                "tags": "أخبار موسومة بـ«{name}» في {site}.", "source": "أخبار المصدر «{name}» في {site}.",
+                                "author": "أخبار بقلم {name} في {site}."}},
     "en": {"home": "Home", "archive": "Archive", "newer": "Newer", "older": "Older", "page": "Page",
            "previous": "Previous", "next": "Next", "related": "Related articles", "source": "Source",
            "author": "Author", "category": "Category", "section": "Section", "tags": "Tags", "published": "Published",
@@ -42,7 +45,10 @@ LABELS = {
            "not_found": "Page not found", "not_found_text": "This page does not exist. It may have moved or been removed.",
            "undated": "Undated", "skip": "Skip to content", "original": "Original source", "agency": "Agency",
            "years": "Years", "months": "Months", "menu": "Menu", "breadcrumb": "Breadcrumb",
-           "read_more": "Read the full article"},
+           "read_more": "Read the full article",
+           "term_description": {"category": "Articles filed under {name} in {site}.", "section": "Articles in the {name} section of {site}.",
+                                "tags": "Articles tagged {name} in {site}.", "source": "Articles from {name} in {site}.",
+                                "author": "Articles by {name} in {site}."}},
 }
 SITEMAP_MAX = 50_000          # URLs per sitemap file (the sitemaps.org limit)
 _ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")

@@ -181,3 +181,31 @@ def test_pages_advertise_only_the_feeds_that_are_written(tmp_path):
         page = head(none, rel)
         assert page.footer == ["/archive/archive/"] and advertised(page) == [], rel
     assert not list((none / "output").rglob("feed.*")) and not list((none / "output").rglob("atom.xml"))
+
+
+def test_pages_have_a_meta_description_and_listings_the_basic_open_graph_set(tmp_path):
+    site = site_with(tmp_path, 'description = "أرشيف أخبار للاختبار"\n')
+    build_site(site)
+    article = head(site, ARTICLE)
+    assert article.meta["description"] == article.meta["og:description"] == "فقرة أولى من الخبر الأول."
+    assert article.meta["og:type"] == "article"
+    home = head(site, "output/index.html")
+    assert home.meta["description"] == "أرشيف أخبار للاختبار"
+    assert {k: home.meta.get(k) for k in ("og:type", "og:title", "og:url", "og:site_name", "og:description")} == {
+        "og:type": "website", "og:title": "Test Archive", "og:url": "https://example.github.io/archive/",
+        "og:site_name": "Test Archive", "og:description": "أرشيف أخبار للاختبار"}
+    # a term's page: a sentence naming the term, in the site's language
+    term = head(site, "output/category/اقتصاد/index.html")
+    assert term.meta["description"] == term.meta["og:description"] == "أخبار تصنيف «اقتصاد» في Test Archive."
+    assert term.meta["og:title"] == "اقتصاد" and term.meta["og:type"] == "website"
+    assert term.meta["og:url"] == "https://example.github.io/archive/category/%D8%A7%D9%82%D8%AA%D8%B5%D8%A7%D8%AF/"
+    assert head(site, "output/author/سارة/index.html").meta["description"] == "أخبار بقلم سارة في Test Archive."
+    assert head(site, "output/2024/03/01/index.html").meta["description"] == "أرشيف أخبار للاختبار"   # other listings: the site's
+
+
+def test_without_a_site_description_listings_have_none_and_terms_still_theirs(tmp_path):
+    site = site_with(tmp_path, 'language = "en"\n')
+    build_site(site)
+    home = head(site, "output/index.html")
+    assert "description" not in home.meta and "og:description" not in home.meta and home.meta["og:type"] == "website"
+    assert head(site, "output/tag/نفط/index.html").meta["description"] == "Articles tagged نفط in Test Archive."
