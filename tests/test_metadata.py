@@ -223,3 +223,17 @@ def test_news_article_data_names_its_page_and_when_it_was_modified(tmp_path):
     assert "image" not in ld                                                          # none known: none made up
     fixed = ld_json(site, "output/2024/04/خبر-مصحح/index.html")
     assert fixed["datePublished"] == "2024-04-01T09:00:00+03:00" and fixed["dateModified"] == "2024-04-02T12:30:15+03:00"
+
+
+def test_a_listing_s_numbered_pages_say_their_number_in_title_and_heading(tmp_path):
+    site = site_with(tmp_path / "ar")
+    build_site(site)
+    home, first, second = (head(site, f"output/{p}index.html") for p in ("", "page/1/", "page/2/"))
+    assert (home.title, first.title, second.title) == ("Test Archive", "صفحة 1 – Test Archive", "صفحة 2 – Test Archive")
+    assert second.h1 == ["Test Archive – صفحة 2"] and second.meta["og:title"] == "Test Archive – صفحة 2"
+    landing, numbered = head(site, "output/category/اقتصاد/index.html"), head(site, "output/category/اقتصاد/page/1/index.html")
+    assert landing.title == "اقتصاد – Test Archive" and landing.h1 == ["اقتصاد"]
+    assert numbered.title == "اقتصاد – صفحة 1 – Test Archive" and numbered.h1 == ["اقتصاد – صفحة 1"]
+    english = site_with(tmp_path / "en", 'language = "en"\n')
+    build_site(english)
+    assert head(english, "output/page/2/index.html").title == "Page 2 – Test Archive"
