@@ -211,20 +211,6 @@ def test_without_a_site_description_listings_have_none_and_terms_still_theirs(tm
     assert head(site, "output/tag/نفط/index.html").meta["description"] == "Articles tagged نفط in Test Archive."
 
 
-def test_news_article_data_names_its_page_and_when_it_was_modified(tmp_path):
-    site = make_site(tmp_path, SMALL_SITE + "-- content/2024/fixed.md --\n---\ntitle: خبر مصحح\n"
-                     "date: 2024-04-01T09:00:00+03:00\nupdated: 2024-04-02T12:30:15+03:00\n---\nنص.\n")
-    build_site(site)
-    page = head(site, ARTICLE)
-    canonical = next(link["href"] for link in page.links if link.get("rel") == "canonical")
-    ld = ld_json(site, ARTICLE)
-    assert ld["url"] == ld["mainEntityOfPage"] == canonical == page.meta["og:url"]
-    assert ld["dateModified"] == ld["datePublished"] == "2024-03-01T10:00:00+03:00"     # never updated: its date
-    assert "image" not in ld                                                          # none known: none made up
-    fixed = ld_json(site, "output/2024/04/خبر-مصحح/index.html")
-    assert fixed["datePublished"] == "2024-04-01T09:00:00+03:00" and fixed["dateModified"] == "2024-04-02T12:30:15+03:00"
-
-
 def test_a_listing_s_numbered_pages_say_their_number_in_title_and_heading(tmp_path):
     site = site_with(tmp_path / "ar")
     build_site(site)
