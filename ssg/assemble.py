@@ -59,7 +59,8 @@ def wanted_url(a: Article, config: SiteConfig, pinned: dict[str, str], roots: fr
     url = site_path(pinned[a.key] if a.key in pinned else a.url_override or "")
     if not url or own_url(url, roots) != url:
         pattern = config.permalink if a.date else config.permalink_undated
-        url = own_url(site_path(permalink(pattern, slug=url_segment(a.slug) or "article", date=a.date, category=a.category)), roots)
+        url = own_url(site_path(permalink(pattern, slug=url_segment(a.slug) or "article", date=a.date, category=a.category,
+                                            ascii_only=config.slug_ascii)), roots)
     return url
 
 

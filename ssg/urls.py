@@ -36,8 +36,9 @@ def slugify(text: str, *, max_length: int = 80, ascii_only: bool = False) -> str
     return slug or "article"
 
 
-def permalink(pattern: str, *, slug: str, date: datetime | None, category: str | None = None) -> str:
-    """Fill a pattern such as "/{year}/{month}/{slug}/" -> "2021/09/slug/" (site-relative)."""
+def permalink(pattern: str, *, slug: str, date: datetime | None, category: str | None = None, ascii_only: bool = False) -> str:
+    """Fill a pattern such as "/{year}/{month}/{slug}/" -> "2021/09/slug/" (site-relative); the
+    category slugified too (ASCII with ``ascii_only``, the site's ``slug_ascii``)."""
     values = {
         "slug": slug,
         "year": f"{date.year:04d}" if date else "",
@@ -45,7 +46,7 @@ def permalink(pattern: str, *, slug: str, date: datetime | None, category: str |
         "day": f"{date.day:02d}" if date else "",
     }
     if "{category}" in pattern:
-        values["category"] = slugify(category) if category else "uncategorised"
+        values["category"] = slugify(category, ascii_only=ascii_only) if category else "uncategorised"
     path = pattern.format(**values)
     if "//" in path:
         path = re.sub(r"/{2,}", "/", path)

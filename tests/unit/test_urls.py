@@ -54,3 +54,9 @@ def test_a_url_the_sites_own_pages_have_is_moved_aside():
     assert own_url("2024/", roots) == "2024-2/" and own_url("2024/03/", roots) == "2024/03-2/"
     assert own_url("2024/03/15/", roots) == "2024/03/15-2/" and own_url("2024/03/page/2/", roots) == "2024/03/page/2-2/" and own_url("2024/03/page/", roots) == "2024/03/page/"
     assert own_url("2024/03/index.html/", roots) == "2024/03/index-html/"
+
+
+def test_a_category_in_the_pattern_is_slugified_as_the_slugs_are():
+    date = datetime(2024, 3, 5)
+    assert permalink("/{category}/{slug}/", slug="x", date=date, category="اقتصاد محلي") == "اقتصاد-محلي/x/"
+    assert permalink("/{category}/{slug}/", slug="x", date=date, category="اقتصاد محلي", ascii_only=True) == "qtsd-mhly/x/"
