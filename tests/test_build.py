@@ -331,6 +331,7 @@ def test_a_slug_or_permalink_stays_inside_the_site_and_off_its_own_pages(tmp_pat
     build_site(site)
     before = tree(site / "output")
     (site / "content/x.md").write_text(f"---\ntitle: x\ndate: 2024-01-03T10:00:00+03:00\n{field}\n---\nنص.\n", encoding="utf-8")
+    shutil.rmtree("/tmp/ssg-escape", ignore_errors=True)      # (what an older ssg made of the first case)
     report = build_site(site)
     assert not list(tmp_path.glob("*escape*")) and not Path("/tmp/ssg-escape").exists()
     page = site / "output" / ESCAPES[field]
