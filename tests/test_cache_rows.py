@@ -41,7 +41,7 @@ def test_search_terms_are_fetched_by_digest_in_batches(tmp_path):
     """The search index's process fetches terms by digest, 500 a query: a few, or more than a
     batch (a build from scratch asks for 4,096 at a time); a missing digest is an error."""
     from ssg import __version__
-    from ssg.cache import BodyStore, Cache, pack_body
+    from ssg.cache import BodyStore, Cache, CacheDamaged, pack_body
 
     cache = Cache(tmp_path, __version__)
     texts = {f"d{i:05d}": f"كلمة{i} أخرى|ثقيل{i}|عنوان" for i in range(2500)}
@@ -52,9 +52,9 @@ def test_search_terms_are_fetched_by_digest_in_batches(tmp_path):
         few = sorted(texts)[:7]
         assert store.terms(few) == {d: texts[d] for d in few}
         assert store.terms(list(texts)) == texts                 # 2,500: five queries
-        with pytest.raises(KeyError, match="1 articles' search terms missing"):
+        with pytest.raises(CacheDamaged, match="1 articles' search terms missing"):
             store.terms(few + ["nope"])
-        with pytest.raises(KeyError, match="1 articles' search terms missing"):
+        with pytest.raises(CacheDamaged, match="1 articles' search terms missing"):
             store.terms(sorted(texts)[:1200] + ["nope"])
     finally:
         store.close()
