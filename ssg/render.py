@@ -199,6 +199,7 @@ def _mkdir(path: Path) -> Path:
 class Renderer:
     def __init__(self, config: SiteConfig, globals_view: dict, cards: dict, cache_dir: Path | None):
         self.env = make_env(config, cache_dir)
+        self.root = config.root.resolve()
         self.site = globals_view
         self.cards = cards
         self.bodies = BodyStore(cache_dir) if cache_dir else None
@@ -220,7 +221,51 @@ class Renderer:
             text = template.render(site=self.site, page=job.view, card=self.cards.__getitem__, body=body,
                                    output=job.output)
         except TemplateSyntaxError as exc:
-            raise TemplateError(f"template syntax error: {exc.message}", path=exc.filename or job.template, line=exc.lineno) from None
-        except JinjaError as exc:
-            raise TemplateError(f"while rendering {job.output}: {exc}", path=job.template) from None
+            raise TemplateError(f"template syntax error: {exc.message} (while rendering {job.output})",
+                                path=self._shown(exc.filename) or job.template, line=exc.lineno) from None
+        except TemplateError:
+            raise
+        except Exception as exc:           # a template's own mistake: {{ 1/0 }}, a self-include, bad UTF-8...
+            filename, line = _template_frame(exc.__traceback__)
+            raise TemplateError(f"{_problem(exc)} (while rendering {job.output})",
+                                path=self._shown(filename) or job.template, line=line) from None
         return text.encode("utf-8")
+
+    def _shown(self, filename: str | None) -> str | None:
+        """A template file as the error names it: relative to the site folder when inside it."""
+        if not filename:
+            return None
+        try:
+            return Path(filename).relative_to(self.root).as_posix()
+        except ValueError:
+            return filename
+
+
+def _template_frame(tb) -> tuple[str | None, int | None]:
+    """The innermost template file and line in a traceback. Jinja rewrites the frames of compiled
+    templates to carry the template's file name and line; a template that could not be loaded
+    shows up as the loader's ``get_source`` frame, whose ``filename`` is the file it read."""
+    found: tuple[str | None, int | None] = (None, None)
+    seen = 0
+    while tb is not None and seen < 10_000:        # (a RecursionError's traceback is ~1,000 frames)
+        frame, seen = tb.tb_frame, seen + 1
+        name = frame.f_code.co_filename
+        if "__jinja_exception__" in frame.f_globals:      # (jinja2.debug.fake_traceback's frames)
+            found = (name, tb.tb_lineno)
+        elif frame.f_code.co_name == "get_source" and isinstance(frame.f_locals.get("filename"), str) \
+                and "jinja2" in name:
+            found = (frame.f_locals["filename"], None)
+        tb = tb.tb_next
+    return found
+
+
+def _problem(exc: BaseException) -> str:
+    """The error as one line a template author can act on."""
+    if isinstance(exc, RecursionError):
+        return "templates include, extend or call each other without end (RecursionError)"
+    if isinstance(exc, UnicodeDecodeError):
+        return f"not valid UTF-8 (byte {exc.start}); templates must be UTF-8"
+    if isinstance(exc, JinjaError):
+        return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

@@ -1,0 +1,74 @@
+"""Bad input gets one clear line naming the file and the problem, and the documented exit code
+(0 ok, 1 bad content with --strict, 2 config/template/usage error), never a traceback."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ssg.init import init_site
+
+
+def run_cli(*args, cwd=None, **kwargs):
+    return subprocess.run([sys.executable, "-m", "ssg", *map(str, args)], capture_output=True, text=True, cwd=cwd, **kwargs)
+
+
+@pytest.fixture
+def site(tmp_path) -> Path:
+    """A site as ``ssg init`` writes it (three sample articles)."""
+    init_site(str(tmp_path / "site"), title=None, base_url=None, language="ar", force=False)
+    return tmp_path / "site"
+
+
+def one_error(result, code: int) -> str:
+    """The one line of stderr of a failed command, checked: the exit code, no traceback."""
+    assert result.returncode == code, (result.returncode, result.stderr)
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+# ----------------------------------------------------------------- 1. template errors at render time
+
+@pytest.mark.parametrize("text, problem", [
+    ("{{ 1/0 }}", "division by zero"),
+    ('{{ 1 + "a" }}', "unsupported operand"),
+    ('{% include "article.html" %}', "without end"),
+    ("{{ site.nothing.deeper }}", "has no attribute 'nothing'"),
+])
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_template_error_at_render_time_names_the_template_its_line_and_the_page(site, text, problem, jobs):
+    (site / "templates").mkdir()
+    (site / "templates/article.html").write_text("<p>\n" + text + "\n")
+    line = one_error(run_cli("build", site, "-j", jobs), 2)
+    assert line.startswith("error: templates/article.html:2: ") and problem in line, line
+    assert line.endswith("/index.html)") and "(while rendering 2024/05/" in line, line
+
+
+def test_an_error_in_an_extended_template_names_that_template_not_the_page_template(site):
+    theme = Path(__import__("ssg.render", fromlist=["x"]).BUNDLED_THEMES) / "default/templates"
+    (site / "templates").mkdir()
+    lines = (theme / "base.html").read_text().splitlines(keepends=True)
+    lines.insert(3, "{{ site.nothing.deeper }}\n")
+    (site / "templates/base.html").write_text("".join(lines))
+    line = one_error(run_cli("build", site, "-j", 1), 2)
+    assert line.startswith("error: templates/base.html:4: 'dict object' has no attribute 'nothing' (while rendering "), line
+
+
+def test_a_template_that_is_not_utf8_is_named_by_the_renderer(site):
+    """(The build's template graph, ssg/deps.py, reads every template first: see the report.)"""
+    from ssg.config import load_config
+    from ssg.errors import TemplateError
+    from ssg.model import RenderJob
+    from ssg.render import Renderer
+    (site / "templates").mkdir()
+    (site / "templates/bad.html").write_bytes(b"x\xff{{ 1 }}\n")
+    (site / "templates/page.html").write_text("<p>\n{% include 'bad.html' %}\n")
+    renderer = Renderer(load_config(site), {}, {}, None)
+    job = RenderJob(output="x/index.html", renderer="html", template="page.html", view={}, fingerprint="")
+    with pytest.raises(TemplateError) as caught:
+        renderer.render(job)
+    assert str(caught.value) == "templates/bad.html: not valid UTF-8 (byte 1); templates must be UTF-8 (while rendering x/index.html)"
