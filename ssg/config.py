@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from .errors import ConfigError
 
 FROZEN = dict(frozen=True, slots=True, kw_only=True)
+BUNDLED_THEMES = Path(__file__).parent / "themes"   # a link to the repository's themes/, so wheels carry it
 
 
 def _doc(text: str, *, output: bool = True) -> dict:
@@ -49,7 +50,7 @@ class SiteConfig:
     base_url: str = field(default="http://127.0.0.1:8000/", metadata=_doc("Absolute URL of the site root, may carry a subpath (https://user.github.io/archive/)."))
     language: str = field(default="ar", metadata=_doc("Site language (BCP 47); sets <html lang dir> and feed language."))
     timezone: str = field(default="UTC", metadata=_doc("IANA zone applied to dates that give none (e.g. Asia/Riyadh)."))
-    theme: str = field(default="default", metadata=_doc("Theme folder name under themes/ (site's own first, then the bundled ones)."))
+    theme: str = field(default="default", metadata=_doc("Theme folder name under themes/ (site's own first, then the bundled ones); a name found in neither is an error."))
     content_dir: str = field(default="content", metadata=_doc("Content folder, relative to the site folder.", output=False))
     output_dir: str = field(default="output", metadata=_doc("Output folder, relative to the site folder.", output=False))
     paginate_by: int = field(default=30, metadata=_doc(
@@ -242,9 +243,18 @@ def load_config(site_dir: str | Path = ".") -> SiteConfig:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read: {exc}", path=str(path)) from None
     try:
-        return parse_config(mapping, site_dir=str(site_dir))
+        config = parse_config(mapping, site_dir=str(site_dir))
     except ConfigError as exc:
         raise ConfigError(exc.message, path=str(path)) from None
+    looked = theme_roots(config)
+    if not any(folder.is_dir() for folder in looked):
+        raise ConfigError(f"theme {config.theme!r} not found: looked in {' and '.join(map(str, looked))}", path=str(path))
+    return config
+
+
+def theme_roots(config: SiteConfig) -> list[Path]:
+    """Where the theme's folder may be: the site's themes/, then the bundled themes."""
+    return [config.root / "themes" / config.theme, BUNDLED_THEMES / config.theme]
 
 
 def documented_keys() -> list[str]:

@@ -18,21 +18,17 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from jinja2.runtime import Context
 
 from .cache import BodyStore
-from .config import SiteConfig
+from .config import BUNDLED_THEMES, SiteConfig, theme_roots
 from .errors import TemplateError
 from .model import RenderJob
 from .urls import absolute, href
 
 CARD_TEMPLATE = "_card.html"   # listings call card_html(key); plan.py folds its digest into their fingerprints
-BUNDLED_THEMES = Path(__file__).parent / "themes"   # a link to the repository's themes/, so wheels carry it
 
 
 def theme_dirs(config: SiteConfig) -> list[Path]:
     """[site theme folder or bundled theme folder] for config.theme."""
-    for root in (config.root / "themes", BUNDLED_THEMES):
-        if (root / config.theme).is_dir():
-            return [root / config.theme]
-    return []
+    return [folder for folder in theme_roots(config) if folder.is_dir()][:1]
 
 
 def template_paths(config: SiteConfig) -> list[Path]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from ssg.config import BUNDLED_THEMES
 from ssg.init import init_site
 
 
@@ -49,7 +50,7 @@ def test_a_template_error_at_render_time_names_the_template_its_line_and_the_pag
 
 
 def test_an_error_in_an_extended_template_names_that_template_not_the_page_template(site):
-    theme = Path(__import__("ssg.render", fromlist=["x"]).BUNDLED_THEMES) / "default/templates"
+    theme = BUNDLED_THEMES / "default/templates"
     (site / "templates").mkdir()
     lines = (theme / "base.html").read_text().splitlines(keepends=True)
     lines.insert(3, "{{ site.nothing.deeper }}\n")
@@ -72,3 +73,17 @@ def test_a_template_that_is_not_utf8_is_named_by_the_renderer(site):
     with pytest.raises(TemplateError) as caught:
         renderer.render(job)
     assert str(caught.value) == "templates/bad.html: not valid UTF-8 (byte 1); templates must be UTF-8 (while rendering x/index.html)"
+
+
+def set_keys(site: Path, text: str) -> None:
+    """Top-level keys put first in site.toml (before its tables)."""
+    (site / "site.toml").write_text(text + "\n" + (site / "site.toml").read_text())
+
+
+# ----------------------------------------------------------------- 2. a theme that is not there
+
+def test_a_missing_theme_is_a_config_error_naming_site_toml_and_where_it_looked(site):
+    set_keys(site, 'theme = "nope"')
+    line = one_error(run_cli("build", site), 2)
+    assert line.startswith(f"error: {site / 'site.toml'}: theme 'nope' not found: looked in {site / 'themes/nope'} and "), line
+    assert line.endswith("themes/nope"), line
