@@ -24,6 +24,16 @@ def _site_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--force", action="store_true", help="re-render every output, ignoring fingerprints")
 
 
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{value} is not a port (0-65535)")
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="ssg", description="A static site generator for news archives: "
                                   "raw articles in, a static site with feeds out.", epilog=EPILOG)
@@ -48,7 +58,7 @@ def parser() -> argparse.ArgumentParser:
                        description="Watch, and serve output/ under the configured base path with live reload.", epilog=EPILOG)
     _site_args(s)
     s.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    s.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    s.add_argument("--port", type=_port, default=8000, help="port, 0-65535 (default 8000; 0: any free port)")
     s.add_argument("--poll", action="store_true", help="poll the file system instead of native events")
     s.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
 

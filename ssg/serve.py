@@ -194,6 +194,8 @@ class PreviewServer(ThreadingHTTPServer):
             super().__init__((host, port), Handler)
         except OSError as exc:
             raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+        except OverflowError:                      # (a port past 65535 from a caller other than the CLI)
+            raise ConfigError(f"cannot listen on {host}:{port}: the port must be 0-65535") from None
         self._thread: threading.Thread | None = None
 
     @property

@@ -87,3 +87,20 @@ def test_a_missing_theme_is_a_config_error_naming_site_toml_and_where_it_looked(
     line = one_error(run_cli("build", site), 2)
     assert line.startswith(f"error: {site / 'site.toml'}: theme 'nope' not found: looked in {site / 'themes/nope'} and "), line
     assert line.endswith("themes/nope"), line
+
+
+# ----------------------------------------------------------------- 3. a port out of range
+
+@pytest.mark.parametrize("port", ["99999", "-1", "http"])
+def test_serve_refuses_a_port_out_of_range_as_a_usage_error(site, port):
+    result = run_cli("serve", site, "--port", port, timeout=30)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("ssg serve: error: argument --port: ")
+
+
+def test_the_preview_server_refuses_a_port_out_of_range_in_one_line():
+    from ssg.errors import ConfigError
+    from ssg.serve import PreviewServer
+    with pytest.raises(ConfigError, match="cannot listen on 127.0.0.1:99999: the port must be 0-65535"):
+        PreviewServer(None, "127.0.0.1", 99999)
