@@ -195,6 +195,16 @@ def cmd_clean(args) -> int:
     return 0
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that Python's flush at exit does not fail on the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
 COMMANDS = {"init": cmd_init, "pin": cmd_pin, "build": cmd_build, "inspect": cmd_inspect, "watch": cmd_watch, "serve": cmd_serve, "clean": cmd_clean}
 
 
@@ -222,6 +232,9 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:       # stdout closed by its reader (ssg inspect ... | head): stop quietly
+        _silence_stdout()
+        return 141                # (128 + SIGPIPE: what a shell reports for a command stopped so)
     except Exception as exc:  # an ssg bug: still one line, unless --debug
         if args.debug:
             raise

@@ -104,3 +104,15 @@ def test_the_preview_server_refuses_a_port_out_of_range_in_one_line():
     from ssg.serve import PreviewServer
     with pytest.raises(ConfigError, match="cannot listen on 127.0.0.1:99999: the port must be 0-65535"):
         PreviewServer(None, "127.0.0.1", 99999)
+
+
+# ----------------------------------------------------------------- 4. a closed stdout
+
+def test_inspect_into_a_closed_pipe_stops_quietly(site):
+    """``ssg inspect PATH | head -5``: the reader goes away; no error line, no traceback."""
+    child = subprocess.Popen([sys.executable, "-m", "ssg", "inspect", str(site / "content")],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    child.stdout.close()                   # before the first record is written (ssg takes ~0.2 s to start)
+    stderr = child.stderr.read().decode()
+    assert child.wait(timeout=60) == 141, stderr
+    assert stderr == ""
