@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+import string
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -56,8 +57,8 @@ class SiteConfig:
     paginate_by: int = field(default=30, metadata=_doc(
         "Articles per listing page. Numbered pages count from the oldest (page/1/) and are made once full; "
         "the landing page shows the newest."))
-    permalink: str = field(default="/{year}/{month}/{slug}/", metadata=_doc("Article URL pattern: {year} {month} {day} {slug} {category}."))
-    permalink_undated: str = field(default="/undated/{slug}/", metadata=_doc("URL pattern for articles with no date."))
+    permalink: str = field(default="/{year}/{month}/{slug}/", metadata=_doc("Article URL pattern: {year} {month} {day} {slug} {category} (another placeholder is an error)."))
+    permalink_undated: str = field(default="/undated/{slug}/", metadata=_doc("URL pattern for articles with no date: {slug} {category} ({year}, {month} and {day} are errors here)."))
     slug_max_length: int = field(default=80, metadata=_doc("Longest slug, in characters."))
     slug_ascii: bool = field(default=False, metadata=_doc("Transliterate slugs to ASCII instead of keeping Arabic letters."))
     day_first: bool = field(default=True, metadata=_doc("Read ambiguous numeric dates as day-first (04-09-2021 = 4 September)."))
@@ -204,6 +205,8 @@ def validate(config: SiteConfig) -> None:
         raise ConfigError(f"unknown timezone {config.timezone!r} (use an IANA name such as Asia/Riyadh)") from None
     if config.paginate_by < 1:
         raise ConfigError("paginate_by must be at least 1")
+    _check_pattern("permalink", config.permalink, PERMALINK_FIELDS)
+    _check_pattern("permalink_undated", config.permalink_undated, UNDATED_FIELDS)
     if "{slug}" not in config.permalink or "{slug}" not in config.permalink_undated:
         raise ConfigError("permalink patterns must contain {slug}")
     if config.untitled not in ("skip", "first-line"):
@@ -215,6 +218,27 @@ def validate(config: SiteConfig) -> None:
     unknown = [f for f in config.feeds.term_formats if f not in FEED_FILES]
     if unknown:
         raise ConfigError(f"[feeds] term_formats: unknown format {unknown[0]!r} (use \"rss\", \"atom\" or \"json\")")
+
+
+PERMALINK_FIELDS = ("year", "month", "day", "slug", "category")
+UNDATED_FIELDS = ("slug", "category")          # (an undated article has no year, month or day)
+
+
+def _check_pattern(key: str, pattern: str, known: tuple[str, ...]) -> None:
+    """Every {placeholder} of a permalink pattern is one it can be filled with."""
+    names = " ".join(f"{{{name}}}" for name in known)
+    try:
+        parts = list(string.Formatter().parse(pattern))
+    except ValueError as exc:                 # a lone "{" or "}"
+        raise ConfigError(f"{key} {pattern!r}: {exc} (placeholders: {names})") from None
+    for _, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if name not in known or spec or conversion:
+            whole = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            why = "is not known for an undated article" if name in PERMALINK_FIELDS and not (spec or conversion) \
+                else "is not a placeholder"
+            raise ConfigError(f"{key} {pattern!r}: {whole} {why}; the placeholders are {names}")
 
 
 def with_overrides(config: SiteConfig, **overrides: Any) -> SiteConfig:

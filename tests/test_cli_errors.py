@@ -116,3 +116,23 @@ def test_inspect_into_a_closed_pipe_stops_quietly(site):
     stderr = child.stderr.read().decode()
     assert child.wait(timeout=60) == 141, stderr
     assert stderr == ""
+
+
+# ----------------------------------------------------------------- 5. permalink placeholders
+
+@pytest.mark.parametrize("key, pattern, says", [
+    ("permalink", "/{yr}/{slug}/", "{yr} is not a placeholder; the placeholders are {year} {month} {day} {slug} {category}"),
+    ("permalink", "/{year:04}/{slug}/", "{year:04} is not a placeholder"),
+    ("permalink", "/{year/{slug}/", "unexpected '{' in field name"),
+    ("permalink_undated", "/{year}/{slug}/", "{year} is not known for an undated article; the placeholders are {slug} {category}"),
+    ("permalink_undated", "/undated/{month}/{slug}/", "{month} is not known for an undated article"),
+])
+def test_an_unknown_permalink_placeholder_is_a_config_error(site, key, pattern, says):
+    set_keys(site, f'{key} = "{pattern}"')
+    line = one_error(run_cli("build", site), 2)
+    assert line.startswith(f"error: {site / 'site.toml'}: {key} '{pattern}': ") and says in line, line
+
+
+def test_known_placeholders_are_accepted(site):
+    set_keys(site, 'permalink = "/{category}/{year}/{month}/{day}/{slug}/"\npermalink_undated = "/u/{category}/{slug}/"')
+    assert run_cli("build", site, "-j", 1).returncode == 0
