@@ -228,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     except SsgError as exc:
         if args.debug:
             raise
+        for problem in getattr(exc, "problems", ()):      # --strict: every bad file, as a build without it says
+            print(f"skipped: {problem}", file=sys.stderr)
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:

@@ -36,7 +36,12 @@ class TemplateError(SsgError):
 
 
 class ContentError(SsgError):
-    """A content file cannot be used (skipped, or fatal with --strict)."""
+    """A content file cannot be used (skipped, or fatal with --strict). ``problems``: with
+    --strict, every bad file (``model.Problem``), which the CLI prints one a line before this error."""
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None, problems: tuple = ()):
+        super().__init__(message, path=path, line=line)
+        self.problems = tuple(problems)
 
 
 class OutputError(SsgError):
@@ -45,12 +50,15 @@ class OutputError(SsgError):
     exit_code = 2
 
 
-def _rebuild(cls, message, path, line):
-    return cls(message, path=path, line=line)
+def _rebuild(cls, message, path, line, problems=()):
+    error = cls(message, path=path, line=line)
+    if problems:
+        error.problems = problems
+    return error
 
 
-def _reduce(self):   # keep path and line when an error crosses a process boundary
-    return (_rebuild, (type(self), self.message, self.path, self.line))
+def _reduce(self):   # keep path, line (and a ContentError's problems) when an error crosses a process boundary
+    return (_rebuild, (type(self), self.message, self.path, self.line, getattr(self, "problems", ())))
 
 
 SsgError.__reduce__ = _reduce
