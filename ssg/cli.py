@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import SsgError
+from .errors import SsgError, printable
 
 EPILOG = "Docs: README.md and docs/ in the ssg repository. Exit codes: 0 ok, 1 bad content (--strict) or failed inspect, 2 config/template/usage error."
 
@@ -105,6 +105,12 @@ def _abs(path: str | None) -> str | None:
     return str(Path(path).resolve()) if path else None
 
 
+def say(line: str) -> None:
+    """One line on stderr, its control characters and undecodable bytes escaped (``printable``):
+    a file name may hold a newline or a terminal escape."""
+    print(printable(line), file=sys.stderr)
+
+
 def is_interactive() -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI")
 
@@ -118,7 +124,7 @@ def cmd_build(args) -> int:
     finally:
         done()
     for problem in report.problems:
-        print(f"{'warning' if problem.severity == 'warning' else 'skipped'}: {problem}", file=sys.stderr)
+        say(f"{'warning' if problem.severity == 'warning' else 'skipped'}: {problem}")
     limit = config.build.size_warning_mb * 1_000_000
     if report.output_bytes > limit:
         parts = ", ".join(f"{kind} {size / 1e6:.{0 if size >= 10e6 else 1}f} MB"
@@ -150,7 +156,7 @@ def cmd_inspect(args) -> int:
     config = load_config(args.site)
     failed = 0
     for record, text in inspect_paths([Path(p) for p in args.paths], config, explain=args.explain):
-        print(json.dumps(record, ensure_ascii=False) if args.json else text, flush=True)
+        print(json.dumps({**record, "path": printable(record["path"])}, ensure_ascii=False) if args.json else text, flush=True)
         failed += bool(record.get("error"))
     return 1 if failed else 0
 
@@ -229,8 +235,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             raise
         for problem in getattr(exc, "problems", ()):      # --strict: every bad file, as a build without it says
-            print(f"skipped: {problem}", file=sys.stderr)
-        print(f"error: {exc}", file=sys.stderr)
+            say(f"skipped: {problem}")
+        say(f"error: {exc}")
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
@@ -240,5 +246,5 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # an ssg bug: still one line, unless --debug
         if args.debug:
             raise
-        print(f"error: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", file=sys.stderr)
+        say(f"error: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
         return 3

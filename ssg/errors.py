@@ -4,6 +4,8 @@ The CLI prints ``str(error)`` as one line; a traceback appears only with ``--deb
 """
 from __future__ import annotations
 
+import re
+
 
 class SsgError(Exception):
     """Base class: one clear line, naming the file and the problem."""
@@ -20,7 +22,30 @@ class SsgError(Exception):
         where = self.path or ""
         if where and self.line:
             where = f"{where}:{self.line}"
-        return f"{where}: {self.message}" if where else self.message
+        return printable(f"{where}: {self.message}" if where else self.message)
+
+
+# What must not reach a terminal as it is: C0 and C1 controls and DEL (a newline would break "one
+# line per problem", an ESC would start a terminal escape), the line and paragraph separators, and
+# the lone surrogates Python makes of a file name's bytes that are not UTF-8.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(match: re.Match) -> str:
+    char = match.group()
+    code = ord(char)
+    if char in _NAMED:
+        return _NAMED[char]
+    if 0xDC80 <= code <= 0xDCFF:              # (os.fsdecode's surrogateescape: the byte itself)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` for a terminal, one line: control characters and undecodable bytes written as
+    Python writes them in a repr (\\n, \\x1b, \\xe9); every other character (Arabic...) as it is."""
+    return _UNPRINTABLE.sub(_escaped, text) if _UNPRINTABLE.search(text) else text
 
 
 class ConfigError(SsgError):

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from . import extract, read, scan
 from .config import SiteConfig
-from .errors import ContentError
+from .errors import ContentError, printable
 from .model import SourceFile
 
 SUMMARY_FIELDS = ("title", "published", "category", "section", "source", "author", "dek", "language", "encoding")
@@ -34,7 +34,7 @@ def inspect_paths(paths: list[Path], config: SiteConfig, *, explain: bool = Fals
     for path in paths:
         if not path.exists():
             record = extract.to_record(str(path), extract.ExtractError("not_found", "no such file or folder"))
-            yield record, f"{path}: error: no such file or folder"
+            yield record, printable(f"{path}: error: no such file or folder")
             continue
         for root, rel in _files(path, config):
             shown = str(root / rel) if path.is_dir() else str(path)
@@ -58,7 +58,7 @@ def summary(record: dict, *, explain: bool) -> str:
     if record.get("error"):
         err = record["error"]
         where = f":{err['line']}" if err.get("line") else ""
-        return f"{record['path']}{where}: error: {err['message']}"
+        return printable(f"{record['path']}{where}: error: {err['message']}")
     lines = [record["path"]]
     for name in SUMMARY_FIELDS:
         value = record.get(name)
@@ -73,4 +73,4 @@ def summary(record: dict, *, explain: bool) -> str:
     lines.append(f"  {'paragraphs':<12} {len(paragraphs)}" + (f": {paragraphs[0][:70]}…" if paragraphs else ""))
     for warning in record.get("warnings") or []:
         lines.append(f"  warning      {warning}")
-    return "\n".join(lines)
+    return "\n".join(map(printable, lines))

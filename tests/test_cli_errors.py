@@ -178,3 +178,25 @@ def test_strict_build_names_every_bad_file(site):
     lines = result.stderr.strip().splitlines()
     assert [line.split(":")[1].strip() for line in lines[:-1]] == [f"bad-{n}.md" for n in "abcd"], lines
     assert lines[-1].startswith("error: 4 bad content file(s) and --strict is on"), lines
+
+
+# ----------------------------------------------------------------- 7. control characters in names
+
+def test_control_characters_in_a_file_name_are_escaped_in_every_message(site):
+    (site / "content/a\nb\x1b[31mc.md").write_text("---\ntitle: [unclosed\n---\nx\n")
+    (site / "content/خبر\x07.md").write_text("---\ntitle: [unclosed\n---\nx\n")
+    result = run_cli("build", site, "-j", 1)
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert result.stderr.splitlines() == ["skipped: a\\nb\\x1b[31mc.md:3: invalid front matter: while parsing a flow sequence",
+                                          "skipped: خبر\\x07.md:3: invalid front matter: while parsing a flow sequence"]
+    shown = run_cli("inspect", site / "content/a\nb\x1b[31mc.md").stdout
+    assert shown == f"{site}/content/a\\nb\\x1b[31mc.md:3: error: invalid front matter: while parsing a flow sequence\n"
+    shown = run_cli("inspect", "--json", site / "content/a\nb\x1b[31mc.md").stdout
+    assert "\x1b" not in shown and "a\\\\nb\\\\x1b[31mc.md" in shown
+
+
+def test_printable_escapes_controls_and_undecodable_bytes_and_keeps_arabic():
+    from ssg.errors import ConfigError, printable
+    assert printable("مرحبا\n\x1b[0m\t\udce9\x85\u2028") == "مرحبا\\n\\x1b[0m\\t\\xe9\\x85\\u2028"
+    assert str(ConfigError("bad", path="a\nb")) == "a\\nb: bad"
