@@ -52,7 +52,7 @@ class SiteConfig:
     language: str = field(default="ar", metadata=_doc("Site language (BCP 47); sets <html lang dir> and feed language."))
     timezone: str = field(default="UTC", metadata=_doc("IANA zone applied to dates that give none (e.g. Asia/Riyadh)."))
     theme: str = field(default="default", metadata=_doc("Theme folder name under themes/ (site's own first, then the bundled ones); a name found in neither is an error."))
-    content_dir: str = field(default="content", metadata=_doc("Content folder, relative to the site folder.", output=False))
+    content_dir: str = field(default="content", metadata=_doc("Content folder, relative to the site folder; it must exist (it may be empty).", output=False))
     output_dir: str = field(default="output", metadata=_doc("Output folder, relative to the site folder.", output=False))
     paginate_by: int = field(default=30, metadata=_doc(
         "Articles per listing page. Numbered pages count from the oldest (page/1/) and are made once full; "
@@ -242,13 +242,19 @@ def _check_pattern(key: str, pattern: str, known: tuple[str, ...]) -> None:
 
 
 def with_overrides(config: SiteConfig, **overrides: Any) -> SiteConfig:
-    """Command-line flags win over the file."""
+    """Command-line flags win over the file: the config a build uses. Its content folder must be
+    there (it may be empty): a misspelt folder would otherwise build an empty site."""
     build = {k: overrides.pop(k) for k in ("workers", "strict") if overrides.get(k) is not None}
     overrides = {k: v for k, v in overrides.items() if v is not None}
+    content_given = "content_dir" in overrides
     config = replace(config, **overrides)
     if build:
         config = replace(config, build=replace(config.build, **build))
     validate(config)
+    if not config.content_path.is_dir():
+        origin = "--content" if content_given else f"content_dir = {config.content_dir!r}" \
+            if config.content_dir != "content" else "the default content_dir"
+        raise ConfigError(f"content folder not found ({origin})", path=str(config.content_path))
     return config
 
 

@@ -200,3 +200,20 @@ def test_printable_escapes_controls_and_undecodable_bytes_and_keeps_arabic():
     from ssg.errors import ConfigError, printable
     assert printable("مرحبا\n\x1b[0m\t\udce9\x85\u2028") == "مرحبا\\n\\x1b[0m\\t\\xe9\\x85\\u2028"
     assert str(ConfigError("bad", path="a\nb")) == "a\\nb: bad"
+
+
+# ----------------------------------------------------------------- 8. a content folder that is not there
+
+def test_a_build_in_a_folder_without_content_is_an_error_naming_the_folder(tmp_path):
+    line = one_error(run_cli("build", cwd=tmp_path), 2)
+    assert line == f"error: {tmp_path / 'content'}: content folder not found (the default content_dir)"
+    (tmp_path / "content").mkdir()                       # there and empty: an empty site
+    assert run_cli("build", "-j", 1, cwd=tmp_path).returncode == 0
+
+
+def test_a_content_option_or_key_naming_a_missing_folder_is_an_error(site, tmp_path):
+    line = one_error(run_cli("build", site, "--content", tmp_path / "nothere"), 2)
+    assert line == f"error: {tmp_path / 'nothere'}: content folder not found (--content)"
+    set_keys(site, 'content_dir = "articles"')
+    line = one_error(run_cli("build", site), 2)
+    assert line == f"error: {site / 'articles'}: content folder not found (content_dir = 'articles')"
