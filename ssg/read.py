@@ -81,7 +81,7 @@ def extractions(source: SourceFile, data: bytes, sidecar: bytes | None, config: 
     build uses. Raises ExtractError/ContentError for a file that cannot be used at all."""
     path = source.rel_path
     overrides = extract.parse_sidecar(sidecar, name=source.sidecar) if sidecar is not None else {}
-    known, side_extra = split_overrides(_normalise_meta(overrides))
+    known, side_extra = split_overrides(_normalise_meta(overrides), "sidecar")
     suffix = path.rsplit(".", 1)[-1].lower()
     if suffix in ("md", "markdown"):
         ex, extra = _read_markdown(path, data, config)
@@ -276,15 +276,37 @@ def _localise(ex: extract.Extraction, config: SiteConfig) -> extract.Extraction:
     return ex
 
 
-def split_overrides(meta: dict) -> tuple[dict, dict]:
-    """Front matter / sidecar keys -> (Extraction fields, extra keys such as slug, draft, updated)."""
+def split_overrides(meta: dict, origin: str) -> tuple[dict, dict]:
+    """Front matter / sidecar keys -> (Extraction fields, extra keys such as slug, draft, updated).
+    ``origin`` ("front-matter", "sidecar") names where a value of the wrong type was found."""
     known, extra = {}, {}
     for key, value in meta.items():
         key = "published" if key == "date" else key
         if key == "tags":
+            _check_tags(value, origin)
             value = list(_tags(value))
+        elif key in _EXTRA_TYPES and value is not None and not isinstance(value, _EXTRA_TYPES[key][0]):
+            raise _bad_type(origin, f"'{key}' must be {_EXTRA_TYPES[key][1]}")
         (known if key in OVERRIDABLE else extra)[key] = value
     return known, extra
+
+
+# The extra keys whose values the build uses as they are: the type each must have.
+_EXTRA_TYPES = {"slug": ((str, int), "a string"), "permalink": (str, "a string"), "draft": (bool, "true or false")}
+
+
+def _check_tags(value, origin: str) -> None:
+    """Tags are a string ("a, b") or a list of strings (numbers taken as written: [2024, x])."""
+    scalar = (str, int, float)
+    if value is None or isinstance(value, str) or (isinstance(value, list) and all(
+            isinstance(v, scalar) and not isinstance(v, bool) for v in value)):
+        return
+    raise _bad_type(origin, "'tags' must be a string or a list of strings")
+
+
+def _bad_type(origin: str, problem: str) -> extract.ExtractError:
+    """A value of the wrong type: the sidecar's fault (reported on it) or the front matter's."""
+    return extract.ExtractError("bad_sidecar" if origin == "sidecar" else "bad_front_matter", f"{origin}: {problem}")
 
 
 def _read_markdown(path: str, data: bytes, config: SiteConfig) -> tuple[extract.Extraction, dict]:
@@ -307,7 +329,7 @@ def _read_markdown(path: str, data: bytes, config: SiteConfig) -> tuple[extract.
         blocks=tuple(("p", p) for p in paragraphs), language=str(lang), dir=_dir(str(lang)),
         encoding="utf-8", url=None, warnings=(), evidence=(),
     )
-    known, extra = split_overrides(_normalise_meta(meta))
+    known, extra = split_overrides(_normalise_meta(meta), "front-matter")
     extra["_html"] = rendered
     return extract.apply_overrides(base, known, origin="front-matter"), extra
 

@@ -217,3 +217,37 @@ def test_a_content_option_or_key_naming_a_missing_folder_is_an_error(site, tmp_p
     set_keys(site, 'content_dir = "articles"')
     line = one_error(run_cli("build", site), 2)
     assert line == f"error: {site / 'articles'}: content folder not found (content_dir = 'articles')"
+
+
+# ----------------------------------------------------------------- 9. values of the wrong type
+
+@pytest.mark.parametrize("line, problem", [
+    ("tags: 7", "'tags' must be a string or a list of strings"),
+    ("tags: [[a, b]]", "'tags' must be a string or a list of strings"),
+    ("permalink: 5", "'permalink' must be a string"),
+    ("slug: [a, b]", "'slug' must be a string"),
+    ("draft: maybe", "'draft' must be true or false"),
+    ("category: 5", "'category' must be a string"),
+])
+def test_a_front_matter_value_of_the_wrong_type_skips_the_file_in_one_line(site, line, problem):
+    (site / "content/bad.md").write_text(f"---\ntitle: T\ndate: 2024-01-01\n{line}\n---\nbody\n")
+    result = run_cli("build", site, "-j", 1)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [f"skipped: bad.md: front-matter: {problem}"]
+
+
+def test_a_sidecar_value_of_the_wrong_type_skips_the_file_naming_the_sidecar(site):
+    (site / "content/raw/park-opening.meta.json").write_text('{"tags": 7}')
+    (site / "content/note.md").write_text("---\ntitle: T\ndate: 2024-01-01\ntags: 7\n---\nbody\n")
+    (site / "content/note.meta.toml").write_text('title = "T2"\n')     # the front matter's fault, not the sidecar's
+    result = run_cli("build", site, "-j", 1)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == ["skipped: note.md: front-matter: 'tags' must be a string or a list of strings",
+                                          "skipped: raw/park-opening.meta.json: sidecar: 'tags' must be a string or a list of strings"]
+
+
+def test_numbers_in_a_list_of_tags_and_a_number_as_slug_are_taken_as_written(site):
+    (site / "content/ok.md").write_text("---\ntitle: T\ndate: 2024-01-01\ntags: [2024, elections]\nslug: 2024\n---\nbody\n")
+    result = run_cli("build", site, "-j", 1)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert (site / "output/2024/01/2024/index.html").exists()

@@ -60,6 +60,11 @@ def parse_sidecar(data: bytes, *, name: str) -> dict:
     return value
 
 
+def _code(origin: str) -> str:
+    """An override of the wrong type: the sidecar's fault, or the front matter's."""
+    return "bad_sidecar" if origin == "sidecar" else "bad_front_matter"
+
+
 def _published(value, origin: str) -> tuple[datetime | None, str | None]:
     if value is None or value == "":
         return None, None
@@ -78,7 +83,7 @@ def _published(value, origin: str) -> tuple[datetime | None, str | None]:
             hits = [h for h in find_dates(fold(s)) if h.hijri is None]
             if hits:
                 return hits[0].value, hits[0].precision
-    raise ExtractError("bad_sidecar", f"{origin}: 'published' is not a date: {value!r}")
+    raise ExtractError(_code(origin), f"{origin}: 'published' is not a date: {value!r}")
 
 
 def _str_list(value, key: str, origin: str) -> tuple[str, ...]:
@@ -88,7 +93,7 @@ def _str_list(value, key: str, origin: str) -> tuple[str, ...]:
         return tuple(x for x in (_text(v) for v in value.split(",")) if x)
     if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
         return tuple(x for x in (_text(v) for v in value) if x)
-    raise ExtractError("bad_sidecar", f"{origin}: '{key}' must be a string or a list of strings")
+    raise ExtractError(_code(origin), f"{origin}: '{key}' must be a string or a list of strings")
 
 
 def apply_overrides(extraction: Extraction, overrides: dict, *, origin: str) -> Extraction:
@@ -104,7 +109,7 @@ def apply_overrides(extraction: Extraction, overrides: dict, *, origin: str) -> 
     for key, value in overrides.items():
         if key in _STR_FIELDS:
             if value is not None and not isinstance(value, str):
-                raise ExtractError("bad_sidecar", f"{origin}: '{key}' must be a string")
+                raise ExtractError(_code(origin), f"{origin}: '{key}' must be a string")
             v = (_text(value) if key in _WORDED else clean(value)) if value else None
             changes[key] = v or None
             evidence.append((key, rule, None, v or ""))
@@ -121,7 +126,7 @@ def apply_overrides(extraction: Extraction, overrides: dict, *, origin: str) -> 
             evidence.append(("subheadings", rule, None, " | ".join(changes["subheadings"])))
         elif key == "paragraphs":
             if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-                raise ExtractError("bad_sidecar", f"{origin}: 'paragraphs' must be a list of strings")
+                raise ExtractError(_code(origin), f"{origin}: 'paragraphs' must be a list of strings")
             changes["blocks"] = tuple(("p", clean(v)) for v in value if clean(v))
             evidence.append(("paragraphs", rule, None, f"{len(changes['blocks'])} paragraphs"))
         else:
