@@ -7,6 +7,7 @@ an edit racing the build shows up as a changed stamp next time).
 from __future__ import annotations
 
 import bisect
+import errno
 import fnmatch
 import itertools
 import os
@@ -16,6 +17,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Mapping
 
+from .errors import printable
 from .model import SourceFile
 
 CONTENT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".jsonl", ".csv")
@@ -49,27 +51,75 @@ def _stamp(st: os.stat_result) -> str:
     return f"{st.st_mtime_ns}:{st.st_size}"
 
 
-def walk(root: Path, ignore: tuple[str, ...]) -> dict[str, os.stat_result]:
-    """rel_path -> stat for every regular file under root (sorted by path, ignored parts skipped)."""
+class Unusable:
+    """In a walk's result, in place of a stat: an entry that cannot be used, and why (a file name
+    that is not UTF-8, a symlink loop, a file that cannot be stat'ed, a folder that cannot be listed).
+    ``scan`` makes each one a source that ``load`` refuses, so the read stage reports it as a
+    skipped file and the build goes on."""
+
+    __slots__ = ("problem",)
+    st_mtime_ns = st_size = st_mode = 0
+
+    def __init__(self, problem: str):
+        self.problem = problem
+
+    def __repr__(self) -> str:
+        return f"Unusable({self.problem!r})"
+
+
+def _utf8(name: str) -> bool:
+    """Whether a name from the file system is text (os.fsdecode makes bytes that are not UTF-8 lone surrogates)."""
+    try:
+        name.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+NOT_UTF8 = "its name is not valid UTF-8 (rename it)"
+
+
+def walk(root: Path, ignore: tuple[str, ...]) -> dict[str, os.stat_result | Unusable]:
+    """rel_path -> stat for every regular file under root (sorted by path, ignored parts skipped).
+    An entry that cannot be used is an ``Unusable`` (a folder's rel_path then ends in "/"); its
+    name, when not UTF-8, is given with the bytes escaped (``errors.printable``)."""
     ignored = re.compile("|".join(fnmatch.translate(pat) for pat in ignore)).match if ignore else None
-    found: dict[str, os.stat_result] = {}
+    found: dict[str, os.stat_result | Unusable] = {}
     stack = [""]
     while stack:
         rel_dir = stack.pop()
         prefix = rel_dir + "/" if rel_dir else ""
         try:
             entries = os.scandir(root / rel_dir)
-        except OSError:
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            if rel_dir:                        # (a folder the user cannot list: its files are not built)
+                found[prefix] = Unusable(f"{exc.strerror or exc}: the folder's files are skipped")
             continue
         with entries:
             for entry in entries:
-                if ignored and ignored(entry.name):
+                name = entry.name
+                if ignored and ignored(name):
                     continue
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append(prefix + entry.name)
-                elif entry.is_file():
-                    found[prefix + entry.name] = entry.stat()
+                if not _utf8(name):
+                    found[prefix + printable(name) + ("/" if _is_dir(entry) else "")] = Unusable(NOT_UTF8)
+                    continue
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(prefix + name)
+                    elif entry.is_file():
+                        found[prefix + name] = entry.stat()
+                except OSError as exc:         # a symlink loop; a folder without x permission
+                    found[prefix + name] = Unusable(exc.strerror or str(exc))
     return dict(sorted(found.items()))
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def rewalk(root: Path, ignore: tuple[str, ...], previous: dict[str, os.stat_result], changed: set[str]) -> dict[str, os.stat_result]:
@@ -90,6 +140,10 @@ def rewalk(root: Path, ignore: tuple[str, ...], previous: dict[str, os.stat_resu
     moved = bool(gone)                         # whether files came or went (then the order is made again)
     for rel in changed:
         if is_ignored(rel, ignore):
+            continue
+        if not _utf8(rel):
+            moved = True
+            files[printable(rel)] = Unusable(NOT_UTF8)
             continue
         path = root / rel
         try:
@@ -125,8 +179,12 @@ def scan(root: Path, ignore: tuple[str, ...], known: Mapping[str, tuple[str, str
     sources, assets = [], []
     for rel, st in files.items():
         kind = kinds[rel]
-        if kind == "content":
-            sidecar = next((name for name in sidecar_names(rel) if name in files), None) if has_sidecars else None
+        if type(st) is Unusable:
+            if kind is not None or rel.endswith("/"):        # (what ssg would not use is not reported)
+                sources.append(_source(rel, st, known))
+        elif kind == "content":
+            sidecar = next((name for name in sidecar_names(rel) if name in files and type(files[name]) is not Unusable),
+                           None) if has_sidecars else None
             sources.append(_source(rel, st, known, sidecar, files[sidecar] if sidecar else None))
         elif kind == "asset":
             assets.append(SourceFile(rel_path=rel, stamp=_stamp(st)))
@@ -154,6 +212,11 @@ def rescan(files: dict[str, os.stat_result], known: Mapping[str, tuple[str, str]
                 sources.append(record[0])
                 continue
         kind = kind_of(rel)
+        if type(st) is Unusable:
+            if kind is not None or rel.endswith("/"):
+                sources.append(_source(rel, st, known))
+                last[rel] = (sources[-1], True)
+            continue
         if kind == "sidecar":
             return None
         if kind == "content":
@@ -184,6 +247,8 @@ def patch(root: Path, last_scan: tuple[tuple, tuple], files: dict[str, os.stat_r
     gone, came = [], []
     for rel in rels:
         st = files.get(rel)
+        if type(st) is Unusable:
+            return None                        # (rescan makes it a skipped source)
         if st is None:
             if rel in last_files:
                 gone.append(rel)
@@ -240,14 +305,19 @@ _REL = attrgetter("rel_path")
 def _source(rel: str, st: os.stat_result, known: Mapping[str, tuple[str, str]], sidecar: str | None = None,
             sidecar_st: os.stat_result | None = None) -> SourceFile:
     """A content file's record: its cached digest while its stamp (its own and its sidecar's) is
-    the cached one."""
+    the cached one. An ``Unusable`` entry's stamp is "!" and its problem, which ``load`` raises."""
+    if type(st) is Unusable:
+        return SourceFile(rel_path=rel, stamp="!" + st.problem)
     stamp = _stamp(st) + (f"|{_stamp(sidecar_st)}" if sidecar else "")
     cached = known.get(rel)
     return SourceFile(rel_path=rel, stamp=stamp, digest=cached[1] if cached and cached[0] == stamp else "", sidecar=sidecar)
 
 
 def load(root: Path, source: SourceFile) -> tuple[bytes, bytes | None]:
-    """The bytes of a content file and of its sidecar (None when it has none)."""
+    """The bytes of a content file and of its sidecar (None when it has none). OSError for a file
+    that cannot be read, and for an entry the walk found unusable (``Unusable``)."""
+    if source.stamp[:1] == "!":
+        raise OSError(errno.EIO, source.stamp[1:])
     data = _read(os.path.join(root, source.rel_path))
     sidecar = _read(os.path.join(root, source.sidecar)) if source.sidecar else None
     return data, sidecar

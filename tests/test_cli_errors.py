@@ -2,6 +2,8 @@
 (0 ok, 1 bad content with --strict, 2 config/template/usage error), never a traceback."""
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -251,3 +253,50 @@ def test_numbers_in_a_list_of_tags_and_a_number_as_slug_are_taken_as_written(sit
     result = run_cli("build", site, "-j", 1)
     assert result.returncode == 0 and result.stderr == "", result.stderr
     assert (site / "output/2024/01/2024/index.html").exists()
+
+
+# ----------------------------------------------------------------- 10. what scan cannot use
+
+def test_a_name_not_utf8_and_a_symlink_loop_are_skipped_in_one_line_each_and_the_build_goes_on(site):
+    content = os.fsencode(site / "content")
+    (Path(os.fsdecode(content + b"/caf\xe9.txt"))).write_text("T\n\nbody\n")
+    os.mkdir(content + b"/d\xe9")
+    os.symlink("b.txt", site / "content/a.txt")
+    os.symlink("a.txt", site / "content/b.txt")
+    os.symlink("nowhere.txt", site / "content/dangling.txt")        # (gone: not there, as before)
+    for _ in range(2):                                                 # (and again, from the cache)
+        result = run_cli("build", site, "-j", 1)
+        assert result.returncode == 0, result.stderr
+        assert result.stderr.splitlines() == [
+            "skipped: a.txt: cannot read: Too many levels of symbolic links",
+            "skipped: b.txt: cannot read: Too many levels of symbolic links",
+            "skipped: caf\\xe9.txt: cannot read: its name is not valid UTF-8 (rename it)",
+            "skipped: d\\xe9/: cannot read: its name is not valid UTF-8 (rename it)"]
+        assert result.stdout.startswith("3 articles, ") and " 4 skipped files or rows" in result.stdout
+
+
+def unprivileged() -> list[str]:
+    """A command prefix that drops root's power to read anything (as a user would run ssg)."""
+    if os.geteuid() != 0:
+        return []
+    if not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv: permissions cannot be tested")
+    return ["setpriv", "--inh-caps=-all", "--bounding-set=-all"]
+
+
+def test_folders_without_permissions_are_reported_and_the_build_goes_on(site):
+    prefix = unprivileged()
+    for name in ("nox", "nor"):
+        (site / f"content/{name}").mkdir()
+        (site / f"content/{name}/x.txt").write_text("T\n\nbody\n")
+    (site / "content/nox").chmod(0o600)
+    (site / "content/nor").chmod(0o300)
+    try:
+        result = subprocess.run([*prefix, sys.executable, "-m", "ssg", "build", str(site), "-j", "1"],
+                                capture_output=True, text=True)
+    finally:
+        (site / "content/nox").chmod(0o700)
+        (site / "content/nor").chmod(0o700)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == ["skipped: nor/: cannot read: Permission denied: the folder's files are skipped",
+                                          "skipped: nox/x.txt: cannot read: Permission denied"]
