@@ -112,11 +112,11 @@ def read_source(source: SourceFile, data: bytes, sidecar: bytes | None, config: 
             continue
         key = path if line is None else f"{path}#L{line}"
         try:
-            article, body, terms = _article(key, source, item, extra, config)
+            item, article, body, terms, warnings = article_of(key, source, item, extra, config)
         except ContentError as exc:
             problems.append(Problem(path=path, message=exc.message, line=line or exc.line))
             continue
-        problems += [Problem(path=path, line=line, message=w, severity="warning") for w in _warnings(item, article)]
+        problems += [Problem(path=path, line=line, message=w, severity="warning") for w in warnings]
         articles.append(article)
         bodies.append((article.body_digest, body))
         terms_of.append((article.terms_digest, terms))
@@ -470,13 +470,27 @@ def summarize(ex: extract.Extraction, limit: int = 160) -> str:
     return cut + "…"
 
 
+def article_of(key: str, source: SourceFile, item: extract.Extraction, extra: dict, config: SiteConfig):
+    """What the build makes of one extraction -> (the extraction as used, ``titled``; the article;
+    its body html; its search terms; its warnings). ContentError: the build skips it. Shared by
+    ``read_source`` and ``ssg inspect``, so inspect shows what the build keeps, warns and skips."""
+    item = titled(item, config)
+    article, body, terms = _article(key, source, item, extra, config)
+    return item, article, body, terms, _warnings(item, article)
+
+
+def titled(ex: extract.Extraction, config: SiteConfig) -> extract.Extraction:
+    """With ``untitled = "first-line"``, an extraction without a headline takes its first line
+    (cut at 14 words) as one, with a warning; otherwise it is as it was."""
+    if _clean(ex.title) or config.untitled != "first-line" or not ex.blocks:
+        return ex
+    return dataclasses.replace(ex, title=" ".join(ex.blocks[0][1].split()[:14]), blocks=ex.blocks[1:] or ex.blocks,
+                               warnings=(*ex.warnings, "no headline found: its first line is used (untitled = 'first-line')"))
+
+
 def _article(key: str, source: SourceFile, ex: extract.Extraction, extra: dict, config: SiteConfig) -> tuple[Article, str, str]:
     """-> the article, its body html and its search terms (the last two go to the cache by digest)."""
     title = _clean(ex.title)
-    if not title and config.untitled == "first-line" and ex.blocks:
-        ex = dataclasses.replace(ex, title=" ".join(ex.blocks[0][1].split()[:14]), blocks=ex.blocks[1:] or ex.blocks,
-                                 warnings=(*ex.warnings, "no headline found: its first line is used (untitled = 'first-line')"))
-        title = _clean(ex.title)
     if not title:
         raise ContentError("no title found (set untitled = 'first-line' in site.toml to use the first line)")
     date = _coerce_date(ex.published, config, "date")

@@ -300,3 +300,14 @@ def test_folders_without_permissions_are_reported_and_the_build_goes_on(site):
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines() == ["skipped: nor/: cannot read: Permission denied: the folder's files are skipped",
                                           "skipped: nox/x.txt: cannot read: Permission denied"]
+
+
+# ----------------------------------------------------------------- 12. a first-line title is warned about
+
+def test_a_markdown_file_without_a_title_takes_its_first_line_with_a_warning(site):
+    set_keys(site, 'untitled = "first-line"')
+    (site / "content/notitle.md").write_text("---\ndate: 2024-01-01\n---\nFirst line here\n\nsecond para\n")
+    result = run_cli("build", site, "-j", 1)
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == ["warning: notitle.md: no headline found: its first line is used (untitled = 'first-line')"]
+    assert (site / "output/2024/01/first-line-here/index.html").exists()
