@@ -63,11 +63,13 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
 
     i = sub.add_parser("inspect", help="show the metadata the build extracts from files",
-                       description="Print the record the build would use for each file (folders are walked).", epilog=EPILOG)
+                       description="Print the record the build would use for each file (folders are walked), with the "
+                       "site's settings: what it would skip, leave out as a draft or warn about is shown as such.", epilog=EPILOG)
     i.add_argument("paths", nargs="+", metavar="PATH")
     i.add_argument("--json", action="store_true", help="one JSON object per line per article")
     i.add_argument("--explain", action="store_true", help="show which rule or override set each field")
-    i.add_argument("--site", default=".", metavar="SITE_DIR", help="site whose site.toml settings apply (default: .)")
+    i.add_argument("--site", metavar="SITE_DIR", help="site whose site.toml settings apply (default: the nearest "
+                   "folder at or above the first PATH holding a site.toml, else .)")
     i.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
 
     pn = sub.add_parser("pin", help="pin every article's URL in permalinks.toml (commit that file)",
@@ -152,8 +154,8 @@ def _progress():
 
 def cmd_inspect(args) -> int:
     from .config import load_config
-    from .inspect import inspect_paths
-    config = load_config(args.site)
+    from .inspect import find_site, inspect_paths
+    config = load_config(args.site or find_site([Path(p) for p in args.paths]))
     failed = 0
     for record, text in inspect_paths([Path(p) for p in args.paths], config, explain=args.explain):
         print(json.dumps({**record, "path": printable(record["path"])}, ensure_ascii=False) if args.json else text, flush=True)

@@ -1,7 +1,11 @@
 """``ssg inspect``: the record the build would use for each file, as JSON lines or a summary.
 
-It runs the build's own read step (``read.extractions``) with the site's settings, so what it
-prints is what the build uses: extraction, front matter and sidecar overrides included.
+It runs the build's own read step with the site's settings: ``read.extractions`` (extraction,
+front matter and sidecar overrides, the ``[extract]`` rules and profiles) and ``read.article_of``
+(the headline fallback of ``untitled``, and what the build skips or leaves out as a draft). A file
+inside the site's content folder is read under its path there, as the build reads it, so a
+profile's ``paths`` apply; the site is the one given with ``--site``, or else the nearest folder
+above the first path that holds a site.toml.
 """
 from __future__ import annotations
 
@@ -13,55 +17,96 @@ from .config import SiteConfig
 from .errors import ContentError, printable
 from .model import SourceFile
 
-SUMMARY_FIELDS = ("title", "published", "category", "section", "source", "author", "dek", "language", "encoding")
+SUMMARY_FIELDS = ("title", "published", "category", "section", "tags", "source", "author", "dek", "language", "encoding")
 
 
-def _files(path: Path, config: SiteConfig) -> Iterator[tuple[Path, str]]:
-    """(root, rel_path) of every content file at or under ``path``."""
+def find_site(paths: list[Path]) -> Path:
+    """The nearest folder at or above the first path that holds a site.toml; else the current folder."""
+    if paths:
+        start = paths[0].resolve()
+        for folder in ([start] if start.is_dir() else []) + list(start.parents):
+            if (folder / "site.toml").is_file():
+                return folder
+    return Path(".")
+
+
+def _sources(path: Path, config: SiteConfig) -> Iterator[tuple[Path, SourceFile, str]]:
+    """(root, source, shown name) of every content file at or under ``path``: relative to the
+    content folder when inside it (as the build names them), else to ``path``'s own folder."""
+    content = config.content_path
+    resolved = path.resolve()
+    inside = resolved == content or resolved.is_relative_to(content)
     if path.is_dir():
-        for rel in scan.walk(path, config.ignore):
-            if scan.kind_of(rel) == "content":
-                yield path, rel
+        prefix = resolved.relative_to(content).as_posix() + "/" if inside and resolved != content else ""
+        found, _ = scan.scan(resolved, config.ignore, {})
+        for source in found:
+            rel = prefix + source.rel_path
+            sidecar = prefix + source.sidecar if source.sidecar else None
+            yield (content if inside else resolved), SourceFile(rel_path=rel, stamp=source.stamp, sidecar=sidecar), \
+                str(path / source.rel_path)
     else:
-        yield path.parent, path.name
-
-
-def _sidecar(root: Path, rel: str) -> str | None:
-    return next((name for name in scan.sidecar_names(rel) if (root / name).is_file()), None)
+        root = content if inside else resolved.parent
+        rel = resolved.relative_to(root).as_posix()
+        sidecar = next((name for name in scan.sidecar_names(rel) if (root / name).is_file()), None)
+        yield root, SourceFile(rel_path=rel, stamp="", sidecar=sidecar), str(path)
 
 
 def inspect_paths(paths: list[Path], config: SiteConfig, *, explain: bool = False) -> Iterator[tuple[dict, str]]:
     for path in paths:
         if not path.exists():
             record = extract.to_record(str(path), extract.ExtractError("not_found", "no such file or folder"))
-            yield record, printable(f"{path}: error: no such file or folder")
+            yield record, summary(record, explain=explain)
             continue
-        for root, rel in _files(path, config):
-            shown = str(root / rel) if path.is_dir() else str(path)
-            source = SourceFile(rel_path=rel, stamp="", sidecar=_sidecar(root, rel))
-            try:
-                data, sidecar = scan.load(root, source)
-                items = read.extractions(source, data, sidecar, config)
-            except extract.ExtractError as exc:
-                items = [(None, exc, {})]
-            except ContentError as exc:
-                items = [(None, extract.ExtractError("unreadable", exc.message, line=exc.line), {})]
-            except OSError as exc:
-                items = [(None, extract.ExtractError("unreadable", f"cannot read: {exc.strerror}"), {})]
-            for line, item, _extra in items:
-                name = shown if line is None else f"{shown}#L{line}"
-                record = extract.to_record(name, item)
+        for root, source, shown in _sources(path, config):
+            for record in records(root, source, shown, config):
                 yield record, summary(record, explain=explain)
+
+
+def records(root: Path, source: SourceFile, shown: str, config: SiteConfig) -> list[dict]:
+    """The build's reading of one content file: a record for each article, each with ``draft``;
+    one the build skips carries an ``error`` (code ``skipped`` when read but left out)."""
+    try:
+        data, sidecar = scan.load(root, source)
+        items = read.extractions(source, data, sidecar, config)
+    except extract.ExtractError as exc:
+        items = [(None, exc, {})]
+    except ContentError as exc:
+        items = [(None, extract.ExtractError("unreadable", exc.message, line=exc.line), {})]
+    except OSError as exc:
+        items = [(None, extract.ExtractError("unreadable", f"cannot read: {exc.strerror or exc}"), {})]
+    out = []
+    for line, item, extra in items:
+        name = shown if line is None else f"{shown}#L{line}"
+        if isinstance(item, extract.ExtractError):
+            record = extract.to_record(name, item)
+        else:
+            key = source.rel_path if line is None else f"{source.rel_path}#L{line}"
+            try:
+                used, article, _body, _terms, warnings = read.article_of(key, source, item, extra, config)
+            except ContentError as exc:
+                record = extract.to_record(name, read.titled(item, config))
+                record["error"] = {"code": "skipped", "message": exc.message, "line": exc.line}
+            else:
+                record = extract.to_record(name, used)
+                record["warnings"] = list(warnings)
+                record["draft"] = article.draft
+        record.setdefault("draft", False)
+        out.append(record)
+    return out
 
 
 def summary(record: dict, *, explain: bool) -> str:
     if record.get("error"):
         err = record["error"]
         where = f":{err['line']}" if err.get("line") else ""
-        return printable(f"{record['path']}{where}: error: {err['message']}")
+        return printable(f"{record['path']}{where}: skipped: {err['message']}")
     lines = [record["path"]]
+    if record.get("draft"):
+        lines.append(f"  {'draft':<12} true: left out of the build")
     for name in SUMMARY_FIELDS:
         value = record.get(name)
+        if name == "tags":
+            value = ", ".join(value) if value else None
         if value is None:
             continue
         how = record["evidence"].get(name) if explain else None

@@ -193,7 +193,7 @@ def test_control_characters_in_a_file_name_are_escaped_in_every_message(site):
     assert result.stderr.splitlines() == ["skipped: a\\nb\\x1b[31mc.md:3: invalid front matter: while parsing a flow sequence",
                                           "skipped: خبر\\x07.md:3: invalid front matter: while parsing a flow sequence"]
     shown = run_cli("inspect", site / "content/a\nb\x1b[31mc.md").stdout
-    assert shown == f"{site}/content/a\\nb\\x1b[31mc.md:3: error: invalid front matter: while parsing a flow sequence\n"
+    assert shown == f"{site}/content/a\\nb\\x1b[31mc.md:3: skipped: invalid front matter: while parsing a flow sequence\n"
     shown = run_cli("inspect", "--json", site / "content/a\nb\x1b[31mc.md").stdout
     assert "\x1b" not in shown and "a\\\\nb\\\\x1b[31mc.md" in shown
 
@@ -300,6 +300,59 @@ def test_folders_without_permissions_are_reported_and_the_build_goes_on(site):
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines() == ["skipped: nor/: cannot read: Permission denied: the folder's files are skipped",
                                           "skipped: nox/x.txt: cannot read: Permission denied"]
+
+
+# ----------------------------------------------------------------- 11. inspect shows what the build would use
+
+PROFILE = """
+[extract.profiles.park]
+paths = ["raw/**"]
+source = "Park News"
+strip = ["\\\\s*\\\\(AFP\\\\)\\\\s*$"]
+"""
+
+
+def test_inspect_uses_the_sites_profiles_and_names_files_as_the_build_does(site):
+    (site / "site.toml").write_text((site / "site.toml").read_text() + PROFILE)
+    text = (site / "content/raw/park-opening.txt").read_text().splitlines()
+    text[8] += " (AFP)"                                  # the end of the first paragraph, which the profile strips
+    (site / "content/raw/park-opening.txt").write_text("\n".join(text) + "\n")
+    import json
+    for args, cwd in [(["inspect", "--json", "content/raw/park-opening.txt"], site),          # the site found above it
+                      (["inspect", "--json", "park-opening.txt"], site / "content/raw"),
+                      (["inspect", "--json", "--site", site, site / "content/raw"], None)]:
+        result = run_cli(*args, cwd=cwd)
+        assert result.returncode == 0, result.stderr
+        record = json.loads(result.stdout)
+        assert record["source"] == "Park News" and record["evidence"]["source"]["rule"] == "profile:park", args
+        assert not any(p.endswith("(AFP)") for p in record["paragraphs"]), record["paragraphs"]
+        assert record["draft"] is False
+
+
+def test_inspect_shows_what_the_build_skips_leaves_out_and_warns_about(site):
+    (site / "content/notitle.md").write_text("---\ndate: 2024-01-01\n---\nFirst line here\n\nsecond para\n")
+    (site / "content/draft.md").write_text("---\ntitle: Drafty\ndate: 2024-01-01\ndraft: true\ntags: [a, b]\n---\nbody\n")
+    result = run_cli("inspect", "content/notitle.md", "content/draft.md", cwd=site)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == \
+        "content/notitle.md: skipped: no title found (set untitled = 'first-line' in site.toml to use the first line)"
+    assert result.stdout.splitlines()[1:4] == ["content/draft.md", "  draft        true: left out of the build",
+                                               "  title        Drafty"]
+    assert "  tags         a, b" in result.stdout.splitlines()
+    set_keys(site, 'untitled = "first-line"')
+    result = run_cli("inspect", "content/notitle.md", cwd=site)
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        "content/notitle.md", "  title        First line here", "  published    2024-01-01T00:00:00+00:00",
+        "  language     ar", "  encoding     utf-8", "  paragraphs   1: second para…",
+        "  warning      no headline found: its first line is used (untitled = 'first-line')"]
+
+
+def test_a_sidecars_fields_show_as_override_sidecar_in_the_evidence(site):
+    import json
+    (site / "content/raw/park-opening.meta.toml").write_text('title = "عنوان آخر"\n')
+    record = json.loads(run_cli("inspect", "--json", "content/raw/park-opening.txt", cwd=site).stdout)
+    assert record["title"] == "عنوان آخر" and record["evidence"]["title"]["rule"] == "override:sidecar"
 
 
 # ----------------------------------------------------------------- 12. a first-line title is warned about
