@@ -13,15 +13,20 @@ from .errors import SsgError, printable
 EPILOG = "Docs: README.md and docs/ in the ssg repository. Exit codes: 0 ok, 1 bad content (--strict) or failed inspect, 2 config/template/usage error."
 
 
-def _site_args(p: argparse.ArgumentParser) -> None:
+def _site_args(p: argparse.ArgumentParser, *, renders: bool = True) -> None:
+    """The site folder and the options that override site.toml; ``renders``: the options that only
+    a command that renders and writes output/ uses (ssg pin reads and assembles only)."""
     p.add_argument("site_dir", nargs="?", default=".", metavar="SITE_DIR",
                    help="site folder holding site.toml and content/ (default: current folder)")
-    p.add_argument("--base-url", help="override base_url, e.g. https://user.github.io/archive/")
+    if renders:
+        p.add_argument("--base-url", help="override base_url, e.g. https://user.github.io/archive/")
     p.add_argument("--content", metavar="DIR", help="override the content folder")
-    p.add_argument("--output", metavar="DIR", help="override the output folder")
-    p.add_argument("--strict", action="store_true", default=None, help="fail (exit 1) on any bad content file")
+    if renders:
+        p.add_argument("--output", metavar="DIR", help="override the output folder")
+        p.add_argument("--strict", action="store_true", default=None, help="fail (exit 1) on any bad content file")
     p.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores; 1 = no pool)")
-    p.add_argument("--force", action="store_true", help="re-render every output, ignoring fingerprints")
+    if renders:
+        p.add_argument("--force", action="store_true", help="re-render every output, ignoring fingerprints")
 
 
 def _port(text: str) -> int:
@@ -76,7 +81,7 @@ def parser() -> argparse.ArgumentParser:
                         description="Write permalinks.toml in SITE_DIR: every article's current URL is pinned, so "
                         "editing a title never moves a page; a changed front-matter permalink moves the pin and "
                         "leaves a redirect. The only command that writes into the site folder.", epilog=EPILOG)
-    _site_args(pn)
+    _site_args(pn, renders=False)
     pn.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
 
     n = sub.add_parser("init", help="start a new site (site.toml, sample content, GitHub Pages workflow)",
@@ -99,8 +104,8 @@ def parser() -> argparse.ArgumentParser:
 def load(args):
     from .config import load_config, with_overrides
     config = load_config(args.site_dir)
-    return with_overrides(config, base_url=args.base_url, content_dir=_abs(args.content), output_dir=_abs(args.output),
-                          workers=args.jobs, strict=args.strict)
+    return with_overrides(config, base_url=getattr(args, "base_url", None), content_dir=_abs(args.content),
+                          output_dir=_abs(getattr(args, "output", None)), workers=args.jobs, strict=getattr(args, "strict", None))
 
 
 def _abs(path: str | None) -> str | None:

@@ -364,3 +364,18 @@ def test_a_markdown_file_without_a_title_takes_its_first_line_with_a_warning(sit
     assert result.returncode == 0
     assert result.stderr.splitlines() == ["warning: notitle.md: no headline found: its first line is used (untitled = 'first-line')"]
     assert (site / "output/2024/01/first-line-here/index.html").exists()
+
+
+# ----------------------------------------------------------------- 13. ssg pin takes only what it uses
+
+def test_pin_offers_only_the_options_it_uses(site):
+    helptext = run_cli("pin", "--help").stdout
+    for flag in ("--content", "--jobs", "SITE_DIR"):
+        assert flag in helptext
+    for flag in ("--base-url", "--output", "--strict", "--force"):
+        assert flag not in helptext
+    result = run_cli("pin", site, "--force")
+    assert result.returncode == 2 and "unrecognized arguments: --force" in result.stderr
+    result = run_cli("pin", site, "-j", 1)
+    assert result.returncode == 0, result.stderr
+    assert "3 articles pinned (3 new)" in result.stdout
