@@ -69,6 +69,9 @@ def records(root: Path, source: SourceFile, shown: str, config: SiteConfig) -> l
         data, sidecar = scan.load(root, source)
         items = read.extractions(source, data, sidecar, config)
     except extract.ExtractError as exc:
+        if exc.code == "bad_sidecar" and source.sidecar:      # (the sidecar's fault: named, with its line)
+            where = source.sidecar + (f":{exc.line}" if exc.line else "")
+            exc = extract.ExtractError(exc.code, f"{where}: {read.unprefixed(exc.message, source.sidecar)}")
         items = [(None, exc, {})]
     except ContentError as exc:
         items = [(None, extract.ExtractError("unreadable", exc.message, line=exc.line), {})]
@@ -79,6 +82,7 @@ def records(root: Path, source: SourceFile, shown: str, config: SiteConfig) -> l
         name = shown if line is None else f"{shown}#L{line}"
         if isinstance(item, extract.ExtractError):
             record = extract.to_record(name, item)
+            record["error"]["message"] = read.unprefixed(item.message, source.rel_path)
         else:
             key = source.rel_path if line is None else f"{source.rel_path}#L{line}"
             try:
@@ -98,7 +102,7 @@ def records(root: Path, source: SourceFile, shown: str, config: SiteConfig) -> l
 def summary(record: dict, *, explain: bool) -> str:
     if record.get("error"):
         err = record["error"]
-        where = f":{err['line']}" if err.get("line") else ""
+        where = f":{err['line']}" if err.get("line") and "#L" not in record["path"] else ""   # (a row: d.csv#L3)
         return printable(f"{record['path']}{where}: skipped: {err['message']}")
     lines = [record["path"]]
     if record.get("draft"):

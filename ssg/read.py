@@ -104,11 +104,11 @@ def read_source(source: SourceFile, data: bytes, sidecar: bytes | None, config: 
         items = extractions(source, data, sidecar, config)
     except (extract.ExtractError, ContentError) as exc:
         where = source.sidecar if isinstance(exc, extract.ExtractError) and sidecar is not None and exc.code == "bad_sidecar" else path
-        return ReadResult(source=source, problems=(Problem(path=where, message=exc.message, line=exc.line),))
+        return ReadResult(source=source, problems=(Problem(path=where, message=unprefixed(exc.message, where), line=exc.line),))
     articles, bodies, terms_of, problems = [], [], [], []
     for line, item, extra in items:
         if isinstance(item, extract.ExtractError):
-            problems.append(Problem(path=path, message=item.message, line=line or item.line))
+            problems.append(Problem(path=path, message=unprefixed(item.message, path), line=line or item.line))
             continue
         key = path if line is None else f"{path}#L{line}"
         try:
@@ -125,6 +125,12 @@ def read_source(source: SourceFile, data: bytes, sidecar: bytes | None, config: 
         first = problems[0]
         problems = [Problem(path=path, message=f"no row is an article ({len(problems)} rows; line {first.line}: {first.message})")]
     return ReadResult(source=source, articles=tuple(articles), bodies=tuple(bodies), terms=tuple(terms_of), problems=tuple(problems))
+
+
+def unprefixed(message: str, name: str) -> str:
+    """An extractor's message without the file name it starts with ("d.csv: 2 fields, ..."): the
+    problem line names the file once, before it."""
+    return message[len(name) + 2:] if message.startswith(name + ": ") else message
 
 
 def _warnings(item, article: Article) -> list[str]:

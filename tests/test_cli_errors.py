@@ -379,3 +379,20 @@ def test_pin_offers_only_the_options_it_uses(site):
     result = run_cli("pin", site, "-j", 1)
     assert result.returncode == 0, result.stderr
     assert "3 articles pinned (3 new)" in result.stdout
+
+
+# ----------------------------------------------------------------- 14. one path per line
+
+def test_dataset_and_sidecar_problems_name_their_file_once(site):
+    (site / "content/ds").mkdir()
+    (site / "content/ds/d.csv").write_text("title,date,text\nA,2024-01-01,body one\nB,2024-01-02\nC,2024-01-03,body three\n")
+    (site / "content/raw/park-opening.meta.toml").write_text("title = \n")
+    result = run_cli("build", site, "-j", 1)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "skipped: ds/d.csv:3: 2 fields, the header has 3",
+        "skipped: raw/park-opening.meta.toml:1: invalid TOML: Invalid value (at line 1, column 9)"]
+    result = run_cli("inspect", "content/ds/d.csv", "content/raw/park-opening.txt", cwd=site)
+    lines = [line for line in result.stdout.splitlines() if "skipped" in line]
+    assert lines == ["content/ds/d.csv#L3: skipped: 2 fields, the header has 3",
+                     "content/raw/park-opening.txt: skipped: raw/park-opening.meta.toml:1: invalid TOML: Invalid value (at line 1, column 9)"]
