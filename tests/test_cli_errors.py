@@ -396,3 +396,17 @@ def test_dataset_and_sidecar_problems_name_their_file_once(site):
     lines = [line for line in result.stdout.splitlines() if "skipped" in line]
     assert lines == ["content/ds/d.csv#L3: skipped: 2 fields, the header has 3",
                      "content/raw/park-opening.txt: skipped: raw/park-opening.meta.toml:1: invalid TOML: Invalid value (at line 1, column 9)"]
+
+
+# ----------------------------------------------------------------- 15. ignore replaces the defaults, as documented
+
+def test_an_ignore_list_replaces_the_defaults_and_the_docs_say_so(site):
+    from tests.conftest import REPO
+    (site / "content/README.md").write_text("---\ntitle: Not an article\n---\nx\n")
+    (site / "content/drafts").mkdir()
+    (site / "content/drafts/d.md").write_text("---\ntitle: A draft\n---\nx\n")
+    set_keys(site, 'ignore = ["drafts"]')
+    result = run_cli("build", site, "-j", 1)
+    assert result.stdout.startswith("4 articles, ")          # README.md is read: the defaults are gone
+    row = next(line for line in (REPO / "docs/configuration.md").read_text().splitlines() if line.startswith("| `ignore` |"))
+    assert "replaces the defaults" in row
