@@ -24,7 +24,7 @@ def _site_args(p: argparse.ArgumentParser, *, renders: bool = True) -> None:
     if renders:
         p.add_argument("--output", metavar="DIR", help="override the output folder")
         p.add_argument("--strict", action="store_true", default=None, help="fail (exit 1) on any bad content file")
-    p.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores; 1 = no pool)")
+    p.add_argument("-j", "--jobs", type=_jobs, metavar="N", help="worker processes (default: all cores; 1 = no pool)")
     if renders:
         p.add_argument("--force", action="store_true", help="re-render every output, ignoring fingerprints")
 
@@ -36,6 +36,16 @@ def _port(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if not 0 <= value <= 65535:
         raise argparse.ArgumentTypeError(f"{value} is not a port (0-65535)")
+    return value
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value}: worker processes are 0 (all cores) or more")
     return value
 
 

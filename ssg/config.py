@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Mapping
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import ConfigError
@@ -39,7 +40,7 @@ class FeedConfig:
 
 @dataclass(**FROZEN)
 class BuildConfig:
-    workers: int = field(default=0, metadata=_doc("Worker processes; 0 = all cores.", output=False))
+    workers: int = field(default=0, metadata=_doc("Worker processes; 0 = all cores (no fewer).", output=False))
     strict: bool = field(default=False, metadata=_doc("Fail the build (exit 1) on any bad content file.", output=False))
     size_warning_mb: int = field(default=900, metadata=_doc("Warn when output/ grows past this many MB (GitHub Pages allows 1 GB).", output=False))
 
@@ -48,7 +49,7 @@ class BuildConfig:
 class SiteConfig:
     title: str = field(default="أرشيف الأخبار", metadata=_doc("Site title."))
     description: str = field(default="", metadata=_doc("One-line description for feeds and meta tags."))
-    base_url: str = field(default="http://127.0.0.1:8000/", metadata=_doc("Absolute URL of the site root, may carry a subpath (https://user.github.io/archive/)."))
+    base_url: str = field(default="http://127.0.0.1:8000/", metadata=_doc("Absolute http:// or https:// URL of the site root, may carry a subpath (https://user.github.io/archive/); no spaces."))
     language: str = field(default="ar", metadata=_doc("Site language (BCP 47); sets <html lang dir> and feed language."))
     timezone: str = field(default="UTC", metadata=_doc("IANA zone applied to dates that give none (e.g. Asia/Riyadh)."))
     theme: str = field(default="default", metadata=_doc("Theme folder name under themes/ (site's own first, then the bundled ones); a name found in neither is an error."))
@@ -59,7 +60,7 @@ class SiteConfig:
         "the landing page shows the newest."))
     permalink: str = field(default="/{year}/{month}/{slug}/", metadata=_doc("Article URL pattern: {year} {month} {day} {slug} {category} (another placeholder is an error)."))
     permalink_undated: str = field(default="/undated/{slug}/", metadata=_doc("URL pattern for articles with no date: {slug} {category} ({year}, {month} and {day} are errors here)."))
-    slug_max_length: int = field(default=80, metadata=_doc("Longest slug, in characters."))
+    slug_max_length: int = field(default=80, metadata=_doc("Longest slug, in characters (at least 1)."))
     slug_ascii: bool = field(default=False, metadata=_doc("Transliterate slugs to ASCII instead of keeping Arabic letters."))
     day_first: bool = field(default=True, metadata=_doc("Read ambiguous numeric dates as day-first (04-09-2021 = 4 September)."))
     sanitize_html: bool = field(default=True, metadata=_doc("Sanitise raw HTML inside Markdown with nh3."))
@@ -67,7 +68,7 @@ class SiteConfig:
     author: str = field(default="", metadata=_doc("Site owner/publisher name for feeds and NewsArticle data."))
     arabic_digits: bool = field(default=False, metadata=_doc("Show dates with Arabic-Indic digits."))
     show_hijri: bool = field(default=False, metadata=_doc("Show the Hijri date beside the Gregorian one."))
-    related_count: int = field(default=4, metadata=_doc("Related articles shown on an article page."))
+    related_count: int = field(default=4, metadata=_doc("Related articles shown on an article page (0: none)."))
     ignore: tuple = field(default=("README.md", "README.txt", "LICENSE*", "_*", ".*"), metadata=_doc("Glob patterns (matched on each path part) that scan skips in content/. A list given replaces the defaults: repeat the ones to keep (ignore = [\"README.md\", \"README.txt\", \"LICENSE*\", \"_*\", \".*\", \"drafts\"])."))
     untitled: str = field(default="skip", metadata=_doc("A text with no headline found: 'skip' it (reported), or 'first-line': use its first line (cut at 14 words) as the headline, with a warning."))
     duplicates: str = field(default="keep-first", metadata=_doc("Articles with the same normalised text: 'keep-first' (by path) keeps one and reports the rest; 'keep-all' only reports."))
@@ -199,12 +200,24 @@ def parse_config(mapping: Mapping[str, Any], *, site_dir: str = ".") -> SiteConf
 def validate(config: SiteConfig) -> None:
     if "://" not in config.base_url:
         raise ConfigError(f"base_url must be absolute (https://host/path/), not {config.base_url!r}")
+    url = urlsplit(config.base_url)
+    if url.scheme not in ("http", "https") or not url.netloc or any(c.isspace() for c in config.base_url):
+        raise ConfigError(f"base_url must be an http:// or https:// address with a host and no spaces "
+                          f"(https://host/path/), not {config.base_url!r}")
     try:
         ZoneInfo(config.timezone)
     except (ZoneInfoNotFoundError, ValueError):
         raise ConfigError(f"unknown timezone {config.timezone!r} (use an IANA name such as Asia/Riyadh)") from None
     if config.paginate_by < 1:
         raise ConfigError("paginate_by must be at least 1")
+    if config.slug_max_length < 1:
+        raise ConfigError(f"slug_max_length must be at least 1, not {config.slug_max_length}")
+    if config.related_count < 0:
+        raise ConfigError(f"related_count must be 0 (none) or more, not {config.related_count}")
+    if config.build.workers < 0:
+        raise ConfigError(f"[build] workers must be 0 (all cores) or more, not {config.build.workers}")
+    if config.build.size_warning_mb < 0:
+        raise ConfigError(f"[build] size_warning_mb must be 0 or more, not {config.build.size_warning_mb}")
     _check_pattern("permalink", config.permalink, PERMALINK_FIELDS)
     _check_pattern("permalink_undated", config.permalink_undated, UNDATED_FIELDS)
     if "{slug}" not in config.permalink or "{slug}" not in config.permalink_undated:

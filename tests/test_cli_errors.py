@@ -410,3 +410,36 @@ def test_an_ignore_list_replaces_the_defaults_and_the_docs_say_so(site):
     assert result.stdout.startswith("4 articles, ")          # README.md is read: the defaults are gone
     row = next(line for line in (REPO / "docs/configuration.md").read_text().splitlines() if line.startswith("| `ignore` |"))
     assert "replaces the defaults" in row
+
+
+# ----------------------------------------------------------------- 16. values out of range
+
+@pytest.mark.parametrize("setting, says", [
+    ("[build]\nworkers = -2", "[build] workers must be 0 (all cores) or more, not -2"),
+    ("slug_max_length = 0", "slug_max_length must be at least 1, not 0"),
+    ("related_count = -1", "related_count must be 0 (none) or more, not -1"),
+    ('base_url = "ftp://example.com/archive/"', "base_url must be an http:// or https:// address"),
+    ('base_url = "https://example.com/my archive/"', "base_url must be an http:// or https:// address"),
+    ('base_url = "https:///archive/"', "base_url must be an http:// or https:// address"),
+])
+def test_a_value_out_of_range_in_site_toml_is_a_config_error(site, setting, says):
+    toml = (site / "site.toml").read_text()
+    if setting.startswith("[build]"):
+        toml = toml.replace("[build]\n", setting + "\n", 1)
+    elif setting.startswith("base_url"):
+        toml = toml.replace('base_url = "http://127.0.0.1:8000/"', setting, 1)
+    else:
+        toml = setting + "\n" + toml
+    (site / "site.toml").write_text(toml)
+    line = one_error(run_cli("build", site), 2)
+    assert line.startswith(f"error: {site / 'site.toml'}: {says}"), line
+
+
+@pytest.mark.parametrize("args, says", [
+    (["-j", "-1"], "argument -j/--jobs: -1: worker processes are 0 (all cores) or more"),
+    (["--base-url", "ftp://x.org/"], "base_url must be an http:// or https:// address"),
+])
+def test_an_option_out_of_range_is_a_usage_error(site, args, says):
+    result = run_cli("build", site, *args)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and says in result.stderr.strip().splitlines()[-1], result.stderr
