@@ -316,7 +316,7 @@ def _source(rel: str, st: os.stat_result, known: Mapping[str, tuple[str, str]], 
 def load(root: Path, source: SourceFile) -> tuple[bytes, bytes | None]:
     """The bytes of a content file and of its sidecar (None when it has none). OSError for a file
     that cannot be read, and for an entry the walk found unusable (``Unusable``)."""
-    if source.stamp[:1] == "!":
+    if source.stamp and source.stamp[0] == "!":
         raise OSError(errno.EIO, source.stamp[1:])
     data = _read(os.path.join(root, source.rel_path))
     sidecar = _read(os.path.join(root, source.sidecar)) if source.sidecar else None
