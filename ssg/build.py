@@ -302,7 +302,7 @@ def assemble_only(config: SiteConfig):
 def _check_strict(config: SiteConfig, problems: list[Problem]) -> None:
     errors = [p for p in problems if p.severity == "error"]
     if config.build.strict and errors:
-        raise ContentError(f"{len(errors)} bad content file(s) and --strict is on; first: {errors[0]}")
+        raise ContentError(f"{len(errors)} bad content file(s) and --strict is on", problems=errors)
 
 
 # --------------------------------------------------------------------------- read

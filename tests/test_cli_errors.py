@@ -172,7 +172,6 @@ def test_a_strict_failure_keeps_its_problems_across_processes():
     assert [str(p) for p in error.problems] == ["a.md: m"]
 
 
-@pytest.mark.xfail(reason="needs ssg/build.py's _check_strict to raise ContentError(..., problems=errors)", strict=False)
 def test_strict_build_names_every_bad_file(site):
     bad_files(site)
     result = run_cli("build", site, "--strict", "-j", 1)
