@@ -492,7 +492,8 @@ def static_jobs(config: SiteConfig, assets: tuple[SourceFile, ...]) -> list[Rend
     chosen: dict[str, tuple[Path, str]] = {}
     for root in static_paths(config):
         for rel, st in scan.walk(root, (".*",)).items():
-            chosen[rel] = (root / rel, f"{st.st_mtime_ns}:{st.st_size}")
+            if type(st) is not scan.Unusable:      # (a broken link, a folder that cannot be listed: not copied)
+                chosen[rel] = (root / rel, f"{st.st_mtime_ns}:{st.st_size}")
     for asset in assets:
         chosen[asset.rel_path] = (config.content_path / asset.rel_path, asset.stamp)
     return [RenderJob(output=rel, renderer="copy", template=None, view={"src": str(src)},

@@ -146,7 +146,15 @@ class TemplateGraph:
             text, filename, _ = self.env.loader.get_source(self.env, name)
         except TemplateNotFound:
             raise TemplateError(f"template {name!r} not found in {', '.join(map(str, self.search_paths))}") from None
+        except UnicodeDecodeError as exc:
+            raise TemplateError(f"not valid UTF-8 (byte {exc.start})", path=self._path_of(name)) from None
+        except OSError as exc:
+            raise TemplateError(f"cannot read: {exc.strerror or exc}", path=self._path_of(name)) from None
         return text, filename
+
+    def _path_of(self, name: str) -> str:
+        """Where the loader finds template ``name`` (the first search path that has it)."""
+        return next((str(p / name) for p in self.search_paths if (p / name).exists()), name)
 
     def closure(self, name: str) -> frozenset[str]:
         """The template and everything it extends, includes or imports (transitively).

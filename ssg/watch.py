@@ -33,7 +33,7 @@ from watchdog.events import (DirCreatedEvent, DirDeletedEvent, DirMovedEvent, Fi
 
 from .build import build
 from .config import SiteConfig, load_config, with_overrides
-from .errors import SsgError
+from .errors import SsgError, printable
 from .model import BuildReport
 from .permalinks import FILE as PERMALINKS
 from .scan import is_ignored
@@ -150,7 +150,7 @@ def load(site_dir: str | Path, overrides: Any = None) -> SiteConfig:
 
 
 def _stderr(line: str) -> None:
-    print(line, file=sys.stderr, flush=True)
+    print(printable(line), file=sys.stderr, flush=True)       # (a file name with a newline or ESC in it: one safe line)
 
 
 class Watcher:

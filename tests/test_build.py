@@ -14,7 +14,7 @@ import html5lib
 import pytest
 
 from ssg.errors import ContentError, OutputError, TemplateError
-from tests.conftest import SMALL_SITE, build_site, make_site, tree
+from tests.conftest import REPO, SMALL_SITE, build_site, make_site, tree
 
 BASE = "/archive/"
 
@@ -400,6 +400,16 @@ def test_template_error_leaves_the_last_good_site(small_site):
         build_site(small_site)
     assert tree(small_site / "output") == before
     assert not (small_site / "output/.ssg-staging").exists()
+
+
+def test_a_template_that_is_not_utf8_is_a_template_error_naming_it(small_site):
+    build_site(small_site)
+    before = tree(small_site / "output")
+    (small_site / "templates").mkdir()
+    (small_site / "templates/base.html").write_bytes((REPO / "themes/default/templates/base.html").read_bytes() + b"\xff\xfe")
+    with pytest.raises(TemplateError, match="not valid UTF-8") as failed:
+        build_site(small_site)
+    assert failed.value.path == str(small_site / "templates/base.html") and tree(small_site / "output") == before
 
 
 def test_a_failed_first_build_leaves_output_empty(small_site):
