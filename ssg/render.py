@@ -211,9 +211,9 @@ class Renderer:
         return self._cards[memo]
 
     def render(self, job: RenderJob) -> bytes:
+        body = self.bodies.get(job.body_keys[0]) if job.body_keys and self.bodies else ""     # (the cache's, not a template's, problem)
         try:
             template = self.env.get_template(job.template)
-            body = self.bodies.get(job.body_keys[0]) if job.body_keys and self.bodies else ""
             text = template.render(site=self.site, page=job.view, card=self.cards.__getitem__, body=body,
                                    output=job.output)
         except TemplateSyntaxError as exc:
