@@ -87,6 +87,7 @@ _SITE_TAGLINE = re.compile(r"^(\S+(?:\s+\S+){0,3})\s+[–—-]\s+(?:أخبار|�
 # A press release's closing "About Brightwater Labs" / "نبذة عن واحة التقنية": boilerplate from there on.
 _ABOUT = re.compile(r"^(?:about|à propos de|acerca de|sobre|über|نبذة عن|عن الشركة|حول الشركة)\s+\S.{0,60}(?<![.!?:])$|^(?:about us|من نحن)$",
                     re.IGNORECASE)
+_TEASER_FIRST = frozenset(c for w in ("شاهد", "بالفيديو", "فيديو") for c in fold(w)[0]) | frozenset("wWvV")
 _LABELLED = re.compile(r"^[^\s:：]+(?:\s[^\s:：]+){0,2}\s*[:：]")        # "Clipped on: …", "Photo: …": a label's line
 _WIRE_CREDIT = re.compile(r"^[(\[]\s*(?:reporting by|reported by|writing by|تغطية صحفية|تغطية|كتابة|إعداد|اعداد|reportage)\s*[:：]?\s*"
                           r"(?P<name>[^;)\]]+?)\s*(?:[;)\]]|$)", re.IGNORECASE)
@@ -380,6 +381,8 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
                 g = "site" if m.group("site") else "site2" if m.group("site2") else "site3"
                 line.sub = "copyright_loose"
                 line.val = (m.start(g) + len(f) - len(f.lstrip()), m.end(g) + len(f) - len(f.lstrip()))
+        if not line.sub and f[:1] in _TEASER_FIRST and rules.teaser.match(f):
+            line.sub = "teaser"             # "بالفيديو: …", "Watch: …": a video's teaser, or the headline (the header's rules)
         return
     if words >= 6 and "/" in line.o and (_CAPS_CREDIT.search(line.o) or _PAREN_CREDIT.search(line.o) or _SLASH_CREDIT.search(line.o)):
         line.kind, line.sub = "boiler", "caption"     # a photo's caption closed by its credit
@@ -1499,10 +1502,11 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
         date_seen = False
         for i, l in enumerate(lines):
             k = l.kind
-            if k == "boiler" and not l.sub and not texts_seen and l.words <= 45 and not _LABELLED.match(l.o) \
-                    and l.o.rstrip().endswith((")", "]", "أرشيفية", "ارشيفية")):
-                # a headline such as "... (ارشيف)" or "... (AFP)" looks like a photo caption; standing
-                # right above the dateline or the site name it is the headline
+            if k == "boiler" and not texts_seen and (not l.sub and l.words <= 45 and not _LABELLED.match(l.o)
+                                                     and l.o.rstrip().endswith((")", "]", "أرشيفية", "ارشيفية"))
+                                                     or l.sub == "teaser"):
+                # a headline such as "... (ارشيف)" or "... (AFP)" looks like a photo caption, "بالفيديو: …" or
+                # "Watch: …" like a video's teaser; standing right above the dateline or the site name it is the headline
                 nxt = _next_nonblank(lines, i + 1)
                 if nxt is not None and lines[nxt].kind in ("date", "site", "label"):
                     l.kind = k = "text"
@@ -1585,6 +1589,8 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
     elif not body_only:
         # (past a ticker or a share bar on the first lines and the blank lines under them; a text that
         # starts with blank lines and runs into its text has no headline, as the gold set has it)
+        if n > 2 and lines[0].kind == "boiler" and lines[0].sub == "teaser" and lines[1].kind == "blank":
+            lines[0].kind = "text"              # "Video: …" first, a blank line under it: the headline, not a teaser
         fi = next((i for i, l in enumerate(lines[:8]) if l.kind not in ("boiler", "share", "blank")), 0) \
             if lines and lines[0].kind in ("boiler", "share") else 0
         first = lines[fi] if lines else None
@@ -1624,6 +1630,9 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
         # header of metadata only (site name, date ...): the headline follows it, maybe under a
         # dateline ("دبي - العربية.نت")
         j = _next_nonblank(lines, body_start)
+        teaser = lines[j] if j is not None and lines[j].kind == "boiler" and lines[j].sub == "teaser" else None
+        if teaser is not None:
+            teaser.kind = "text"                # ("بالفيديو: …" first under the header: the headline, if the rules below agree)
         datelines = []           # and a section name right above the headline ("Community")
         while j is not None and (lines[j].kind in ("boiler", "share") or lines[j].kind == "text" and len(datelines) < 2 and (
                 _dateline_like(lines[j], rules) or _section_like(lines[j], rules) and _headline_follows(lines, j))):
@@ -1653,6 +1662,8 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
             _header_rest(lines, datelines, title_idx, header_end, parts, rules, section_above=True)
             if weak is not None:
                 _header_rest(lines, rest, title_idx, header_end, parts, rules, section_above=True)
+        if teaser is not None and (title_idx is None or lines[title_idx] is not teaser):
+            teaser.kind = "boiler"
     if weak is not None and parts.title is None:
         parts.set("title", lines[weak].o, "title:header-headline", lines[weak])
         title_idx = weak

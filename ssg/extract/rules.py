@@ -20,6 +20,9 @@ __all__ = ["DEFAULT_RULES", "RuleSet", "compile_rules"]
 _PREV_NEXT = (r"[«‹<←→]?\s*(?:(?:الموضوع|المقال|الخبر|المشاركة|التدوينة|الصفحة|المادة)\s+)?(?:السابق|التالي|السابقة|التالية)"
               r"(?:\s+(?:previous|next))?\s*[»›>←→]?"
               r"|[«‹<←→]?\s*(?:previous|next|older|newer)\s+(?:post|article|story|entry|topic|thread)\s*[»›>←→]?")
+# A headline under its medium's label ("شاهد: …", "بالفيديو: …", "فيديو | …", "Watch: …"): a teaser of a video
+# in the page's furniture, or, standing where the headline stands, the article's own headline (core.py).
+_MEDIA_TEASER = r"(?:شاهد|بالفيديو|فيديو|watch|video)\s*[|｜:：].{0,200}"
 # Languages as a site's switch between its editions names them (endonyms, and two-letter codes).
 LANGUAGES = ("عربي|العربية|عربى|english|français|francais|español|espanol|deutsch|türkçe|turkce|کوردی|كوردي|kurdî|kurdi|"
               "فارسی|فارسي|اردو|עברית|русский|中文|italiano|português|portugues|nederlands|polski|ελληνικά|हिन्दी|हिंदी|"
@@ -274,7 +277,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # the readers' comment count: "47 comments", "0 تعليقات"
         r"\d+\s+(?:comments?|responses?|تعليقات|تعليق|commentaires?|comentarios?|kommentare?|yorum)",
         # a video's teaser: "شاهد الفيديو  02:14", "شاهد| …", "Watch: …"
-        r"(?:شاهد|watch)\s+(?:الفيديو|فيديو|the video|video)(?:\s*\(?\d{1,2}:\d{2}\)?)?|(?:شاهد|بالفيديو|فيديو|watch|video)\s*[|｜:：].{0,200}",
+        r"(?:شاهد|watch)\s+(?:الفيديو|فيديو|the video|video)(?:\s*\(?\d{1,2}:\d{2}\)?)?|" + _MEDIA_TEASER,
         # a photo's caption that says so: "صورة أرشيفية لخزان مياه بأعالي مدينة سطيف", "… (أرشيفية - مرافئ)"
         r"(?:صورة|صور) (?:أرشيفية|ارشيفية)\b[^.!?؟]{0,160}",
         r"(?:فائل فوٹو|فائل تصویر|عکس آرشیوی|عکس تزئینی)(?:\s*[:：|\-–].{0,80})?",      # (Urdu's and Persian's)
@@ -652,6 +655,7 @@ class RuleSet:
     read_also: re.Pattern
     boiler: re.Pattern
     tail_boiler: re.Pattern
+    teaser: re.Pattern       # a headline under its medium's label (one of the boilerplate patterns)
     strip: re.Pattern | None
     label: re.Pattern
     copyright_site: re.Pattern
@@ -724,6 +728,7 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
         boiler_gate=re.compile(_alt(w for words, _ in r["boilerplate_gated"] for w in words)),     # (on the line lowercased)
         boiler_gated=re.compile("^(?:" + "|".join(f"(?:{fold_pattern(b)})" for _, b in r["boilerplate_gated"]) + r")\s*$", _FL),
         tail_boiler=re.compile("^(?:" + "|".join(f"(?:{fold_pattern(b)})" for b in r["tail_boilerplate"]) + r")\s*$", _FL),
+        teaser=re.compile(rf"^(?:{fold_pattern(_MEDIA_TEASER)})\s*$", _FL),
         strip=re.compile("|".join(f"(?:{fold_pattern(s)})" for s in strip), _FL) if strip else None,
         label=re.compile(label, _FL),
         copyright_site=re.compile(

@@ -30,3 +30,37 @@ def test_the_line_above_the_dateline_is_the_headline(headline):
 def test_an_english_site_name_under_the_dateline():
     e = extract_text(PAGE.format(headline="Verdict delay for Greek sprinters", site="BBC News"), options=OPTIONS)
     assert e.title == "Verdict delay for Greek sprinters" and e.source == "BBC News"
+
+
+@pytest.mark.parametrize("headline", [
+    "بالفيديو: حريق في مستودع للأخشاب جنوب المدينة.. دون إصابات",
+    "فيديو: لحظة افتتاح الجسر الجديد فوق الوادي",
+    "شاهد| طوابير أمام محطات الوقود بعد قرار رفع الأسعار",
+    "Watch: Crowds gather as the old pier reopens",
+])
+def test_a_headline_under_its_video_label_is_the_headline(headline):
+    # (a video's teaser is page furniture; standing where the headline stands, it is the headline)
+    e = extract_text(PAGE.format(headline=headline, site="صحيفة الجزيرة"), options=OPTIONS)
+    assert e.title == headline
+    assert e.source == "صحيفة الجزيرة" and len(e.paragraphs) == 2
+
+
+BODY = ("شهدت الأسواق عقب القرار تذبذباً واضحاً في أسعار النفط الخام مع استمرار الضغوط على الأسعار في الأسواق العالمية.\n\n"
+        "وقال محللون إن الأسعار قد تستقر خلال الأسابيع المقبلة إذا استمر الطلب على حاله في الأسواق الآسيوية.\n")
+
+
+def test_a_video_headline_first_in_the_file_or_first_under_the_header():
+    e = extract_text("فيديو: لحظة افتتاح الجسر الجديد فوق الوادي\n\n" + BODY, options=OPTIONS)
+    assert e.title == "فيديو: لحظة افتتاح الجسر الجديد فوق الوادي" and len(e.paragraphs) == 2
+    e = extract_text("صحيفة الجزيرة\n04-01-2015, 20:55\n\nبالفيديو: لحظة افتتاح الجسر الجديد فوق الوادي\n\n" + BODY,
+                     options=OPTIONS)
+    assert e.title == "بالفيديو: لحظة افتتاح الجسر الجديد فوق الوادي" and len(e.paragraphs) == 2
+
+
+def test_a_video_teaser_in_the_text_or_under_the_headline_is_still_dropped():
+    first, second = BODY.strip().split("\n\n")
+    page = PAGE.format(headline="تذبذب أسعار النفط بعد القرار", site="صحيفة الجزيرة")
+    e = extract_text(page.replace(first, first + "\n\nشاهد: لقطات من قاعة التداول صباح اليوم"), options=OPTIONS)
+    assert e.title == "تذبذب أسعار النفط بعد القرار" and e.paragraphs == (first, second)
+    e = extract_text(page.replace("صحيفة الجزيرة\n", "صحيفة الجزيرة\n\nVideo: Traders react to the decision\n"), options=OPTIONS)
+    assert e.title == "تذبذب أسعار النفط بعد القرار" and e.paragraphs == (first, second)
