@@ -37,7 +37,7 @@ from .errors import ExtractError
 from .model import Extraction
 from .options import ExtractOptions, Profile
 from .rules import DEFAULT_RULES, LANGUAGES, RuleSet, compile_rules
-from .text import STRIP, clean, fold, fold_pattern, is_blank_text, nfc, squash
+from .text import STRIP, char_refs, clean, fold, fold_pattern, is_blank_text, nfc, squash
 
 __all__ = ["extract_bytes", "extract_text", "ArticleParts"]
 
@@ -982,7 +982,7 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
     for i, raw in rows:
         if len(raw) <= 160 and not _ICON_SET.isdisjoint(raw.split()):     # (a page's short lines: prose keeps its words)
             raw = _without_icon_names(raw)
-        heading = quoted = False
+        heading = quoted = element = False
         if marked:
             heading = is_heading(raw)
             quoted = raw.lstrip()[:1] == ">"
@@ -993,8 +993,11 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
             if m:
                 heading = m.group(1).lower()[:1] == "h"
                 raw = html.unescape(_HTML_TAG.sub("", m.group(2)))
+                element = True
             elif _HTML_TAGS_ONLY.fullmatch(raw.strip()):
                 raw = ""
+        if "&" in raw and not element:
+            raw = char_refs(raw)                # "&quot;مهينة&quot;", "&nbsp;عبدالله الثبيتي": a scraper's references, as read
         o = nfc(raw.strip(STRIP))
         if "/" in o and len(o) <= 240 and (":" in o or "：" in o):
             m = _TWO_TONGUE_LABEL.match(o)

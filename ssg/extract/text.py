@@ -9,6 +9,7 @@ one letter.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -17,6 +18,7 @@ __all__ = [
     "alternation",
     "MARKS",
     "STRIP",
+    "char_refs",
     "clean",
     "fold",
     "fold_pattern",
@@ -49,6 +51,31 @@ FOLD = _fold_map
 
 _WS_RUN = re.compile(r"\s+")
 _NOT_BLANK = re.compile("[^\\s" + MARKS + "]")
+
+
+# An HTML character reference as a scraper leaves it in a page's text: "&quot;", "&nbsp;", "&#8220;", "&#x627;" (with its
+# semicolon: "AT&T", "Q&A", "R&D" and "a=1&copy=2" are not references).
+_CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _char_ref(m: re.Match) -> str:
+    ref = m.group()
+    c = html.unescape(ref)
+    # (a name HTML does not know stays as written, and so does a control character: "&#10;" is no line's text)
+    return ref if any(unicodedata.category(x) == "Cc" for x in c) else c
+
+
+_CODE_SPAN = re.compile(r"(`[^`]*`)")
+
+
+def char_refs(text: str) -> str:
+    """The HTML character references left in a line of raw text decoded ("&quot;مهينة&quot;" -> '"مهينة"'; not in a
+    code span, "`&nbsp;`", where they are written to be read as written)."""
+    if "&" not in text or ";" not in text:
+        return text
+    if "`" in text:
+        return "".join(x if i % 2 else _CHAR_REF.sub(_char_ref, x) for i, x in enumerate(_CODE_SPAN.split(text)))
+    return _CHAR_REF.sub(_char_ref, text)
 
 
 def nfc(text: str) -> str:

@@ -1,0 +1,37 @@
+"""What a raw text's lines carry besides their words: HTML character references a scraper left in them, text not in
+Unicode's composed form (an audit of a site built from raw texts: bench/gen_site.py)."""
+import unicodedata
+
+from ssg.extract import extract_text, parse_extract_options
+
+OPTIONS = parse_extract_options({}, timezone=None)
+P1 = ("شهدت الأسواق عقب القرار تذبذباً واضحاً في أسعار النفط الخام مع استمرار الضغوط على الأسعار في الأسواق "
+      "العالمية.")
+P2 = "وقال محللون إن الأسعار قد تستقر خلال الأسابيع المقبلة إذا استمر الطلب على حاله في الأسواق الآسيوية."
+# the reference layout: the headline, the dateline with its section, the site's name, the headline again, the
+# text, the byline under it
+PAGE = ("القائمة الرئيسية\n\n{title}\n\n04-01-2015, 20:55 {category}\n{site}\n\u00a0\n\u00a0\n{title}\n{p1}\n\n{p2}\n"
+        "{author}\nشارك\n")
+
+
+def _page(**kw):
+    fields = dict(title="تذبذب أسعار النفط بعد القرار", category="اقتصاد", site="صحيفة الجزيرة", p1=P1, p2=P2,
+                  author="فهد العنزي (الرياض)")
+    fields.update(kw)
+    return extract_text(PAGE.format(**fields), options=OPTIONS)
+
+
+def test_character_references_in_the_fields_are_decoded():
+    e = _page(title="وصف التصريحات بـ&quot;المهينة&quot; و&#8220;غير المقبولة&#8221;", author="&nbsp;عبدالله الثبيتي (مكة المكرمة)",
+              category="مال &amp; أعمال", site="صحيفة &#x627;لجزيرة")
+    assert e.title == "وصف التصريحات بـ\"المهينة\" و“غير المقبولة”"
+    assert e.author == "عبدالله الثبيتي (مكة المكرمة)"
+    assert e.category == "مال & أعمال" and e.source == "صحيفة الجزيرة"
+    assert e.paragraphs == (P1, P2)
+
+
+def test_character_references_in_the_text_are_decoded_an_ampersand_in_words_is_kept():
+    e = _page(p1="Kanye West avoided the clich&#233;d hip-hop preoccupation, said his producer at AT&T Q&A nights.",
+              p2="R&D spending rose, the report said: &lt;5% of it went to start-ups &amp; 1&copy=2 is no reference.")
+    assert e.paragraphs == ("Kanye West avoided the clichéd hip-hop preoccupation, said his producer at AT&T Q&A nights.",
+                            "R&D spending rose, the report said: <5% of it went to start-ups & 1&copy=2 is no reference.")
