@@ -1365,21 +1365,26 @@ class ArticleParts:
             self.set_date(hit, hits, rule, line, tzname, text=text)
 
     def freeze(self) -> Extraction:
-        one = _one_line
+        # (a field's words in Unicode's composed form, NFC, as a raw text's lines are read: a dataset's or a page's title
+        # with a shadda typed before its fatha is the same title; the text keeps its characters as written, as the gold
+        # set's paragraphs_sha256 has them)
+        def one(value: str | None) -> str | None:
+            return nfc(_one_line(value)) if value else value
+        blocks = tuple(self.blocks)
         return Extraction(
             title=one(self.title),
             published=self.published,
             published_precision=self.precision if self.published is not None else None,
             hijri=self.hijri,
             category=one(self.category),
-            section=self.section,
-            tags=tuple(dict.fromkeys(t for t in self.tags if t)),
+            section=one(self.section),
+            tags=tuple(dict.fromkeys(nfc(t) for t in self.tags if t)),
             source=one(self.source),
             author=one(self.author),
-            agency=self.agency,
+            agency=one(self.agency),
             dek=one(self.dek),
-            subheadings=tuple(t for k, t in self.blocks if k == "h"),
-            blocks=tuple(self.blocks),
+            subheadings=tuple(t for k, t in blocks if k == "h"),
+            blocks=blocks,
             language=self.language,
             dir=self.dir,
             encoding=self.encoding,

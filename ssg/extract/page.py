@@ -32,7 +32,7 @@ from .dates import find_dates
 from .errors import ExtractError
 from .model import Extraction
 from .options import ExtractOptions
-from .text import clean, fold
+from .text import clean, fold, nfc
 
 __all__ = ["extract_feed_item", "extract_page", "looks_like_feed", "looks_like_html"]
 
@@ -267,7 +267,7 @@ def _agree(main: list[tuple[str, str]], rows: list[str]) -> bool:
 
 
 def _key(text: str) -> str:
-    return " ".join(fold(text).split()).lower()
+    return " ".join(fold(nfc(text)).split()).lower()      # (a page's text and its fields read, NFC, are compared as one)
 
 
 def _words_key(text: str) -> str:

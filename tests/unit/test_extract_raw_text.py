@@ -35,3 +35,17 @@ def test_character_references_in_the_text_are_decoded_an_ampersand_in_words_is_k
               p2="R&D spending rose, the report said: &lt;5% of it went to start-ups &amp; 1&copy=2 is no reference.")
     assert e.paragraphs == ("Kanye West avoided the clichéd hip-hop preoccupation, said his producer at AT&T Q&A nights.",
                             "R&D spending rose, the report said: <5% of it went to start-ups & 1&copy=2 is no reference.")
+
+
+def test_a_field_is_given_in_composed_form_nfc_the_text_as_written():
+    # shadda typed before fatha ("إنّ" as U+0646 U+0651 U+064E), "é" as "e" and its combining accent: in a field NFC
+    # reorders and composes them (the letters are the same); the text keeps them as written, as the gold set's
+    # paragraphs_sha256 does (an HTML writer normalises its output)
+    from ssg.extract import extract_dataset
+    nun = "\u0646\u0651\u064e"
+    title = f"قال إ{nun} الاتفاق يشمل مقهى Cafe\u0301 du Port"
+    row = ('{"title": "%s", "author": "فَ%s (الرياض)", "content": "%s\\n\\n%s"}' % (title, nun, P1 + f" فإ{nun} الخطة", P2)).encode()
+    (_, e), = extract_dataset(row, rel_path="d.jsonl", fmt="jsonl", options=OPTIONS)
+    assert e.title == unicodedata.normalize("NFC", title) and "\u0301" not in e.title
+    assert e.author == unicodedata.normalize("NFC", f"فَ{nun} (الرياض)")
+    assert e.paragraphs == (P1 + f" فإ{nun} الخطة", P2)
