@@ -120,6 +120,8 @@ _TAGLINE = re.compile(fold_pattern(r"^(?:ال)?(?:صحيفة|جريدة|موقع
                                    r"(?:(?:إلكترونية|الكترونية|(?!ال)[\u0621-\u064a]+ي[ةه])(?:\s+(?!ال)\S|$)"
                                    r"|(?:إلكتروني|الكتروني|(?!ال)[\u0621-\u064a]+ي)\s+(?!ال)\S)"))
 # ("صحيفة رؤية الشمال" and "موقع مصراوي" are names; "موقع إخباري مستقل" a tagline)
+_MEDIUM_WORD = re.compile(fold_pattern(r"إلكترونية|الكترونية|إلكتروني|الكتروني|يومية|أسبوعية|شهرية|إخبارية|اخبارية|إخباري|اخباري|"
+                                       r"رقمية|مستقلة|مستقل|ورقية|عامة|شاملة|سياسية|ثقافية|رياضية|اقتصادية|فنية|نسائية"))
 # ... or what it brings: "أخبار السودان على مدار الساعة", "Your source for Riverbend news"
 _TAGLINE_NEWS = re.compile(fold_pattern(r"^(?:أخبار|آخر الأخبار|كل الأخبار|نافذتك|بوابتك|دليلك|news|your|the latest|noticias|"
                                         r"actualités|l'actualité|nachrichten)\b"), re.IGNORECASE)
@@ -1849,6 +1851,14 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
             parts.blocks = parts.blocks[1:]
 
     # -- fall-backs and derived fields ------------------------------------
+    if parts.source is None and not body_only:
+        # a site word and one adjective alone in the header, where the site's name stands ("صحيفة عربية" under the
+        # dateline): a tagline under a masthead, but with no other name printed, the name the page gives itself
+        # (not a medium's word alone: "صحيفة إلكترونية", "جريدة يومية")
+        end = next((i for i in range(max(body_start, 0), n) if lines[i].kind == "text"), n)     # (above the text)
+        l = next((l for l in lines[:end] if l.kind == "boiler" and l.sub == "tagline" and l.words == 2), None)
+        if l is not None and not _MEDIUM_WORD.fullmatch(l.f.split()[1]):
+            parts.set("source", l.o, "source:site-word-and-adjective", l)
     if parts.published is None and not body_only:
         first_p = lead or next((l for l in lines[body_start:] if l.kind == "text"), None)
         if first_p is not None:

@@ -49,3 +49,15 @@ def test_a_field_is_given_in_composed_form_nfc_the_text_as_written():
     assert e.title == unicodedata.normalize("NFC", title) and "\u0301" not in e.title
     assert e.author == unicodedata.normalize("NFC", f"فَ{nun} (الرياض)")
     assert e.paragraphs == (P1 + f" فإ{nun} الخطة", P2)
+
+
+def test_a_site_word_and_one_adjective_where_the_name_stands_is_the_source():
+    # ("صحيفة عربية" under the dateline, no other name printed: the page's name for itself; under a masthead it is
+    # the masthead's tagline, and a medium's word alone is no name)
+    assert _page(site="صحيفة عربية").source == "صحيفة عربية"
+    assert _page(site="جريدة مغربية").source == "جريدة مغربية"
+    assert _page(site="صحيفة إلكترونية").source is None
+    e = extract_text("الوسط اليوم\nصحيفة عربية\n\n" + PAGE.format(
+        title="تذبذب أسعار النفط بعد القرار", category="اقتصاد", site="", p1=P1, p2=P2, author="فهد العنزي (الرياض)"),
+        options=OPTIONS)
+    assert e.source == "الوسط اليوم"
