@@ -1540,6 +1540,8 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
                 continue
             if k in ("blank", "share", "boiler", "readalso"):
                 continue
+            if k == "date" and not texts_seen and not date_seen and _headline_with_date(lines, i, rules):
+                l.kind = k = "text"             # "آلاف شاب تونسي يحصلون على تدريب مهاري السبت 28 يوليوز 2012" over the dateline
             if k in ("nav", "crumb", "date", "site", "label"):
                 if k == "label" and l.sub == "tags" and texts_seen:
                     continue            # (under the headline, tags may head the text or end it)
@@ -1967,6 +1969,20 @@ def _under_headline(lines: list[_Line], start: int, parts: ArticleParts, rules: 
                                updated=bool(_UPDATED.search(lines[k].f[: hit.start])))
             start = k = k + 1
     return start
+
+
+_HEADLINE_SEP = re.compile(r"[|\-–—ـ،,:：•·/(\[]")
+
+
+def _headline_with_date(lines: list[_Line], i: int, rules: RuleSet) -> bool:
+    """A date line whose date closes a run of five words or more, with no label or separator before it, over another
+    date line: a headline that carries the date it was first printed on; the dateline under it is the article's."""
+    l = lines[i]
+    before = WEEKDAY_RE.sub(" ", l.f[:l.val[0].start]).rstrip(" ,،")      # (its weekday and comma are the date's: "Saturday, …")
+    if _words(before) < 5 or _HEADLINE_SEP.search(before) or rules.label.match(before.strip()):
+        return False
+    nxt = _next_nonblank(lines, i + 1)
+    return nxt is not None and lines[nxt].kind == "date"
 
 
 def _dated(l: _Line) -> bool:

@@ -64,3 +64,16 @@ def test_a_video_teaser_in_the_text_or_under_the_headline_is_still_dropped():
     assert e.title == "تذبذب أسعار النفط بعد القرار" and e.paragraphs == (first, second)
     e = extract_text(page.replace("صحيفة الجزيرة\n", "صحيفة الجزيرة\n\nVideo: Traders react to the decision\n"), options=OPTIONS)
     assert e.title == "تذبذب أسعار النفط بعد القرار" and e.paragraphs == (first, second)
+
+
+@pytest.mark.parametrize("headline", [
+    "آلاف الشباب يحصلون على تدريب مهاري في ولايتين السبت 28 يوليوز 2012 آخر تحديث 01:40:21",
+    "Thousands of young people get job training in two regions Saturday, July 28, 2012",
+])
+def test_a_headline_that_carries_a_date_over_the_dateline(headline):
+    # (five words or more run into the date, no label or separator before it: the headline with the day it was first
+    # printed; the dateline under it is the article's)
+    e = extract_text(PAGE.format(headline=headline, site="صحيفة الجزيرة"), options=OPTIONS)
+    assert e.title == headline
+    assert e.published is not None and e.published.isoformat() == "2015-01-04T20:55:00"
+    assert e.source == "صحيفة الجزيرة" and e.category == "اقتصاد" and len(e.paragraphs) == 2
