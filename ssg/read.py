@@ -452,6 +452,12 @@ def _tags(value) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def _nfc(text: str) -> str:
+    """The text as a page gives it: NFC (the extractor keeps a body's characters as the file has
+    them; the Nu checker warns of a text run not in NFC, and a search box's query is NFC)."""
+    return text if not text or unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
 def body_html(ex: extract.Extraction) -> str:
     parts = []
     for kind, text in ex.blocks:
@@ -502,12 +508,12 @@ def _article(key: str, source: SourceFile, ex: extract.Extraction, extra: dict, 
     date = _coerce_date(ex.published, config, "date")
     updated = _coerce_date(extra.get("updated"), config, "updated") if extra.get("updated") else None
     html_body = extra.get("_html") or body_html(ex)
-    html_body = _ILLEGAL.sub("", html_body)
+    html_body = _nfc(_ILLEGAL.sub("", html_body))
     body_digest = digest_bytes(html_body.encode())
     language = ex.language or config.language
     text = "\n".join(t for _, t in ex.blocks) if ex.blocks else _plain(html_body)
     words = text.split()                      # one split for the search terms and the word count
-    summary = summarize(ex)
+    summary = _nfc(summarize(ex))
     category, section, source_name, author = _clean(ex.category), _clean(ex.section), _clean(ex.source), _clean(ex.author)
     tags = _tags(ex.tags)
     search_terms = search.analyse({

@@ -1,4 +1,5 @@
 import random
+import unicodedata
 from datetime import datetime, timezone
 
 import nh3
@@ -53,6 +54,16 @@ def test_html_character_references_a_scraper_left_in_front_matter_are_decoded():
     text = "القائمة الرئيسية\n\nعنوان الخبر هنا طويل بما يكفي\n\n04-09-2021, 23:47 سياسة\nصحيفة الاختبار\n\nفقرة أولى من النص، وفيها جملة كاملة.\n\nشارك\n"
     (b,) = read("n.txt", text, sidecar='source = "Al &amp; Co"\n'.encode()).articles
     assert b.source == "Al & Co"
+
+
+def test_a_body_and_summary_not_in_nfc_are_given_in_nfc():
+    decomposed = "Cafe\u0301 يعز\u0650\u0651ز"          # é as e + accent; kasra before shadda (NFC puts shadda first)
+    assert unicodedata.normalize("NFC", decomposed) != decomposed
+    r = read("f.md", f"---\ntitle: t\ndate: 2024-01-01\n---\n{decomposed} هنا.\n")
+    (a,) = r.articles
+    ((_, html),) = r.bodies
+    assert unicodedata.normalize("NFC", decomposed) in html and decomposed not in html
+    assert a.summary == unicodedata.normalize("NFC", f"{decomposed} هنا.")
 
 
 def test_toml_front_matter_and_language():
