@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from jinja2.runtime import Context
 
 from .cache import BodyStore
-from .config import BUNDLED_THEMES, SiteConfig, theme_roots
+from .config import SiteConfig, theme_roots
 from .errors import TemplateError
 from .model import RenderJob
 from .urls import absolute, href

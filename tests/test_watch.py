@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from ssg.config import parse_config
-from ssg.render import BUNDLED_THEMES
+from ssg.config import BUNDLED_THEMES
 from ssg.search import DIR as SEARCH_DIR
 from ssg.watch import ChangeKind, Debouncer, Watcher, classify
 from tests.conftest import REPO, SMALL_SITE, build_site, default_sigint, make_site, tree
