@@ -256,6 +256,14 @@ def test_retag_rerenders_the_article_and_the_affected_listings(small_site):
     assert "category/اقتصاد/index.html" not in report.rendered
 
 
+def assert_as_a_clean_build(site: Path, clean: Path, **overrides) -> None:
+    """``site``'s output/ is what a build from scratch of the same content and settings makes."""
+    shutil.copytree(site / "content", clean / "content")
+    shutil.copy(site / "site.toml", clean / "site.toml")
+    build_site(clean, **overrides)
+    assert tree(site / "output") == tree(clean / "output")
+
+
 def test_incremental_build_equals_clean_build(tmp_path):
     from tests.conftest import SMALL_SITE
     site = make_site(tmp_path / "inc", SMALL_SITE)
@@ -266,12 +274,7 @@ def test_incremental_build_equals_clean_build(tmp_path):
     a.write_text(a.read_text().replace("اقتصاد", "أعمال"))
     report = build_site(site)
     assert report.removed                       # b's page and its now-empty listings are gone
-    clean = tmp_path / "clean"
-    clean.mkdir()
-    shutil.copytree(site / "content", clean / "content", dirs_exist_ok=True)
-    shutil.copy(site / "site.toml", clean / "site.toml")
-    build_site(clean)
-    assert tree(site / "output") == tree(clean / "output")
+    assert_as_a_clean_build(site, tmp_path / "clean")
 
 
 def test_removing_every_article_and_adding_one_back_builds_what_a_clean_build_does(tmp_path):
@@ -285,11 +288,7 @@ def test_removing_every_article_and_adding_one_back_builds_what_a_clean_build_do
     shutil.copy(tmp_path / "held/2024/a.md", site / "content/a.md")
     again = build_site(site)
     assert again.articles == 1 and "search/manifest.json" in again.rendered
-    clean = tmp_path / "clean"
-    shutil.copytree(site / "content", clean / "content")
-    shutil.copy(site / "site.toml", clean / "site.toml")
-    build_site(clean)
-    assert tree(site / "output") == tree(clean / "output")
+    assert_as_a_clean_build(site, tmp_path / "clean")
 
 
 def test_a_new_base_url_moves_every_link_as_a_clean_build_does(tmp_path):
@@ -301,11 +300,7 @@ def test_a_new_base_url_moves_every_link_as_a_clean_build_does(tmp_path):
     assert "index.html" in report.rendered
     pages = [p for p in (site / "output").rglob("*.html")]
     assert all('href="/news/css/style.css"' in p.read_text(encoding="utf-8") for p in pages if "<head>" in p.read_text(encoding="utf-8"))
-    clean = tmp_path / "clean"
-    shutil.copytree(site / "content", clean / "content")
-    shutil.copy(site / "site.toml", clean / "site.toml")
-    build_site(clean, base_url="https://example.org/news/")
-    assert tree(site / "output") == tree(clean / "output")
+    assert_as_a_clean_build(site, tmp_path / "clean", base_url="https://example.org/news/")
     build_site(site)                             # and back
     assert '"/archive/css/style.css"' in (site / "output/index.html").read_text(encoding="utf-8")
 
@@ -484,11 +479,7 @@ def test_a_damaged_row_of_the_cache_discards_it_with_a_warning_and_the_build_goe
         (site / ".ssg-cache/search-index.pickle").unlink()
     report = build_site(site, force=when in ("force", "index"))
     assert [p.message for p in report.problems if "cache discarded" in p.message], report.problems
-    clean = tmp_path / "clean"
-    shutil.copytree(site / "content", clean / "content")
-    shutil.copy(site / "site.toml", clean / "site.toml")
-    build_site(clean)
-    assert tree(site / "output") == tree(clean / "output")
+    assert_as_a_clean_build(site, tmp_path / "clean")
     assert not [p for p in build_site(site).problems if p.severity == "warning" and "cache" in p.message]
 
 
