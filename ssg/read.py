@@ -315,6 +315,12 @@ def _bad_type(origin: str, problem: str) -> extract.ExtractError:
     return extract.ExtractError("bad_sidecar" if origin == "sidecar" else "bad_front_matter", f"{origin}: {problem}")
 
 
+# GFM's autolink takes the full stop that ends a sentence glued to an address into the address
+# ("…فيه.yousef.nassar@alghad.Jo" -> mailto:.yousef…, which no mail program takes): the dots go
+# back before the link
+_MAILTO_DOTS = re.compile(r'<a href="mailto:(\.+)([^"<>]*)">\1\2</a>')
+
+
 def _read_markdown(path: str, data: bytes, config: SiteConfig) -> tuple[extract.Extraction, dict]:
     try:
         text = data.decode("utf-8-sig")
@@ -324,6 +330,8 @@ def _read_markdown(path: str, data: bytes, config: SiteConfig) -> tuple[extract.
         raise ContentError("not a text file (NUL bytes)")
     meta, body = split_front_matter(text.replace("\r\n", "\n").replace("\r", "\n"), path)
     rendered = cmark.to_html(body)        # CommonMark + GFM tables, strikethrough, autolinks; raw HTML kept
+    if 'href="mailto:.' in rendered:
+        rendered = _MAILTO_DOTS.sub(r'\1<a href="mailto:\2">\2</a>', rendered)
     if config.sanitize_html:
         rendered = sanitized(rendered, body)
     paragraphs = tuple(t for t in map(_plain, _paragraphs(rendered)) if t)

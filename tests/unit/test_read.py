@@ -66,6 +66,14 @@ def test_a_body_and_summary_not_in_nfc_are_given_in_nfc():
     assert a.summary == unicodedata.normalize("NFC", f"{decomposed} هنا.")
 
 
+def test_a_full_stop_glued_to_an_address_stays_out_of_its_mailto_link():
+    # (cmark-gfm's autolink made mailto:.yousef.nassar@alghad.Jo of a real article: LinkChecker fails it)
+    r = read("m.md", "---\ntitle: t\ndate: 2024-01-01\n---\nللتواصل فيه.yousef.nassar@alghad.Jo أو a.b@x.org.\n")
+    ((_, html),) = r.bodies
+    assert 'فيه.<a href="mailto:yousef.nassar@alghad.Jo"' in html and "mailto:." not in html
+    assert '<a href="mailto:a.b@x.org"' in html
+
+
 def test_toml_front_matter_and_language():
     r = read("b.md", '+++\ntitle = "Hello"\ndate = 2024-01-02T03:04:05Z\nlanguage = "en"\n+++\nBody.\n')
     (a,) = r.articles
