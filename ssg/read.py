@@ -93,6 +93,10 @@ def extractions(source: SourceFile, data: bytes, sidecar: bytes | None, config: 
         items = [(None, extract.extract_bytes(data, rel_path=path, options=extract_options(config)), {})]
     if known:
         items = [(line, extract.apply_overrides(ex, known, origin="sidecar"), extra) for line, ex, extra in items]
+    unknown = sorted(k for k in side_extra if k not in SIDECAR_EXTRAS)
+    if unknown:           # (a sidecar is ssg's own file: a key it does not know is a typo, not another tool's)
+        note = f"{source.sidecar}: {', '.join(map(repr, unknown))} not a key ssg reads (ignored); see docs/content.md"
+        items = [(line, dataclasses.replace(ex, warnings=(*ex.warnings, note)), extra) for line, ex, extra in items]
     items = [(line, _localise(ex, config), extra) for line, ex, extra in items]
     return [(line, ex, {**extra, **side_extra}) for line, ex, extra in items]
 
@@ -272,7 +276,7 @@ def _plain_scalar(value: str):
 
 
 OVERRIDABLE = frozenset({"title", "published", "category", "section", "tags", "source", "author", "agency",
-                         "dek", "language", "dir", "url", "hijri"})
+                         "dek", "language", "dir", "url", "hijri", "subheadings", "paragraphs"})
 
 
 def _localise(ex: extract.Extraction, config: SiteConfig) -> extract.Extraction:
@@ -297,6 +301,8 @@ def split_overrides(meta: dict, origin: str) -> tuple[dict, dict]:
     return known, extra
 
 
+# The keys of a sidecar that are not an extraction's fields and that the build reads.
+SIDECAR_EXTRAS = frozenset({"slug", "permalink", "draft", "updated"})
 # The extra keys whose values the build uses as they are: the type each must have.
 _EXTRA_TYPES = {"slug": ((str, int), "a string"), "permalink": (str, "a string"), "draft": (bool, "true or false")}
 

@@ -126,6 +126,15 @@ def test_sidecar_overrides_extracted_fields():
     assert over.category == "اقتصاد" and over.tags == ("نفط",) and over.slug == "my-slug"
 
 
+def test_a_sidecar_gives_the_paragraphs_and_a_key_it_does_not_know_is_warned_about():
+    text = "القائمة الرئيسية\n\nعنوان الخبر هنا طويل بما يكفي\n\n04-09-2021, 23:47 سياسة\nصحيفة الاختبار\n\nفقرة أولى من النص، وفيها جملة كاملة.\n\nشارك\n"
+    r = read("n.txt", text, sidecar='paragraphs = ["فقرة من الملف الجانبي.", "وثانية."]\ncatgory = "اقتصاد"\nslug = "s"\n'.encode())
+    ((_, html),) = r.bodies
+    assert html == "<p>فقرة من الملف الجانبي.</p>\n<p>وثانية.</p>"            # (documented in docs/content.md; was ignored)
+    assert [p.message for p in r.problems] == ["n.meta.toml: 'catgory' not a key ssg reads (ignored); see docs/content.md"]
+    assert r.articles[0].category == "سياسة" and r.articles[0].slug == "s"
+
+
 def test_dataset_rows_become_articles_and_bad_rows_are_reported_by_line():
     rows = b'{"title": "one", "content": "first body text.", "date_extracted": "2015-07-20 10:00:00"}\nnot json\n{"title": "two", "content": "second body.", "date_extracted": "2015-07-21 11:00:00"}\n'
     r = read("dump.jsonl", rows)
