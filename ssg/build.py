@@ -220,7 +220,10 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
             sizes=sizes_by_kind(jobs, outputs) if size > config.build.size_warning_mb * 1_000_000 else (),
         )
         key = inputs_key(config, [r.source for r in results], statics, graph)   # now every digest is known
-        cache.set_last_build(key, pickle.dumps(replace(report, rendered=frozenset(), written=frozenset(), removed=frozenset())))
+        # (a no-op build says this report again: without what was said of the cache itself, which
+        # the next build finds as it should be: "cache from another version discarded" said once)
+        cache.set_last_build(key, pickle.dumps(replace(report, rendered=frozenset(), written=frozenset(), removed=frozenset(),
+                                                       problems=tuple(p for p in report.problems if p.path != ".ssg-cache"))))
         if hold is not None:
             hold.append((results, site, planner, jobs, stale, outputs, previous, present, recorded, sources))
         if kept:

@@ -152,8 +152,12 @@ def rewalk(root: Path, ignore: tuple[str, ...], previous: dict[str, os.stat_resu
                 moved = True
                 continue
             st = path.stat()                   # like walk: a link to a file counts, with the file's stat
-        except OSError:
+        except FileNotFoundError:
             moved = files.pop(rel, None) is not None or moved
+            continue
+        except OSError as exc:                 # a symlink loop, a folder without x permission: as walk gives it
+            moved = moved or rel not in files
+            files[rel] = Unusable(exc.strerror or str(exc))
             continue
         if stat.S_ISREG(st.st_mode):
             moved = moved or rel not in files

@@ -77,13 +77,19 @@ def url_segment(text: str) -> str:
 
 
 def site_path(url: str) -> str:
-    """A site-relative URL that stays inside the site: empty, "." and ".." segments and control
-    characters dropped ("../../../tmp/x/" -> "tmp/x/", "/" -> "", the home page)."""
-    parts = [p for p in _CONTROL.sub("", url).split("/") if p not in ("", ".", "..")]
+    """A site-relative URL that stays inside the site and that a link reaches as written: empty,
+    "." and ".." segments dropped ("../../../tmp/x/" -> "tmp/x/", "/" -> "", the home page), and in
+    each segment a run of the characters a link cannot hold as they are (a "?" or "#" that would end
+    the path, a "%" that would start an escape, spaces, control characters, quotes, brackets and
+    the like) one "-" ("x?y=1#z/" -> "x-y=1-z/", "%2e%2e/w/" -> "2e-2e/w/"); letters of any script,
+    with their marks, are kept."""
+    parts = [p for p in url.split("/") if p not in ("", ".", "..")]
+    if any(map(_NOT_PATH.search, parts)):
+        parts = [q for q in (_NOT_PATH.sub("-", p).strip("-") for p in parts) if q not in ("", ".", "..")]
     return "/".join(parts) + "/" if parts else ""
 
 
-_CONTROL = re.compile("[\x00-\x1f\x7f]")
+_NOT_PATH = re.compile(r"[\s\x00-\x1f\x7f?#%\\\"'<>`^{}|\[\]]+")
 
 
 def own_url(url: str, roots: frozenset[str]) -> str:

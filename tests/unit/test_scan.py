@@ -166,3 +166,16 @@ def test_rewalk_keeps_the_sorted_order_after_edits_only(tmp_path):
     before = scan.walk(root, ())
     (root / "a.md").write_text("edited, longer")
     assert list(scan.rewalk(root, (), before, {"a.md"})) == ["a.md", "b.md", "c.md"]
+
+
+def test_rewalk_sees_a_symlink_loop_as_walk_does(tmp_path):
+    # (ssg watch said nothing of a loop made while it watched; ssg build skipped it in one line)
+    import os
+    from ssg import scan
+    (tmp_path / "a.md").write_text("x")
+    before = scan.walk(tmp_path, ())
+    os.symlink("q.md", tmp_path / "p.md")
+    os.symlink("p.md", tmp_path / "q.md")
+    walked, rewalked = scan.walk(tmp_path, ()), scan.rewalk(tmp_path, (), before, {"p.md", "q.md"})
+    assert list(walked) == list(rewalked) == ["a.md", "p.md", "q.md"]
+    assert all(type(rewalked[n]) is scan.Unusable and rewalked[n].problem == walked[n].problem for n in ("p.md", "q.md"))

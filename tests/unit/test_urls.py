@@ -41,7 +41,10 @@ def test_a_slug_is_one_url_segment():
 
 def test_a_url_never_leaves_the_site():
     assert site_path("../../../tmp/x/") == "tmp/x/" and site_path("/a/./b//c") == "a/b/c/"
-    assert site_path("/") == "" and site_path("..") == "" and site_path("a\nb/") == "ab/"
+    assert site_path("/") == "" and site_path("..") == "" and site_path("a\nb/") == "a-b/"
+    # what a link cannot hold as it is: "?" and "#" would end the path, "%2e%2e" is ".." to a browser
+    assert site_path("x?y=1#z") == "x-y=1-z/" and site_path("%2e%2e/%2e%2e/w") == "2e-2e/2e-2e/w/"
+    assert site_path("أخبار/مُحَمَّد/a b.html") == "أخبار/مُحَمَّد/a-b.html/"      # letters and their marks kept
 
 
 def test_a_url_the_sites_own_pages_have_is_moved_aside():
