@@ -54,7 +54,8 @@ def drop_duplicates(articles: list[Article], rule: str) -> tuple[list[Article], 
 
 def wanted_url(a: Article, config: SiteConfig, pinned: dict[str, str], roots: frozenset[str]) -> str:
     """The URL an article asks for: its pinned one, its own permalink, or the pattern's, inside the
-    site (``site_path``) and away from the site's own pages (``own_url``, ``roots`` from ``site_roots``).
+    site (``site_path``) and away from the site's own pages (``own_url``; ``roots``: ``urls.SITE_ROOTS``
+    and the static folders' top-level names, ``build.static_roots``).
     A pinned URL or a permalink that a page of the site's own has gives way to the pattern's URL."""
     url = site_path(pinned[a.key] if a.key in pinned else a.url_override or "")
     if not url or own_url(url, roots) != url:

@@ -13,6 +13,8 @@ from urllib.parse import quote
 
 from slugify import slugify as _slugify
 
+from .model import TAXONOMIES
+
 # Arabic diacritics (harakat, tanween, shadda, sukun, superscript alef), Quranic marks and tatweel.
 _ARABIC_MARKS = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
 # python-slugify's regex for what to drop: keep letters and digits of any script.
@@ -57,12 +59,12 @@ def permalink(pattern: str, *, slug: str, date: datetime | None, category: str |
 # What a slug may hold: one URL segment of letters, digits, "-" and "_" (a slug the site makes
 # holds nothing else; a front matter's may).
 _SEGMENT_OK = re.compile(r"[\w\-]+")
-_NOT_SEGMENT = re.compile(r"[^\w\-]+")
+_NOT_SEGMENT = re.compile(_DISALLOWED)
 # The first segments of the site's own pages and files (plan.py): an article's URL never starts with
 # one (tests/test_build.py checks the list against a built site's top level).
 SITE_ROOTS = frozenset({"index.html", "404.html", "feed.xml", "atom.xml", "feed.json", "sitemap.xml", "news-sitemap.xml",
-                        "robots.txt", "CNAME", "page", "archive", "search", "sitemaps", "category", "section", "tag",
-                        "source", "author"})
+                        "robots.txt", "CNAME", "page", "archive", "search", "sitemaps"}
+                       | {prefix for _, _, prefix, _ in TAXONOMIES})      # (category/, tag/, author/…)
 # A date archive's page and its numbered pages: "2024/", "2024/03/", "2024/03/15/", "2024/03/page/2/"
 _PERIOD = re.compile(r"\d{4}/(?:\d{2}/){0,2}(?:page/\d+/)?")
 
