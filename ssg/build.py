@@ -107,13 +107,18 @@ def leave(code: int) -> NoReturn:
     (at 100,000 articles ~10 million of them: ~1 s, more than the import of ssg), as mypy's
     ``hard_exit`` does: standard output and error are flushed and the background processes
     (the search index saving its state for the next build) waited for, then ``os._exit``. Every
-    file the build wrote is closed and the cache's connection too; nothing else is pending."""
+    file the build wrote is closed and the cache's connection too; nothing else is pending.
+
+    Under a profiler or a tracer (``python -m cProfile -o F -m ssg build``, coverage) it exits
+    the usual way, so that they write what they measured."""
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
         except (OSError, ValueError):     # a closed pipe or stream: nothing more can be said there
             pass
     parallel.wait_for_background()
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        raise SystemExit(code)
     os._exit(code)
 
 

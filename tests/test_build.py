@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlparse
 
 import feedparser
 import html5lib
+import pstats
 import pytest
 
 from ssg.errors import ContentError, OutputError, TemplateError
@@ -566,6 +567,17 @@ def test_the_ssg_program_leaves_after_a_build_with_its_output_said_and_the_index
     assert state is not None and warning is None
     bad = run_cli("build", str(small_site / "missing"))       # a failed build still exits the usual way
     assert bad.returncode == 2 and bad.stderr.startswith("error: ")
+
+
+def test_the_program_under_a_profiler_exits_so_that_the_profile_is_written(small_site, tmp_path):
+    """bench/README.md's recipe, ``python -m cProfile -o F -m ssg build SITE``: ``build.leave`` ends
+    the process with ``os._exit``, which would skip the profiler's own exit and write no F."""
+    profile = tmp_path / "ssg.prof"
+    result = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "ssg", "build", str(small_site), "-j", "1"],
+                            capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0 and re.search(r"^5 articles, ", result.stdout, re.M), result.stderr
+    functions = {name for _, _, name in pstats.Stats(str(profile)).stats}
+    assert "read_source" in functions and "render_all" in functions
 
 
 def test_cache_from_another_version_is_discarded_with_a_warning(small_site):
