@@ -16,6 +16,7 @@ import marshal
 import os
 import pickle
 import sys
+import threading
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -68,6 +69,7 @@ class Kept:
 
 
 _KEPT: dict[tuple, Kept] = {}
+_ONE_AT_A_TIME = threading.RLock()
 
 
 def _kept(config: SiteConfig, out: Path, *, fresh: bool = False) -> Kept:
@@ -86,8 +88,9 @@ def build(config: SiteConfig, *, force: bool = False, progress: Progress | None 
     ``changed``: with ``keep_memory``, every path the watcher saw change since the last build;
     content/ is then not walked again, only those paths are. ``hold``: a list the build's working
     objects are put in instead of being freed when it returns, for a process that ends with
-    ``leave()`` next (the ``ssg`` command)."""
-    with parallel.no_collection():
+    ``leave()`` next (the ``ssg`` command). Builds in one process run one at a time (a watcher's
+    thread and a caller's build would share the read stage's and the search index's state)."""
+    with _ONE_AT_A_TIME, parallel.no_collection():
         try:
             return _build(config, force=force, progress=progress, keep_memory=keep_memory, changed=changed, hold=hold)
         except cache_module.CacheDamaged as exc:

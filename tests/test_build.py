@@ -580,6 +580,23 @@ def test_the_program_under_a_profiler_exits_so_that_the_profile_is_written(small
     assert "read_source" in functions and "render_all" in functions
 
 
+def test_two_builds_started_at_once_in_one_process_each_make_their_whole_site(tmp_path):
+    """A watcher's thread may start a build while the caller builds another site (the watch tests'
+    clean builds did): each must see its own files, not the other's read stage."""
+    import threading
+    sites = [make_site(tmp_path / name, SMALL_SITE) for name in ("one", "two", "three")]
+    reports = {}
+    threads = [threading.Thread(target=lambda s=s: reports.__setitem__(s.name, build_site(s))) for s in sites]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    alone = tree(sites[0] / "output")
+    for site in sites:
+        assert reports[site.name].articles == 5 and not reports[site.name].problems
+        assert tree(site / "output") == alone, site.name
+
+
 def test_cache_from_another_version_is_discarded_with_a_warning(small_site):
     import sqlite3
     build_site(small_site)
