@@ -9,6 +9,7 @@ above the first path that holds a site.toml.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterator
 
@@ -47,8 +48,24 @@ def _sources(path: Path, config: SiteConfig) -> Iterator[tuple[Path, SourceFile,
     else:
         root = content if inside else resolved.parent
         rel = resolved.relative_to(root).as_posix()
-        sidecar = next((name for name in scan.sidecar_names(rel) if (root / name).is_file()), None)
+        if scan.kind_of(rel) == "sidecar":          # the article it overrides, if one does take it
+            article = _article_of_sidecar(resolved, config)
+            if article is not None:
+                folder = rel.rpartition("/")[0]
+                rel, path = (f"{folder}/" if folder else "") + article, path.parent / article
+        sidecar = next((name for name in scan.sidecar_names(rel) if (root / name).is_file()), None) \
+            if scan.kind_of(rel) == "content" else None
         yield root, SourceFile(rel_path=rel, stamp="", sidecar=sidecar), str(path)
+
+
+def _article_of_sidecar(path: Path, config: SiteConfig) -> str | None:
+    """The name of the content file beside ``path`` whose sidecar it is, as ``scan`` pairs them."""
+    names = set(os.listdir(path.parent))
+    for name in sorted(names):
+        if scan.kind_of(name) == "content" and not scan.is_ignored(name, config.ignore) and \
+                next((s for s in scan.sidecar_names(name) if s in names), None) == path.name:
+            return name
+    return None
 
 
 def inspect_paths(paths: list[Path], config: SiteConfig, *, explain: bool = False) -> Iterator[tuple[dict, str]]:
@@ -65,6 +82,8 @@ def inspect_paths(paths: list[Path], config: SiteConfig, *, explain: bool = Fals
 def records(root: Path, source: SourceFile, shown: str, config: SiteConfig) -> list[dict]:
     """The build's reading of one content file: a record for each article, each with ``draft``;
     one the build skips carries an ``error`` (code ``skipped`` when read but left out)."""
+    if source.rel_path.lower().endswith(scan.SIDECAR_SUFFIXES):       # a sidecar no article takes
+        return [extract.to_record(shown, extract.ExtractError("ignored", read.unused_sidecar(source.rel_path))) | {"draft": False}]
     try:
         data, sidecar = scan.load(root, source)
         items = read.extractions(source, data, sidecar, config)

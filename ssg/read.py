@@ -29,6 +29,7 @@ from .config import SiteConfig
 from .deps import code_digest, library_versions
 from .errors import ContentError
 from .model import Article, Problem, ReadResult, SourceFile
+from .scan import SIDECAR_SUFFIXES
 from .urls import slugify
 
 READER_VERSION = "3"
@@ -102,8 +103,12 @@ def extractions(source: SourceFile, data: bytes, sidecar: bytes | None, config: 
 
 
 def read_source(source: SourceFile, data: bytes, sidecar: bytes | None, config: SiteConfig) -> ReadResult:
-    """One content file -> a ReadResult. Never raises for bad content: problems are returned."""
+    """One content file -> a ReadResult. Never raises for bad content: problems are returned.
+    A sidecar that scan found no article for (``x.meta.toml`` without an ``x.*`` content file
+    beside it, or the second sidecar of one) is read as nothing, with a warning."""
     path = source.rel_path
+    if path.lower().endswith(SIDECAR_SUFFIXES):
+        return ReadResult(source=source, problems=(Problem(path=path, severity="warning", message=unused_sidecar(path)),))
     try:
         items = extractions(source, data, sidecar, config)
     except (extract.ExtractError, ContentError) as exc:
@@ -129,6 +134,17 @@ def read_source(source: SourceFile, data: bytes, sidecar: bytes | None, config: 
         first = problems[0]
         problems = [Problem(path=path, message=f"no row is an article ({len(problems)} rows; line {first.line}: {first.message})")]
     return ReadResult(source=source, articles=tuple(articles), bodies=tuple(bodies), terms=tuple(terms_of), problems=tuple(problems))
+
+
+def unused_sidecar(path: str) -> str:
+    """What the build says of a sidecar that overrides nothing (``scan`` gives it as a source)."""
+    name = path.rsplit("/", 1)[-1]
+    suffix = next(s for s in SIDECAR_SUFFIXES if name.lower().endswith(s))
+    base = name[: -len(suffix)]
+    told = f"overrides nothing, so it is ignored: no content file of its name ({base}.md, {base}.txt, ...) is beside it"
+    if suffix != SIDECAR_SUFFIXES[0]:
+        told += f", or {base}{SIDECAR_SUFFIXES[0]} is, and is the one used"
+    return told + " (a sidecar takes its article's name: x.txt -> x.meta.toml)"
 
 
 def unprefixed(message: str, name: str) -> str:

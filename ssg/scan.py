@@ -179,7 +179,14 @@ def scan(root: Path, ignore: tuple[str, ...], known: Mapping[str, tuple[str, str
     """
     files = walk(root, ignore) if files is None else files
     kinds = {rel: kind_of(rel) for rel in files}
-    has_sidecars = "sidecar" in kinds.values()
+    sidecar_of: dict[str, str] = {}               # content file -> its sidecar
+    if "sidecar" in kinds.values():
+        for rel, kind in kinds.items():
+            if kind == "content" and type(files[rel]) is not Unusable:
+                sidecar = next((name for name in sidecar_names(rel) if name in files and type(files[name]) is not Unusable), None)
+                if sidecar:
+                    sidecar_of[rel] = sidecar
+    used = set(sidecar_of.values())
     sources, assets = [], []
     for rel, st in files.items():
         kind = kinds[rel]
@@ -187,11 +194,12 @@ def scan(root: Path, ignore: tuple[str, ...], known: Mapping[str, tuple[str, str
             if kind is not None or rel.endswith("/"):        # (what ssg would not use is not reported)
                 sources.append(_source(rel, st, known))
         elif kind == "content":
-            sidecar = next((name for name in sidecar_names(rel) if name in files and type(files[name]) is not Unusable),
-                           None) if has_sidecars else None
+            sidecar = sidecar_of.get(rel)
             sources.append(_source(rel, st, known, sidecar, files[sidecar] if sidecar else None))
         elif kind == "asset":
             assets.append(SourceFile(rel_path=rel, stamp=_stamp(st)))
+        elif kind == "sidecar" and rel not in used:
+            sources.append(_source(rel, st, known))          # overrides nothing: read.py says so (a typo in its name)
     return tuple(sources), tuple(assets)
 
 
@@ -200,7 +208,8 @@ def rescan(files: dict[str, os.stat_result], known: Mapping[str, tuple[str, str]
     """``scan`` after ``rewalk`` (ssg watch). ``last``: rel -> (record, is content) of the last
     scan. A file whose stat is the very object of the last walk (rewalk keeps the entries it did
     not stat again) keeps its record, unless that content record had no digest yet. None when a
-    sidecar is among the files looked at: then ``scan`` decides in full."""
+    sidecar is among the files looked at, or may have gained or lost its article: then ``scan``
+    decides in full."""
     sources, assets = [], []
     for rel, st in files.items():
         record = last.get(rel)
@@ -208,6 +217,8 @@ def rescan(files: dict[str, os.stat_result], known: Mapping[str, tuple[str, str]
             return None
         if last_files.get(rel) is st:
             if record is None:
+                if kind_of(rel) == "sidecar":
+                    return None                            # its article may be gone: it may override nothing now
                 continue                                   # neither content nor asset
             if not record[1]:
                 assets.append(record[0])
@@ -224,6 +235,8 @@ def rescan(files: dict[str, os.stat_result], known: Mapping[str, tuple[str, str]
         if kind == "sidecar":
             return None
         if kind == "content":
+            if any(name in files for name in sidecar_names(rel)):
+                return None                                # (a new file beside a sidecar that overrode nothing)
             sources.append(_source(rel, st, known))
             last[rel] = (sources[-1], True)
         elif kind == "asset":

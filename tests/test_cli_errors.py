@@ -347,6 +347,24 @@ def test_inspect_shows_what_the_build_skips_leaves_out_and_warns_about(site):
         "  warning      no headline found: its first line is used (untitled = 'first-line')"]
 
 
+def test_a_sidecar_no_article_takes_is_warned_about_by_build_and_inspect(site):
+    """A sidecar named after no article (a typo) used to be ignored in silence: the build warns,
+    naming it, and ``ssg inspect`` on it says so; on a sidecar an article takes, it shows the article."""
+    (site / "content/2024/notes.meta.toml").write_text('category = "typo"\n')
+    (site / "content/raw/park-opening.meta.toml").write_text('category = "parks"\n')
+    result = run_cli("build", ".", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == ["warning: 2024/notes.meta.toml: overrides nothing, so it is ignored: no content file "
+                                          "of its name (notes.md, notes.txt, ...) is beside it (a sidecar takes its article's "
+                                          "name: x.txt -> x.meta.toml)"]
+    assert " 1 warnings," in result.stdout and (site / "output/category/parks/index.html").is_file()
+    result = run_cli("inspect", "content/2024/notes.meta.toml", "content/raw/park-opening.meta.toml", cwd=site)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("content/2024/notes.meta.toml: skipped: overrides nothing, so it is ignored")
+    assert lines[1] == "content/raw/park-opening.txt" and "  category     parks" in lines
+
+
 def test_a_sidecars_fields_show_as_override_sidecar_in_the_evidence(site):
     import json
     (site / "content/raw/park-opening.meta.toml").write_text('title = "عنوان آخر"\n')

@@ -14,6 +14,47 @@ def test_scan_pairs_sidecars_skips_ignored_and_reuses_known_digests(tmp_path):
     assert [s.digest for s in again] == ["", "digest-b"]
 
 
+def test_a_sidecar_no_article_takes_is_a_source_of_its_own_that_read_warns_about(tmp_path):
+    """A typo in a sidecar's name, or a second sidecar, overrides nothing: scan gives it as a
+    source, and read.py makes it a warning naming the file, not a silence."""
+    from ssg.config import load_config
+    from ssg.read import read_source
+    for name in ("a.txt", "a.meta.toml", "a.meta.json", "b.md", "bb.meta.toml", "c.md", "c.meta.json", "d.MD", "d.meta.toml"):
+        (tmp_path / name).write_text("x")
+    sources, _ = scan(tmp_path, (), {})
+    assert [(s.rel_path, s.sidecar) for s in sources] == [
+        ("a.meta.json", None), ("a.txt", "a.meta.toml"), ("b.md", None), ("bb.meta.toml", None),
+        ("c.md", "c.meta.json"), ("d.MD", "d.meta.toml")]
+    config = load_config(tmp_path)
+    told = {s.rel_path: read_source(s, b"x", None, config).problems for s in sources if s.rel_path.endswith("toml") or s.rel_path == "a.meta.json"}
+    assert [(p.path, p.severity) for ps in told.values() for p in ps] == [("a.meta.json", "warning"), ("bb.meta.toml", "warning")]
+    assert "a.meta.toml is, and is the one used" in told["a.meta.json"][0].message
+    assert "(bb.md, bb.txt, ...) is beside it (a sidecar" in told["bb.meta.toml"][0].message
+    assert not read_source(sources[1], b"x", None, config).problems[0].message.startswith("overrides nothing")
+
+
+def test_rescan_declines_when_an_article_comes_beside_a_sidecar_or_leaves_one(tmp_path):
+    """ssg watch: b.md added beside a b.meta.toml that overrode nothing takes it as its sidecar,
+    and a.md deleted leaves its a.meta.toml overriding nothing; ``rescan`` gave b.md without it
+    and missed the other, where a full scan sees both."""
+    from ssg import scan as scanning
+    (tmp_path / "a.md").write_text("a")
+    (tmp_path / "a.meta.toml").write_text("x")
+    (tmp_path / "b.meta.toml").write_text("x")
+    files = scanning.walk(tmp_path, ())
+    found = scanning.scan(tmp_path, (), {}, files)
+    known = {s.rel_path: (s.stamp, "d" + s.rel_path) for s in found[0]}
+    found = scanning.scan(tmp_path, (), known, files)
+    for change in ("b.md", "a.md"):
+        path = tmp_path / change
+        path.unlink() if path.exists() else path.write_text("b")
+        again = scanning.rewalk(tmp_path, (), files, {change})
+        got = scanning.rescan(again, known, files, scanning.records(*found))
+        assert got is None or got == scanning.scan(tmp_path, (), known, again), change
+        files, found = again, scanning.scan(tmp_path, (), known, again)
+    assert [(s.rel_path, s.sidecar) for s in found[0]] == [("a.meta.toml", None), ("b.md", "b.meta.toml")]
+
+
 def test_rewalk_gives_what_walk_gives(tmp_path):
     """Edits, new files, deletions, a folder moved and a folder deleted: patching the last walk with
     the changed paths ends where a fresh walk does."""
