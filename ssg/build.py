@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import itertools
 import marshal
 import os
 import pickle
@@ -328,21 +329,24 @@ def _init_read(config: SiteConfig, root: Path, cached: frozenset, texts: bool = 
     _READ.update(config=config, root=root, cached=cached, texts=texts)
 
 
-def _read_one(source: SourceFile) -> tuple:
+def _read_one(task: SourceFile | tuple[SourceFile, int, int]) -> tuple:
     """Read, hash and parse one file; a known (path, digest) is only reported, not parsed again.
     -> ("hit", source), or ("read", the pickled ReadResult as the cache keeps it, packed bodies,
     (digest, terms or None, packed terms)...): pickled here, the result crosses to the parent and goes
-    into the cache as the same bytes (the parent unpickles it once and pickles nothing)."""
+    into the cache as the same bytes (the parent unpickles it once and pickles nothing).
+    A task (source, k, n) reads part k of n of a big dataset's rows (``read_parts``)."""
+    source, part = (task, None) if type(task) is SourceFile else (task[0], task[1:])
     try:
         data, sidecar = scan.load(_READ["root"], source)
     except OSError as exc:
-        result = ReadResult(source=source, problems=(Problem(path=source.rel_path, message=f"cannot read: {exc.strerror}"),))
+        result = ReadResult(source=source, problems=(Problem(path=source.rel_path, message=f"cannot read: {exc.strerror}"),)
+                            if not part or part[0] == 0 else ())
         return ("read", pickle.dumps(result, protocol=5), (), ())
     digest_ = read.digest_bytes(data + b"\x00" + (sidecar or b""))
     source = SourceFile(rel_path=source.rel_path, stamp=source.stamp, digest=digest_, sidecar=source.sidecar)
     if (source.rel_path, digest_) in _READ["cached"]:
         return ("hit", source)
-    result = read.read_source(source, data, sidecar, _READ["config"])
+    result = read.read_source(source, data, sidecar, _READ["config"], part)
     stored = ReadResult(source=result.source, articles=result.articles, problems=result.problems)
     texts = _READ["texts"]
     return ("read", pickle.dumps(stored, protocol=5), tuple((d, pack_body(html)) for d, html in result.bodies),
@@ -397,9 +401,32 @@ def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, 
         results += [_restamp(r, hits[(r.source.rel_path, r.source.digest)]) for r in cache.reads(reader, set(hits))]
     todo = [s for s in missing if (s.rel_path, s.digest) not in hits]
     fresh, bodies, packed_terms = [], [], []
-    runner = parallel.run(_read_one, todo, init=_init_read, init_args=(config, config.content_path, known, terms is not None),
-                          workers=config.build.workers, chunksize=32)
-    for n, outcome in enumerate(runner, 1):
+    init_args = (config, config.content_path, known, terms is not None)
+    split = read_parts(todo, config.build.workers)
+    # A big dataset's parts first, a task each (then the other files, 32 a task): its n parts
+    # come back one after the other, in order, and are put together as the file's one result.
+    runner = itertools.chain(
+        parallel.run(_read_one, [t for t in split if type(t) is tuple], init=_init_read, init_args=init_args,
+                     workers=config.build.workers, chunksize=1),
+        parallel.run(_read_one, [t for t in split if type(t) is not tuple], init=_init_read, init_args=init_args,
+                     workers=config.build.workers, chunksize=32))
+    parts: list[ReadResult] = []
+    for n, (task, outcome) in enumerate(zip(sorted(split, key=lambda t: type(t) is not tuple), runner), 1):
+        if type(task) is tuple and outcome[0] == "hit":
+            if task[1] + 1 < task[2]:
+                continue                          # (each part found the file known: taken once, with the last)
+        elif type(task) is tuple:
+            parts.append(pickle.loads(outcome[1]))
+            if task[1] + 1 < task[2]:
+                bodies += outcome[2]
+                packed_terms += [(d, packed) for d, _, packed in outcome[3]]
+                if terms is not None:
+                    terms.update((d, text) for d, text, _ in outcome[3])
+                continue
+            whole = read.whole(parts[-1].source, parts)
+            parts = []
+            stored = ReadResult(source=whole.source, articles=whole.articles, problems=whole.problems)
+            outcome = ("read", pickle.dumps(stored, protocol=5), outcome[2], outcome[3])
         if outcome[0] == "hit":                   # bytes already known under a new stamp (a git checkout)
             key = (outcome[1].rel_path, outcome[1].digest)
             results.append(_restamp(kept.get(key) or cache.read_result(reader, *key), outcome[1]))
@@ -417,7 +444,7 @@ def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, 
                 cache.put_terms(packed_terms)
                 bodies, packed_terms = [], []
         if progress:
-            progress("read", n, len(todo))
+            progress("read", n, len(split))
     cache.put_bodies(bodies)
     cache.put_terms(packed_terms)
     cache.put_reads(reader, fresh)
@@ -425,6 +452,30 @@ def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, 
     if missing:
         results.sort(key=lambda r: r.source.rel_path)
     return results
+
+
+PART_BYTES = 8 << 20       # a dataset file at least this big is read by every worker, a part of its rows each
+
+
+def read_parts(sources: list[SourceFile], workers: int) -> list[SourceFile | tuple[SourceFile, int, int]]:
+    """The read stage's tasks: a file each, but a JSONL or CSV file of PART_BYTES or more is n
+    tasks (source, k, n), part k of its rows each (``extract.extract_dataset``): a dump of 100,000
+    articles in one file is read by all the workers, each holding the results of its part only,
+    instead of by one. n: two parts a worker (each part decodes the whole file: ~1 s for 100 MB)."""
+    workers = workers or parallel.default_workers()
+    tasks: list = []
+    for s in sources:
+        size = _size(s) if workers > 1 and s.rel_path.lower().endswith((".jsonl", ".csv")) else 0
+        n = min(2 * workers, size // PART_BYTES + 1) if size >= PART_BYTES else 1
+        tasks += [s] if n == 1 else [(s, k, n) for k in range(n)]
+    return tasks
+
+
+def _size(source: SourceFile) -> int:
+    """A source's size in bytes, from its stamp ("mtime:size", then "|" and its sidecar's)."""
+    if not source.stamp or source.stamp[0] == "!":
+        return 0
+    return int(source.stamp.split("|", 1)[0].rpartition(":")[2])
 
 
 def _restamp(result: ReadResult, source: SourceFile) -> ReadResult:

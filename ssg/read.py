@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import html
+import itertools
 import json
 import re
 import tomllib
@@ -75,11 +76,13 @@ def extract_options(config: SiteConfig) -> extract.ExtractOptions:
 
 # --------------------------------------------------------------------------- entry point
 
-def extractions(source: SourceFile, data: bytes, sidecar: bytes | None, config: SiteConfig):
+def extractions(source: SourceFile, data: bytes, sidecar: bytes | None, config: SiteConfig,
+                part: tuple[int, int] | None = None):
     """One content file -> [(line or None, Extraction | ExtractError, extra keys)], overrides applied.
 
     Shared by the build (``read_source``) and ``ssg inspect``, so inspect shows exactly what the
-    build uses. Raises ExtractError/ContentError for a file that cannot be used at all."""
+    build uses. Raises ExtractError/ContentError for a file that cannot be used at all.
+    ``part``: of a dataset's rows, only part k of n (``extract_dataset``)."""
     path = source.rel_path
     overrides = extract.parse_sidecar(sidecar, name=source.sidecar) if sidecar is not None else {}
     known, side_extra = split_overrides(_normalise_meta(overrides), "sidecar")
@@ -88,7 +91,7 @@ def extractions(source: SourceFile, data: bytes, sidecar: bytes | None, config: 
         ex, extra = _read_markdown(path, data, config)
         items = [(None, ex, extra)]
     elif suffix in ("jsonl", "csv"):
-        rows = extract.extract_dataset(data, rel_path=path, fmt=suffix, options=extract_options(config))
+        rows = extract.extract_dataset(data, rel_path=path, fmt=suffix, options=extract_options(config), part=part)
         return [(line, item, {}) for line, item in rows]
     else:
         items = [(None, extract.extract_bytes(data, rel_path=path, options=extract_options(config)), {})]
@@ -102,15 +105,17 @@ def extractions(source: SourceFile, data: bytes, sidecar: bytes | None, config: 
     return [(line, ex, {**extra, **side_extra}) for line, ex, extra in items]
 
 
-def read_source(source: SourceFile, data: bytes, sidecar: bytes | None, config: SiteConfig) -> ReadResult:
+def read_source(source: SourceFile, data: bytes, sidecar: bytes | None, config: SiteConfig,
+                part: tuple[int, int] | None = None) -> ReadResult:
     """One content file -> a ReadResult. Never raises for bad content: problems are returned.
+    ``part`` (k, n): a dataset's rows of part k of n only, which ``whole`` puts together.
     A sidecar that scan found no article for (``x.meta.toml`` without an ``x.*`` content file
     beside it, or the second sidecar of one) is read as nothing, with a warning."""
     path = source.rel_path
     if path.lower().endswith(SIDECAR_SUFFIXES):
         return ReadResult(source=source, problems=(Problem(path=path, severity="warning", message=unused_sidecar(path)),))
     try:
-        items = extractions(source, data, sidecar, config)
+        items = extractions(source, data, sidecar, config, part)
     except (extract.ExtractError, ContentError) as exc:
         where = source.sidecar if isinstance(exc, extract.ExtractError) and sidecar is not None and exc.code == "bad_sidecar" else path
         return ReadResult(source=source, problems=(Problem(path=where, message=unprefixed(exc.message, where), line=exc.line),))
@@ -129,11 +134,34 @@ def read_source(source: SourceFile, data: bytes, sidecar: bytes | None, config: 
         articles.append(article)
         bodies.append((article.body_digest, body))
         terms_of.append((article.terms_digest, terms))
+    result = ReadResult(source=source, articles=tuple(articles), bodies=tuple(bodies), terms=tuple(terms_of), problems=tuple(problems))
+    return result if part is not None else whole(source, [result])
+
+
+def whole(source: SourceFile, parts: list[ReadResult]) -> ReadResult:
+    """A file's ReadResult from those of its parts (``read_source(part=...)``), as if read at once:
+    articles and problems in line order."""
+    if len(parts) == 1:
+        articles, bodies, terms, problems = parts[0].articles, parts[0].bodies, parts[0].terms, parts[0].problems
+    else:
+        # A part's bodies and terms are its articles', one each, in the same order; or none at all
+        # (as the read workers send a result: its bodies and terms go to the cache on their own).
+        rows = sorted((row for p in parts for row in zip(p.articles, p.bodies or itertools.repeat(None),
+                                                             p.terms or itertools.repeat(None))), key=lambda row: _line_of(row[0]))
+        articles, bodies, terms = (tuple(column) for column in zip(*rows)) if rows else ((), (), ())
+        bodies, terms = tuple(b for b in bodies if b is not None), tuple(t for t in terms if t is not None)
+        problems = tuple(sorted((q for p in parts for q in p.problems), key=lambda q: q.line or 0))
     if not articles and len(problems) > 2 and all(p.severity == "error" for p in problems):
         # a dataset file none of whose rows is an article (a manifest, say): one line, not one per row
         first = problems[0]
-        problems = [Problem(path=path, message=f"no row is an article ({len(problems)} rows; line {first.line}: {first.message})")]
-    return ReadResult(source=source, articles=tuple(articles), bodies=tuple(bodies), terms=tuple(terms_of), problems=tuple(problems))
+        problems = (Problem(path=source.rel_path, message=f"no row is an article ({len(problems)} rows; line {first.line}: {first.message})"),)
+    return ReadResult(source=source, articles=articles, bodies=bodies, terms=terms, problems=problems)
+
+
+def _line_of(article: Article) -> int:
+    """The line an article of a dataset starts at (its key is PATH#Lline)."""
+    _, mark, line = article.key.rpartition("#L")
+    return int(line) if mark else 0
 
 
 def unused_sidecar(path: str) -> str:

@@ -177,6 +177,34 @@ def test_one_worker_and_many_workers_give_the_same_tree(tmp_path):
     assert tree(a / "output") == tree(b / "output")
 
 
+def test_a_big_dump_is_read_in_parts_by_the_workers_and_gives_the_tree_of_one_worker(tmp_path, monkeypatch):
+    """A JSONL or CSV file of build.PART_BYTES or more is read as two parts a worker (here 4 KB:
+    the 4 parts of a ~15 KB file go to 2 processes); put together they are the file read at once."""
+    import json as json_module
+    from ssg import build as build_module
+    from tests.conftest import SMALL_SITE
+    rows = "".join(json_module.dumps({"title": f"خبر رقم {i}", "content": f"نص الخبر {i} وفيه كلمات.", "source": f"مصدر {i % 3}",
+                                      "date_extracted": f"2015-07-{i % 28 + 1:02d} 10:{i % 60:02d}:00"}, ensure_ascii=False) + "\n"
+                   for i in range(120)) + "not json\n"
+    extra = f"-- content/dump.jsonl --\n{rows}-- content/small.csv --\ntitle,content,date_extracted\nصغير,نص صغير.,2015-01-01 10:00:00\n"
+    a = make_site(tmp_path / "a", SMALL_SITE + extra)
+    b = make_site(tmp_path / "b", SMALL_SITE + extra)
+    monkeypatch.setattr(build_module, "PART_BYTES", 4096)
+    tasks = build_module.read_parts([s for s in build_module.scan.scan(b / "content", (), {})[0]], 2)
+    assert [t[0].rel_path if type(t) is tuple else t.rel_path for t in tasks].count("dump.jsonl") == 4
+    one, many = build_site(a, workers=1), build_site(b, workers=2)
+    assert one.articles == many.articles == 5 + 120 + 1
+    assert [str(p) for p in one.problems] == [str(p) for p in many.problems] and any(p.line == 121 for p in many.problems)
+    assert tree(a / "output") == tree(b / "output")
+    (b / "content/dump.jsonl").write_text(rows.replace("خبر رقم 7\"", "خبر رقم سبعة\""), encoding="utf-8")
+    again = build_site(b, workers=2)                 # an edited dump: read again in parts, the one page changed
+    assert again.articles == many.articles and "2015/07/خبر-رقم-سبعة/index.html" in again.written
+    import os
+    os.utime(b / "content/dump.jsonl", ns=(1, 1))     # the same bytes under a new stamp: each part finds them known
+    touched = build_site(b, workers=2)
+    assert touched.articles == many.articles and not touched.rendered
+
+
 def test_an_index_made_from_scratch_is_made_by_a_standby_and_one_resumed_by_a_fork_of_the_planner(small_site, monkeypatch):
     from ssg import parallel
     made, real, forked = [], parallel.standby, []

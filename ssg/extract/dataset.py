@@ -184,18 +184,24 @@ def extract_row(row: dict, *, options: ExtractOptions, rel_path: str = "", line:
 
 
 def extract_dataset(
-    data: bytes, *, rel_path: str, fmt: str, options: ExtractOptions
+    data: bytes, *, rel_path: str, fmt: str, options: ExtractOptions, part: tuple[int, int] | None = None
 ) -> Iterator[tuple[int, Extraction | ExtractError]]:
     """Yield (line or row number, Extraction | ExtractError) per article. A problem
-    with the whole file is yielded once with number 0."""
+    with the whole file is yielded once with number 0.
+
+    ``part`` (k, n): only the rows of part k of n (a JSONL file's lines, a CSV file's records,
+    dealt out in turn), so that n processes share a big file's rows; the whole file's problems
+    come with part 0. The parts' rows, in line order, are the file's."""
+    k, n = part or (0, 1)
     try:
         text, _enc = decode(data, rel_path=rel_path, options=options)
     except ExtractError as exc:
-        yield 0, exc
+        if k == 0:
+            yield 0, exc
         return
     if fmt == "jsonl":
         for lineno, raw in enumerate(text.splitlines(), 1):
-            if not raw.strip():
+            if lineno % n != k or not raw.strip():
                 continue
             try:
                 row = json.loads(raw)
@@ -211,6 +217,7 @@ def extract_dataset(
         reader = csv.reader(io.StringIO(text, newline=""))
         header = None
         prev_end = 0
+        record = -1                        # the record's number after the header, for its part
         while True:
             try:
                 values = next(reader)
@@ -219,12 +226,17 @@ def extract_dataset(
             except csv.Error as exc:
                 start = prev_end + 1
                 prev_end = reader.line_num
-                yield start, ExtractError("bad_row", f"{rel_path}: {exc}", line=start)
+                record += 1
+                if record % n == k:
+                    yield start, ExtractError("bad_row", f"{rel_path}: {exc}", line=start)
                 continue
             start = prev_end + 1
             prev_end = reader.line_num
             if header is None:
                 header = [h.strip().lstrip("\ufeff") for h in values]
+                continue
+            record += 1
+            if record % n != k:
                 continue
             if not any(v.strip() for v in values):
                 continue
@@ -232,7 +244,7 @@ def extract_dataset(
                 yield start, ExtractError("bad_row", f"{rel_path}: {len(values)} fields, the header has {len(header)}", line=start)
                 continue
             yield start, _safe_row(dict(zip(header, values)), options, rel_path, start)
-        if header is None:
+        if header is None and k == 0:
             yield 0, ExtractError("empty_input", f"{rel_path}: no CSV header row")
     else:
         raise ValueError(f"unknown dataset format {fmt!r} (jsonl or csv)")

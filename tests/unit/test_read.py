@@ -142,6 +142,29 @@ def test_dataset_rows_become_articles_and_bad_rows_are_reported_by_line():
     assert [(p.line, p.severity) for p in r.problems if p.severity == "error"] == [(2, "error")]
 
 
+def test_a_datasets_parts_put_together_are_the_file_read_at_once():
+    """A big dump is read as n parts by n processes (``build.read_parts``); ``whole`` of the parts'
+    results must be the file's result, whatever n: articles, bodies and problems, in line order."""
+    from ssg.read import whole
+    good = '{{"title": "row {0}", "content": "body of row {0} with some words.", "date_extracted": "2015-07-{1:02d} 10:00:00"}}'
+    lines = [good.format(i, 1 + i % 28) for i in range(1, 40)]
+    lines[4], lines[9], lines[17] = "not json", "[1, 2]", '{"title": "no body", "content": ""}'
+    lines.insert(12, "")
+    jsonl = ("\n".join(lines) + "\n").encode()
+    csv_rows = ["title,content,date_extracted"] + [f'"row {i}","body, of row {i}.",2015-07-0{1 + i % 9} 10:00:00' for i in range(30)]
+    csv_rows[7] = '"row 7","too","many","fields"'
+    csv_rows[20] = '"row 20","an article\nover two lines.",2015-07-03 10:00:00'
+    nothing = b'{"a": 1}\n{"b": 2}\n{"c": 3}\n{"d": 4}\n'
+    for name, data in (("dump.jsonl", jsonl), ("dump.csv", "\n".join(csv_rows).encode()), ("manifest.jsonl", nothing)):
+        source = SourceFile(rel_path=name, stamp="1:1", digest="d")
+        once = read_source(source, data, None, CONFIG)
+        assert once.problems and (once.articles or name == "manifest.jsonl")
+        for n in (2, 3, 5):
+            parts = [read_source(source, data, None, CONFIG, (k, n)) for k in range(n)]
+            assert all(p.articles for p in parts) or name == "manifest.jsonl"
+            assert whole(source, parts) == once, (name, n)
+
+
 def test_model_values_pickle_and_unpickle_to_equal_values():
     """``model.frozen`` gives the frozen dataclasses a ``__getstate__`` and ``__setstate__`` of its
     own (no ``dataclasses.fields()`` per object): every field comes back, in every value the cache
