@@ -306,3 +306,47 @@ def test_article_html_and_css_before_the_body_is_under_30_kb(served):
               for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', page))
     without_body = len(page.encode()) - len(body.group(1).encode())
     assert without_body + css < 30_000, (without_body, css)
+
+
+# --------------------------------------------------------------------------- what a demanding reader checks
+
+CONTRAST = """(paper) => {
+    /* Text elements whose colour is under WCAG AA (4.5:1, 3:1 for large text) against their
+       background, or against white when paper (printers drop backgrounds). */
+    const rgb = c => { const m = c.match(/[\\d.]+/g).map(Number); return m.length > 3 ? m : [...m, 1]; };
+    const lum = c => { const f = v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+                       return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
+    const background = el => { for (; el; el = el.parentElement) { const c = rgb(getComputedStyle(el).backgroundColor);
+                                  if (c[3] > 0.5) return c; } return [255, 255, 255, 1]; };
+    const bad = [], seen = new Set(), walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walk.nextNode()) {
+        const el = walk.currentNode.parentElement;
+        if (!walk.currentNode.textContent.trim() || seen.has(el)) continue;
+        seen.add(el);
+        if (!el.getClientRects().length || getComputedStyle(el).visibility === 'hidden') continue;
+        const s = getComputedStyle(el), a = lum(rgb(s.color)), b = lum(paper ? [255, 255, 255] : background(el));
+        const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        const large = parseFloat(s.fontSize) >= 24 || (parseFloat(s.fontSize) >= 18.66 && +s.fontWeight >= 700);
+        if (ratio < (large ? 3 : 4.5)) bad.push(`${el.tagName} "${el.textContent.trim().slice(0, 25)}" ${ratio.toFixed(2)}`);
+    }
+    return bad;
+}"""
+
+
+def test_print_is_dark_on_white_paper_even_from_a_dark_screen(served, browser):
+    """Printed from a browser in dark mode, text must stay dark: paper is white and printers drop
+    backgrounds, so light-on-dark colours would print light grey on white."""
+    base, out = served
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.emulate_media(media="print", color_scheme="dark")
+        problems = []
+        for rel in (_pages(out)["article"], _pages(out)["listing"], "search/?q=%D8%AC%D8%B3%D8%B1"):
+            page.goto(base + rel, wait_until="load")
+            if rel.startswith("search/"):
+                page.wait_for_function("() => document.querySelectorAll('#search-results mark').length")
+            problems += [f"{rel}: {p}" for p in page.evaluate(CONTRAST, True)]
+        assert not problems, "\n".join(problems[:10])
+    finally:
+        context.close()
