@@ -350,3 +350,35 @@ def test_print_is_dark_on_white_paper_even_from_a_dark_screen(served, browser):
         assert not problems, "\n".join(problems[:10])
     finally:
         context.close()
+
+
+LONG = "المعلوماتيةوالاتصالاتوالتقنيات" * 4 + " " + "https://example.org/" + "reports" * 30 + ".pdf"
+WIDE_TABLE = ("<table><thead><tr>" + "<th>عدد المركبات يومياً</th>" * 9 + "</tr></thead><tbody><tr>"
+              + "<td>41,000</td>" * 9 + "</tr></tbody></table>")
+
+
+def test_long_words_urls_and_wide_tables_stay_inside_a_phone_screen(served, browser):
+    """A 120-letter word, a 230-character URL and a 9-column table in an article's headline, body
+    and neighbour links (what scraped news carries) wrap or scroll in their own box on a 360 px
+    screen: the page itself never scrolls sideways, right to left or left to right."""
+    base, out = served
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(base + _pages(out)["article"], wait_until="load")
+        for direction in ("rtl", "ltr"):
+            widths = page.evaluate("""([long, table, direction]) => {
+                document.documentElement.dir = direction;
+                document.querySelector('main h1').append(' ' + long);
+                const body = document.querySelector('.body');
+                body.insertAdjacentHTML('afterbegin', `<p>${long}</p>${table}<pre><code>${long}</code></pre>` +
+                                                      `<p><a href="https://example.org/">${long}</a></p>`);
+                for (const a of document.querySelectorAll('article + nav a, body > footer a')) a.append(' ' + long);
+                const t = body.querySelector('table');
+                return {page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+                        table: t.getBoundingClientRect().width, tableScroll: t.scrollWidth};
+            }""", [LONG, WIDE_TABLE, direction])
+            assert widths["page"] == 0, (direction, widths)
+            assert widths["table"] <= 360 - 2 * 16 and widths["tableScroll"] > widths["table"], (direction, widths)
+    finally:
+        context.close()
