@@ -382,3 +382,21 @@ def test_long_words_urls_and_wide_tables_stay_inside_a_phone_screen(served, brow
             assert widths["table"] <= 360 - 2 * 16 and widths["tableScroll"] > widths["table"], (direction, widths)
     finally:
         context.close()
+
+
+def test_the_newest_numbered_page_links_back_to_the_home_page(served, browser):
+    """The home listing's newest numbered page (page/1/ of the 9 sample articles, 5 a page) has a
+    'newer' link to the home page: the home's URL is the empty path, which is no reason to drop it."""
+    base, out = served
+    numbers = sorted(int(p.parent.name) for p in out.glob("page/*/index.html"))
+    assert numbers, "the sample site has no numbered home page"
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"{base}page/{numbers[-1]}/", wait_until="load")
+        newer = page.locator(".pager a[rel=prev]")
+        assert newer.count() == 1, page.locator("main").inner_html()[-400:]
+        newer.click()
+        page.wait_for_url(base)
+    finally:
+        context.close()
