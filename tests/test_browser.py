@@ -384,6 +384,28 @@ def test_long_words_urls_and_wide_tables_stay_inside_a_phone_screen(served, brow
         context.close()
 
 
+def test_menu_and_pager_say_which_page_is_current(served, browser):
+    """A screen reader hears where the reader is: the menu link of the page being read and a
+    listing's page number carry aria-current="page"; no other page claims it."""
+    base, out = served
+    context = browser.new_context()
+    current = "() => [...document.querySelectorAll('[aria-current=page]')].map(e => e.closest('nav').getAttribute('aria-label') + ': ' + e.textContent)"
+    try:
+        page = context.new_page()
+        seen = {}
+        for rel in ("category/", "archive/", "page/1/", _pages(out)["article"]):
+            page.goto(base + rel, wait_until="load")
+            seen[rel] = page.evaluate(current)
+        menu = page.locator("body > header nav").get_attribute("aria-label")
+        assert seen["category/"] == [f"{menu}: " + page.locator("body > header nav a").nth(0).inner_text()], seen
+        assert [s.split(": ")[0] for s in seen["archive/"]] == [menu], seen
+        pager = seen["page/1/"]
+        assert len(pager) == 1 and not pager[0].startswith(menu) and pager[0].endswith(" 1"), seen
+        assert seen[_pages(out)["article"]] == [], seen
+    finally:
+        context.close()
+
+
 def test_the_newest_numbered_page_links_back_to_the_home_page(served, browser):
     """The home listing's newest numbered page (page/1/ of the 9 sample articles, 5 a page) has a
     'newer' link to the home page: the home's URL is the empty path, which is no reason to drop it."""
