@@ -422,3 +422,25 @@ def test_the_newest_numbered_page_links_back_to_the_home_page(served, browser):
         page.wait_for_url(base)
     finally:
         context.close()
+
+
+def test_the_result_count_is_good_arabic(served, browser):
+    """Arabic counts take the dual (2: نتيجتان) and the plural from 3 to 10 (4 نتائج), the
+    singular from 11 on (51 نتيجة): '2 نتيجة' and '4 نتيجة' are wrong."""
+    base, _ = served
+    context, page, watch = _open(browser, base + "search/")
+    try:
+        seen = set()
+        for query in ("مهرجان", "المدينة", "قال", "اليوم", "العام", "جسر"):
+            page.fill("#q", query)
+            page.wait_for_function("q => document.getElementById('search').dataset.query === q", arg=query)
+            assert page.locator("#search-more").is_hidden()          # every result is listed: n is their number
+            n = page.locator("#search-results li").count()
+            status = page.locator("#search-status").inner_text().strip()
+            expected = {0: "لا نتائج", 1: "نتيجة واحدة", 2: "نتيجتان"}.get(n, f"{n} نتائج" if n <= 10 else f"{n} نتيجة")
+            assert status == expected, (query, n, status)
+            seen.add(min(n, 3))
+        assert seen >= {1, 2, 3}, seen
+        assert not watch.errors, watch.errors
+    finally:
+        context.close()

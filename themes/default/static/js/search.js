@@ -436,9 +436,12 @@
     input.value = params.get('q') || '';
 
     function say(text) { status.textContent = text; }
+    const plural = new Intl.PluralRules(lang);
     function count(n) {
+      /* The page's form for n's plural category (Arabic: one, two, few = 3-10, many = 11-99 and
+         beyond: نتيجتان، 4 نتائج، 51 نتيجة), else one or many. */
       if (n === 0) return t.none;
-      return (n === 1 ? t.one : t.many).replace('{n}', n.toLocaleString(lang));
+      return (t[plural.select(n)] || (n === 1 ? t.one : t.many)).replace('{n}', n.toLocaleString(lang));
     }
     function filters() {
       const out = {};
