@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, build_site
+from tests.conftest import REPO, build_site, make_site
 
 CHROMIUM = Path(os.environ.get("SSG_CHROMIUM", "/usr/bin/chromium"))
 AXE = REPO / ".venv" / "node" / "node_modules" / "axe-core" / "axe.min.js"
@@ -92,12 +92,32 @@ def served(tmp_path_factory):
     build_site(site)
     out = site / "output"
     assert (out / "search" / "manifest.json").is_file() and (out / "search" / "index.html").is_file()
+    yield from _serve(out, port)
+
+
+def _serve(out: Path, port: int):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Handler, directory=str(out)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{port}{SUBPATH}", out
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="module")
+def served_english(tmp_path_factory):
+    """A small English (left-to-right) site of our own: 12 articles about a bridge, more than one
+    page of search results."""
+    site = tmp_path_factory.mktemp("english")
+    port = _free_port()
+    files = [f'-- site.toml --\ntitle = "Harbour News"\nlanguage = "en"\ntimezone = "UTC"\n'
+             f'base_url = "http://127.0.0.1:{port}{SUBPATH}"\n']
+    for day in range(1, 13):
+        files.append(f"-- content/2025/03/bridge-{day}.md --\n---\ntitle: \"Bridge works, day {day}\"\n"
+                     f"date: 2025-03-{day:02d}T09:00:00Z\ncategory: City\n---\nCrews worked on the harbour bridges "
+                     f"for the {day}th day; traffic used the ferry.\n")
+    build_site(make_site(site, "".join(files)))
+    yield from _serve(site / "output", port)
 
 
 @pytest.fixture(scope="module")
@@ -441,6 +461,32 @@ def test_the_result_count_is_good_arabic(served, browser):
             assert status == expected, (query, n, status)
             seen.add(min(n, 3))
         assert seen >= {1, 2, 3}, seen
+        assert not watch.errors, watch.errors
+    finally:
+        context.close()
+
+
+def test_english_search_and_more_results_by_keyboard(served_english, browser):
+    """On an English site: the page is lang=en, dir=ltr; 'Bridge' finds every article (plural and
+    capitals folded), links under the subpath; 'More results' pressed with the keyboard moves the
+    focus to the first new result, instead of losing it when the button hides."""
+    base, _ = served_english
+    context, page, watch = _open(browser, base + "search/")
+    try:
+        assert page.evaluate("() => [document.documentElement.lang, document.documentElement.dir]") == ["en", "ltr"]
+        page.fill("#q", "Bridge")
+        page.wait_for_function("() => document.getElementById('search').dataset.query === 'Bridge'")
+        assert page.locator("#search-status").inner_text().strip() == "12 results"
+        assert page.locator("#search-results li").count() == 10
+        assert {m.lower() for m in page.locator("#search-results mark").all_inner_texts()} >= {"bridge", "bridges"}
+        hrefs = page.locator("#search-results h2 a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+        assert all(h.startswith(SUBPATH + "2025/03/") for h in hrefs), hrefs
+        page.focus("#search-more")
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.querySelectorAll('#search-results li').length === 12")
+        assert page.locator("#search-more").is_hidden()
+        focused = page.evaluate("() => document.activeElement.closest('li') === document.querySelectorAll('#search-results li')[10]")
+        assert focused, page.evaluate("() => document.activeElement.outerHTML")
         assert not watch.errors, watch.errors
     finally:
         context.close()

@@ -516,7 +516,13 @@
     input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(search, 120); });
     form.addEventListener('submit', event => { event.preventDefault(); clearTimeout(timer); search(); });
     for (const el of Object.values(selects)) if (el) el.addEventListener('change', search);
-    more.addEventListener('click', () => render(shown));
+    more.addEventListener('click', async () => {
+      /* The focus goes to the first new result: the button may hide, and the focus with it. */
+      const first = shown;
+      await render(first);
+      const link = list.children[first] && list.children[first].querySelector('a');
+      if (link) link.focus();
+    });
 
     fetch(base + 'manifest.json', { cache: 'no-cache' })
       .then(r => { if (!r.ok) throw new Error('manifest: ' + r.status); return r.json(); })
