@@ -391,15 +391,17 @@ def test_long_words_urls_and_wide_tables_stay_inside_a_phone_screen(served, brow
                 document.documentElement.dir = direction;
                 document.querySelector('main h1').append(' ' + long);
                 const body = document.querySelector('.body');
-                body.insertAdjacentHTML('afterbegin', `<p>${long}</p>${table}<pre><code>${long}</code></pre>` +
+                body.insertAdjacentHTML('afterbegin', `${table}<p>${long}</p><pre><code>${long}</code></pre>` +
                                                       `<p><a href="https://example.org/">${long}</a></p>`);
                 for (const a of document.querySelectorAll('article + nav a, body > footer a')) a.append(' ' + long);
                 const t = body.querySelector('table');
                 return {page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-                        table: t.getBoundingClientRect().width, tableScroll: t.scrollWidth};
+                        table: t.getBoundingClientRect().width, tableScroll: t.scrollWidth,
+                        gap: t.nextElementSibling.getBoundingClientRect().top - t.getBoundingClientRect().bottom};
             }""", [LONG, WIDE_TABLE, direction])
             assert widths["page"] == 0, (direction, widths)
             assert widths["table"] <= 360 - 2 * 16 and widths["tableScroll"] > widths["table"], (direction, widths)
+            assert widths["gap"] >= 12, f"the text after a table touches it: {widths}"
     finally:
         context.close()
 
