@@ -516,3 +516,28 @@ def test_the_header_search_placeholder_is_readable_in_light_and_dark(served, bro
             assert page.evaluate(ratio) >= 4.5, scheme
     finally:
         context.close()
+
+
+def test_search_works_when_the_page_language_is_not_a_valid_tag(served, browser):
+    """site.toml's language is free text: "ar_SA" (an underscore) is no BCP 47 tag, and Intl
+    (plural rules, number format, sorting) throws on it; the search must still work, in the
+    browser's own locale."""
+    base, _ = served
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    try:
+        page = context.new_page()
+        watch = _Watch(page)
+
+        def bad_lang(route):
+            response = route.fetch()
+            route.fulfill(response=response, body=response.text().replace('<html lang="ar"', '<html lang="ar_SA"', 1))
+        page.route("**/search/?q=*", bad_lang)
+        page.goto(base + "search/?q=%D8%AC%D8%B3%D8%B1", wait_until="load")
+        assert page.evaluate("() => document.documentElement.lang") == "ar_SA"
+        page.wait_for_function("() => document.getElementById('search').dataset.done", timeout=5000)
+        assert page.locator("#search-results li").count() > 0
+        assert page.locator("#search-status").inner_text().strip()
+        assert page.locator("#f-year option").count() > 1
+        assert not watch.errors, watch.errors
+    finally:
+        context.close()

@@ -429,7 +429,8 @@
     const t = form.dataset;
     const base = t.index;
     const site = t.site;
-    const lang = doc.documentElement.lang || undefined;
+    let lang = doc.documentElement.lang || undefined;
+    try { Intl.getCanonicalLocales(lang); } catch (error) { lang = undefined; }   // "ar_SA" would throw in Intl
     let index = null, run = 0, current = null, shown = 0;
 
     const params = new URLSearchParams(win.location.search);
