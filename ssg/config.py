@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+import re
 import string
 import tomllib
 from dataclasses import dataclass, field, fields, replace
@@ -190,9 +191,13 @@ def parse_config(mapping: Mapping[str, Any], *, site_dir: str = ".") -> SiteConf
     """Pure: a mapping (from TOML or tests) -> a validated SiteConfig."""
     mapping = dict(mapping)
     if isinstance(mapping.get("site"), dict):          # allow a [site] table as well as top-level keys
-        mapping = {**mapping.pop("site"), **mapping}
+        inside = mapping.pop("site")
+        both = sorted({RENAMED.get(k, k) for k in inside} & {RENAMED.get(k, k) for k in mapping})
+        if both:
+            raise ConfigError(f"'{both[0]}' is set twice, at the top and in [site]: keep one")
+        mapping = {**inside, **mapping}
     config = _parse_table(SiteConfig, mapping, "site.toml")
-    config = replace(config, site_dir=site_dir)
+    config = replace(config, site_dir=site_dir, language=config.language.replace("_", "-"))
     validate(config)
     return config
 
@@ -204,6 +209,14 @@ def validate(config: SiteConfig) -> None:
     if url.scheme not in ("http", "https") or not url.netloc or any(c.isspace() for c in config.base_url):
         raise ConfigError(f"base_url must be an http:// or https:// address with a host and no spaces "
                           f"(https://host/path/), not {config.base_url!r}")
+    if "//" in url.path:
+        raise ConfigError(f"base_url has an empty path segment ('//'), not a page's address: {config.base_url!r}")
+    if not config.title.strip():
+        raise ConfigError("title must not be empty: it names the site on every page and in its feeds")
+    if not LANGUAGE_TAG.fullmatch(config.language):
+        raise ConfigError(f"language must be a language tag such as ar, en, fr or ar-SA, not {config.language!r}")
+    if config.cname and not CNAME.fullmatch(config.cname):
+        raise ConfigError(f"cname must be a domain alone, such as news.example.com (no https:// or path), not {config.cname!r}")
     try:
         ZoneInfo(config.timezone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -233,6 +246,8 @@ def validate(config: SiteConfig) -> None:
         raise ConfigError(f"[feeds] term_formats: unknown format {unknown[0]!r} (use \"rss\", \"atom\" or \"json\")")
 
 
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")      # BCP 47's common shape (ar, en-GB, zh-Hant-TW)
+CNAME = re.compile(r"(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9-]{0,62}")
 PERMALINK_FIELDS = ("year", "month", "day", "slug", "category")
 UNDATED_FIELDS = ("slug", "category")          # (an undated article has no year, month or day)
 

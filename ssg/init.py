@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .config import LANGUAGE_TAG
 from .errors import ConfigError, OutputError
 
 SCAFFOLD = Path(__file__).resolve().parent / "scaffold"
@@ -50,9 +51,9 @@ def init_site(directory: str | Path, *, title: str | None = None, base_url: str 
     target = Path(directory)
     if target.exists() and not target.is_dir():
         raise OutputError("exists and is not a folder", path=str(target))
-    language = (language or "ar").strip()
-    if not language:
-        raise ConfigError("--language must not be empty (e.g. ar, en)")
+    language = (language or "ar").strip().replace("_", "-")
+    if not LANGUAGE_TAG.fullmatch(language):
+        raise ConfigError(f"--language must be a language tag such as ar, en, fr or ar-SA, not {language!r}")
     base = language.split("-")[0].lower()
     title = title if title is not None else DEFAULT_TITLES.get(base, DEFAULT_TITLES["en"])
     base_url = _check_base_url(base_url) if base_url else DEFAULT_BASE_URL

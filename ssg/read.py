@@ -70,7 +70,7 @@ def extract_options(config: SiteConfig) -> extract.ExtractOptions:
                                                           day_first=config.day_first)
         except ValueError as exc:
             from .errors import ConfigError
-            raise ConfigError(str(exc)) from None
+            raise ConfigError(str(exc), path=str(config.root / "site.toml")) from None
     return _OPTIONS[key]
 
 
@@ -96,7 +96,7 @@ def extractions(source: SourceFile, data: bytes, sidecar: bytes | None, config: 
     else:
         items = [(None, extract.extract_bytes(data, rel_path=path, options=extract_options(config)), {})]
     if known:
-        items = [(line, extract.apply_overrides(ex, known, origin="sidecar"), extra) for line, ex, extra in items]
+        items = [(line, extract.apply_overrides(ex, known, origin="sidecar", day_first=extract_options(config).day_first), extra) for line, ex, extra in items]
     unknown = sorted(k for k in side_extra if k not in SIDECAR_EXTRAS)
     if unknown:           # (a sidecar is ssg's own file: a key it does not know is a typo, not another tool's)
         note = f"{source.sidecar}: {', '.join(map(repr, unknown))} not a key ssg reads (ignored); see docs/content.md"
@@ -395,7 +395,7 @@ def _read_markdown(path: str, data: bytes, config: SiteConfig) -> tuple[extract.
     )
     known, extra = split_overrides(_normalise_meta(meta), "front-matter")
     extra["_html"] = rendered
-    return extract.apply_overrides(base, known, origin="front-matter"), extra
+    return extract.apply_overrides(base, known, origin="front-matter", day_first=extract_options(config).day_first), extra
 
 
 def _normalise_meta(meta: dict) -> dict:
@@ -485,8 +485,9 @@ def _coerce_date(value, config: SiteConfig, field: str) -> datetime | None:
 
 
 def _parse_loose_date(text: str, config: SiteConfig) -> datetime | None:
-    """A front-matter date that is not ISO 8601, read by the extractor's own date rules."""
-    hits = [h for h in find_dates(fold(text), day_first=config.day_first) if h.hijri is None]
+    """A front-matter date that is not ISO 8601, read by the extractor's own date rules (and its
+    day_first: the site's, or [extract]'s where that table sets it)."""
+    hits = [h for h in find_dates(fold(text), day_first=extract_options(config).day_first) if h.hijri is None]
     return hits[0].value if hits else None
 
 

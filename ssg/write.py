@@ -40,14 +40,17 @@ def check_output_safe(config: SiteConfig) -> Path:
     root = config.root.resolve()
     content = config.content_path
     home = Path.home().resolve()
+    why = None
     if out == Path(out.anchor) or out == home or out == root:
-        raise OutputError(f"refusing to use {out} as the output folder (it would replace the {'site folder' if out == root else 'folder'})")
-    if content == out or content.is_relative_to(out):
-        raise OutputError(f"refusing output folder {out}: it contains the content folder {content}")
-    if out.is_relative_to(content):
-        raise OutputError(f"refusing output folder {out}: it is inside the content folder {content}")
-    if (root / "templates").resolve().is_relative_to(out) or (root / "site.toml").resolve().is_relative_to(out):
-        raise OutputError(f"refusing output folder {out}: it contains the site's own files")
+        why = f"refusing to use {out} as the output folder (it would replace the {'site folder' if out == root else 'folder'})"
+    elif content == out or content.is_relative_to(out):
+        why = f"refusing output folder {out}: it contains the content folder {content}"
+    elif out.is_relative_to(content):
+        why = f"refusing output folder {out}: it is inside the content folder {content}"
+    elif (root / "templates").resolve().is_relative_to(out) or (root / "site.toml").resolve().is_relative_to(out):
+        why = f"refusing output folder {out}: it contains the site's own files"
+    if why:
+        raise OutputError(f"{why}; output_dir in site.toml or --output names another")
     if out.exists() and not out.is_dir():
         raise OutputError(f"output path {out} exists and is not a folder")
     return out

@@ -110,6 +110,15 @@ def test_relative_base_url_is_refused(tmp_path):
     assert not (tmp_path / "x").exists()
 
 
+def test_a_language_that_is_no_language_tag_is_refused(tmp_path):
+    for bad in ("!!", "", "xx-invalid-!!"):
+        with pytest.raises(ConfigError, match="--language must be a language tag"):
+            init_site(tmp_path / "x", language=bad or " ")
+    assert not (tmp_path / "x").exists()
+    init_site(tmp_path / "y", language="ar_SA")
+    assert 'language = "ar-SA"' in (tmp_path / "y/site.toml").read_text()
+
+
 def test_non_empty_folder_is_refused_with_one_line(tmp_path):
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
     with pytest.raises(OutputError) as err:

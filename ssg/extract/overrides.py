@@ -65,7 +65,7 @@ def _code(origin: str) -> str:
     return "bad_sidecar" if origin == "sidecar" else "bad_front_matter"
 
 
-def _published(value, origin: str) -> tuple[datetime | None, str | None]:
+def _published(value, origin: str, day_first: bool = True) -> tuple[datetime | None, str | None]:
     if value is None or value == "":
         return None, None
     if isinstance(value, datetime):
@@ -80,7 +80,7 @@ def _published(value, origin: str) -> tuple[datetime | None, str | None]:
                 return dt, "day"
             return dt, "second" if s.count(":") >= 2 else "minute"
         except ValueError:
-            hits = [h for h in find_dates(fold(s)) if h.hijri is None]
+            hits = [h for h in find_dates(fold(s), day_first=day_first) if h.hijri is None]
             if hits:
                 return hits[0].value, hits[0].precision
     raise ExtractError(_code(origin), f"{origin}: 'published' is not a date: {value!r}")
@@ -96,10 +96,11 @@ def _str_list(value, key: str, origin: str) -> tuple[str, ...]:
     raise ExtractError(_code(origin), f"{origin}: '{key}' must be a string or a list of strings")
 
 
-def apply_overrides(extraction: Extraction, overrides: dict, *, origin: str) -> Extraction:
+def apply_overrides(extraction: Extraction, overrides: dict, *, origin: str, day_first: bool = True) -> Extraction:
     """Return a copy where every known key of ``overrides`` wins over the extracted
     value (``None``/"" clears a field); evidence rule = ``override:{origin}``.
-    Unknown keys are left for the caller and noted in warnings."""
+    Unknown keys are left for the caller and noted in warnings. ``day_first``: how a date
+    such as 04-09-2021 reads (the site's setting)."""
     if not overrides:
         return extraction
     changes: dict = {}
@@ -114,7 +115,7 @@ def apply_overrides(extraction: Extraction, overrides: dict, *, origin: str) -> 
             changes[key] = v or None
             evidence.append((key, rule, None, v or ""))
         elif key == "published":
-            dt, precision = _published(value, origin)
+            dt, precision = _published(value, origin, day_first)
             changes["published"] = dt
             changes["published_precision"] = precision
             evidence.append(("published", rule, None, dt.isoformat() if dt else ""))

@@ -37,6 +37,26 @@ def test_wrong_type_and_bad_values_are_errors():
         parse_config({"base_url": "archive/"})
 
 
+@pytest.mark.parametrize("mapping, message", [
+    ({"title": "  "}, "title must not be empty"),                         # (feedgen's ValueError, exit 3, before)
+    ({"language": "xx-invalid-!!"}, "language must be a language tag such as ar, en, fr or ar-SA, not 'xx-invalid-!!'"),
+    ({"language": ""}, "language must be a language tag"),
+    ({"cname": "https://news.example.com/"}, "cname must be a domain alone, such as news.example.com"),
+    ({"cname": "news.example.com/archive"}, "cname must be a domain alone"),
+    ({"base_url": "https://u.github.io/archive//"}, r"base_url has an empty path segment \('//'\)"),
+    ({"title": "Top", "site": {"title": "Inside"}}, r"'title' is set twice, at the top and in \[site\]: keep one"),
+    ({"lang": "en", "site": {"language": "ar"}}, r"'language' is set twice"),
+])
+def test_values_a_site_cannot_be_built_with_are_one_line_errors(mapping, message):
+    with pytest.raises(ConfigError, match=message):
+        parse_config(mapping)
+
+
+def test_a_language_tag_with_an_underscore_is_given_with_a_hyphen_and_a_bare_domain_is_a_cname():
+    config = parse_config({"language": "ar_SA", "cname": "news.example.com", "site": {"title": "x"}})
+    assert (config.language, config.dir, config.cname, config.title) == ("ar-SA", "rtl", "news.example.com", "x")
+
+
 def test_invalid_toml_names_the_file(tmp_path):
     (tmp_path / "site.toml").write_text("title = \n")
     with pytest.raises(ConfigError) as info:

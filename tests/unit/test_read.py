@@ -165,6 +165,14 @@ def test_a_datasets_parts_put_together_are_the_file_read_at_once():
             assert whole(source, parts) == once, (name, n)
 
 
+def test_a_front_matter_date_not_in_iso_form_follows_day_first_wherever_it_is_set():
+    text = "---\ntitle: x\ndate: \"04-09-2021\"\n---\nbody\n"
+    assert read("a.md", text).articles[0].date.date().isoformat() == "2021-09-04"
+    for settings in ({"day_first": False}, {"extract": {"day_first": False}}):      # (the [extract] one was not used)
+        config = parse_config({"timezone": "Asia/Riyadh", **settings})
+        assert read("a.md", text, config=config).articles[0].date.date().isoformat() == "2021-04-09", settings
+
+
 def test_model_values_pickle_and_unpickle_to_equal_values():
     """``model.frozen`` gives the frozen dataclasses a ``__getstate__`` and ``__setstate__`` of its
     own (no ``dataclasses.fields()`` per object): every field comes back, in every value the cache
