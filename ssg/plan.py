@@ -50,6 +50,10 @@ LABELS = {
                                 "tags": "Articles tagged {name} in {site}.", "source": "Articles from {name} in {site}.",
                                 "author": "Articles by {name} in {site}."}},
 }
+ARTICLES = {                  # "n articles", a form for each of the language's plural categories (CLDR)
+    "ar": {"zero": "لا مقالات", "one": "مقال واحد", "two": "مقالان", "few": "{n} مقالات", "many": "{n} مقالًا", "other": "{n} مقال"},
+    "en": {"one": "{n} article", "other": "{n} articles"},
+}
 SITEMAP_MAX = 50_000          # URLs per sitemap file (the sitemaps.org limit)
 _ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
@@ -61,6 +65,7 @@ class DateFormatter:
     months: tuple[str, ...]
     arabic_digits: bool
     joiner: str = ", "          # between a date and its time: the language's own (CLDR), "، " in Arabic
+    lang: str = "en"            # the labels' language: "ar" or "en"
 
     @classmethod
     def for_config(cls, config: SiteConfig) -> "DateFormatter":
@@ -73,7 +78,19 @@ class DateFormatter:
         # CLDR's medium date-time pattern, "{1}، {0}" in Arabic, "{1}, {0}" in English and French
         pattern = str(locale.datetime_formats.get("medium", ""))
         joiner = pattern[3:-3] if pattern.startswith("{1}") and pattern.endswith("{0}") and "'" not in pattern else ", "
-        return cls(months=tuple(names[i] for i in range(1, 13)), arabic_digits=config.arabic_digits, joiner=joiner)
+        return cls(months=tuple(names[i] for i in range(1, 13)), arabic_digits=config.arabic_digits, joiner=joiner,
+                   lang="ar" if config.language.startswith("ar") else "en")
+
+    def articles(self, n: int) -> str:
+        """"n articles" in the noun's form for n, by CLDR's plural rules: 1 مقال واحد, 2 مقالان,
+        3-10 مقالات, 11-99 مقالًا, 100 مقال; 1 article, 2 articles."""
+        if self.lang == "ar":
+            r = n % 100
+            form = "zero" if n == 0 else "one" if n == 1 else "two" if n == 2 else "few" if 3 <= r <= 10 else \
+                "many" if 11 <= r <= 99 else "other"
+        else:
+            form = "one" if n == 1 else "other"
+        return self.digits(ARTICLES[self.lang][form].format(n=n))
 
     def digits(self, text: str) -> str:
         return text.translate(_ARABIC_INDIC) if self.arabic_digits else text
@@ -597,7 +614,8 @@ class Planner:
                 job = self.memo.get("page", url, key)
                 if job is None:
                     view = {"kind": kind, "title": title, "url": url, "items": list(items), "page": page, "term": term,
-                            "count": count, "feeds": feeds, **(extra or {})}
+                            "count": count, "count_label": None if count is None else self.fmt.articles(count),
+                            "feeds": feeds, **(extra or {})}
                     job = self.memo.put("page", url, key, self.job(url, "html", "list.html", view, items=items))
                 jobs.append(job)
                 if page["number"] is None:
@@ -644,7 +662,7 @@ class Planner:
                        "older": _period_link(group[i - 1], self.fmt) if i > 0 else None}
                 if p.day is None:
                     view = {"kind": "month" if p.month else "year", "title": _period_title(p, self.fmt), "url": p.url,
-                            "period": nav, "count": len(p.article_keys),
+                            "period": nav, "count": len(p.article_keys), "count_label": self.fmt.articles(len(p.article_keys)),
                             "days" if p.month else "months": parts.get((p.year, p.month), [])}
                     jobs.append(self.job(p.url, "html", "month.html" if p.month else "year.html", view))
                     continue

@@ -220,3 +220,16 @@ def test_a_date_and_its_time_are_joined_the_way_the_language_joins_them(language
     from ssg.plan import DateFormatter
     fmt = DateFormatter.for_config(parse_config({"language": language}))
     assert fmt.datetime(datetime(2024, 5, 14, 18, 30)) == text
+
+
+@pytest.mark.parametrize("language, counts", [
+    ("ar", {0: "لا مقالات", 1: "مقال واحد", 2: "مقالان", 3: "3 مقالات", 10: "10 مقالات", 11: "11 مقالًا", 37: "37 مقالًا",
+            99: "99 مقالًا", 100: "100 مقال", 102: "102 مقال", 103: "103 مقالات", 111: "111 مقالًا", 1000: "1000 مقال"}),
+    ("en", {1: "1 article", 2: "2 articles", 0: "0 articles"}),
+])
+def test_a_listings_article_count_takes_the_nouns_form_for_its_number(language, counts):
+    """"37 مقالات" was every count's wording; Arabic has a noun form for each of CLDR's plural categories."""
+    from ssg.config import parse_config
+    from ssg.plan import DateFormatter
+    fmt = DateFormatter.for_config(parse_config({"language": language}))
+    assert {n: fmt.articles(n) for n in counts} == counts
