@@ -103,6 +103,8 @@ def _paragraphs(text: str, sep: str) -> tuple[str, ...]:
 
 def load_sources(corpus: Path) -> list[Source]:
     """All usable corpus articles (a title and at least one paragraph), in a fixed order."""
+    if not (corpus / "saudinewsnet_2000.jsonl").is_file():
+        raise SystemExit(f"corpus not found: {corpus} (the repository's ../shared/corpus/real; give --corpus DIR)")
     out: list[Source] = []
     with open(corpus / "saudinewsnet_2000.jsonl", encoding="utf-8") as fh:
         for line in fh:

@@ -56,13 +56,14 @@ class Context:
     ssg: list[str]
     peer_python: str
     ssg_src: Path | None = None   # frozen copy of ssg/ and themes/ that ssg runs from
+    corpus: Path = gen_site.DEFAULT_CORPUS
     _items: list | None = None
     _sources: list | None = None
 
     @property
     def sources(self) -> list:
         if self._sources is None:
-            self._sources = gen_site.load_sources(gen_site.DEFAULT_CORPUS)
+            self._sources = gen_site.load_sources(self.corpus)
         return self._sources
 
     @property
@@ -393,7 +394,7 @@ def ensure_archive(ctx: Context, formats: set[str], regen: bool) -> dict:
             return info
     shutil.rmtree(ctx.archive, ignore_errors=True)
     print(f"generating {ctx.n} articles in {ctx.archive} ...", file=sys.stderr)
-    gen_site.main([str(ctx.n), str(ctx.archive), "--seed", str(ctx.seed),
+    gen_site.main([str(ctx.n), str(ctx.archive), "--seed", str(ctx.seed), "--corpus", str(ctx.corpus),
                    "--formats", ",".join(sorted(formats))])
     return json.loads(manifest.read_text(encoding="utf-8"))
 
@@ -498,6 +499,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, help="results JSON (default WORK/results-N.json)")
     ap.add_argument("--work", type=Path, default=Path("/tmp/ssg-bench"), help="scratch folder")
     ap.add_argument("--seed", type=int, default=6)
+    ap.add_argument("--corpus", type=Path, default=gen_site.DEFAULT_CORPUS,
+                    help="the real articles the archive is made of (default: ../shared/corpus/real beside the repository)")
     ap.add_argument("--repeat", type=int, default=1, help="runs of each scenario set (median reported); Pelican runs once")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, help="ssg workers")
     ap.add_argument("--timeout", type=float, default=1800, help="seconds before a build is killed and recorded as not finished")
@@ -527,7 +530,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         ssg_cmd = [str(REPO / ".venv" / "bin" / "ssg")]
     work = args.work / str(args.n)
-    ctx = Context(n=args.n, seed=args.seed, work=work, archive=args.work / f"archive-{args.n}",
+    ctx = Context(n=args.n, seed=args.seed, corpus=args.corpus, work=work, archive=args.work / f"archive-{args.n}",
                   jobs=args.jobs, timeout=args.timeout, ssg=ssg_cmd, peer_python=args.peer_python,
                   ssg_src=ssg_src)
 
