@@ -200,7 +200,9 @@ def extract_dataset(
             yield 0, exc
         return
     if fmt == "jsonl":
-        for lineno, raw in enumerate(text.splitlines(), 1):
+        # Lines end at "\n" only: str.splitlines also ends one at U+2028, U+0085, a form feed...,
+        # which JSON allows raw inside a string (json.dumps(ensure_ascii=False) writes them so).
+        for lineno, raw in enumerate(text.split("\n"), 1):
             if lineno % n != k or not raw.strip():
                 continue
             try:

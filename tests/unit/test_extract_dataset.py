@@ -76,3 +76,13 @@ def test_a_field_that_is_a_list_of_other_things_is_a_bad_row_or_absent_never_a_c
     assert isinstance(bad, ExtractError) and bad.code == "bad_row" and "'body'" in bad.message and bad.line == 1
     assert empty_section.title == "B" and empty_section.category is None
     assert odd_byline.title == "C" and odd_byline.author is None
+
+
+def test_a_jsonl_line_ends_at_a_newline_only_not_at_a_line_separator_json_keeps_raw_in_a_string():
+    """json.dumps(ensure_ascii=False), as scrapers write Arabic, leaves U+2028, U+0085 and a form feed
+    raw inside a string: str.splitlines cut the line there, and every such row was invalid JSON."""
+    row = {"title": "عنوان الخبر هنا", "content": "فقرة أولى\u2028ما زالت الفقرة.\u0085وبقية\x0cالنص.", "date_extracted": "2015-07-20 10:00:00"}
+    data = (json.dumps(row, ensure_ascii=False) + "\r\n" + json.dumps({**row, "title": "خبر ثان هنا"}, ensure_ascii=False) + "\n").encode()
+    rows = list(extract_dataset(data, rel_path="d.jsonl", fmt="jsonl", options=ExtractOptions()))
+    assert [(n, type(r).__name__) for n, r in rows] == [(1, "Extraction"), (2, "Extraction")]
+    assert [r.title for _, r in rows] == ["عنوان الخبر هنا", "خبر ثان هنا"]
