@@ -194,7 +194,7 @@ def extract_dataset(
     come with part 0. The parts' rows, in line order, are the file's."""
     k, n = part or (0, 1)
     try:
-        text, _enc = decode(data, rel_path=rel_path, options=options)
+        text, _enc = decode(data, rel_path=rel_path, options=options, rows=True)
     except ExtractError as exc:
         if k == 0:
             yield 0, exc

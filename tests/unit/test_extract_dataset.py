@@ -86,3 +86,18 @@ def test_a_jsonl_line_ends_at_a_newline_only_not_at_a_line_separator_json_keeps_
     rows = list(extract_dataset(data, rel_path="d.jsonl", fmt="jsonl", options=ExtractOptions()))
     assert [(n, type(r).__name__) for n, r in rows] == [(1, "Extraction"), (2, "Extraction")]
     assert [r.title for _, r in rows] == ["عنوان الخبر هنا", "خبر ثان هنا"]
+
+
+def test_a_stray_nul_byte_is_one_rows_problem_not_the_whole_dumps():
+    """A NUL byte in one row of a 200-row dump refused the whole file as binary data."""
+    csv_rows = ["title,content,date_extracted"] + [f'"row {i} title here","body of row {i}.",2015-07-{i % 28 + 1:02d} 10:00:00' for i in range(200)]
+    csv_rows[6] = '"row five title","bo\x00dy five.",2015-07-05 10:00:00'
+    rows = list(extract_dataset("\n".join(csv_rows).encode(), rel_path="d.csv", fmt="csv", options=ExtractOptions()))
+    assert len(rows) == 200 and all(isinstance(r, Extraction) for _, r in rows)
+    lines = [json.dumps({"title": f"row {i} title here", "content": f"body of row {i}."}) for i in range(200)]
+    lines[3] = lines[3].replace("row 3", "row \x00 3")
+    rows = list(extract_dataset("\n".join(lines).encode(), rel_path="d.jsonl", fmt="jsonl", options=ExtractOptions()))
+    assert [n for n, r in rows if isinstance(r, ExtractError)] == [4] and len(rows) == 200
+    binary = bytes(range(256)) * 40
+    (line, error), = extract_dataset(binary, rel_path="x.csv", fmt="csv", options=ExtractOptions())
+    assert line == 0 and error.code == "not_text"
