@@ -740,6 +740,8 @@ class Planner:
         if doc is None:
             terms = self.terms.get(a.terms_digest)
             doc = search.search_doc(self.cards[a.key], terms=terms, terms_digest=None if terms is not None else a.terms_digest)
+            if a.language != self.config.language:
+                doc["lang"] = a.language          # (a result in another language than the page's says so)
             # what the doc is made from: the article (its source's bytes, read under this config
             # and code) and its card; lets the saved index state tell which docs changed
             doc["digest"] = digest(f"{self.base}\x00{a.key}\x00{a.source_digest}\x00{self.card_digests[a.key]}")

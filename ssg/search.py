@@ -18,7 +18,8 @@ Output, under ``search/`` (``DIR``):
   on), every term in one file. A new newest article changes that one file, not the shards of its
   terms; each ``FRESH_DOCS``-th one moves the fresh docs into the tail files, each
   ``TAIL_DOCS``-th one seals the tail into the shards.
-- ``d/<n>.json``: doc records (title, url, date text, section, source, excerpt), ``DOCS_PER_SHARD``
+- ``d/<n>.json``: doc records (title, url, date text, section, source, excerpt, and the article's
+  language where it is not the site's), ``DOCS_PER_SHARD``
   per file, by doc id.
 - ``f/<facet>-<i>.bin``: the doc ids of each section and source (for filters).
 
@@ -997,8 +998,9 @@ def _files(state: _Index, docs_per_shard: int) -> dict[str, dict]:
 def _record(doc: dict, section_ix: dict, source_ix: dict) -> list:
     excerpt = doc.get("summary") or re.sub(r"\s+", " ", doc.get("text") or "").strip()[:220]
     date_text = doc.get("date_text") or (doc.get("date") or "")[:10]
-    return [doc.get("title") or "", doc["url"], date_text, section_ix.get(doc.get("section"), -1),
-            source_ix.get(doc.get("source"), -1), excerpt]
+    record = [doc.get("title") or "", doc["url"], date_text, section_ix.get(doc.get("section"), -1),
+              source_ix.get(doc.get("source"), -1), excerpt]
+    return record + [doc["lang"]] if doc.get("lang") else record
 
 
 def render_shard(view: dict) -> bytes:

@@ -267,6 +267,24 @@ def test_search_finds_known_articles(served, browser, query, expect):
         context.close()
 
 
+def test_a_result_in_english_on_the_arabic_site_is_marked_english(served, browser):
+    """A screen reader reads a result in its own language: the English article's result has
+    lang="en" (the page is lang="ar"), the Arabic ones none of their own."""
+    base, _ = served
+    context, page, watch = _open(browser, base + "search/?q=solar")
+    try:
+        page.wait_for_function("() => document.querySelectorAll('#search-results li').length > 0", timeout=5000)
+        langs = page.eval_on_selector_all("#search-results article.result", "els => els.map(e => e.lang)")
+        assert langs == ["en"], langs
+        page.fill("#q", "جسر")
+        page.wait_for_function("() => [...document.querySelectorAll('#search-results h2')].some(h => h.textContent.includes('جسر'))",
+                               timeout=5000)
+        assert set(page.eval_on_selector_all("#search-results article.result", "els => els.map(e => e.lang)")) == {""}
+        assert not watch.errors, watch.errors
+    finally:
+        context.close()
+
+
 def test_search_state_is_in_the_url_and_filters_apply(served, browser):
     base, _ = served
     context, page, watch = _open(browser, base + "search/?q=%D8%AC%D8%B3%D8%B1")

@@ -794,3 +794,17 @@ def test_builds_of_two_sites_in_one_process_never_share_the_index_state(tmp_path
     (second / "content/a2.md").write_text("---\ntitle: فضة 2\ndate: 2024-01-02T10:00:00\n---\nنص ثالث.\n", encoding="utf-8")
     build(load_config(second), keep_memory=True)
     assert tree(second / "output" / "search") == fresh_process_index(second)
+
+
+def test_a_result_in_another_language_than_the_sites_carries_its_language(tmp_path):
+    """SMALL_SITE's third story is in English on an Arabic site: its display record ends with "en"
+    (search.js marks the result with it); the Arabic ones have no seventh field."""
+    from tests.conftest import SMALL_SITE, build_site, make_site, tree
+    site = make_site(tmp_path / "site", SMALL_SITE)
+    build_site(site)
+    files = {f"{search.DIR}{name}": data for name, data in tree(site / "output" / search.DIR).items()}
+    index = search.read_index(files)
+    records = [index.record(i) for i in range(index.manifest["count"])]
+    assert sorted(r[6] for r in records if len(r) == 7) == ["en"]
+    assert [r[0] for r in records if len(r) == 7] == ["Third story, in English"] and len(records) == 5
+    assert "if (lang) art.lang = lang;" in SEARCH_JS.read_text()

@@ -462,10 +462,11 @@
       const mine = run;
       if (mine !== current.run) return;
       for (const r of records) {
-        const [title, url, date, section, source, excerpt] = r;
+        const [title, url, date, section, source, excerpt, lang] = r;
         const li = doc.createElement('li');
         const art = doc.createElement('article');
         art.className = 'result';
+        if (lang) art.lang = lang;              // an article in another language than the site's
         const h = doc.createElement('h2');
         const a = doc.createElement('a');
         a.href = site + url;
