@@ -13,6 +13,7 @@ import shutil
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 
 from .config import SiteConfig
 from .errors import OutputError
@@ -161,10 +162,11 @@ def staged_name(rel: str) -> str:
 def all_present(out: Path, rels) -> bool:
     """Whether every one of ``rels`` is a file under output/: one stat each, which is cheaper than
     listing 100k one-file folders (the no-op check of a large archive)."""
-    base, stat = f"{out}{os.sep}", os.stat
+    base, stat, is_file = f"{out}{os.sep}", os.stat, S_ISREG
     try:
         for rel in rels:
-            stat(base + rel)
+            if not is_file(stat(base + rel).st_mode):
+                return False                   # (a folder put where a page was: the build says so)
     except OSError:
         return False
     return True

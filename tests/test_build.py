@@ -514,6 +514,18 @@ def test_a_damaged_row_of_the_cache_discards_it_with_a_warning_and_the_build_goe
     assert not [p for p in build_site(site).problems if p.severity == "warning" and "cache" in p.message]
 
 
+def test_a_folder_put_where_an_output_file_was_is_said_by_the_next_build_not_taken_for_a_no_op(small_site):
+    """rm output/feed.xml; mkdir output/feed.xml: the no-op check stat'ed it as there, and the build
+    said "0 written" over a site without its feed; now it names it, as --force did."""
+    build_site(small_site)
+    (small_site / "output/feed.xml").unlink()
+    (small_site / "output/feed.xml").mkdir()
+    (small_site / "output/feed.xml/x").write_text("x")
+    result = subprocess.run([sys.executable, "-m", "ssg", "build", str(small_site)], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 2 and result.stderr.strip().endswith("output 'feed.xml' is a folder in "
+                                                                      f"{small_site / 'output'}: remove it, or the content that made it"), result.stderr
+
+
 def test_a_folder_where_the_cache_file_should_be_is_discarded_with_a_warning(small_site):
     (small_site / ".ssg-cache/cache.sqlite").mkdir(parents=True)
     report = build_site(small_site)
