@@ -333,7 +333,9 @@ class Watcher:
         self.problems = new
 
     def _line(self, batch: dict[str, ChangeKind], report: BuildReport | None, error: str | None) -> str:
-        what = "built" if not batch else f"{_short(next(iter(batch)), self.site_dir)}" + (
+        # the change named is one still there (an editor's atomic save leaves its temporary name in the batch too)
+        first = next((p for p in batch if os.path.exists(p)), next(iter(batch), None))
+        what = "built" if not batch else f"{_short(first, self.site_dir)}" + (
             f" and {len(batch) - 1} more" if len(batch) > 1 else "")
         if error:
             return f"[{_now()}] {what}: error: {error}"

@@ -474,3 +474,14 @@ def test_cli_watch_rebuilds_and_stops_cleanly_on_ctrl_c(site):
         out, err = proc.communicate(timeout=20)
     assert proc.returncode == 0, err
     assert "Traceback" not in err
+
+
+def test_the_log_line_names_a_changed_file_still_there_not_an_editors_temporary_one(site):
+    """An atomic save (write a.md.new, rename it over a.md) puts both names in the batch; the line
+    named the temporary one, which is gone, when it came first."""
+    from ssg.model import BuildReport
+    w = Watcher(site, {"workers": 1})
+    batch = {str(site / "content/2024/a.md.new"): K.CONTENT, str(site / "content/2024/a.md"): K.CONTENT}
+    report = BuildReport(articles=5, pages=0, feeds=0, rendered=frozenset(), written=frozenset(), removed=frozenset(),
+                         problems=(), timings=(), output_bytes=0, seconds=0.1)
+    assert re.search(r"\] content/2024/a\.md and 1 more: 0 rendered", w._line(batch, report, None)), w._line(batch, report, None)
