@@ -204,7 +204,7 @@ def cmd_pin(args) -> int:
 def cmd_init(args) -> int:
     from .init import init_site, report
     written = init_site(args.directory, title=args.title, base_url=args.base_url, language=args.language, force=args.force)
-    print(report(args.directory, written))
+    print(report(args.directory, written, args.language or "ar"))
     return 0
 
 

@@ -1,7 +1,8 @@
 """``ssg init DIR``: start a new site from the files in ``ssg/scaffold/``.
 
 The scaffold is a complete, buildable site: a commented ``site.toml``, sample content (Markdown
-with YAML front matter, and a raw scraped article in the reference layout), ``.gitignore``, a
+with YAML front matter, and a raw scraped article in the reference layout: ``content/`` in Arabic,
+``content-en/`` in English for a site in any other language), ``.gitignore``, a
 README and ``.github/workflows/pages.yml``, which builds the site on every push to ``main`` and
 publishes it with GitHub Pages (see docs/github-pages.md).
 
@@ -25,10 +26,27 @@ DEFAULT_BASE_URL = "http://127.0.0.1:8000/"
 IGNORED_WHEN_EMPTY = {".git"}
 
 
-def scaffold_files() -> list[Path]:
-    """Every file of the scaffold, relative to it, sorted (dotfiles included)."""
-    return sorted(p.relative_to(SCAFFOLD) for p in SCAFFOLD.rglob("*")
-                  if p.is_file() and "__pycache__" not in p.parts)
+SAMPLES = {"ar": "content", "en": "content-en"}      # the sample articles for a site's language: Arabic, or English
+
+
+def scaffold_files(language: str = "ar") -> list[Path]:
+    """The scaffold's files for a site in ``language``, relative to the site folder, sorted
+    (dotfiles included): the sample articles are Arabic ones for Arabic, English ones otherwise."""
+    samples = SAMPLES["ar" if language.split("-")[0].lower() == "ar" else "en"]
+    found = []
+    for p in SCAFFOLD.rglob("*"):
+        rel = p.relative_to(SCAFFOLD)
+        if not p.is_file() or "__pycache__" in rel.parts or (rel.parts[0] in SAMPLES.values() and rel.parts[0] != samples):
+            continue
+        found.append(Path("content", *rel.parts[1:]) if rel.parts[0] == samples else rel)
+    return sorted(found)
+
+
+def _scaffold_source(rel: Path, language: str) -> Path:
+    """Where a file ``scaffold_files(language)`` names is in the scaffold."""
+    if rel.parts[0] == "content":
+        return SCAFFOLD / SAMPLES["ar" if language.split("-")[0].lower() == "ar" else "en"] / Path(*rel.parts[1:])
+    return SCAFFOLD / rel
 
 
 def _toml_string(value: str) -> str:
@@ -70,11 +88,11 @@ def init_site(directory: str | Path, *, title: str | None = None, base_url: str 
         "@@TITLE_TEXT@@": title,
     }
     written = []
-    for rel in scaffold_files():
+    for rel in scaffold_files(language):
         dest = target / rel
         if dest.exists():
             continue
-        data = (SCAFFOLD / rel).read_bytes()
+        data = _scaffold_source(rel, language).read_bytes()
         if b"@@" in data:
             text = data.decode("utf-8")
             for marker, value in values.items():
@@ -86,9 +104,9 @@ def init_site(directory: str | Path, *, title: str | None = None, base_url: str 
     return written
 
 
-def report(directory: str | Path, written: list[Path]) -> str:
+def report(directory: str | Path, written: list[Path], language: str = "ar") -> str:
     """What ``ssg init`` prints: the files written and the next steps."""
-    total = len(scaffold_files())
+    total = len(scaffold_files(language))
     kept = total - len(written)
     lines = [f"Created {len(written)} file(s) in {directory}" + (f" ({kept} existing kept)" if kept else "") + ":"]
     lines += [f"  {p.as_posix()}" for p in written]

@@ -99,6 +99,24 @@ def test_options_title_base_url_language(tmp_path):
     assert 'href="/daily/' in (tmp_path / "output/index.html").read_text(encoding="utf-8")
 
 
+def test_a_site_in_another_language_gets_english_samples_and_an_arabic_note(tmp_path):
+    """An English site's samples are English (a raw English article in the reference layout, its
+    headline, dateline and category understood) with one Arabic note, right to left inside it."""
+    site = tmp_path / "news"
+    written = {p.as_posix() for p in init_site(site, language="en-GB")}
+    assert {"content/2024/05/welcome.md", "content/2024/05/arabic-note.md", "content/raw/park-opening.txt"} <= written
+    assert not any("content-en" in p or "english-note" in p for p in written)
+    report = build_site(site)
+    assert report.skipped == 0 and not report.problems and report.articles == 3, report.problems
+    out = site / "output"
+    raw = (out / "2024/05/new-public-park-opens-on-the-waterfront/index.html").read_text(encoding="utf-8")
+    assert "<h1" in raw and "New public park opens on the waterfront" in raw and ">Local news<" in raw
+    assert "Share" not in raw.split("<main", 1)[1] and "14 May 2024" in raw
+    note = next(out.glob("2024/05/مقالات-*/index.html")).read_text(encoding="utf-8")
+    assert '<h1 lang="ar" dir="rtl">مقالات بلغات أخرى</h1>' in note
+    assert '<html lang="en-GB" dir="ltr">' in (out / "index.html").read_text(encoding="utf-8")
+
+
 def test_default_title_follows_the_language(tmp_path):
     init_site(tmp_path, language="en")
     assert parse_config(tomllib.loads((tmp_path / "site.toml").read_text(encoding="utf-8"))).title == "News Archive"
