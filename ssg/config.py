@@ -70,6 +70,7 @@ class SiteConfig:
     arabic_digits: bool = field(default=False, metadata=_doc("Show dates with Arabic-Indic digits."))
     show_hijri: bool = field(default=False, metadata=_doc("Show the Hijri date beside the Gregorian one."))
     related_count: int = field(default=4, metadata=_doc("Related articles shown on an article page (0: none)."))
+    search: bool = field(default=True, metadata=_doc("Make the search page and its index (search/): false leaves them out, and the header's search box."))
     ignore: tuple = field(default=("README.md", "README.txt", "LICENSE*", "_*", ".*"), metadata=_doc("Glob patterns (matched on each path part) that scan skips in content/. A list given replaces the defaults: repeat the ones to keep (ignore = [\"README.md\", \"README.txt\", \"LICENSE*\", \"_*\", \".*\", \"drafts\"])."))
     untitled: str = field(default="skip", metadata=_doc("A text with no headline found: 'skip' it (reported), or 'first-line': use its first line (cut at 14 words) as the headline, with a warning."))
     duplicates: str = field(default="keep-first", metadata=_doc("Articles with the same normalised text: 'keep-first' (by path) keeps one and reports the rest; 'keep-all' only reports."))

@@ -125,7 +125,7 @@ def globals_view(site: Site, config: SiteConfig) -> dict:
         "title": config.title, "description": config.description, "base_url": config.base_url,
         "base_path": config.base_path, "language": config.language, "dir": config.dir, "author": config.author,
         "feeds": _feed_links(config, ""), "nav": nav, "labels": LABELS[lang], "extra": dict(config.extra),
-        "show_hijri": config.show_hijri,
+        "show_hijri": config.show_hijri, "search": config.search,
     }
 
 
@@ -306,7 +306,7 @@ class Planner:
         """Every job but the search index's: those are ``search()``'s, asked for when the index
         is needed (a cold build renders the other pages while its standby finishes the index)."""
         self.next = _Last(by_key=self.by_key, cards=self.cards, card_digests=self.card_digests)
-        self._index = self.start_index()
+        self._index = self.start_index() if self.config.search else None
         jobs = list(self.article_jobs())       # a copy: the memo keeps the article jobs alone
         order, dates, updated, bodies = self.per_article()
         templates = tuple((t, self.graph.closure_digest(t)) for t in self.graph.all_templates())
@@ -336,7 +336,7 @@ class Planner:
     def search(self) -> list[RenderJob]:
         """The search index's jobs (its files, the search page), once the index is made: this
         waits for its process. Call once, after ``plan``."""
-        return self.search_jobs(self._index())
+        return self.search_jobs(self._index()) if self.config.search else []
 
     def per_article(self) -> tuple[tuple, tuple, tuple, tuple]:
         """The keys in site order, each article's date and ``updated``, and (full-text feeds only)

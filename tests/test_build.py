@@ -158,6 +158,32 @@ def test_term_formats_opt_in_to_atom_and_json_term_feeds(small_site):
     assert 'type="application/feed+json" title="أسواق" href="/archive/tag/أسواق/feed.json"' in page
 
 
+def test_a_site_without_search_has_no_search_page_index_or_box_and_reads_no_search_terms(tmp_path):
+    """search = false: no search/ folder, no page pointing there, no terms made in the read stage
+    (a third of reading an article); turned on again, the site is a clean build's."""
+    from tests.conftest import SMALL_SITE
+    site = make_site(tmp_path / "site", SMALL_SITE.replace('language = "ar"', 'language = "ar"\nsearch = false'))
+    from ssg import build as build_module
+    from ssg import search as search_module
+    analysed = []
+    real = search_module.analyse
+    build_module.read.search.analyse = lambda *a, **k: analysed.append(1) or real(*a, **k)
+    try:
+        report = build_site(site)
+    finally:
+        build_module.read.search.analyse = real
+    out = tree(site / "output")
+    assert report.articles == 5 and not analysed
+    assert not [name for name in out if name.startswith("search/")]
+    assert not [name for name, data in out.items() if b"/search/" in data or b'role="search"' in data]
+    (site / "site.toml").write_text((site / "site.toml").read_text().replace("search = false", "search = true"))
+    again = build_site(site)
+    assert "search/index.html" in again.written
+    clean = make_site(tmp_path / "clean", SMALL_SITE.replace('language = "ar"', 'language = "ar"\nsearch = true'))
+    build_site(clean)
+    assert tree(site / "output") == tree(clean / "output")
+
+
 def test_two_clean_builds_are_byte_identical(tmp_path):
     from tests.conftest import SMALL_SITE
     a = make_site(tmp_path / "a", SMALL_SITE)
