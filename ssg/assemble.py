@@ -79,9 +79,15 @@ def assign_urls(articles: list[Article], config: SiteConfig, pinned: dict[str, s
     return resolve_collisions(wanted), dict(wanted)
 
 
+def made_taxonomies(config: SiteConfig) -> tuple:
+    """The TAXONOMIES whose pages the site has: authors' and sources' only where [pages] has them."""
+    off = {name for name, on in (("author", config.pages.authors), ("source", config.pages.sources)) if not on}
+    return tuple(t for t in TAXONOMIES if t[0] not in off)
+
+
 def build_taxonomies(articles: list[Article], config: SiteConfig) -> tuple[Taxonomy, ...]:
     result = []
-    for name, attr, prefix, titles in TAXONOMIES:
+    for name, attr, prefix, titles in made_taxonomies(config):
         groups: dict[str, list[str]] = defaultdict(list)
         for a in articles:
             for term in term_names(getattr(a, attr)):
@@ -294,7 +300,7 @@ def _patched(last: Assembled, articles: list[Article], now: dict[str, tuple], co
 
     taxonomies = []
     by_name = {t.name: t for t in last.taxonomies}
-    for name, _, prefix, titles in TAXONOMIES:
+    for name, _, prefix, titles in made_taxonomies(config):
         field = _SHAPE_FIELD[name]
         touched: dict[str, list[str]] = defaultdict(list)      # term -> the moved keys it has now
         for k in moved:

@@ -162,9 +162,9 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
         # state is forked from the planner (parallel.background): it starts at once on the docs it
         # inherits, where pickling them to a standby cost a one-article build at 100k ~2 s.
         # ssg watch keeps the index in this process.
-        spare = None if keep_memory or not config.search or plan.index_store(config.cache_path).usable() \
+        spare = None if keep_memory or not config.pages.search or plan.index_store(config.cache_path).usable() \
             else parallel.standby(config.build.workers)
-        if not config.search:                     # (no index: a state a build with search saved would only grow stale)
+        if not config.pages.search:                     # (no index: a state a build with search saved would only grow stale)
             plan.index_store(config.cache_path).path.unlink(missing_ok=True)
         # What output/ holds, listed in a forked process while this one reads and plans (at 100k
         # the walk is ~105,000 folders, 1.7-2 s); forked now, while this process is still small.
@@ -173,7 +173,7 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
         # The search terms of the files read now, for an index made in this process (ssg watch, -j 1),
         # which need not fetch back what was just cached. A standby is sent docs without them (100k
         # terms are ~210 MB, held here until the end and pickled to it) and fetches them itself.
-        fresh_terms: dict[str, str] | None = {} if spare is None and config.search else None
+        fresh_terms: dict[str, str] | None = {} if spare is None and config.pages.search else None
         results = t("read", read_all, sources, config, cache, progress, kept.reads if kept else None, fresh_terms)
         problems += [p for r in results for p in r.problems]
         links = permalinks.load(config.root)

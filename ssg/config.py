@@ -40,6 +40,14 @@ class FeedConfig:
 
 
 @dataclass(**FROZEN)
+class PagesConfig:
+    search: bool = field(default=True, metadata=_doc("The search page and its index (search/); false: none, and no search box in the header."))
+    authors: bool = field(default=True, metadata=_doc("A page (and feed) for each author, and the authors' index; false: an article names its author without a link."))
+    sources: bool = field(default=True, metadata=_doc("A page (and feed) for each source, and the sources' index; false: an article names its source without a link."))
+    dates: bool = field(default=True, metadata=_doc("Day, month and year pages and the archive page; false: none, and no links to them."))
+
+
+@dataclass(**FROZEN)
 class BuildConfig:
     workers: int = field(default=0, metadata=_doc("Worker processes; 0 = all cores (no fewer).", output=False))
     strict: bool = field(default=False, metadata=_doc("Fail the build (exit 1) on any bad content file.", output=False))
@@ -70,11 +78,11 @@ class SiteConfig:
     arabic_digits: bool = field(default=False, metadata=_doc("Show dates with Arabic-Indic digits."))
     show_hijri: bool = field(default=False, metadata=_doc("Show the Hijri date beside the Gregorian one."))
     related_count: int = field(default=4, metadata=_doc("Related articles shown on an article page (0: none)."))
-    search: bool = field(default=True, metadata=_doc("Make the search page and its index (search/): false leaves them out, and the header's search box."))
     ignore: tuple = field(default=("README.md", "README.txt", "LICENSE*", "_*", ".*"), metadata=_doc("Glob patterns (matched on each path part) that scan skips in content/. A list given replaces the defaults: repeat the ones to keep (ignore = [\"README.md\", \"README.txt\", \"LICENSE*\", \"_*\", \".*\", \"drafts\"])."))
     untitled: str = field(default="skip", metadata=_doc("A text with no headline found: 'skip' it (reported), or 'first-line': use its first line (cut at 14 words) as the headline, with a warning."))
     duplicates: str = field(default="keep-first", metadata=_doc("Articles with the same normalised text: 'keep-first' (by path) keeps one and reports the rest; 'keep-all' only reports."))
     feeds: FeedConfig = field(default_factory=FeedConfig, metadata=_doc("[feeds] table."))
+    pages: PagesConfig = field(default_factory=PagesConfig, metadata=_doc("[pages] table: the kinds of page made."))
     build: BuildConfig = field(default_factory=BuildConfig, metadata=_doc("[build] table.", output=False))
     extract: Mapping[str, Any] = field(default_factory=dict, metadata=_doc("[extract] table: rules for raw text; see docs/content.md."))
     extra: Mapping[str, Any] = field(default_factory=dict, metadata=_doc("[extra] table: free-form values for themes."))
@@ -120,7 +128,7 @@ class SiteConfig:
 
 FEED_FILES = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}   # a feed format -> its file name
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "ku", "ckb", "yi", "dv", "sd", "ug"})
-TABLES = {"feeds": FeedConfig, "build": BuildConfig}
+TABLES = {"feeds": FeedConfig, "pages": PagesConfig, "build": BuildConfig}
 FREE_TABLES = {"extract", "extra"}
 # Renamed keys are declarations: old name -> new name.
 RENAMED = {"baseurl": "base_url", "lang": "language", "paginate": "paginate_by", "content": "content_dir", "output": "output_dir"}

@@ -120,13 +120,20 @@ class DateFormatter:
 def globals_view(site: Site, config: SiteConfig) -> dict:
     lang = "ar" if config.language.startswith("ar") else "en"
     nav = [{"title": t.title, "url": t.url} for t in site.taxonomies if t.name in ("category", "section", "source")]
-    nav.append({"title": LABELS[lang]["archive"], "url": "archive/"})
+    if config.pages.dates:
+        nav.append({"title": LABELS[lang]["archive"], "url": "archive/"})
     return {
         "title": config.title, "description": config.description, "base_url": config.base_url,
         "base_path": config.base_path, "language": config.language, "dir": config.dir, "author": config.author,
         "feeds": _feed_links(config, ""), "nav": nav, "labels": LABELS[lang], "extra": dict(config.extra),
-        "show_hijri": config.show_hijri, "search": config.search,
+        "show_hijri": config.show_hijri, "pages": _pages(config),
     }
+
+
+def _pages(config: SiteConfig) -> dict:
+    """The kinds of page the site has ([pages]): a template links to them only where they are."""
+    return {"search": config.pages.search, "authors": config.pages.authors, "sources": config.pages.sources,
+            "dates": config.pages.dates}
 
 
 def _feed_links(config: SiteConfig, prefix: str, *, term: bool = False) -> dict:
@@ -171,7 +178,7 @@ def article_view(a: Article, cards: dict, neighbours: tuple, related: list[str],
     crumbs = (shared or {}).get(where)
     if crumbs is None:
         crumbs = [{"title": LABELS["ar" if config.language.startswith("ar") else "en"]["home"], "url": ""}]
-        if a.date:
+        if a.date and config.pages.dates:
             crumbs.append({"title": fmt.digits(str(a.date.year)), "url": f"{a.date.year:04d}/"})
             crumbs.append({"title": fmt.month(a.date.year, a.date.month), "url": f"{a.date.year:04d}/{a.date.month:02d}/"})
         if term:
@@ -306,7 +313,7 @@ class Planner:
         """Every job but the search index's: those are ``search()``'s, asked for when the index
         is needed (a cold build renders the other pages while its standby finishes the index)."""
         self.next = _Last(by_key=self.by_key, cards=self.cards, card_digests=self.card_digests)
-        self._index = self.start_index() if self.config.search else None
+        self._index = self.start_index() if self.config.pages.search else None
         jobs = list(self.article_jobs())       # a copy: the memo keeps the article jobs alone
         order, dates, updated, bodies = self.per_article()
         templates = tuple((t, self.graph.closure_digest(t)) for t in self.graph.all_templates())
@@ -336,7 +343,7 @@ class Planner:
     def search(self) -> list[RenderJob]:
         """The search index's jobs (its files, the search page), once the index is made: this
         waits for its process. Call once, after ``plan``."""
-        return self.search_jobs(self._index()) if self.config.search else []
+        return self.search_jobs(self._index()) if self.config.pages.search else []
 
     def per_article(self) -> tuple[tuple, tuple, tuple, tuple]:
         """The keys in site order, each article's date and ``updated``, and (full-text feeds only)
@@ -414,7 +421,7 @@ class Planner:
                 title = term.name
                 jobs += self.listing_jobs("term", term.url, term.article_keys, title, term={"taxonomy": tax.name, "taxonomy_title": tax.title, "taxonomy_url": tax.url, "name": term.name},
                                           feeds_prefix=term.url if self.config.feeds.per_term else None)
-        jobs += self.period_jobs()
+        jobs += self.period_jobs() if self.config.pages.dates else []
         return jobs
 
     def article_jobs(self) -> list[RenderJob]:
@@ -784,9 +791,10 @@ class Planner:
             jobs += [j for j, _ in made]
             index += [(j.output, lastmod) for j, lastmod in made]
         undated = [(urls[a.key], None) for a in self.site.articles[dated:]]     # (the undated come last)
-        listings = [("", None), ("archive/", None)] + [(t.url, None) for t in self.site.taxonomies]
+        dates = self.config.pages.dates
+        listings = [("", None)] + [("archive/", None)] * dates + [(t.url, None) for t in self.site.taxonomies]
         listings += [(term.url, None) for t in self.site.taxonomies for term in t.terms]
-        listings += [(p.url, None) for p in self.site.periods if p.day is None]
+        listings += [(p.url, None) for p in self.site.periods if p.day is None and dates]
         jobs.append(job("sitemaps/pages.xml", "sitemap", {"urls": listings + undated}))
         index.append(("sitemaps/pages.xml", None))
         jobs.append(job("sitemap.xml", "sitemap-index", {"sitemaps": index}))

@@ -55,7 +55,7 @@ def read_digest(config: SiteConfig) -> str:
     """Everything besides the bytes that changes what read_source returns: its code (this module
     and every ssg module it imports, at any depth), the libraries ssg uses, and the settings."""
     parts = [READER_VERSION, code_digest("read"), library_versions(), search.FORMAT, getattr(extract, "__version__", ""), config.untitled, config.language, config.timezone, config.day_first,
-             config.slug_max_length, config.slug_ascii, config.sanitize_html, config.extract, config.search]
+             config.slug_max_length, config.slug_ascii, config.sanitize_html, config.extract, config.pages.search]
     return hashlib.blake2b(json.dumps(parts, sort_keys=True, default=str).encode(), digest_size=16).hexdigest()
 
 
@@ -584,7 +584,7 @@ def _article(key: str, source: SourceFile, ex: extract.Extraction, extra: dict, 
     search_terms = search.analyse({
         "title": title, "text": text, "summary": summary, "section": section or category,
         "source": source_name, "author": author, "tags": list(tags),
-    }, words=words) if config.search else ""         # (a third of reading an article: not made for a site without search)
+    }, words=words) if config.pages.search else ""         # (a third of reading an article: not made for a site without search)
     slug = extra.get("slug") or slugify(title, max_length=config.slug_max_length, ascii_only=config.slug_ascii)
     article = Article(
         key=key, source_path=source.rel_path, source_digest=source.digest, title=_ILLEGAL.sub("", title),

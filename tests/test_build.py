@@ -158,28 +158,40 @@ def test_term_formats_opt_in_to_atom_and_json_term_feeds(small_site):
     assert 'type="application/feed+json" title="أسواق" href="/archive/tag/أسواق/feed.json"' in page
 
 
-def test_a_site_without_search_has_no_search_page_index_or_box_and_reads_no_search_terms(tmp_path):
-    """search = false: no search/ folder, no page pointing there, no terms made in the read stage
-    (a third of reading an article); turned on again, the site is a clean build's."""
-    from tests.conftest import SMALL_SITE
-    site = make_site(tmp_path / "site", SMALL_SITE.replace('language = "ar"', 'language = "ar"\nsearch = false'))
-    from ssg import build as build_module
+def test_kinds_of_page_turned_off_are_not_made_linked_or_in_the_sitemaps_and_search_terms_are_not_made(tmp_path):
+    """[pages] search, authors, sources and dates false: none of their pages, no link to them
+    (every internal link still resolves), no sitemap entry, and no search terms made in the read
+    stage (a third of reading an article); turned on again, the site is a clean build's."""
     from ssg import search as search_module
-    analysed = []
-    real = search_module.analyse
-    build_module.read.search.analyse = lambda *a, **k: analysed.append(1) or real(*a, **k)
+    from tests.conftest import SMALL_SITE
+    off = SMALL_SITE.replace("[feeds]", "[pages]\nsearch = false\nauthors = false\nsources = false\ndates = false\n[feeds]")
+    site = make_site(tmp_path / "site", off)
+    analysed, real = [], search_module.analyse
+    search_module.analyse = lambda *a, **k: analysed.append(1) or real(*a, **k)
     try:
         report = build_site(site)
     finally:
-        build_module.read.search.analyse = real
-    out = tree(site / "output")
-    assert report.articles == 5 and not analysed
-    assert not [name for name in out if name.startswith("search/")]
-    assert not [name for name, data in out.items() if b"/search/" in data or b'role="search"' in data]
-    (site / "site.toml").write_text((site / "site.toml").read_text().replace("search = false", "search = true"))
+        search_module.analyse = real
+    out = site / "output"
+    files = tree(out)
+    assert report.articles == 5 and not report.problems and not analysed
+    assert not [n for n in files if n.startswith(("search/", "author/", "source/", "archive/", "2023/index", "2024/index"))
+                or re.match(r"\d{4}/\d\d/(\d\d/)?index\.html$", n)], sorted(files)
+    assert {"index.html", "category/index.html", "tag/index.html"} <= files.keys()
+    page = files["2024/03/الخبر-الأول-عن-الاقتصاد/index.html"].decode()
+    assert "<bdi>صحيفة الاختبار</bdi>" in page and "<bdi>سارة</bdi>" in page and "/source/" not in page and "/author/" not in page
+    assert not [n for n, data in files.items() if re.search(rb'/archive/(search|archive|author|source)/|role="search"', data)]  # (/archive/: the base path)
+    parser, checked = html5lib.HTMLParser(strict=False, namespaceHTMLElements=False), 0
+    for path in pages(out):
+        for href in links(parser.parse(path.read_bytes())):
+            if not href.startswith(("http://", "https://", "#", "mailto:", "data:")):
+                assert resolve(out, href).exists(), f"{path.relative_to(out)} links to missing {href}"
+                checked += 1
+    assert checked > 30
+    (site / "site.toml").write_text(SMALL_SITE.split("-- content/")[0].split("-- site.toml --\n")[1])
     again = build_site(site)
-    assert "search/index.html" in again.written
-    clean = make_site(tmp_path / "clean", SMALL_SITE.replace('language = "ar"', 'language = "ar"\nsearch = true'))
+    assert "search/index.html" in again.written and "archive/index.html" in again.written
+    clean = make_site(tmp_path / "clean", SMALL_SITE)
     build_site(clean)
     assert tree(site / "output") == tree(clean / "output")
 
