@@ -34,6 +34,7 @@ _AR_MONTHS = {
     # Urdu and Persian names of the Gregorian months (in Arabic script, as every reader sees them)
     "جنوری": 1, "فروری": 2, "مارچ": 3, "اپریل": 4, "مئی": 5, "جون": 6, "جولائی": 7, "اگست": 8, "ستمبر": 9,
     "اکتوبر": 10, "نومبر": 11, "دسمبر": 12,
+    "فبروری": 2, "جولای": 7, "سپتمبر": 9,     # (Afghanistan's Dari)
     "ژانویه": 1, "فوریه": 2, "آوریل": 4, "مه": 5, "ژوئن": 6, "ژوئیه": 7, "اوت": 8, "سپتامبر": 9, "اکتبر": 10, "نوامبر": 11, "دسامبر": 12,
 }
 _HIJRI_MONTHS = {
@@ -41,6 +42,14 @@ _HIJRI_MONTHS = {
     "جمادى الأولى": 5, "جمادى الأول": 5, "جمادى الآخرة": 6, "جمادى الثانية": 6, "جمادى الآخر": 6,
     "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10, "ذو القعدة": 11, "ذي القعدة": 11,
     "ذو الحجة": 12, "ذي الحجة": 12,
+}
+# The Solar Hijri calendar's months (Iran's and Afghanistan's dates, "۲۴ بهمن ۱۴۰۳", "۲۴ دلو ۱۴۰۳"): Iran's names,
+# then Afghanistan's (the zodiac's)
+_SOLAR_MONTHS = {
+    "فروردین": 1, "اردیبهشت": 2, "خرداد": 3, "تیر": 4, "مرداد": 5, "امرداد": 5, "شهریور": 6, "مهر": 7, "آبان": 8,
+    "آذر": 9, "دی": 10, "بهمن": 11, "اسفند": 12,
+    "حمل": 1, "ثور": 2, "جوزا": 3, "جوزای": 3, "سرطان": 4, "اسد": 5, "سنبله": 6, "میزان": 7, "عقرب": 8, "قوس": 9,
+    "جدی": 10, "دلو": 11, "حوت": 12,
 }
 _EN_MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -89,6 +98,7 @@ def _table(names: dict[str, int]) -> dict[str, int]:
 
 AR_MONTHS = _table(_AR_MONTHS)
 HIJRI_MONTHS = _table(_HIJRI_MONTHS)
+SOLAR_MONTHS = _table(_SOLAR_MONTHS)
 EN_MONTHS = _EN_MONTHS
 
 
@@ -105,6 +115,7 @@ WEEKDAY_RE = re.compile(rf"(?:{_WD_AR}|\b{_WD_EN}|\b{_WD_OTHER}\b)\s*[,،]?", re
 
 _AR_M = _alt(AR_MONTHS)
 _HJ_M = _alt(HIJRI_MONTHS)
+_NAMED_M = _alt({**AR_MONTHS, **HIJRI_MONTHS, **SOLAR_MONTHS})    # (one scan for the three calendars' names)
 _EN_M = _alt(EN_MONTHS)
 
 _D = r"(?<!\d)(\d{1,2})"
@@ -152,18 +163,20 @@ _TZ = (
 )
 TIME_RE = re.compile(_TIME + _TZ, re.IGNORECASE)
 _SEP_AFTER = (                       # (", at", "- على الساعة": a mark, a word, or both)
-    r"\s*(?:[,،|@\-–—/:]\s*)?(?:(?:\b(?:at|à|a las|um|às|alle|om|в)\b|" + fold_pattern("الساعة|الساعه|في تمام|على الساعة|على|في") + r")\s*)?"
-    r"(?:" + fold_pattern("الساعة|الساعه") + r"|\b(?:at|à|a las|um|às|alle|om|в)\b)?\s*(?:t(?=\d))?"
+    r"\s*(?:[,،|@\-–—/:]\s*)?(?:(?:\b(?:at|à|a las|um|às|alle|om|в)\b|" + fold_pattern("الساعة|الساعه|في تمام|على الساعة|على|في|ساعت") + r")\s*)?"
+    r"(?:" + fold_pattern("الساعة|الساعه|ساعت") + r"|\b(?:at|à|a las|um|às|alle|om|в)\b)?\s*(?:t(?=\d))?"
 )
 TIME_AFTER_RE = re.compile(_SEP_AFTER + "(?:" + _TIME + _TZ + ")", re.IGNORECASE)
 TIME_BEFORE_RE = re.compile("(?:" + _TIME + _TZ + r")\s*(?:[,،|\-–—]\s*)?(?:on\s+)?(?:" + _WD_EN + r"\s*,?\s*)?$",
                             re.IGNORECASE)                # "3:45 PM, Mon Sep 13 2021"
 
 _NAMED_AR = re.compile(
-    rf"{_D}\s*[-/]?\s*(?:من\s+)?({_AR_M}|{_HJ_M})(?:\s*[(\[]\s*({_AR_M})\s*[)\]])?(?:\s*[/\-]\s*({_AR_M}))?\s*[,،\-/]?\s*{_Y}"
+    rf"{_D}\s*[-/]?\s*(?:من\s+)?({_NAMED_M})(?:\s*ماه)?(?:\s*[(\[]\s*({_AR_M})\s*[)\]])?(?:\s*[/\-]\s*({_AR_M}))?\s*[,،\-/]?\s*{_Y}"
     r"(?:\s*(" + fold_pattern("هـ|ه|م|ميلادي|ميلادية|هجري|هجرية") + r")(?!\w))?",
     re.IGNORECASE,
 )
+# after a numeric year-first date, the lunar Hijri calendar's era mark ("1445/11/06 هـ"; not Iran's "ه.ش")
+_LUNAR_ERA_AFTER = re.compile(r"\s*ه\u0640*(?!\s*\.?\s*ش)(?![^\W\d_])")
 _NAMED_AR_MDY = re.compile(rf"(?<!\w)({_AR_M})\s+{_D}\s*[,،]\s*{_Y}", re.IGNORECASE)     # "يناير 28, 2024" (WordPress)
 _NAMED_EN_DMY = re.compile(rf"{_D}(?:st|nd|rd|th|\.|er)?\s+(?:of\s+|de\s+)?({_EN_M})\b\.?,?\s+(?:de\s+)?{_Y}", re.IGNORECASE)
 _NAMED_EN_MDY = re.compile(rf"\b({_EN_M})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_Y}", re.IGNORECASE)
@@ -247,7 +260,7 @@ def _valid(y: int, mo: int, d: int) -> bool:
 
 # What may stand between a date and its time further on: separators, era marks, a Hijri date,
 # "the hour" (not "آخر تحديث" and its own time, nor another Gregorian date)
-_BETWEEN = re.compile(rf"(?:[\s|\-–—,،/:·•()\[\]]|{fold_pattern('الموافق|الساعة|على|لـ|ل|هـ|ه|م')}|1[34]\d\d|\d{{1,2}}|{_HJ_M}|\b{_WD_EN}|\b{_WD_OTHER}\b"
+_BETWEEN = re.compile(rf"(?:[\s|\-–—,،/:·•()\[\]]|{fold_pattern('الموافق|الساعة|ساعت|على|لـ|ل|هـ|ه|م')}|1[34]\d\d|\d{{1,2}}|{_HJ_M}|\b{_WD_EN}|\b{_WD_OTHER}\b"
                       r"|\b(?:at|à|às|a las|um|alle|ore|saat|om|kl\.?|o)\b)*", re.IGNORECASE)
 
 
@@ -296,6 +309,26 @@ def _umm_al_qura(y: int, mo: int, d: int) -> tuple[int, int, int] | None:
     return g.year, g.month, g.day
 
 
+_TWIN_GAP = re.compile(r"\s*[(\[]\s*(?:" + fold_pattern("الموافق") + r"\s*)?")
+_SOLAR_LEAP = frozenset((1, 5, 9, 13, 17, 22, 26, 30))     # (the years of the 33-year cycle that have 366 days)
+
+
+def _solar_year_days(y: int) -> int:
+    return 366 if y % 33 in _SOLAR_LEAP else 365
+
+
+@lru_cache(maxsize=4096)
+def _solar_hijri(y: int, mo: int, d: int) -> tuple[int, int, int] | None:
+    """The Gregorian day of a Solar Hijri date (Iran's and Afghanistan's calendar; its 33-year cycle of leap
+    years, as the official calendar has them from 1210 to 1634), or None when there is no such day."""
+    if not (1300 <= y <= 1499 and 1 <= mo <= 12 and 1 <= d <= (31 if mo <= 6 else 30 if mo <= 11 else _solar_year_days(y) - 336)):
+        return None
+    days = sum(map(_solar_year_days, range(1403, y))) - sum(map(_solar_year_days, range(y, 1403)))
+    days += (mo - 1) * 31 if mo <= 7 else 186 + (mo - 7) * 30
+    g = datetime(2024, 3, 20) + timedelta(days=days + d - 1)           # (1 Farvardin 1403 was 20 March 2024)
+    return g.year, g.month, g.day
+
+
 def find_dates(line: str, *, day_first: bool = True) -> list[DateHit]:
     """All non-overlapping dates in a folded line, in order."""
     if not any(ch.isdigit() for ch in line):
@@ -304,6 +337,13 @@ def find_dates(line: str, *, day_first: bool = True) -> list[DateHit]:
     for m in _NAMED_AR.finditer(line):
         day, month_name, alt1, alt2, year, era = m.groups()
         mkey = " ".join(month_name.lower().split())
+        if mkey in SOLAR_MONTHS:
+            # "۲۴ بهمن ۱۴۰۳", "۲۴ بهمن‌ماه ۱۴۰۳", "۱ اسفند ۱۴۰۳ ه.ش": the Solar Hijri calendar's (a year of 1300-1499)
+            g = _solar_hijri(int(year), SOLAR_MONTHS[mkey], int(day))
+            hit = _with_time(line, m.start(), m.end(), *g, "date:solar-hijri") if g else None
+            if hit:
+                hits.append(hit)
+            continue
         if mkey in HIJRI_MONTHS:
             y, mo, d = int(year), HIJRI_MONTHS[mkey], int(day)
             if 1300 <= y <= 1600 and 1 <= d <= 30:
@@ -330,7 +370,14 @@ def find_dates(line: str, *, day_first: bool = True) -> list[DateHit]:
         if hit:
             hits.append(hit)
     for m in _YMD.finditer(line):
-        hit = _with_time(line, m.start(), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4)), "date:ymd")
+        y = int(m.group(1))
+        if 1350 <= y <= 1420 and not _LUNAR_ERA_AFTER.match(line, m.end()):
+            # "۱۴۰۳/۱۱/۲۴ - ۱۰:۴۵": a Solar Hijri date (a lunar Hijri year that low is before 2000, and printed
+            # with its era mark)
+            g = _solar_hijri(y, int(m.group(3)), int(m.group(4)))
+            hit = _with_time(line, m.start(), m.end(), *g, "date:solar-hijri") if g else None
+        else:
+            hit = _with_time(line, m.start(), m.end(), y, int(m.group(3)), int(m.group(4)), "date:ymd")
         if hit:
             hits.append(hit)
     for m in _DMY.finditer(line):
@@ -354,6 +401,11 @@ def find_dates(line: str, *, day_first: bool = True) -> list[DateHit]:
                 hits.append(hit)
     if len(hits) > 1:
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        # a date whose twin in another calendar follows it in brackets with the time: "۲۴ دلو ۱۴۰۳ (۱۲ فبروری ۲۰۲۵) -
+        # ۱۶:۰۰" is the twin's
+        hits = [h for h, nxt in zip(hits, hits[1:] + [None]) if not (
+            nxt is not None and h.precision == "day" and nxt.precision != "day" and h.hijri is None and nxt.hijri is None
+            and h.value.date() == nxt.value.date() and _TWIN_GAP.fullmatch(line, h.end, nxt.start))]
         kept: list[DateHit] = []
         for h in hits:
             if kept and h.start < kept[-1].end:

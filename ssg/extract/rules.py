@@ -290,6 +290,9 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         # an archive's record fields that are not the article's: its issue and page numbers, its link
         r"(?:رقم العدد|العدد|رقم الصفحة|الصفحة|صفحة|page|issue(?: no\.?| number)?|edition no\.?)\s*[:：]\s*[\d٠-٩]+",
         r"(?:رابط|الرابط|رابط الخبر|رابط المقال|link|permalink|source url)\s*[:：]\s*(?:https?://|www\.)\S+",
+        # the article's number in the site's database, over the headline of Persian agencies' pages ("کد خبر: ۶۱۲۴۵۸")
+        r"(?:کد خبر|کد مطلب|شناسه خبر|شماره خبر|رقم الخبر|رقم المقال|كود الخبر|معرف الخبر|news id|article id|story id|news code|"
+        r"haber no|haber kodu)\s*[:：#]?\s*[\d٠-٩۰-۹]{3,12}",
         # a news database's position in the results: "1 of 1 DOCUMENT", "Document 3 of 25"
         r"\d{1,4} of \d{1,5} documents?|documents? \d{1,4} of \d{1,5}",
         # ... and a wire's file, its item's place in it: "[الخبر 7 من 31]", "[Item 3 of 12]"

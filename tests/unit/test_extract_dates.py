@@ -90,3 +90,36 @@ def test_a_hijri_date_alone_carries_its_umm_al_qura_day():
                                   "17.03.25", "score 2.1.25 after extra time"])
 def test_no_false_dates(text):
     assert [h for h in find_dates(fold(text)) if h.hijri is None] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Iran's month names, Persian digits, the time after "ساعت" or a dash, "ماه" after the month, the era "ه.ش"
+        ("تاریخ انتشار: دوشنبه ۲۴ بهمن ۱۴۰۳ - ۱۰:۴۵", datetime(2025, 2, 12, 10, 45)),
+        ("شنبه ۲۰ مرداد ۱۴۰۳ ساعت ۰۸:۳۰", datetime(2024, 8, 10, 8, 30)),
+        ("۱ فروردین‌ماه ۱۴۰۴", datetime(2025, 3, 21)),
+        ("۳۰ اسفند ۱۴۰۳ ه.ش", datetime(2025, 3, 20)),          # (1403 a leap year: its Esfand has 30 days)
+        ("۱۹:۴۰ - ۲۹ آذر ۱۴۰۲", datetime(2023, 12, 20, 19, 40)),
+        # Afghanistan's names (the zodiac's), and a numeric date year first
+        ("سه‌شنبه، ۱۳ سنبله ۱۴۰۳، ساعت ۰۹:۱۵", datetime(2024, 9, 3, 9, 15)),
+        ("۲۳ میزان ۱۴۰۳", datetime(2024, 10, 14)),
+        ("۱۴۰۳/۱۰/۱۸ - ۱۴:۲۰", datetime(2025, 1, 7, 14, 20)),
+        ("1404/1/16", datetime(2025, 4, 5)),
+    ],
+)
+def test_solar_hijri_dates_are_read_as_their_gregorian_day(text, expected):
+    hit = first(text)
+    assert (hit.value, hit.rule) == (expected, "date:solar-hijri")
+
+
+def test_a_solar_hijri_date_gives_way_to_its_twin_in_brackets_that_has_the_time():
+    hits = [h for h in find_dates(fold("۲۴ دلو ۱۴۰۳ (۱۲ فبروری ۲۰۲۵) - ۱۶:۰۰")) if h.hijri is None]
+    assert [(h.value, h.precision) for h in hits] == [(datetime(2025, 2, 12, 16, 0), "minute")]
+
+
+@pytest.mark.parametrize("text", ["1446/09/12 هـ", "1445/11/06 هـ الموافق", "۳۰ اسفند ۱۴۰۲", "۳۱ مهر ۱۴۰۳", "ولد 5 سرطان"])
+def test_no_solar_hijri_date_where_there_is_none(text):
+    # a lunar Hijri date with its era, a day the Solar month does not have (1402 is not a leap year), a word
+    assert [h for h in find_dates(fold(text)) if h.rule == "date:solar-hijri"] == []
+

@@ -491,3 +491,13 @@ def test_a_date_line_by_the_hijri_calendar_alone_is_dated_on_its_gregorian_day()
     text = ("صحيفة الشمال الإلكترونية\n\nالوزارة تعلن خطة لتطوير الطرق\nالسبت 15 رمضان 1446هـ - 08:30 مساءً\n\n" + _BODY)
     r = extract_text(text, rel_path="h.txt", options=OPT)
     assert r.published == datetime(2025, 3, 15, 20, 30) and r.hijri == "1446-09-15"
+
+
+def test_a_persian_agencys_page_news_code_and_solar_hijri_date():
+    text = ("خبرگزاری پارس‌نگار\nصفحه اصلی » اقتصادی\n\nکد خبر: ۸۷۴۹۰۴\n۱ اسفند ۱۴۰۳ - ۱۰:۴۵\n\n"
+            "نرخ تورم نقطه به نقطه در بهمن‌ماه به ۳۲ درصد رسید\n\n"
+            "به گزارش خبرگزاری پارس‌نگار، مرکز آمار ایران در گزارش ماهانه خود اعلام کرد نرخ تورم نقطه به نقطه در بهمن‌ماه به ۳۲ درصد رسیده است.\n\n"
+            "بر اساس این گزارش، تورم ماهانه در گروه خوراکی‌ها و آشامیدنی‌ها بیش از گروه کالاهای غیرخوراکی و خدمات بوده است.\n")
+    r = extract_text(text, rel_path="fa.txt", options=OPT)
+    assert (r.title, r.published, r.category, len(r.paragraphs)) == (
+        "نرخ تورم نقطه به نقطه در بهمن‌ماه به ۳۲ درصد رسید", datetime(2025, 2, 19, 10, 45), "اقتصادی", 2)
