@@ -30,7 +30,7 @@ from fnmatch import fnmatchcase
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from .dates import HIJRI_CONVERTED, WEEKDAY_RE, DateHit, compact_date, find_dates, time_of
+from .dates import HIJRI_CONVERTED, WEEKDAY_RE, DateHit, compact_date, find_dates, leading_time, time_of
 from .markup import FRONT_MATTER, converted, is_heading, lynx_dump, unmark
 from .decode import decode
 from .errors import ExtractError
@@ -61,6 +61,9 @@ _BY_LATIN = ("by", "par", "por", "von", "door", "ni", "na", "oleh", "di", "story
 _WORD_LETTERS = r"(?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670])+"
 _WORD_LETTERS_RE = re.compile(_WORD_LETTERS)
 _NAME_ONLY = re.compile(rf"{_WORD_LETTERS}(?:\s+{_WORD_LETTERS}){{1,3}}")    # "كتب محمد أحمد": two to four words, nothing else
+# A byline's label and name run into the text's first line, closed by a colon: "كتب - خالد العنزي: أطلقت …"
+_LEAD_BYLINE = re.compile(fold_pattern(r"(?:كتب|كتبت|بقلم|إعداد|تقرير)\s*[-–—:/]\s*")
+                          + rf"({_WORD_LETTERS}(?:\s+{_WORD_LETTERS}){{1,3}})\s*[:：]\s+\S")
 _DOMAIN_SITE = re.compile(r"[^\W_][\w-]*(?:\s[\w-]+){0,2}\.(?:نت|كوم|com|net|org|news|tv|info|co\.uk)", re.IGNORECASE)
 _UPDATED = re.compile(fold_pattern(r"(?:آخر تحديث|اخر تحديث|تحديث|تم التحديث|updated|last updated|modified|mis à jour|actualizado|aktualisiert|"
                                    r"aggiornato|atualizado|son güncelleme|güncelleme|güncellendi|bijgewerkt|"
@@ -2675,7 +2678,14 @@ def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | Non
         hits = l.val[2]
         greg = [h for h in hits if h.hijri is None]
         if greg:
-            updated = bool(_UPDATED.search(l.f[: l.val[0]]))
+            # of a pair on one line, "آخر تحديث: … | نشر في: …", the date not labelled as the update is the published one
+            seen, labelled = 0, []
+            for h in hits:
+                if h.hijri is None:
+                    labelled.append((bool(_UPDATED.search(l.f[seen:h.start])), h))
+                seen = h.end
+            updated, hit = next((x for x in labelled if not x[0]), labelled[0])
+            greg = [hit] + [h for h in greg if h is not hit]
             if header and not updated and parts.published is not None and greg[0].value.date() <= parts.published.date() \
                     and (greg[0].value.date() < parts.published.date() or greg[0].precision != "day" or parts.precision == "day") \
                     and all(e[1].startswith("published:date-line:") for e in parts.evidence if e[0] == "published"):
@@ -2683,6 +2693,15 @@ def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | Non
                 parts.published = None
                 parts.evidence = [e for e in parts.evidence if e[0] != "published"]
             parts.set_date(greg[0], hits, "published:label", l, tzname, refine=header, updated=updated)
+        elif not hits:
+            # "نشر في: 09:15 ص | آخر تحديث: 11:40 ص" under the day's date line: the time it was published (the
+            # update's time is not, first or second)
+            for k, seg in enumerate(l.f[l.val[0]:l.val[1]].split("|")):
+                label = l.f[: l.val[0]] if k == 0 else seg[: seg.find(":") + 1]
+                hm = leading_time(seg[len(label):] if k else seg)
+                if hm and not _UPDATED.search(label):
+                    parts.set_time(hm[0], hm[1], "published:label-time", l, zone=hm[2])
+                    break
 
 
 def _read_body(lines: list[_Line], start: int, parts: ArticleParts, rules: RuleSet, options: ExtractOptions,
@@ -2860,6 +2879,10 @@ def _assemble(body: list[_Line | None], parts: ArticleParts, rules: RuleSet, opt
         m = rules.dateline.match(fold(out[0][1][:120]))
         if m:
             parts.set("agency", out[0][1][m.start("ag"):m.end("ag")], "agency:dateline", l, text=out[0][1][:120])
+    if out and parts.author is None and out[0][0] == "p":
+        m = _LEAD_BYLINE.match(fold(out[0][1][:120]))        # (the paragraph stays whole, as a dataset's text has it)
+        if m:
+            parts.set("author", out[0][1][m.start(1):m.end(1)], "author:lead-byline", out[0][2], text=out[0][1][:120])
     # subheadings: short unpunctuated lines between two paragraphs, after a wider gap
     # than the one between paragraphs (with the same gap, a short line is a paragraph)
     if options.subheadings and len(out) >= 3:

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .text import alternation, fold_pattern
 
-__all__ = ["DateHit", "find_dates", "time_of", "WEEKDAY_RE"]
+__all__ = ["DateHit", "find_dates", "leading_time", "time_of", "WEEKDAY_RE"]
 
 _AR_MONTHS = {
     # Egyptian / Gulf names
@@ -246,6 +246,22 @@ def time_of(text: str) -> tuple[int, int] | None:
     m = TIME_RE.fullmatch(text.strip())
     parts = _time_parts(m, 0) if m else None
     return parts[:2] if parts else None
+
+
+_AFTER_LEADING_TIME = re.compile(r"\s*(?:$|[|،,\-–—•·])")
+
+
+def leading_time(text: str) -> tuple[int, int, timezone | None] | None:
+    """(hour, minute, zone) of a time that opens a folded text and ends it or a field of it ("09:15 ص | آخر
+    تحديث: 11:40 ص", "16:10 GMT"); None if the text does not open with one."""
+    m = TIME_RE.match(text.strip())
+    if m is None or not _AFTER_LEADING_TIME.match(text.strip(), m.end()):
+        return None
+    parts = _time_parts(m, 0)
+    if parts is None:
+        return None
+    tz = parts[3]
+    return parts[0], parts[1], tz if not isinstance(tz, ZoneInfo) else None
 
 
 def _valid(y: int, mo: int, d: int) -> bool:

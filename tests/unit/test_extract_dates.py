@@ -123,3 +123,10 @@ def test_no_solar_hijri_date_where_there_is_none(text):
     # a lunar Hijri date with its era, a day the Solar month does not have (1402 is not a leap year), a word
     assert [h for h in find_dates(fold(text)) if h.rule == "date:solar-hijri"] == []
 
+
+def test_a_leading_time_of_a_label():
+    from ssg.extract.dates import leading_time
+    assert leading_time(fold("09:15 ص | آخر تحديث: 11:40 ص")) == (9, 15, None)
+    assert leading_time(fold("04:10 م")) == (16, 10, None)
+    assert leading_time(fold("12 مارس 2025")) is None
+    assert leading_time(fold("10:30 يبدأ الاجتماع")) is None

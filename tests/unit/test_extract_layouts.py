@@ -493,6 +493,40 @@ def test_a_date_line_by_the_hijri_calendar_alone_is_dated_on_its_gregorian_day()
     assert r.published == datetime(2025, 3, 15, 20, 30) and r.hijri == "1446-09-15"
 
 
+@pytest.mark.parametrize("dates, expected", [
+    # a published/updated pair on one line, the update first: the published one wins
+    ("آخر تحديث: 12 مارس 2025 - 11:40 ص | نشر في: 12 مارس 2025 - 09:15 ص", datetime(2025, 3, 12, 9, 15)),
+    ("نشر في: 12 مارس 2025 - 09:15 ص | آخر تحديث: 12 مارس 2025 - 11:40 ص", datetime(2025, 3, 12, 9, 15)),
+    # the day on its line, the pair's times under it (on one line, either first, or on two)
+    ("الأربعاء 12 رمضان 1446هـ - 12 مارس 2025م\nنشر في: 09:15 ص | آخر تحديث: 11:40 ص", datetime(2025, 3, 12, 9, 15)),
+    ("الأربعاء 12 رمضان 1446 هـ (12 مارس 2025 م)\nآخر تحديث: 11:40 ص | نشر في: 09:15 ص", datetime(2025, 3, 12, 9, 15)),
+    ("الأربعاء 12 رمضان 1446هـ - 12 مارس 2025م\nآخر تحديث: 11:40 ص\nنشر في: 09:15 ص", datetime(2025, 3, 12, 9, 15)),
+    # an update's time alone does not date the article
+    ("الأربعاء 12 مارس 2025\nآخر تحديث: 11:40 ص", datetime(2025, 3, 12)),
+])
+def test_the_published_date_and_time_of_a_published_updated_pair(dates, expected):
+    text = f"صحيفة الواحة\nالرئيسية » محليات\n\nالوزارة تعلن خطة لتطوير الطرق\n\n{dates}\n\n" + _BODY
+    r = extract_text(text, rel_path="p.txt", options=OPT)
+    assert (r.title, r.published) == ("الوزارة تعلن خطة لتطوير الطرق", expected)
+    en = ("The Lakeside Courier\nHome > Business > Energy\n\nAramco raises April crude prices for Asian buyers\n\n"
+          "Updated: March 5, 2025 11:05 AM GST | Published: March 5, 2025 9:30 AM GST\n\n"
+          "DUBAI (Reuters) - Saudi Aramco raised the official selling price for its Arab Light crude to Asia for April.\n\n"
+          "The increase was in line with expectations of traders surveyed last week, who forecast a rise of 60 cents.\n")
+    assert extract_text(en, rel_path="e.txt", options=OPT).published == datetime(2025, 3, 5, 9, 30, tzinfo=timezone(timedelta(hours=4)))
+
+
+def test_a_byline_run_into_the_first_paragraph_is_the_author_and_the_paragraph_stays_whole():
+    lead = "كتب - خالد العنزي: أطلقت إمارة المنطقة مبادرة لزراعة مليون شجرة في المتنزهات الوطنية خلال ثلاث سنوات."
+    text = "صحيفة الواحة\n\nإطلاق مبادرة لزراعة مليون شجرة\n\nالاثنين 17 مارس 2025 - 04:10 م\n\n" + lead + "\n\n" + _BODY
+    r = extract_text(text, rel_path="b.txt", options=OPT)
+    assert r.author == "خالد العنزي" and r.paragraphs[0] == lead
+    # a wire's dateline is no byline, nor is a label's word opening a sentence
+    for first_p in ("الرياض - واس: وافق مجلس الوزراء اليوم على نظام جديد لتنظيم قطاع النقل البري.",
+                    "تقرير البنك الدولي: النمو سيتباطأ في المنطقة خلال العام المقبل بسبب تراجع الطلب."):
+        r = extract_text(text.replace(lead, first_p), rel_path="b.txt", options=OPT)
+        assert r.author is None and r.paragraphs[0] == first_p
+
+
 def test_a_persian_agencys_page_news_code_and_solar_hijri_date():
     text = ("خبرگزاری پارس‌نگار\nصفحه اصلی » اقتصادی\n\nکد خبر: ۸۷۴۹۰۴\n۱ اسفند ۱۴۰۳ - ۱۰:۴۵\n\n"
             "نرخ تورم نقطه به نقطه در بهمن‌ماه به ۳۲ درصد رسید\n\n"
