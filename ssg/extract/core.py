@@ -200,6 +200,9 @@ _RELATIVE_TIME = re.compile(fold_pattern(r"^(?:(?:آخر تحديث|نشر|تح�
                                          r"دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|ايام|أسبوع|اسبوع|أسبوعين|أسابيع|شهر|شهرين|أشهر|اشهر|سنة|عام)|\bago$"),
                             re.IGNORECASE)
 _TWEET_SIG = re.compile(r"^[—–-]{1,2}\s*\S.{0,80}\(@\w{1,30}\)\s+\S.{2,30}\d{4}$")
+# a desk's credit, Pakistani and Indian sites' byline for their staff ("ویب ڈیسک", "Web Desk", "News Desk")
+_DESK_CREDIT = re.compile(fold_pattern(r"(?:web|news|online|digital|sports?|monitoring|city|foreign|business|metro) desk|(?:ویب|نیوز|"
+                                       r"مانیٹرنگ|اسپورٹس|ڈیجیٹل|آن لائن|کامرس)\s*ڈیسک|ڈیسک رپورٹ"), re.IGNORECASE)
 _STAFF_BYLINE = re.compile(fold_pattern(r"المحرر|المحررة|محرر|التحرير|staff|redaction|rédaction|redacción|redaktion"), re.IGNORECASE)
 _AUTHOR_SPLIT = re.compile(r"\s+(?:and|&|et|y|und|e|و)\s+|\s*[,،]\s*|\s+و(?=\S)")
 _BIO_VERB = re.compile(r"\s+(?:covers|reports|writes|is (?:an?|the)\s|is based|has (?:covered|reported|written)|can be reached|"
@@ -577,7 +580,8 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
             rest_words = _words(re.sub(r"[|\-–—,،:·•]", " ", before_clean)) + _words(re.sub(r"[|\-–—,،:·•]", " ", after))
             if rest_words <= 12:
                 line.kind = "date"
-                line.val = (h, hits)
+                # (of a pair, "Güncelleme: 04.03.2019 17:10 | Giriş: 04.03.2019 15:42", the date not labelled as the update)
+                line.val = (next((x for x in greg if not _updated_before(f, x, hits)), h), hits)
                 return
     m = _MASTHEAD_ISSUE.match(line.o) if words <= 20 and _ISSUE_WORD.search(f) and _HAS_DIGIT.search(f) else None
     if m:
@@ -1793,7 +1797,8 @@ def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_
         if j > header_end + 1 and not _PLACE_COLON.match(l.f):
             l = lines[header_end + 1]
         if l.kind == "text" and j + 1 < n and (lines[j + 1].kind == "blank" or _is_prose(lines[j + 1])) \
-                and (_PLACE_NAME.fullmatch(l.f.strip()) or _NAME_PLACE.fullmatch(l.f.strip())) and not rules.agency.search(l.f):
+                and (_PLACE_NAME.fullmatch(l.f.strip()) or _NAME_PLACE.fullmatch(l.f.strip()) or _DESK_CREDIT.fullmatch(l.f.strip())) \
+                and not rules.agency.search(l.f):
             parts.set("author", l.o, "author:place-name-under-date", l)
             body_start = j + 1
     # a credit line opening the body, "بورتسودان - سونا", "الرياض - واس": the byline as printed
@@ -1969,7 +1974,7 @@ def _under_headline(lines: list[_Line], start: int, parts: ArticleParts, rules: 
             else:
                 hit, hits = lines[k].val
                 parts.set_date(hit, hits, "published:date-under-byline", lines[k], tzname, refine=True,
-                               updated=bool(_UPDATED.search(lines[k].f[: hit.start])))
+                               updated=_updated_before(lines[k].f, hit, hits))
             start = k = k + 1
     return start
 
@@ -2149,7 +2154,7 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
             hit, hits = l.val
             parts.set_date(hit, hits, "published:date-line", l, tzname, refine=True,
                            # (an edition's date, "العدد 11243 | الاثنين 20 أيار 2024", is the paper's, above its menu or not)
-                           updated=(i < menu or i < trail) and not _ISSUE_WORD.search(l.f) or bool(_UPDATED.search(l.f[: hit.start])))
+                           updated=(i < menu or i < trail) and not _ISSUE_WORD.search(l.f) or _updated_before(l.f, hit, hits))
             before = l.f[: hit.start]
             after_s = l.o[hit.end:]
             m = _NAME_AFTER_DATE.fullmatch(after_s)
@@ -2623,6 +2628,12 @@ def _read_copyright(l: _Line, parts: ArticleParts) -> None:
         parts.set("source", site, "source:copyright-line", l)
 
 
+def _updated_before(f: str, hit: DateHit, hits: list[DateHit]) -> bool:
+    """Whether a date is labelled as the last update: by the words between it and the date before it on its line
+    ("آخر تحديث: … | نشر في: …": the second is not; a Hijri date before it is its twin, not another date)."""
+    return bool(_UPDATED.search(f, max((h.end for h in hits if h.end <= hit.start and h.hijri is None), default=0), hit.start))
+
+
 def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | None, *, header: bool = True) -> None:
     a, b = l.val[0], l.val[1]
     value = clean(l.o[a:b])
@@ -2679,11 +2690,7 @@ def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | Non
         greg = [h for h in hits if h.hijri is None]
         if greg:
             # of a pair on one line, "آخر تحديث: … | نشر في: …", the date not labelled as the update is the published one
-            seen, labelled = 0, []
-            for h in hits:
-                if h.hijri is None:
-                    labelled.append((bool(_UPDATED.search(l.f[seen:h.start])), h))
-                seen = h.end
+            labelled = [(_updated_before(l.f, h, hits), h) for h in greg]
             updated, hit = next((x for x in labelled if not x[0]), labelled[0])
             greg = [hit] + [h for h in greg if h is not hit]
             if header and not updated and parts.published is not None and greg[0].value.date() <= parts.published.date() \

@@ -326,6 +326,7 @@ def _umm_al_qura(y: int, mo: int, d: int) -> tuple[int, int, int] | None:
 
 
 _TWIN_GAP = re.compile(r"\s*[(\[]\s*(?:" + fold_pattern("الموافق") + r"\s*)?")
+_SOLAR_TWIN_GAP = re.compile(r"\s*[(\[\-–—|/،,]?\s*(?:" + fold_pattern("الموافق|برابر با") + r"\s*)?")   # (or a dash: "۲۴ بهمن ۱۴۰۳ - ۱۲ فوریه ۲۰۲۵ - ۱۰:۴۵")
 _SOLAR_LEAP = frozenset((1, 5, 9, 13, 17, 22, 26, 30))     # (the years of the 33-year cycle that have 366 days)
 
 
@@ -418,10 +419,11 @@ def find_dates(line: str, *, day_first: bool = True) -> list[DateHit]:
     if len(hits) > 1:
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         # a date whose twin in another calendar follows it in brackets with the time: "۲۴ دلو ۱۴۰۳ (۱۲ فبروری ۲۰۲۵) -
-        # ۱۶:۰۰" is the twin's
+        # ۱۶:۰۰" is the twin's (a Solar Hijri date's twin may follow a dash)
         hits = [h for h, nxt in zip(hits, hits[1:] + [None]) if not (
             nxt is not None and h.precision == "day" and nxt.precision != "day" and h.hijri is None and nxt.hijri is None
-            and h.value.date() == nxt.value.date() and _TWIN_GAP.fullmatch(line, h.end, nxt.start))]
+            and h.value.date() == nxt.value.date()
+            and (_TWIN_GAP if h.rule != "date:solar-hijri" or nxt.rule == h.rule else _SOLAR_TWIN_GAP).fullmatch(line, h.end, nxt.start))]
         kept: list[DateHit] = []
         for h in hits:
             if kept and h.start < kept[-1].end:

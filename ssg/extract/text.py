@@ -95,9 +95,13 @@ def fold(text: str) -> str:
     return _FOLDABLE.sub(lambda m: _FOLD_CHAR[m.group()], text)
 
 
+_PATTERN_FOLD = {k: v for k, v in FOLD.items() if v != " "}
+_PATTERN_FOLD[0x200C] = " "     # (a Persian word's zero-width non-joiner, "به‌روزرسانی", is a space in a folded line)
+
+
 def fold_pattern(pattern: str) -> str:
     """Fold the Arabic letters of a regex written in natural spelling."""
-    return pattern.translate({k: v for k, v in FOLD.items() if v != " "})
+    return pattern.translate(_PATTERN_FOLD)
 
 
 def squash(text: str) -> str:

@@ -535,3 +535,39 @@ def test_a_persian_agencys_page_news_code_and_solar_hijri_date():
     r = extract_text(text, rel_path="fa.txt", options=OPT)
     assert (r.title, r.published, r.category, len(r.paragraphs)) == (
         "نرخ تورم نقطه به نقطه در بهمن‌ماه به ۳۲ درصد رسید", datetime(2025, 2, 19, 10, 45), "اقتصادی", 2)
+
+
+@pytest.mark.parametrize("head, dates, expected", [
+    # a pair on one date line, the update first, in other languages: the published one wins
+    ("Ege Haber Gazetesi\nAnasayfa > Ekonomi", "Güncelleme: 04.03.2019 17:10 | Giriş: 04.03.2019 15:42", datetime(2019, 3, 4, 15, 42)),
+    ("Diario del Sur\nInicio > Economía", "Actualizado 04/03/2019 - 17:10 | Publicado 04/03/2019 - 15:42", datetime(2019, 3, 4, 15, 42)),
+    ("L'Écho du Sud\nAccueil > Économie", "Mis à jour le 04/03/2019 à 17h10 | Publié le 04/03/2019 à 15h42", datetime(2019, 3, 4, 15, 42)),
+    ("روزنامہ صبح پاکستان\nہوم » کاروبار", "اپ ڈیٹ ۱۲ مارچ ۲۰۲۵ ۰۱:۴۰pm | شائع ۱۲ مارچ ۲۰۲۵ ۱۰:۱۵am", datetime(2025, 3, 12, 10, 15)),
+    # Persian's "به‌روزرسانی" (its zero-width non-joiner a space in the folded line), a Solar Hijri date's twin after a dash
+    ("خبرگزاری ایران‌پرس\nصفحه اصلی » سیاسی",
+     "به‌روزرسانی: ۲۴ بهمن ۱۴۰۳ - ۱۲ فوریه ۲۰۲۵ - ۱۳:۲۰ | انتشار: ۲۴ بهمن ۱۴۰۳ - ۱۲ فوریه ۲۰۲۵ - ۱۰:۴۵",
+     datetime(2025, 2, 12, 10, 45)),
+    # a Hijri date before the Gregorian one is its twin: the update's label still labels it (no other date: it is used)
+    ("صحيفة الواحة\nالرئيسية » محليات", "آخر تحديث: الأربعاء 12 رمضان 1446هـ - 12 مارس 2025م 11:40 ص", datetime(2025, 3, 12, 11, 40)),
+])
+def test_the_published_date_of_a_pair_on_a_date_line_whichever_comes_first(head, dates, expected):
+    text = f"{head}\n\nThe ministry sets out a plan for the northern roads\n\n{dates}\n\n" + _BODY
+    r = extract_text(text, rel_path="d.txt", options=OPT)
+    assert r.published == expected
+    ev = dict((e[0], e) for e in r.evidence)["published"]
+    assert ev[2] == 6                 # (the date line)
+
+
+def test_an_update_labelled_date_after_its_hijri_twin_is_still_the_update():
+    text = ("صحيفة الواحة\nالرئيسية » محليات\n\nالوزارة تعلن خطة لتطوير الطرق\n\nالأربعاء 11 مارس 2025 - 08:00 ص\n"
+            "آخر تحديث: الأربعاء 12 رمضان 1446هـ - 12 مارس 2025م 11:40 ص\n\n" + _BODY)
+    assert extract_text(text, rel_path="u.txt", options=OPT).published == datetime(2025, 3, 11, 8, 0)
+
+
+@pytest.mark.parametrize("credit", ["ویب ڈیسک", "Web Desk", "نیوز ڈیسک"])
+def test_a_desks_credit_right_under_the_date_is_the_byline(credit):
+    text = (f"روزنامہ صبح پاکستان\nہوم » کاروبار\n\nاسٹیٹ بینک نے شرح سود میں ایک فیصد کمی کر دی\n\nشائع ۱۲ مارچ ۲۰۲۵ ۱۰:۱۵am\n{credit}\n\n"
+            "کراچی: اسٹیٹ بینک آف پاکستان نے مانیٹری پالیسی کا اعلان کرتے ہوئے شرح سود میں ایک فیصد کمی کر دی ہے جس کے بعد شرح سود بارہ فیصد ہو گئی ہے۔\n\n"
+            "گورنر اسٹیٹ بینک نے پریس کانفرنس میں کہا کہ مہنگائی کی شرح میں مسلسل کمی کے باعث یہ فیصلہ کیا گیا ہے۔\n")
+    r = extract_text(text, rel_path="ur.txt", options=OPT)
+    assert (r.author, len(r.paragraphs)) == (credit, 2)
