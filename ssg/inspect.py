@@ -82,7 +82,7 @@ def inspect_paths(paths: list[Path], config: SiteConfig, *, explain: bool = Fals
 def records(root: Path, source: SourceFile, shown: str, config: SiteConfig) -> list[dict]:
     """The build's reading of one content file: a record for each article, each with ``draft``;
     one the build skips carries an ``error`` (code ``skipped`` when read but left out)."""
-    if source.rel_path.lower().endswith(scan.SIDECAR_SUFFIXES):       # a sidecar no article takes
+    if scan.kind_of(source.rel_path) == "sidecar":       # a sidecar no article takes
         return [extract.to_record(shown, extract.ExtractError("ignored", read.unused_sidecar(source.rel_path))) | {"draft": False}]
     try:
         data, sidecar = scan.load(root, source)

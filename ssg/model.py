@@ -119,6 +119,8 @@ class Term:
 
 
 # The taxonomies: name, Article field, URL prefix, plural title per language
+SIDECAR_SUFFIXES = (".meta.toml", ".meta.json")   # a content file's overrides: x.txt -> x.meta.toml, else x.meta.json
+
 TAXONOMIES = (
     ("category", "category", "category", {"ar": "التصنيفات", "en": "Categories"}),
     ("section", "section", "section", {"ar": "الأقسام", "en": "Sections"}),

@@ -29,8 +29,7 @@ from .extract.text import fold
 from .config import SiteConfig
 from .deps import code_digest, library_versions
 from .errors import ContentError
-from .model import Article, Problem, ReadResult, SourceFile
-from .scan import SIDECAR_SUFFIXES
+from .model import SIDECAR_SUFFIXES, Article, Problem, ReadResult, SourceFile
 from .urls import slugify
 
 READER_VERSION = "3"

@@ -18,10 +18,9 @@ from pathlib import Path
 from typing import Mapping
 
 from .errors import printable
-from .model import SourceFile
+from .model import SIDECAR_SUFFIXES, SourceFile
 
 CONTENT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".jsonl", ".csv")
-SIDECAR_SUFFIXES = (".meta.toml", ".meta.json")
 ASSET_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".pdf", ".mp3", ".mp4", ".webm")
 
 
