@@ -418,6 +418,7 @@ def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, 
         if type(task) is tuple and outcome[0] == "hit":
             if task[1] + 1 < task[2]:
                 continue                          # (each part found the file known: taken once, with the last)
+            parts = []                            # (parts read before the file changed under them are not its result)
         elif type(task) is tuple:
             parts.append(pickle.loads(outcome[1]))
             if task[1] + 1 < task[2]:
