@@ -404,51 +404,53 @@ def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, 
         results += [_restamp(r, hits[(r.source.rel_path, r.source.digest)]) for r in cache.reads(reader, set(hits))]
     todo = [s for s in missing if (s.rel_path, s.digest) not in hits]
     fresh, bodies, packed_terms = [], [], []
+
+    def keep(its_bodies: tuple, read_terms: tuple) -> None:
+        """A read file's (or part's) bodies and terms, for the cache: inserted 512 at a time."""
+        nonlocal bodies, packed_terms
+        bodies += its_bodies
+        packed_terms += [(d, packed) for d, _, packed in read_terms]
+        if terms is not None:
+            terms.update((d, text) for d, text, _ in read_terms)
+        if len(bodies) >= 512:                    # (one call, not two per article)
+            cache.put_bodies(bodies)
+            cache.put_terms(packed_terms)
+            bodies, packed_terms = [], []
+
     init_args = (config, config.content_path, known, terms is not None)
-    split = read_parts(todo, config.build.workers)
+    tasks = read_parts(todo, config.build.workers)
     # A big dataset's parts first, a task each (then the other files, 32 a task): its n parts
     # come back one after the other, in order, and are put together as the file's one result.
+    big, small = [t for t in tasks if type(t) is tuple], [t for t in tasks if type(t) is not tuple]
     runner = itertools.chain(
-        parallel.run(_read_one, [t for t in split if type(t) is tuple], init=_init_read, init_args=init_args,
-                     workers=config.build.workers, chunksize=1),
-        parallel.run(_read_one, [t for t in split if type(t) is not tuple], init=_init_read, init_args=init_args,
-                     workers=config.build.workers, chunksize=32))
+        parallel.run(_read_one, big, init=_init_read, init_args=init_args, workers=config.build.workers, chunksize=1),
+        parallel.run(_read_one, small, init=_init_read, init_args=init_args, workers=config.build.workers, chunksize=32))
     parts: list[ReadResult] = []
-    for n, (task, outcome) in enumerate(zip(sorted(split, key=lambda t: type(t) is not tuple), runner), 1):
-        if type(task) is tuple and outcome[0] == "hit":
+    for n, (task, outcome) in enumerate(zip(big + small, runner), 1):
+        if progress:
+            progress("read", n, len(tasks))
+        if type(task) is tuple:                   # part k of n of a big dump
+            if outcome[0] == "read":
+                parts.append(pickle.loads(outcome[1]))
+                keep(outcome[2], outcome[3])
             if task[1] + 1 < task[2]:
-                continue                          # (each part found the file known: taken once, with the last)
-            parts = []                            # (parts read before the file changed under them are not its result)
-        elif type(task) is tuple:
-            parts.append(pickle.loads(outcome[1]))
-            if task[1] + 1 < task[2]:
-                bodies += outcome[2]
-                packed_terms += [(d, packed) for d, _, packed in outcome[3]]
-                if terms is not None:
-                    terms.update((d, text) for d, text, _ in outcome[3])
                 continue
-            whole = read.whole(parts[-1].source, parts)
-            parts = []
-            stored = ReadResult(source=whole.source, articles=whole.articles, problems=whole.problems)
-            outcome = ("read", pickle.dumps(stored, protocol=5), outcome[2], outcome[3])
+            if outcome[0] == "read":              # (the workers' results are the cache's: no bodies, no terms)
+                result = read.whole(parts[-1].source, parts)
+                fresh.append((result.source.rel_path, result.source.digest, pickle.dumps(result, protocol=5)))
+                results.append(result)
+                parts = []
+                continue
+            parts = []                            # (each part found the file known: taken once, with the last)
         if outcome[0] == "hit":                   # bytes already known under a new stamp (a git checkout)
             key = (outcome[1].rel_path, outcome[1].digest)
             results.append(_restamp(kept.get(key) or cache.read_result(reader, *key), outcome[1]))
         else:
             _, blob, its_bodies, read_terms = outcome
-            bodies += its_bodies
-            packed_terms += [(d, packed) for d, _, packed in read_terms]
-            if terms is not None:
-                terms.update((d, text) for d, text, _ in read_terms)
+            keep(its_bodies, read_terms)
             result = pickle.loads(blob)
             fresh.append((result.source.rel_path, result.source.digest, blob))
             results.append(result)
-            if len(bodies) >= 512:                # inserted 512 at a time: one call, not two per article
-                cache.put_bodies(bodies)
-                cache.put_terms(packed_terms)
-                bodies, packed_terms = [], []
-        if progress:
-            progress("read", n, len(split))
     cache.put_bodies(bodies)
     cache.put_terms(packed_terms)
     cache.put_reads(reader, fresh)
@@ -469,17 +471,10 @@ def read_parts(sources: list[SourceFile], workers: int) -> list[SourceFile | tup
     workers = workers or parallel.default_workers()
     tasks: list = []
     for s in sources:
-        size = _size(s) if workers > 1 and s.rel_path.lower().endswith((".jsonl", ".csv")) else 0
+        size = scan.size_of(s) if workers > 1 and s.rel_path.lower().endswith((".jsonl", ".csv")) else 0
         n = min(2 * workers, size // PART_BYTES + 1) if size >= PART_BYTES else 1
         tasks += [s] if n == 1 else [(s, k, n) for k in range(n)]
     return tasks
-
-
-def _size(source: SourceFile) -> int:
-    """A source's size in bytes, from its stamp ("mtime:size", then "|" and its sidecar's)."""
-    if not source.stamp or source.stamp[0] == "!":
-        return 0
-    return int(source.stamp.split("|", 1)[0].rpartition(":")[2])
 
 
 def _restamp(result: ReadResult, source: SourceFile) -> ReadResult:

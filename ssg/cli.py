@@ -29,24 +29,21 @@ def _site_args(p: argparse.ArgumentParser, *, renders: bool = True) -> None:
         p.add_argument("--force", action="store_true", help="re-render every output, ignoring fingerprints")
 
 
-def _port(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if not 0 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"{value} is not a port (0-65535)")
-    return value
+def _whole(low: int, high: int | None, problem: str):
+    """An argparse type: a whole number from ``low`` to ``high``; ``problem`` says what another is."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if value < low or (high is not None and value > high):
+            raise argparse.ArgumentTypeError(problem.format(value=value))
+        return value
+    return parse
 
 
-def _jobs(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{value}: worker processes are 0 (all cores) or more")
-    return value
+_port = _whole(0, 65535, "{value} is not a port (0-65535)")
+_jobs = _whole(0, None, "{value}: worker processes are 0 (all cores) or more")
 
 
 def parser() -> argparse.ArgumentParser:

@@ -29,24 +29,19 @@ IGNORED_WHEN_EMPTY = {".git"}
 SAMPLES = {"ar": "content", "en": "content-en"}      # the sample articles for a site's language: Arabic, or English
 
 
-def scaffold_files(language: str = "ar") -> list[Path]:
-    """The scaffold's files for a site in ``language``, relative to the site folder, sorted
-    (dotfiles included): the sample articles are Arabic ones for Arabic, English ones otherwise."""
+def scaffold_files(language: str = "ar") -> dict[Path, Path]:
+    """The scaffold's files for a site in ``language``: path in the site folder -> path in the
+    scaffold, sorted (dotfiles included). The sample articles are Arabic ones for Arabic, English
+    ones otherwise (``content-en/`` written as ``content/``)."""
     samples = SAMPLES["ar" if language.split("-")[0].lower() == "ar" else "en"]
-    found = []
+    found = {}
     for p in SCAFFOLD.rglob("*"):
         rel = p.relative_to(SCAFFOLD)
-        if not p.is_file() or "__pycache__" in rel.parts or (rel.parts[0] in SAMPLES.values() and rel.parts[0] != samples):
+        top = rel.parts[0]
+        if not p.is_file() or "__pycache__" in rel.parts or (top in SAMPLES.values() and top != samples):
             continue
-        found.append(Path("content", *rel.parts[1:]) if rel.parts[0] == samples else rel)
-    return sorted(found)
-
-
-def _scaffold_source(rel: Path, language: str) -> Path:
-    """Where a file ``scaffold_files(language)`` names is in the scaffold."""
-    if rel.parts[0] == "content":
-        return SCAFFOLD / SAMPLES["ar" if language.split("-")[0].lower() == "ar" else "en"] / Path(*rel.parts[1:])
-    return SCAFFOLD / rel
+        found[Path("content", *rel.parts[1:]) if top == samples else rel] = p
+    return dict(sorted(found.items()))
 
 
 def _toml_string(value: str) -> str:
@@ -88,11 +83,11 @@ def init_site(directory: str | Path, *, title: str | None = None, base_url: str 
         "@@TITLE_TEXT@@": title,
     }
     written = []
-    for rel in scaffold_files(language):
+    for rel, source in scaffold_files(language).items():
         dest = target / rel
         if dest.exists():
             continue
-        data = _scaffold_source(rel, language).read_bytes()
+        data = source.read_bytes()
         if b"@@" in data:
             text = data.decode("utf-8")
             for marker, value in values.items():

@@ -61,11 +61,9 @@ def _sources(path: Path, config: SiteConfig) -> Iterator[tuple[Path, SourceFile,
 def _article_of_sidecar(path: Path, config: SiteConfig) -> str | None:
     """The name of the content file beside ``path`` whose sidecar it is, as ``scan`` pairs them."""
     names = set(os.listdir(path.parent))
-    for name in sorted(names):
-        if scan.kind_of(name) == "content" and not scan.is_ignored(name, config.ignore) and \
-                next((s for s in scan.sidecar_names(name) if s in names), None) == path.name:
-            return name
-    return None
+    pairs = scan.pair_sidecars(sorted(n for n in names if scan.kind_of(n) == "content" and not scan.is_ignored(n, config.ignore)),
+                               names.__contains__)
+    return next((name for name, sidecar in pairs.items() if sidecar == path.name), None)
 
 
 def inspect_paths(paths: list[Path], config: SiteConfig, *, explain: bool = False) -> Iterator[tuple[dict, str]]:

@@ -59,9 +59,12 @@ def read_digest(config: SiteConfig) -> str:
 
 
 _OPTIONS: dict[str, extract.ExtractOptions] = {}
+_LAST_OPTIONS: list = [None, None]               # the last config asked about, and its options
 
 
 def extract_options(config: SiteConfig) -> extract.ExtractOptions:
+    if _LAST_OPTIONS[0] is config:                # (a config is frozen: its options are its options;
+        return _LAST_OPTIONS[1]                   #  read_digest is ~15 µs, asked for by every article)
     key = read_digest(config)
     if key not in _OPTIONS:
         try:
@@ -70,6 +73,7 @@ def extract_options(config: SiteConfig) -> extract.ExtractOptions:
         except ValueError as exc:
             from .errors import ConfigError
             raise ConfigError(str(exc), path=str(config.root / "site.toml")) from None
+    _LAST_OPTIONS[:] = [config, _OPTIONS[key]]
     return _OPTIONS[key]
 
 

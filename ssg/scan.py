@@ -15,7 +15,7 @@ import re
 import stat
 from operator import attrgetter
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Iterable, Mapping
 
 from .errors import printable
 from .model import SIDECAR_SUFFIXES, SourceFile
@@ -48,6 +48,24 @@ def sidecar_names(rel_path: str) -> tuple[str, ...]:
 
 def _stamp(st: os.stat_result) -> str:
     return f"{st.st_mtime_ns}:{st.st_size}"
+
+
+def size_of(source: SourceFile) -> int:
+    """A source's size in bytes, from its stamp ("mtime:size", then "|" and its sidecar's; "!"
+    and a problem for an unusable entry: 0)."""
+    if not source.stamp or source.stamp[0] == "!":
+        return 0
+    return int(source.stamp.split("|", 1)[0].rpartition(":")[2])
+
+
+def pair_sidecars(contents: Iterable[str], present: Callable[[str], bool]) -> dict[str, str]:
+    """Content file -> its sidecar: the first of ``sidecar_names`` that is ``present``."""
+    pairs = {}
+    for rel in contents:
+        sidecar = next((name for name in sidecar_names(rel) if present(name)), None)
+        if sidecar:
+            pairs[rel] = sidecar
+    return pairs
 
 
 class Unusable:
@@ -178,13 +196,9 @@ def scan(root: Path, ignore: tuple[str, ...], known: Mapping[str, tuple[str, str
     """
     files = walk(root, ignore) if files is None else files
     kinds = {rel: kind_of(rel) for rel in files}
-    sidecar_of: dict[str, str] = {}               # content file -> its sidecar
-    if "sidecar" in kinds.values():
-        for rel, kind in kinds.items():
-            if kind == "content" and type(files[rel]) is not Unusable:
-                sidecar = next((name for name in sidecar_names(rel) if name in files and type(files[name]) is not Unusable), None)
-                if sidecar:
-                    sidecar_of[rel] = sidecar
+    sidecar_of = pair_sidecars((rel for rel, kind in kinds.items() if kind == "content" and type(files[rel]) is not Unusable),
+                               lambda name: name in files and type(files[name]) is not Unusable) \
+        if "sidecar" in kinds.values() else {}
     used = set(sidecar_of.values())
     sources, assets = [], []
     for rel, st in files.items():
