@@ -174,7 +174,7 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
         # which need not fetch back what was just cached. A standby is sent docs without them (100k
         # terms are ~210 MB, held here until the end and pickled to it) and fetches them itself.
         fresh_terms: dict[str, str] | None = {} if spare is None and config.pages.search else None
-        results = t("read", read_all, sources, config, cache, progress, kept.reads if kept else None, fresh_terms)
+        results = t("read", read_all, sources, config, cache, progress, kept.reads if kept else None, fresh_terms, stamps)
         problems += [p for r in results for p in r.problems]
         links = permalinks.load(config.root)
         if kept:
@@ -325,11 +325,13 @@ def _check_strict(config: SiteConfig, problems: list[Problem]) -> None:
 _READ: dict = {}
 
 
-def _init_read(config: SiteConfig, root: Path, cached: frozenset, texts: bool = True) -> None:
+def _init_read(config: SiteConfig, root: Path, cached: frozenset, texts: bool = True,
+               before: dict[str, str] | None = None, reader: str = "") -> None:
     """``texts``: send the search terms' text with their packed bytes (the parent keeps them for
     an index made in its own process; for one made in the standby they were ~30% of the bytes
-    each worker pickled and the parent read, ~1.7 of ~6 KB an article)."""
-    _READ.update(config=config, root=root, cached=cached, texts=texts)
+    each worker pickled and the parent read, ~1.7 of ~6 KB an article). ``before``: the digest
+    of each changed dataset file's last read under ``reader``, whose rows need not be read again."""
+    _READ.update(config=config, root=root, cached=cached, texts=texts, before=before or {}, reader=reader)
 
 
 def _read_one(task: SourceFile | tuple[SourceFile, int, int]) -> tuple:
@@ -349,14 +351,23 @@ def _read_one(task: SourceFile | tuple[SourceFile, int, int]) -> tuple:
     source = SourceFile(rel_path=source.rel_path, stamp=source.stamp, digest=digest_, sidecar=source.sidecar)
     if (source.rel_path, digest_) in _READ["cached"]:
         return ("hit", source)
-    result = read.read_source(source, data, sidecar, _READ["config"], part)
+    result = read.read_source(source, data, sidecar, _READ["config"], part, _last_read(source.rel_path))
     stored = ReadResult(source=result.source, articles=result.articles, problems=result.problems)
     texts = _READ["texts"]
     return ("read", pickle.dumps(stored, protocol=5), tuple((d, pack_body(html)) for d, html in result.bodies),
             tuple((d, text if texts else None, pack_body(text)) for d, text in result.terms))
 
 
-READ_CODE = ("_init_read", "_read_one")       # this module's code that makes what the cache keeps of a read
+def _last_read(rel_path: str) -> ReadResult | None:
+    """A changed dataset file's last read (``read.read_source``'s ``previous``), fetched by the
+    worker that reads the file (or part) from the cache; None when there is none to be had."""
+    digest_ = _READ["before"].get(rel_path)
+    if digest_ is None:
+        return None
+    return cache_module.cached_read(_READ["config"].cache_path, _READ["reader"], rel_path, digest_)
+
+
+READ_CODE = ("_init_read", "_read_one", "_last_read")   # this module's code that makes what the cache keeps of a read
 
 
 def reader_key(config: SiteConfig) -> str:
@@ -383,10 +394,12 @@ def _code_of(name: str) -> bytes:
 
 
 def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, progress: Progress | None,
-             kept: dict | None = None, terms: dict | None = None) -> list[ReadResult]:
+             kept: dict | None = None, terms: dict | None = None, last: dict[str, tuple[str, str]] | None = None) -> list[ReadResult]:
     """``kept``: the last build's results in this process (ssg watch), used before the cache.
     ``terms``: filled with the search terms of the files read now (digest -> terms), so that the
-    search index need not fetch back from the cache what was just put there."""
+    search index need not fetch back from the cache what was just put there. ``last``: the last
+    build's (stamp, digest) of each file: a changed dataset file's rows that its last read has
+    are not read again (``read.read_source``'s ``previous``)."""
     reader = reader_key(config)
     read.extract_options(config)                  # a bad [extract] table fails here, once, in the parent
     kept = kept or {}
@@ -417,7 +430,9 @@ def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, 
             cache.put_terms(packed_terms)
             bodies, packed_terms = [], []
 
-    init_args = (config, config.content_path, known, terms is not None)
+    before = {s.rel_path: last[s.rel_path][1] for s in todo if s.rel_path in (last or ())
+              and s.rel_path.lower().endswith(read.DATASET_SUFFIXES) and (s.rel_path, last[s.rel_path][1]) in known}
+    init_args = (config, config.content_path, known, terms is not None, before, reader)
     tasks = read_parts(todo, config.build.workers)
     # A big dataset's parts first, a task each (then the other files, 32 a task): its n parts
     # come back one after the other, in order, and are put together as the file's one result.
@@ -471,7 +486,7 @@ def read_parts(sources: list[SourceFile], workers: int) -> list[SourceFile | tup
     workers = workers or parallel.default_workers()
     tasks: list = []
     for s in sources:
-        size = scan.size_of(s) if workers > 1 and s.rel_path.lower().endswith((".jsonl", ".csv")) else 0
+        size = scan.size_of(s) if workers > 1 and s.rel_path.lower().endswith(read.DATASET_SUFFIXES) else 0
         n = min(2 * workers, size // PART_BYTES + 1) if size >= PART_BYTES else 1
         tasks += [s] if n == 1 else [(s, k, n) for k in range(n)]
     return tasks

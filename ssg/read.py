@@ -12,12 +12,12 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import html
-import itertools
 import json
 import re
 import tomllib
 import unicodedata
 from datetime import date as date_type, datetime, time
+from typing import Container
 
 import nh3
 import yaml
@@ -58,6 +58,9 @@ def read_digest(config: SiteConfig) -> str:
     return hashlib.blake2b(json.dumps(parts, sort_keys=True, default=str).encode(), digest_size=16).hexdigest()
 
 
+DATASET_SUFFIXES = (".jsonl", ".csv")      # a file of rows, an article each
+ROW = object()     # the extra key of a dataset row's digest: no front matter or sidecar can name it
+
 _OPTIONS: dict[str, extract.ExtractOptions] = {}
 _LAST_OPTIONS: list = [None, None]               # the last config asked about, and its options
 
@@ -80,12 +83,13 @@ def extract_options(config: SiteConfig) -> extract.ExtractOptions:
 # --------------------------------------------------------------------------- entry point
 
 def extractions(source: SourceFile, data: bytes, sidecar: bytes | None, config: SiteConfig,
-                part: tuple[int, int] | None = None):
+                part: tuple[int, int] | None = None, read_rows: Container[str] = frozenset()):
     """One content file -> [(line or None, Extraction | ExtractError, extra keys)], overrides applied.
 
     Shared by the build (``read_source``) and ``ssg inspect``, so inspect shows exactly what the
     build uses. Raises ExtractError/ContentError for a file that cannot be used at all.
-    ``part``: of a dataset's rows, only part k of n (``extract_dataset``)."""
+    ``part``: of a dataset's rows, only part k of n (``extract_dataset``). A dataset row's extra
+    keys hold its digest (``ROW``); a row whose digest is in ``read_rows`` is not extracted: None."""
     path = source.rel_path
     overrides = extract.parse_sidecar(sidecar, name=source.sidecar) if sidecar is not None else {}
     known, side_extra = split_overrides(_normalise_meta(overrides), "sidecar")
@@ -94,8 +98,10 @@ def extractions(source: SourceFile, data: bytes, sidecar: bytes | None, config: 
         ex, extra = _read_markdown(path, data, config)
         items = [(None, ex, extra)]
     elif suffix in ("jsonl", "csv"):
-        rows = extract.extract_dataset(data, rel_path=path, fmt=suffix, options=extract_options(config), part=part)
-        return [(line, item, {}) for line, item in rows]
+        options = extract_options(config)
+        return [(line, row if row is None or isinstance(row, extract.ExtractError) else extract.safe_row(row, options, path, line),
+                 {ROW: digest} if digest else {})
+                for line, digest, row in extract.dataset_rows(data, rel_path=path, fmt=suffix, options=options, part=part, known=read_rows)]
     else:
         items = [(None, extract.extract_bytes(data, rel_path=path, options=extract_options(config)), {})]
     if known:
@@ -109,21 +115,31 @@ def extractions(source: SourceFile, data: bytes, sidecar: bytes | None, config: 
 
 
 def read_source(source: SourceFile, data: bytes, sidecar: bytes | None, config: SiteConfig,
-                part: tuple[int, int] | None = None) -> ReadResult:
+                part: tuple[int, int] | None = None, previous: ReadResult | None = None) -> ReadResult:
     """One content file -> a ReadResult. Never raises for bad content: problems are returned.
     ``part`` (k, n): a dataset's rows of part k of n only, which ``whole`` puts together.
-    A sidecar that scan found no article for (``x.meta.toml`` without an ``x.*`` content file
-    beside it, or the second sidecar of one) is read as nothing, with a warning."""
+    ``previous``: the last read of this dataset file under the same reader (``build.reader_key``):
+    a row it read already (its article's ``source_digest`` is the row's digest) is its article
+    and warnings again, at its new line, without being extracted (nor its body and terms made:
+    the cache has them). A sidecar that scan found no article for (``x.meta.toml`` without an
+    ``x.*`` content file beside it, or the second sidecar of one) is read as nothing, with a warning."""
     path = source.rel_path
     if path.lower().endswith(SIDECAR_SUFFIXES):
         return ReadResult(source=source, problems=(Problem(path=path, severity="warning", message=unused_sidecar(path)),))
+    seen = _rows_of(previous) if previous is not None else {}
     try:
-        items = extractions(source, data, sidecar, config, part)
+        items = extractions(source, data, sidecar, config, part, read_rows=seen)
     except (extract.ExtractError, ContentError) as exc:
         where = source.sidecar if isinstance(exc, extract.ExtractError) and sidecar is not None and exc.code == "bad_sidecar" else path
         return ReadResult(source=source, problems=(Problem(path=where, message=unprefixed(exc.message, where), line=exc.line),))
     articles, bodies, terms_of, problems = [], [], [], []
     for line, item, extra in items:
+        if item is None:                           # a row read before: its article, at its line now
+            article, warnings = seen[extra[ROW]]
+            key = f"{path}#L{line}"
+            articles.append(article if article.key == key else dataclasses.replace(article, key=key))
+            problems += [dataclasses.replace(p, line=line) for p in warnings]
+            continue
         if isinstance(item, extract.ExtractError):
             problems.append(Problem(path=path, message=unprefixed(item.message, path), line=line or item.line))
             continue
@@ -141,24 +157,44 @@ def read_source(source: SourceFile, data: bytes, sidecar: bytes | None, config: 
     return result if part is not None else whole(source, [result])
 
 
+def _rows_of(previous: ReadResult) -> dict[str, tuple[Article, list[Problem]]]:
+    """A dataset file's last read as row digest -> (its article, its warnings); of two equal rows, the first."""
+    first: dict[str, Article] = {}
+    for a in previous.articles:
+        first.setdefault(a.source_digest, a)
+    at: dict[int, list[Problem]] = {_line_of(a): [] for a in first.values()}
+    for p in previous.problems:
+        if p.severity == "warning" and p.line in at:
+            at[p.line].append(p)
+    return {d: (a, at[_line_of(a)]) for d, a in first.items()}
+
+
 def whole(source: SourceFile, parts: list[ReadResult]) -> ReadResult:
     """A file's ReadResult from those of its parts (``read_source(part=...)``), as if read at once:
     articles and problems in line order."""
     if len(parts) == 1:
         articles, bodies, terms, problems = parts[0].articles, parts[0].bodies, parts[0].terms, parts[0].problems
     else:
-        # A part's bodies and terms are its articles', one each, in the same order; or none at all
-        # (as the read workers send a result: its bodies and terms go to the cache on their own).
-        rows = sorted((row for p in parts for row in zip(p.articles, p.bodies or itertools.repeat(None),
-                                                             p.terms or itertools.repeat(None))), key=lambda row: _line_of(row[0]))
-        articles, bodies, terms = (tuple(column) for column in zip(*rows)) if rows else ((), (), ())
-        bodies, terms = tuple(b for b in bodies if b is not None), tuple(t for t in terms if t is not None)
+        # A part's bodies and terms are those of its articles that were extracted now (not of a row
+        # read before, nor any when the read workers send a result: they go to the cache on their
+        # own), keyed by digest: put in the articles' order.
+        articles = tuple(sorted((a for p in parts for a in p.articles), key=_line_of))
+        bodies, terms = _in_order(articles, "body_digest", parts, "bodies"), _in_order(articles, "terms_digest", parts, "terms")
         problems = tuple(sorted((q for p in parts for q in p.problems), key=lambda q: q.line or 0))
     if not articles and len(problems) > 2 and all(p.severity == "error" for p in problems):
         # a dataset file none of whose rows is an article (a manifest, say): one line, not one per row
         first = problems[0]
         problems = (Problem(path=source.rel_path, message=f"no row is an article ({len(problems)} rows; line {first.line}: {first.message})"),)
     return ReadResult(source=source, articles=articles, bodies=bodies, terms=terms, problems=problems)
+
+
+def _in_order(articles: tuple[Article, ...], field: str, parts: list[ReadResult], kind: str) -> tuple:
+    """The parts' (digest, value) pairs of ``kind`` in the order of the articles whose ``field`` they are."""
+    pool: dict[str, list] = {}
+    for p in parts:
+        for pair in getattr(p, kind):
+            pool.setdefault(pair[0], []).append(pair)
+    return tuple(pool[d].pop() for d in (getattr(a, field) for a in articles) if pool.get(d))
 
 
 def _line_of(article: Article) -> int:
@@ -590,7 +626,7 @@ def _article(key: str, source: SourceFile, ex: extract.Extraction, extra: dict, 
     }, words=words) if config.pages.search else ""         # (a third of reading an article: not made for a site without search)
     slug = extra.get("slug") or slugify(title, max_length=config.slug_max_length, ascii_only=config.slug_ascii)
     article = Article(
-        key=key, source_path=source.rel_path, source_digest=source.digest, title=_ILLEGAL.sub("", title),
+        key=key, source_path=source.rel_path, source_digest=extra.get(ROW) or source.digest, title=_ILLEGAL.sub("", title),
         date=date, updated=updated, slug=str(slug), language=language, dir=ex.dir or _dir(language),
         category=category, section=section, tags=tags, source=source_name,
         author=author, agency=_clean(ex.agency), dek=_clean(ex.dek), summary=summary,

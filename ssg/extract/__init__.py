@@ -10,7 +10,7 @@ from __future__ import annotations
 __version__ = "6"
 
 from .core import extract_bytes, extract_text
-from .dataset import extract_dataset, extract_row
+from .dataset import dataset_rows, extract_dataset, extract_row, safe_row
 from .decode import decode
 from .errors import ExtractError
 from .model import Extraction
@@ -27,6 +27,7 @@ __all__ = [
     "Profile",
     "RECORD_KEYS",
     "apply_overrides",
+    "dataset_rows",
     "decode",
     "extract_bytes",
     "extract_dataset",
@@ -34,6 +35,7 @@ __all__ = [
     "extract_text",
     "parse_extract_options",
     "parse_sidecar",
+    "safe_row",
     "text_fingerprint",
     "to_record",
 ]

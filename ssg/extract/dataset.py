@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
 from datetime import datetime
 from types import SimpleNamespace
-from typing import Iterator
+from typing import Container, Iterator
 
 from .core import ArticleParts, _extract_lines, _profiles_for, _unescape
 from .dates import compact_date, find_dates
@@ -18,7 +19,7 @@ from .model import Extraction
 from .options import ExtractOptions
 from .text import fold
 
-__all__ = ["extract_dataset", "extract_row"]
+__all__ = ["dataset_rows", "extract_dataset", "extract_row", "safe_row"]
 
 _TITLE_PREFIX = re.compile(
     r"^(?P<cat>عام|سياسي|اقتصادي|رياضي|ثقافي|اجتماعي|محلي|دولي|عربي|خليجي|تقني|صحي|علمي|أمني|عسكري)\s*/\s*(?P<rest>\S.*)$"
@@ -192,12 +193,25 @@ def extract_dataset(
     ``part`` (k, n): only the rows of part k of n (a JSONL file's lines, a CSV file's records,
     dealt out in turn), so that n processes share a big file's rows; the whole file's problems
     come with part 0. The parts' rows, in line order, are the file's."""
+    for lineno, _, row in dataset_rows(data, rel_path=rel_path, fmt=fmt, options=options, part=part):
+        yield lineno, row if isinstance(row, ExtractError) else safe_row(row, options, rel_path, lineno)
+
+
+def dataset_rows(
+    data: bytes, *, rel_path: str, fmt: str, options: ExtractOptions, part: tuple[int, int] | None = None,
+    known: Container[str] = frozenset(),
+) -> Iterator[tuple[int, str, dict | ExtractError | None]]:
+    """A dump's rows, not yet extracted: (line or row number, the row's digest, the row as a dict
+    or the ExtractError of a line that is not one). The digest is the row's text (a CSV record's
+    with its header's), so that a reader can tell a row it has read before: a row whose digest is
+    in ``known`` is yielded as None, not even parsed. A problem with the whole file comes once,
+    as (0, "", ExtractError). ``part`` as in ``extract_dataset``."""
     k, n = part or (0, 1)
     try:
         text, _enc = decode(data, rel_path=rel_path, options=options, rows=True)
     except ExtractError as exc:
         if k == 0:
-            yield 0, exc
+            yield 0, "", exc
         return
     if fmt == "jsonl":
         # Lines end at "\n" only: str.splitlines also ends one at U+2028, U+0085, a form feed...,
@@ -205,16 +219,20 @@ def extract_dataset(
         for lineno, raw in enumerate(text.split("\n"), 1):
             if lineno % n != k or not raw.strip():
                 continue
+            digest = _digest(raw)
+            if digest in known:
+                yield lineno, digest, None
+                continue
             try:
                 row = json.loads(raw)
             except (json.JSONDecodeError, RecursionError) as exc:
                 msg = getattr(exc, "msg", "nesting too deep")
-                yield lineno, ExtractError("bad_row", f"{rel_path}: invalid JSON ({msg})", line=lineno)
+                yield lineno, digest, ExtractError("bad_row", f"{rel_path}: invalid JSON ({msg})", line=lineno)
                 continue
             if not isinstance(row, dict):
-                yield lineno, ExtractError("bad_row", f"{rel_path}: a JSON object was expected, got {type(row).__name__}", line=lineno)
+                yield lineno, digest, ExtractError("bad_row", f"{rel_path}: a JSON object was expected, got {type(row).__name__}", line=lineno)
                 continue
-            yield lineno, _safe_row(row, options, rel_path, lineno)
+            yield lineno, digest, row
     elif fmt == "csv":
         reader = csv.reader(io.StringIO(text, newline=""))
         header = None
@@ -230,29 +248,37 @@ def extract_dataset(
                 prev_end = reader.line_num
                 record += 1
                 if record % n == k:
-                    yield start, ExtractError("bad_row", f"{rel_path}: {exc}", line=start)
+                    yield start, "", ExtractError("bad_row", f"{rel_path}: {exc}", line=start)
                 continue
             start = prev_end + 1
             prev_end = reader.line_num
             if header is None:
                 header = [h.strip().lstrip("\ufeff") for h in values]
+                named = "\x1f".join(header) + "\x1e"
                 continue
             record += 1
             if record % n != k:
                 continue
             if not any(v.strip() for v in values):
                 continue
+            digest = _digest(named + "\x1f".join(values))
             if len(values) != len(header):
-                yield start, ExtractError("bad_row", f"{rel_path}: {len(values)} fields, the header has {len(header)}", line=start)
-                continue
-            yield start, _safe_row(dict(zip(header, values)), options, rel_path, start)
+                yield start, digest, ExtractError("bad_row", f"{rel_path}: {len(values)} fields, the header has {len(header)}", line=start)
+            elif digest in known:
+                yield start, digest, None
+            else:
+                yield start, digest, dict(zip(header, values))
         if header is None and k == 0:
-            yield 0, ExtractError("empty_input", f"{rel_path}: no CSV header row")
+            yield 0, "", ExtractError("empty_input", f"{rel_path}: no CSV header row")
     else:
         raise ValueError(f"unknown dataset format {fmt!r} (jsonl or csv)")
 
 
-def _safe_row(row: dict, options: ExtractOptions, rel_path: str, lineno: int) -> Extraction | ExtractError:
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def safe_row(row: dict, options: ExtractOptions, rel_path: str, lineno: int) -> Extraction | ExtractError:
     try:
         return extract_row(row, options=options, rel_path=rel_path, line=lineno)
     except ExtractError as exc:
