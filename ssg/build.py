@@ -326,12 +326,13 @@ _READ: dict = {}
 
 
 def _init_read(config: SiteConfig, root: Path, cached: frozenset, texts: bool = True,
-               before: dict[str, str] | None = None, reader: str = "") -> None:
+               previous: dict[str, ReadResult] | None = None) -> None:
     """``texts``: send the search terms' text with their packed bytes (the parent keeps them for
     an index made in its own process; for one made in the standby they were ~30% of the bytes
-    each worker pickled and the parent read, ~1.7 of ~6 KB an article). ``before``: the digest
-    of each changed dataset file's last read under ``reader``, whose rows need not be read again."""
-    _READ.update(config=config, root=root, cached=cached, texts=texts, before=before or {}, reader=reader)
+    each worker pickled and the parent read, ~1.7 of ~6 KB an article). ``previous``: each changed
+    dataset file's last read, whose rows need not be read again (loaded once by the parent, which
+    the forked workers inherit it from: a big dump's parts would each unpickle it otherwise)."""
+    _READ.update(config=config, root=root, cached=cached, texts=texts, previous=previous or {})
 
 
 def _read_one(task: SourceFile | tuple[SourceFile, int, int]) -> tuple:
@@ -351,23 +352,14 @@ def _read_one(task: SourceFile | tuple[SourceFile, int, int]) -> tuple:
     source = SourceFile(rel_path=source.rel_path, stamp=source.stamp, digest=digest_, sidecar=source.sidecar)
     if (source.rel_path, digest_) in _READ["cached"]:
         return ("hit", source)
-    result = read.read_source(source, data, sidecar, _READ["config"], part, _last_read(source.rel_path))
+    result = read.read_source(source, data, sidecar, _READ["config"], part, _READ["previous"].get(source.rel_path))
     stored = ReadResult(source=result.source, articles=result.articles, problems=result.problems)
     texts = _READ["texts"]
     return ("read", pickle.dumps(stored, protocol=5), tuple((d, pack_body(html)) for d, html in result.bodies),
             tuple((d, text if texts else None, pack_body(text)) for d, text in result.terms))
 
 
-def _last_read(rel_path: str) -> ReadResult | None:
-    """A changed dataset file's last read (``read.read_source``'s ``previous``), fetched by the
-    worker that reads the file (or part) from the cache; None when there is none to be had."""
-    digest_ = _READ["before"].get(rel_path)
-    if digest_ is None:
-        return None
-    return cache_module.cached_read(_READ["config"].cache_path, _READ["reader"], rel_path, digest_)
-
-
-READ_CODE = ("_init_read", "_read_one", "_last_read")   # this module's code that makes what the cache keeps of a read
+READ_CODE = ("_init_read", "_read_one")       # this module's code that makes what the cache keeps of a read
 
 
 def reader_key(config: SiteConfig) -> str:
@@ -430,9 +422,7 @@ def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, 
             cache.put_terms(packed_terms)
             bodies, packed_terms = [], []
 
-    before = {s.rel_path: last[s.rel_path][1] for s in todo if s.rel_path in (last or ())
-              and s.rel_path.lower().endswith(read.DATASET_SUFFIXES) and (s.rel_path, last[s.rel_path][1]) in known}
-    init_args = (config, config.content_path, known, terms is not None, before, reader)
+    init_args = (config, config.content_path, known, terms is not None, _last_reads(todo, last, known, cache, reader))
     tasks = read_parts(todo, config.build.workers)
     # A big dataset's parts first, a task each (then the other files, 32 a task): its n parts
     # come back one after the other, in order, and are put together as the file's one result.
@@ -473,6 +463,21 @@ def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, 
     if missing:
         results.sort(key=lambda r: r.source.rel_path)
     return results
+
+
+def _last_reads(todo: list[SourceFile], last: dict[str, tuple[str, str]] | None, known: frozenset,
+                cache: Cache, reader: str) -> dict[str, ReadResult]:
+    """The last read of each dataset file among ``todo`` that the cache has (under this reader);
+    one that cannot be decoded is left out: that file is read in full, as without it."""
+    found = {}
+    for s in todo:
+        digest_ = (last or {}).get(s.rel_path, ("", ""))[1]
+        if s.rel_path.lower().endswith(read.DATASET_SUFFIXES) and (s.rel_path, digest_) in known:
+            try:
+                found[s.rel_path] = cache.read_result(reader, s.rel_path, digest_)
+            except cache_module.CacheDamaged:
+                pass
+    return found
 
 
 PART_BYTES = 8 << 20       # a dataset file at least this big is read by every worker, a part of its rows each

@@ -278,22 +278,6 @@ class BodyStore:
         self.db.close()
 
 
-def cached_read(directory: Path, reader: str, rel_path: str, digest: str) -> ReadResult | None:
-    """The cached read of (rel_path, digest) under ``reader``, on a read-only connection of its own
-    (a read worker fetches a dataset file's last read); None when it is not there or cannot be
-    decoded: the file is then read in full, as it would be without it."""
-    try:
-        db = sqlite3.connect(f"file:{directory / FILE}?mode=ro", uri=True)
-        try:
-            row = db.execute("SELECT result FROM reads WHERE rel_path=? AND digest=? AND reader=?",
-                             (rel_path, digest, reader)).fetchone()
-        finally:
-            db.close()
-        return None if row is None else unpickled(row[0], f"read of {rel_path}")
-    except (sqlite3.Error, CacheDamaged):
-        return None
-
-
 def fetch_terms(directory: Path, digests: list[str]) -> dict[str, str]:
     """``BodyStore(directory).terms(digests)`` on a connection of its own (the search index's
     process opens one when it needs the terms of docs it has not seen)."""
