@@ -6,9 +6,12 @@ content give the same bytes. URLs inside feeds are absolute.
 """
 from __future__ import annotations
 
+import functools
+import html as html_lib
 import json
 import re
 from datetime import datetime, timezone
+from urllib.parse import urljoin
 
 from xml.sax.saxutils import escape as xml_escape
 
@@ -18,7 +21,44 @@ from .model import RenderJob
 from .urls import absolute
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
-_REL_LINK = re.compile(r'(\s(?:href|src)=")/(?!/)')
+# A start tag, its attributes quoted either way or not at all (">" may stand inside quotes), and
+# one of its attributes: what a body's HTML holds once cmark-gfm and nh3 wrote it (or, with
+# sanitize_html = false, as its writer did). Text never holds "<" and a letter: it is "&lt;".
+_TAG = re.compile(r"""<[A-Za-z][^\s/>]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*/?>""")
+_ATTRIBUTE = re.compile(r"""(\s)([^\s"'>/=]+)(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
+_URL_ATTRIBUTES = frozenset({"href", "src", "cite", "poster", "longdesc", "usemap", "action", "formaction", "background"})
+_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+
+
+def absolute_urls(html: str, base: str) -> str:
+    """Every URL in ``html``'s tags made absolute against ``base``, the article's own URL, as the
+    article's page resolves it: a feed is read away from that page, so "photo.jpg", "../other/",
+    "#note" or "/about/" in it would resolve against the feed's URL, or not at all (the W3C feed
+    validator's "relative reference" warning; RSS and JSON Feed have no xml:base)."""
+    if "=" not in html:
+        return html             # no attribute at all (most news bodies: they seldom link)
+
+    def attribute(m: re.Match) -> str:
+        name = m.group(2).lower()
+        if name not in _URL_ATTRIBUTES and name != "srcset":
+            return m.group(0)
+        quoted = m.group(4)
+        given = html_lib.unescape(quoted[1:-1] if quoted[0] in "\"'" else quoted)
+        if name == "srcset":        # "a.jpg 1x, b.jpg 2x": each candidate's URL
+            value = ", ".join(" ".join([_resolve(base, c.split()[0])] + c.split()[1:]) for c in given.split(",") if c.strip())
+        else:
+            value = _resolve(base, given)
+        if value == given:
+            return m.group(0)       # (absolute already: the bytes as they were)
+        return f'{m.group(1)}{m.group(2)}="{html_lib.escape(value)}"'
+
+    return _TAG.sub(lambda tag: _ATTRIBUTE.sub(attribute, tag.group(0)), html)
+
+
+@functools.lru_cache(maxsize=4096)       # (an article is in several feeds, each format its own)
+def _resolve(base: str, url: str) -> str:
+    url = url.strip()
+    return url if _ABSOLUTE.match(url) else urljoin(base, url)
 
 
 class FeedRenderer:
@@ -31,11 +71,8 @@ class FeedRenderer:
 
     def content(self, key: str, body_key: str | None) -> str:
         if self.full_text and body_key and self.bodies:
-            html = self.bodies.get(body_key)
-            root = self.site["base_url"].split("://", 1)
-            origin = root[0] + "://" + root[1].split("/", 1)[0] + "/"
             card = self.cards[key]
-            html = _REL_LINK.sub(lambda m: m.group(1) + origin, html)
+            html = absolute_urls(self.bodies.get(body_key), self.absolute(card["url"]))
             return f'<div lang="{card["lang"]}" dir="{card["dir"]}">{html}</div>'    # direction travels with the text
         return self.cards[key]["summary"]
 

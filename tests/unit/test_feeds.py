@@ -57,3 +57,43 @@ def test_rss_and_atom_of_one_feed_share_a_generator_and_match_unshared_output(mo
     assert "tag/y/" not in rss + atom
     # k0: its category; k1: its category and a tag; k2: two tags and no category
     assert rss.count("<category>") == 5 and atom.count("<category ") == 5
+
+
+BASE = "https://example.org/archive/2024/01/%D8%AE%D8%A8%D8%B1/"
+
+
+@pytest.mark.parametrize("given, resolved", [
+    ('<a href="../n1/">', '<a href="https://example.org/archive/2024/01/n1/">'),
+    ('<a href="/about/">', '<a href="https://example.org/about/">'),                  # as the article's page reads it
+    ('<img alt="a > b" src="pic.jpg">', f'<img alt="a > b" src="{BASE}pic.jpg">'),
+    ('<a href="#note">', f'<a href="{BASE}#note">'),
+    ('<a href="?page=2">', f'<a href="{BASE}?page=2">'),
+    ('<a href="//cdn.example.net/x.png">', '<a href="https://cdn.example.net/x.png">'),
+    ("<a href='/single/' rel=x>", '<a href="https://example.org/single/" rel=x>'),
+    ("<img src=/bare.png>", '<img src="https://example.org/bare.png">'),
+    ('<blockquote cite="src/">', f'<blockquote cite="{BASE}src/">'),
+    ('<img srcset="a.jpg 1x, /b.jpg 2x">', f'<img srcset="{BASE}a.jpg 1x, https://example.org/b.jpg 2x">'),
+    ('<a href="q?a=1&amp;b=2">', f'<a href="{BASE}q?a=1&amp;b=2">'),
+    # absolute already, and text that only looks like a tag: unchanged
+    ('<a href="https://example.net/a?b=1&amp;c=2">', '<a href="https://example.net/a?b=1&amp;c=2">'),
+    ('<a href="mailto:desk@example.org">', '<a href="mailto:desk@example.org">'),
+    ('<code>href="/x/"</code> &lt;a href="/y/"&gt;', '<code>href="/x/"</code> &lt;a href="/y/"&gt;'),
+])
+def test_a_body_url_is_made_absolute_against_the_article_url(given, resolved):
+    assert feeds.absolute_urls(given, BASE) == resolved
+
+
+def test_full_text_feeds_carry_no_relative_url():
+    """A body's "photo.jpg" or "../other/" means the article's page's neighbour: in a feed (read
+    far from that page, W3C's validator warns of relative references) it is made absolute."""
+    class Bodies:
+        def get(self, digest):
+            return '<p><a href="../n1/">a</a> <img src="pic.jpg" alt=""> <a href="#note">n</a></p>'
+
+    jobs = _jobs("", ["k0"], True)
+    rss, atom, json_feed = (feeds.FeedRenderer(SITE, CARDS, Bodies(), full_text=True).render(job).decode() for job in jobs)
+    page = "https://example.org/archive/2024/01/n0/"
+    for text in (rss, atom.replace("&quot;", '"'), json_feed.replace('\\"', '"')):
+        assert 'href="https://example.org/archive/2024/01/n1/"' in text
+        assert f'src="{page}pic.jpg"' in text and f'href="{page}#note"' in text
+        assert 'href="../' not in text and 'src="pic' not in text and 'href="#' not in text
