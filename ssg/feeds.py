@@ -130,11 +130,17 @@ class FeedRenderer:
             terms = ([card["category"]] if card["category"] else []) + card["tags"]
             if terms:               # one call: feedgen checks every category it holds on each call
                 fe.category([{"term": t["name"]} for t in terms])
+            # The summary is text, and RSS's <description> HTML (RSS 2.0's examples, every reader): a
+            # summary's "<" or "&" is escaped for it, else "about <script> tags" would be read as a
+            # script. Atom's <summary> says which it holds: the text itself, or the same escaped
+            # as type="html" when they differ (one summary serves both formats' entries)
+            summary = card["summary"] or card["title"]
+            escaped = html_lib.escape(summary, quote=False)
             if self.full_text:
-                fe.description(card["summary"] or card["title"])
+                fe.description(escaped)
                 fe.content(self.content(card["key"], bodies.get(card["key"])), type="CDATA" if job.renderer == "rss" else "html")
             else:       # an excerpt: Atom's <summary> (its <content> would be read as the article), RSS's <description>
-                fe.summary(card["summary"] or card["title"])
+                fe.summary(escaped, type="html" if escaped != summary else None)
         self._last = (job.view, mode, fg)
         return fg
 

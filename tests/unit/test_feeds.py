@@ -1,8 +1,14 @@
 """FeedRenderer: the RSS and Atom jobs of one feed share its generator, and give the bytes each
-would alone."""
+would alone; an item's HTML holds only absolute URLs, and its summary is read as the text it is
+(tests/test_feed_validity.py checks whole built sites' feeds as validators do)."""
 from __future__ import annotations
 
+import html
+import json
+
+import feedparser
 import pytest
+from lxml import etree
 
 from ssg import feeds
 from ssg.model import RenderJob
@@ -97,3 +103,25 @@ def test_full_text_feeds_carry_no_relative_url():
         assert 'href="https://example.org/archive/2024/01/n1/"' in text
         assert f'src="{page}pic.jpg"' in text and f'href="{page}#note"' in text
         assert 'href="../' not in text and 'src="pic' not in text and 'href="#' not in text
+
+
+@pytest.mark.parametrize("full_text", [False, True])
+def test_a_summary_is_text_in_every_format(full_text):
+    """RSS's <description> is read as HTML: a summary that talks about "<script>" tags (text, as
+    summaries are) is escaped for it, not taken for a script by readers (feedparser dropped the
+    rest of the summary). Atom's <summary> says type="html" when it is escaped, and stays plain
+    text otherwise."""
+    text = "عن وسم <script> في الصفحات، و a<b و AT&T"
+    cards = {**CARDS, "k0": {**CARDS["k0"], "summary": text}}
+    jobs = _jobs("", ["k0", "k1"], full_text)
+    rss, atom, json_feed = (feeds.FeedRenderer(SITE, cards, _Bodies(), full_text=full_text).render(job) for job in jobs)
+    assert etree.fromstring(rss).findtext("channel/item/description") == html.escape(text, quote=False)
+    shown = [feedparser.parse(rss).entries[0].summary]
+    if not full_text:
+        summary = etree.fromstring(atom).find("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}summary")
+        assert summary.get("type") == "html" and summary.text == html.escape(text, quote=False)
+        shown.append(feedparser.parse(atom).entries[0].summary)
+        plain = etree.fromstring(atom).findall("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}summary")[1]
+        assert plain.get("type") is None and plain.text == CARDS["k1"]["summary"]       # nothing to escape: text
+    assert [html.unescape(s) for s in shown] == [text] * len(shown)
+    assert json.loads(json_feed)["items"][0]["summary"] == text                           # JSON Feed's summary is text
