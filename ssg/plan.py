@@ -419,8 +419,11 @@ class Planner:
             jobs.append(self.taxonomy_index(tax))
             for term in tax.terms:
                 title = term.name
+                # A term none of whose articles has a date (undated last) has no feed: feeds hold
+                # dated articles alone, so it would be empty for good, dated 1970
+                fed = self.config.feeds.per_term and self.by_key[term.article_keys[0]].date is not None
                 jobs += self.listing_jobs("term", term.url, term.article_keys, title, term={"taxonomy": tax.name, "taxonomy_title": tax.title, "taxonomy_url": tax.url, "name": term.name},
-                                          feeds_prefix=term.url if self.config.feeds.per_term else None)
+                                          feeds_prefix=term.url if fed else None)
         jobs += self.period_jobs() if self.config.pages.dates else []
         return jobs
 

@@ -71,3 +71,26 @@ def test_hijri_date_is_an_option(small_site):
     build_site(small_site)
     html = (small_site / "output/2024/03/الخبر-الأول-عن-الاقتصاد/index.html").read_text()
     assert "٢٠ شعبان ١٤٤٥ هـ" in html and "١ مارس ٢٠٢٤" in html
+
+
+def test_a_term_whose_articles_are_all_undated_has_no_feed(small_site):
+    """Feeds hold dated articles alone: a source whose one article has no date had feeds that were
+    empty for good, dated 1970 (the W3C validator's "implausible date"). It has none, its page
+    advertises none; once the article has a date, the feeds are there."""
+    toml = small_site / "site.toml"
+    toml.write_text(toml.read_text().replace("limit = 3", 'limit = 3\nterm_formats = ["rss", "atom", "json"]'))
+    undated = small_site / "content/2024/f.md"
+    undated.write_text("---\ntitle: خبر بلا تاريخ\nsource: نشرة بلا تواريخ\ncategory: رياضة\n---\nنص.\n")
+    report = build_site(small_site)
+    out = small_site / "output"
+    term = out / "source/نشرة-بلا-تواريخ"
+    assert sorted(p.name for p in term.iterdir()) == ["index.html"]
+    page = (term / "index.html").read_text()
+    assert "source/نشرة-بلا-تواريخ/feed" not in page and "/archive/feed.xml" in page      # the site's feeds still
+    assert (out / "category/رياضة/feed.xml").is_file()          # a term with a dated article keeps its feeds
+    written = {p for p in report.rendered if p.endswith(("feed.xml", "atom.xml", "feed.json"))}
+    assert report.feeds == len(written) and not any(w.startswith("source/نشرة") for w in written)
+    undated.write_text(undated.read_text().replace("source:", "date: 2024-05-01T08:00:00+03:00\nsource:"))
+    build_site(small_site)
+    assert sorted(p.name for p in term.iterdir()) == ["atom.xml", "feed.json", "feed.xml", "index.html"]
+    assert "<item>" in (term / "feed.xml").read_text()
