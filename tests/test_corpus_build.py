@@ -6,8 +6,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from urllib.parse import quote
 
 import feedparser
+
+from ssg.config import load_config
+from tests import feed_checks
 
 
 def test_building_the_gold_folder_reports_bad_files_by_name(tmp_path, corpus):
@@ -38,3 +42,9 @@ def test_building_the_gold_folder_reports_bad_files_by_name(tmp_path, corpus):
     assert 'datetime="2021-09-04T23:47' in html          # seconds, when :00, are left out
     feed = feedparser.parse((out / "feed.xml").read_bytes())
     assert feed.bozo == 0 and len(feed.entries) == 20
+    # every feed of the real articles, read as feed validators read it (tests/feed_checks.py)
+    base_url = load_config(tmp_path).base_url
+    feeds = [p for p in sorted(out.rglob("*")) if p.name in feed_checks.CHECKS]
+    problems = [f"{p.relative_to(out)}: {problem}" for p in feeds
+                for problem in feed_checks.CHECKS[p.name](p.read_bytes(), base_url + quote(p.relative_to(out).as_posix()))]
+    assert len(feeds) > 20 and not problems, "\n".join(problems[:20])
