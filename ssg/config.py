@@ -206,8 +206,26 @@ def parse_config(mapping: Mapping[str, Any], *, site_dir: str = ".") -> SiteConf
             raise ConfigError(f"'{both[0]}' is set twice, at the top and in [site]: keep one")
         mapping = {**inside, **mapping}
     config = _parse_table(SiteConfig, mapping, "site.toml")
-    config = replace(config, site_dir=site_dir, language=config.language.replace("_", "-"))
+    config = _ascii_hosts(replace(config, site_dir=site_dir, language=config.language.replace("_", "-")))
     validate(config)
+    return config
+
+
+def _ascii_hosts(config: SiteConfig) -> SiteConfig:
+    """A domain in another script (https://أخبار.مصر/archive/, cname = "أخبار.مصر") as browsers,
+    DNS and GitHub Pages know it: in IDNA's ASCII form (xn--...), so that the site's absolute URLs
+    do not percent-encode the host as they do a path."""
+    def ascii_host(host: str, key: str) -> str:
+        try:
+            return host.encode("idna").decode("ascii")
+        except UnicodeError:
+            raise ConfigError(f"{key} has a host that is not a domain name: {host!r}") from None
+    url = urlsplit(config.base_url)
+    if "://" in config.base_url and url.hostname and not url.hostname.isascii():
+        netloc = ascii_host(url.hostname, "base_url") + (f":{url.port}" if url.port else "")
+        config = replace(config, base_url=url._replace(netloc=netloc).geturl())
+    if config.cname and not config.cname.isascii() and "/" not in config.cname:
+        config = replace(config, cname=ascii_host(config.cname, "cname"))
     return config
 
 
@@ -287,6 +305,7 @@ def with_overrides(config: SiteConfig, **overrides: Any) -> SiteConfig:
     config = replace(config, **overrides)
     if build:
         config = replace(config, build=replace(config.build, **build))
+    config = _ascii_hosts(config)
     validate(config)
     if not config.content_path.is_dir():
         origin = "--content" if content_given else f"content_dir = {config.content_dir!r}" \

@@ -85,3 +85,14 @@ def test_every_key_is_documented():
     for section in text.split("\n## "):
         rows = [line.split("|")[1].strip() for line in section.splitlines() if line.startswith("| `")]
         assert len(rows) == len(set(rows)), f"a key documented twice: {sorted(r for r in rows if rows.count(r) > 1)}"
+
+
+def test_a_domain_in_another_script_is_given_in_its_ascii_form_in_base_url_and_cname():
+    """Absolute URLs percent-encode a path (urls.absolute); a host so encoded is no address."""
+    config = parse_config({"base_url": "https://أخبار.مصر/أرشيف/", "cname": "أخبار.مصر"})
+    assert config.base_url == "https://xn--igbicxr.xn--wgbh1c/أرشيف/" and config.cname == "xn--igbicxr.xn--wgbh1c"
+    assert parse_config({"base_url": "http://موقع.example:8080/"}).base_url == "http://xn--4gbrim.example:8080/"
+    from ssg.urls import absolute
+    assert absolute(config.base_url, "2021/09/") == "https://xn--igbicxr.xn--wgbh1c/%D8%A3%D8%B1%D8%B4%D9%8A%D9%81/2021/09/"
+    with pytest.raises(ConfigError, match="base_url has a host that is not a domain name"):
+        parse_config({"base_url": "https://" + "ب" * 70 + ".com/"})
