@@ -126,3 +126,19 @@ def test_a_dataset_is_read_in_full_when_its_last_read_is_from_other_settings_or_
     (site / "content/dump.jsonl").write_text("\n".join(rows + [_row(10), _row(11)]) + "\n", encoding="utf-8")
     build_site(site)
     assert len(seen()) == 12
+
+
+def test_ssg_watch_reads_only_the_rows_a_changed_dump_adds(tmp_path, monkeypatch):
+    """A watch build (in-process state kept, the changed path given) takes the same way."""
+    from ssg.build import build
+    from ssg.config import load_config, with_overrides
+    rows = [_row(i) for i in range(20)]
+    site = make_site(tmp_path, SITE_TOML + "-- content/dump.jsonl --\n" + "\n".join(rows) + "\n")
+    config = with_overrides(load_config(site), workers=1)
+    build(config, keep_memory=True)
+    seen = _counting(monkeypatch, tmp_path)
+    dump = site / "content/dump.jsonl"
+    dump.write_text("\n".join(rows + [_row(20)]) + "\n", encoding="utf-8")
+    report = build(config, keep_memory=True, changed=[str(dump)])
+    assert seen() == [("dump.jsonl", 21)] and report.articles == 21
+    assert [o for o in report.written if "خبر-رقم-20/" in o] == ["2015/07/خبر-رقم-20/index.html"]
