@@ -179,8 +179,10 @@ def _build(config: SiteConfig, *, force: bool, progress: Progress | None, keep_m
         links = permalinks.load(config.root)
         if kept:
             kept.memo.made.clear()
-        site = t("assemble", assemble.assemble, [a for r in results for a in r.articles], config, links.articles,
+        articles = [a for r in results for a in r.articles]
+        site = t("assemble", assemble.assemble, articles, config, permalinks.by_article(links.articles, articles),
                  memo=kept.memo if kept else None, statics=static_roots(config))
+        del articles
         problems += site.duplicates
         _check_strict(config, problems)
         runner = functools.partial(parallel.background, workers=config.build.workers, standby=spare)
@@ -311,7 +313,8 @@ def assemble_only(config: SiteConfig):
     finally:
         cache.close()
     links = permalinks.load(config.root)
-    return assemble.assemble([a for r in results for a in r.articles], config, links.articles, statics=static_roots(config)), links
+    articles = [a for r in results for a in r.articles]
+    return assemble.assemble(articles, config, permalinks.by_article(links.articles, articles), statics=static_roots(config)), links
 
 
 def _check_strict(config: SiteConfig, problems: list[Problem]) -> None:

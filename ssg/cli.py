@@ -190,8 +190,9 @@ def cmd_pin(args) -> int:
     from .build import assemble_only
     config = load(args)
     site, links = assemble_only(config)
-    wanted = {a.key: a.url_override for a in site.articles}
-    new = permalinks.updated(links, dict(site.urls), wanted)
+    keys = {a.key: permalinks.pin_key(a) for a in site.articles}
+    wanted = {keys[a.key]: a.url_override for a in site.articles}
+    new = permalinks.updated(links, {keys[k]: url for k, url in site.urls.items()}, wanted)
     path = permalinks.save(config.root, new)
     added = len(new.articles) - len(links.articles)
     print(f"{path}: {len(new.articles)} articles pinned ({added} new), {len(new.redirects)} redirects")

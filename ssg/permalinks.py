@@ -5,8 +5,9 @@ build agree). ``ssg pin`` writes it: it adds the URL of every article not yet pi
 an article's front matter asks for a different ``permalink`` than its pinned one it moves the pin
 and records the old URL under ``[redirects]`` so that a redirect page stays behind.
 
-    [articles]                       # article key (content path) -> URL, site-relative
+    [articles]                       # pin key (content path; see pin_key) -> URL, site-relative
     "raw/reference.txt" = "2021/09/بعد-أسبوع/"
+    "dump.jsonl#https://example.com/a/1" = "2015/07/خبر/"
     [redirects]                      # old URL -> new URL
     "2021/09/old-title/" = "2021/09/بعد-أسبوع/"
 """
@@ -43,8 +44,24 @@ def load(site_dir: Path) -> Permalinks:
     return Permalinks(articles=clean("articles"), redirects=clean("redirects"))
 
 
+def pin_key(a) -> str:
+    """What an article's pin is filed under: its key, the content file's path; for a row of a
+    dataset dump that gives its article's address (``source_url``), the path and that address
+    (``dump.jsonl#https://...``), not the row's line (``dump.jsonl#L12``), which every row
+    inserted or removed above it moves: the pin would go to another row."""
+    return f"{a.source_path}#{a.source_url}" if a.source_url and a.key != a.source_path else a.key
+
+
+def by_article(pins: dict[str, str], articles) -> dict[str, str]:
+    """The pinned URLs by article key (what ``assemble`` looks them up by)."""
+    if not pins:
+        return {}
+    return {a.key: pins[k] for a in articles if (k := pin_key(a)) in pins}
+
+
 def updated(current: Permalinks, urls: dict[str, str], wanted: dict[str, str | None]) -> Permalinks:
-    """Pin every article's URL; an explicit new permalink moves the pin and leaves a redirect."""
+    """Pin every article's URL; an explicit new permalink moves the pin and leaves a redirect.
+    ``urls`` and ``wanted`` are by pin key (``pin_key``)."""
     articles, redirects = dict(current.articles), dict(current.redirects)
     for key, url in sorted(urls.items()):
         explicit = wanted.get(key)

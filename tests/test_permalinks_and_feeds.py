@@ -94,3 +94,25 @@ def test_a_term_whose_articles_are_all_undated_has_no_feed(small_site):
     build_site(small_site)
     assert sorted(p.name for p in term.iterdir()) == ["atom.xml", "feed.json", "feed.xml", "index.html"]
     assert "<item>" in (term / "feed.xml").read_text()
+
+
+def test_a_pinned_dump_row_keeps_its_url_when_rows_are_inserted_above_it(tmp_path):
+    """A row's pin is filed under its source URL (``permalinks.pin_key``), not its line, which a
+    row inserted above moves: pinned by line, the new row took the old one's URL, and the old one
+    lost its pin (its edited headline moved its page)."""
+    from tests.conftest import make_site
+    row = lambda i, title: json.dumps({"title": title, "content": f"نص الخبر {i}.", "url": f"https://example.com/news/{i}",
+                                       "date_extracted": "2015-07-0%d 10:00:00" % (i + 1)}, ensure_ascii=False)
+    site = make_site(tmp_path, '-- site.toml --\ntitle = "T"\nbase_url = "https://example.org/"\nlanguage = "ar"\n'
+                     "-- content/dump.jsonl --\n" + row(1, "خبر أول") + "\n" + row(2, "خبر ثان") + "\n")
+    build_site(site)
+    assert "2 articles pinned (2 new)" in pin(site)
+    pins = (site / "permalinks.toml").read_text(encoding="utf-8")
+    assert '"dump.jsonl#https://example.com/news/1" = "2015/07/خبر-أول/"' in pins and "#L" not in pins
+    (site / "content/dump.jsonl").write_text("\n".join([row(0, "خبر جديد"), row(1, "خبر أول مصحح"), row(2, "خبر ثان")]) + "\n", encoding="utf-8")
+    build_site(site)
+    out = site / "output"
+    assert "خبر أول مصحح" in (out / "2015/07/خبر-أول/index.html").read_text(encoding="utf-8")   # pinned: the same URL
+    assert "خبر ثان" in (out / "2015/07/خبر-ثان/index.html").read_text(encoding="utf-8")
+    assert "خبر جديد" in (out / "2015/07/خبر-جديد/index.html").read_text(encoding="utf-8")      # the new row: its own
+    assert not (out / "2015/07/خبر-أول-مصحح").exists()
