@@ -192,7 +192,8 @@ def cmd_pin(args) -> int:
     site, links = assemble_only(config)
     keys = {a.key: permalinks.pin_key(a) for a in site.articles}
     wanted = {keys[a.key]: a.url_override for a in site.articles}
-    new = permalinks.updated(links, {keys[k]: url for k, url in site.urls.items()}, wanted)
+    new = permalinks.updated(links, {keys[k]: url for k, url in site.urls.items()}, wanted,
+                             refiled={k: pk for k, pk in keys.items() if pk != k})
     path = permalinks.save(config.root, new)
     added = len(new.articles) - len(links.articles)
     print(f"{path}: {len(new.articles)} articles pinned ({added} new), {len(new.redirects)} redirects")

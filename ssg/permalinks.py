@@ -53,16 +53,27 @@ def pin_key(a) -> str:
 
 
 def by_article(pins: dict[str, str], articles) -> dict[str, str]:
-    """The pinned URLs by article key (what ``assemble`` looks them up by)."""
+    """The pinned URLs by article key (what ``assemble`` looks them up by). A row pinned by its
+    line before rows were pinned by URL keeps that pin until ``ssg pin`` files it anew (``updated``)."""
     if not pins:
         return {}
-    return {a.key: pins[k] for a in articles if (k := pin_key(a)) in pins}
+    found = {}
+    for a in articles:
+        url = pins.get(pin_key(a)) or pins.get(a.key)
+        if url is not None:
+            found[a.key] = url
+    return found
 
 
-def updated(current: Permalinks, urls: dict[str, str], wanted: dict[str, str | None]) -> Permalinks:
+def updated(current: Permalinks, urls: dict[str, str], wanted: dict[str, str | None],
+            refiled: dict[str, str] | None = None) -> Permalinks:
     """Pin every article's URL; an explicit new permalink moves the pin and leaves a redirect.
-    ``urls`` and ``wanted`` are by pin key (``pin_key``)."""
+    ``urls`` and ``wanted`` are by pin key (``pin_key``). ``refiled``: article key -> pin key of
+    the rows whose pin is now filed by URL: a pin under the article key moves there."""
     articles, redirects = dict(current.articles), dict(current.redirects)
+    for key, new_key in (refiled or {}).items():
+        if key in articles and new_key not in articles:
+            articles[new_key] = articles.pop(key)
     for key, url in sorted(urls.items()):
         explicit = wanted.get(key)
         old = articles.get(key)

@@ -116,3 +116,17 @@ def test_a_pinned_dump_row_keeps_its_url_when_rows_are_inserted_above_it(tmp_pat
     assert "خبر ثان" in (out / "2015/07/خبر-ثان/index.html").read_text(encoding="utf-8")
     assert "خبر جديد" in (out / "2015/07/خبر-جديد/index.html").read_text(encoding="utf-8")      # the new row: its own
     assert not (out / "2015/07/خبر-أول-مصحح").exists()
+
+
+def test_a_dump_row_pinned_by_its_line_keeps_its_pin_until_ssg_pin_files_it_by_url(tmp_path):
+    from tests.conftest import make_site
+    row = json.dumps({"title": "خبر معدل", "content": "نص.", "url": "https://example.com/n/1", "date_extracted": "2015-07-01 10:00:00"},
+                     ensure_ascii=False)
+    site = make_site(tmp_path, '-- site.toml --\ntitle = "T"\nbase_url = "https://example.org/"\nlanguage = "ar"\n'
+                     "-- content/dump.jsonl --\n" + row + "\n"
+                     '-- permalinks.toml --\n[articles]\n"dump.jsonl#L1" = "2015/07/خبر-أول/"\n')
+    build_site(site)
+    assert "خبر معدل" in (site / "output/2015/07/خبر-أول/index.html").read_text(encoding="utf-8")
+    assert "1 articles pinned (0 new)" in pin(site)
+    pins = (site / "permalinks.toml").read_text(encoding="utf-8")
+    assert '"dump.jsonl#https://example.com/n/1" = "2015/07/خبر-أول/"' in pins and "#L1" not in pins
