@@ -16,7 +16,7 @@ from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .text import alternation, fold_pattern
+from .text import alternation, fold_pattern, without_harakat
 
 __all__ = ["DateHit", "find_dates", "leading_time", "time_of", "WEEKDAY_RE"]
 
@@ -346,6 +346,12 @@ def _solar_hijri(y: int, mo: int, d: int) -> tuple[int, int, int] | None:
     return g.year, g.month, g.day
 
 
+def _month_key(name: str) -> str:
+    """A month's name as the tables have it: the patterns let vowel marks stand after its letters ("رَمضان",
+    "مُحرَّم"), the tables have none."""
+    return " ".join(without_harakat(name).lower().split())
+
+
 def find_dates(line: str, *, day_first: bool = True) -> list[DateHit]:
     """All non-overlapping dates in a folded line, in order."""
     if not any(ch.isdigit() for ch in line):
@@ -353,7 +359,7 @@ def find_dates(line: str, *, day_first: bool = True) -> list[DateHit]:
     hits: list[DateHit] = []
     for m in _NAMED_AR.finditer(line):
         day, month_name, alt1, alt2, year, era = m.groups()
-        mkey = " ".join(month_name.lower().split())
+        mkey = _month_key(month_name)
         if mkey in SOLAR_MONTHS:
             # "۲۴ بهمن ۱۴۰۳", "۲۴ بهمن‌ماه ۱۴۰۳", "۱ اسفند ۱۴۰۳ ه.ش": the Solar Hijri calendar's (a year of 1300-1499)
             g = _solar_hijri(int(year), SOLAR_MONTHS[mkey], int(day))
@@ -374,7 +380,7 @@ def find_dates(line: str, *, day_first: bool = True) -> list[DateHit]:
         if hit:
             hits.append(hit)
     for m in _NAMED_AR_MDY.finditer(line):
-        hit = _with_time(line, m.start(), m.end(), int(m.group(3)), AR_MONTHS[" ".join(m.group(1).lower().split())],
+        hit = _with_time(line, m.start(), m.end(), int(m.group(3)), AR_MONTHS[_month_key(m.group(1))],
                          int(m.group(2)), "date:arabic-month")
         if hit:
             hits.append(hit)

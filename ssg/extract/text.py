@@ -25,6 +25,7 @@ __all__ = [
     "is_blank_text",
     "nfc",
     "squash",
+    "without_harakat",
 ]
 
 # zero-width, bidi and BOM marks
@@ -124,6 +125,13 @@ def is_blank_text(text: str) -> bool:
 
 _HARAKAT = re.compile("[\u064b-\u065f\u0670]")   # Arabic short vowels, tanween, shadda, sukun, superscript alef
 _MAY_MARK = "[\u064b-\u065f\u0670]*"             # after each Arabic letter of a word: "أيضًا" and "أيضاً" are one word
+
+
+def without_harakat(text: str) -> str:
+    """``text`` without its Arabic vowel marks ("رَمضان" -> "رمضان")."""
+    return _HARAKAT.sub("", text)
+
+
 _END = ""          # a trie node's key for "a word ends here"
 _SPACE = " "       # the token of a run of spaces (matched by \s+)
 
