@@ -30,7 +30,7 @@ from fnmatch import fnmatchcase
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from .dates import HIJRI_CONVERTED, WEEKDAY_RE, DateHit, compact_date, find_dates, leading_time, time_of
+from .dates import HIJRI_CONVERTED, TEXT_READ, WEEKDAY_RE, DateHit, compact_date, find_dates, leading_time, time_of
 from .markup import FRONT_MATTER, converted, is_heading, lynx_dump, unmark
 from .decode import decode
 from .errors import ExtractError
@@ -1479,6 +1479,15 @@ def _rules_for(options: ExtractOptions) -> RuleSet:
 
 def _extract_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_path: str,
                    *, profiles: list[Profile] | None = None, body_only: bool = False) -> None:
+    token = TEXT_READ.set(text)         # (its language tells a Solar Hijri date in numbers from a lunar one)
+    try:
+        _read_lines(text, parts, options, rel_path, profiles=profiles, body_only=body_only)
+    finally:
+        TEXT_READ.reset(token)
+
+
+def _read_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_path: str,
+                *, profiles: list[Profile] | None, body_only: bool) -> None:
     rules = _rules_for(options)
     lines = _prepare(text, rules, options.day_first, page=not body_only)
     if profiles is None:
@@ -2687,7 +2696,8 @@ def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | Non
             parts.evidence.append(("tags", "tags:label", l.no, l.o))
     elif g == "date":
         hits = l.val[2]
-        greg = [h for h in hits if h.hijri is None]
+        # (a date dated by the Hijri calendar alone, "تاريخ النشر: 1420/3/7": its Gregorian day, as on a date line)
+        greg = [h for h in hits if h.hijri is None] or [h for h in hits if h.rule == HIJRI_CONVERTED][:1]
         if greg:
             # of a pair on one line, "آخر تحديث: … | نشر في: …", the date not labelled as the update is the published one
             labelled = [(_updated_before(l.f, h, hits), h) for h in greg]

@@ -11,6 +11,7 @@ as GMT/UTC offsets, ISO offsets or ``ت م`` (Makkah time).
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
@@ -123,6 +124,7 @@ _Y = r"(\d{4})(?!\d)"
 
 _TIME = (
     r"(?<![\d:.,])(\d{1,2})(?::|\s?h\s?(?=\d\d)|\.(?=\d\d(?![\d%.,])))(\d{2})(?::(\d{2}))?(?:\.\d+)?(?![\d:])"    # 22:30, 22h30, 9 h 47, 17.32
+    r"(?:\s?(?:min|mn)\b)?"                                                              # ("23 h 47 min", "23h47mn")
     r"(?:\s*(am|pm|a\.\s?m\.|p\.\s?m\.|ptg|pg|" + fold_pattern("صباحاً|صباحا|مساءً|مساء|ظهراً|ظهرا|فجراً|فجرا") + r"|ص|م)(?![\w]))?"
 )
 # Zone names whose offset is one (not "ET", "IST", "AST": each names several).
@@ -167,8 +169,8 @@ _SEP_AFTER = (                       # (", at", "- على الساعة": a mark,
     r"(?:" + fold_pattern("الساعة|الساعه|ساعت") + r"|\b(?:at|à|a las|um|às|alle|om|в)\b)?\s*(?:t(?=\d))?"
 )
 TIME_AFTER_RE = re.compile(_SEP_AFTER + "(?:" + _TIME + _TZ + ")", re.IGNORECASE)
-TIME_BEFORE_RE = re.compile("(?:" + _TIME + _TZ + r")\s*(?:[,،|\-–—]\s*)?(?:on\s+)?(?:" + _WD_EN + r"\s*,?\s*)?$",
-                            re.IGNORECASE)                # "3:45 PM, Mon Sep 13 2021"
+TIME_BEFORE_RE = re.compile("(?:" + _TIME + _TZ + r")\s*(?:[,،|\-–—]\s*)?(?:on\s+)?(?:(?:" + _WD_EN + "|" + _WD_AR + r")\s*[,،]?\s*)?$",
+                            re.IGNORECASE)                # "3:45 PM, Mon Sep 13 2021", "03:22 م الإثنين 21 فبراير 2022"
 
 _NAMED_AR = re.compile(
     rf"{_D}\s*[-/]?\s*(?:من\s+)?({_NAMED_M})(?:\s*ماه)?(?:\s*[(\[]\s*({_AR_M})\s*[)\]])?(?:\s*[/\-]\s*({_AR_M}))?\s*[,،\-/]?\s*{_Y}"
@@ -276,7 +278,7 @@ def _valid(y: int, mo: int, d: int) -> bool:
 
 # What may stand between a date and its time further on: separators, era marks, a Hijri date,
 # "the hour" (not "آخر تحديث" and its own time, nor another Gregorian date)
-_BETWEEN = re.compile(rf"(?:[\s|\-–—,،/:·•()\[\]]|{fold_pattern('الموافق|الساعة|ساعت|على|لـ|ل|هـ|ه|م')}|1[34]\d\d|\d{{1,2}}|{_HJ_M}|\b{_WD_EN}|\b{_WD_OTHER}\b"
+_BETWEEN = re.compile(rf"(?:[\s|\-–—,،/:·•()\[\]]|{fold_pattern('الموافق|الساعة|ساعت|على|لـ|ل|هـ|ه|م')}|1[34]\d\d|(?<!\d)\d{{1,2}}(?!\d)|{_HJ_M}|\b{_WD_EN}|\b{_WD_OTHER}\b"
                       r"|\b(?:at|à|às|a las|um|alle|ore|saat|om|kl\.?|o)\b)*", re.IGNORECASE)
 
 
@@ -346,6 +348,37 @@ def _solar_hijri(y: int, mo: int, d: int) -> tuple[int, int, int] | None:
     return g.year, g.month, g.day
 
 
+# The whole text being read (set by the extractor for each text): a year-first date in numbers with a year of 1350-1420
+# and no era mark is the Solar Hijri calendar's in a Persian (or Dari) text ("۱۴۰۳/۱۰/۱۸"), the lunar calendar's in an
+# Arabic one ("التاريخ: 1419/12/05", an archive's date of 1999: the Solar year 1419 is 2040). Without it (find_dates
+# alone) such a date is read as Solar. (Looked at only when such a date is found: most texts have none.)
+TEXT_READ: ContextVar[str | None] = ContextVar("text_read", default=None)
+_PERSIAN_MARK = re.compile("[\u067e\u0686\u0698\u06af\u06f0-\u06f9]")     # پ چ ژ گ and the Persian digits
+_PERSIAN_DIGIT = re.compile("[\u06f0-\u06f9]")
+
+
+def persian_text(text: str) -> bool:
+    """A text in Persian's letters: its digits, or پ چ ژ گ three times (an Arabic text may spell a name with one)."""
+    m = _PERSIAN_MARK.search(text)
+    if m is None:
+        return False
+    return _PERSIAN_DIGIT.search(text, m.start()) is not None or len(_PERSIAN_MARK.findall(text, m.start(), m.start() + 20000)) >= 3
+
+
+def _solar_text() -> bool:
+    text = TEXT_READ.get()
+    return text is None or persian_text(text)
+
+
+def _lunar_numeric(line: str, m: re.Match, y: int, mo: int, d: int) -> DateHit | None:
+    """A lunar Hijri date in numbers ("1419/12/05", "5/12/1419هـ"): its Gregorian day, the Hijri date recorded."""
+    if not (1 <= mo <= 12 and 1 <= d <= 30):
+        return None
+    g = _umm_al_qura(y, mo, d)
+    hit = _with_time(line, m.start(), m.end(), *g, HIJRI_CONVERTED) if g else None
+    return replace(hit, hijri=f"{y:04d}-{mo:02d}-{d:02d}") if hit else None
+
+
 def _month_key(name: str) -> str:
     """A month's name as the tables have it: the patterns let vowel marks stand after its letters ("رَمضان",
     "مُحرَّم"), the tables have none."""
@@ -394,17 +427,24 @@ def find_dates(line: str, *, day_first: bool = True) -> list[DateHit]:
             hits.append(hit)
     for m in _YMD.finditer(line):
         y = int(m.group(1))
-        if 1350 <= y <= 1420 and not _LUNAR_ERA_AFTER.match(line, m.end()):
+        if 1350 <= y <= 1420 and not _LUNAR_ERA_AFTER.match(line, m.end()) and _solar_text():
             # "۱۴۰۳/۱۱/۲۴ - ۱۰:۴۵": a Solar Hijri date (a lunar Hijri year that low is before 2000, and printed
-            # with its era mark)
+            # with its era mark, or in an Arabic text)
             g = _solar_hijri(y, int(m.group(3)), int(m.group(4)))
             hit = _with_time(line, m.start(), m.end(), *g, "date:solar-hijri") if g else None
+        elif 1343 <= y <= 1500:
+            hit = _lunar_numeric(line, m, y, int(m.group(3)), int(m.group(4)))      # ("1445/11/06 هـ", "1419/12/05")
         else:
             hit = _with_time(line, m.start(), m.end(), y, int(m.group(3)), int(m.group(4)), "date:ymd")
         if hit:
             hits.append(hit)
     for m in _DMY.finditer(line):
         a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if 1343 <= y <= 1500:
+            hit = _lunar_numeric(line, m, y, b, a)              # ("5/12/1419هـ": a lunar Hijri date, day first)
+            if hit:
+                hits.append(hit)
+            continue
         if a > 12 and b <= 12:
             d, mo = a, b
         elif b > 12 and a <= 12:

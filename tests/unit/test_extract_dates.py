@@ -38,6 +38,9 @@ def first(text, **kw):
         ("12 марта 2025 в 14:37", datetime(2025, 3, 12, 14, 37), "minute"),
         # a two-digit year with the time after it ("פורסם: 17.03.25, 14:05")
         ("פורסם: 17.03.25, 14:05 | עודכן: 17.03.25, 16:40", datetime(2025, 3, 17, 14, 5), "minute"),
+        # the time before the date and its Arabic weekday (Egyptian portals); a French time's "min"
+        ("03:22 م الإثنين 21 فبراير 2022", datetime(2022, 2, 21, 15, 22), "minute"),
+        ("04 septembre 2021 à 23 h 47 min", datetime(2021, 9, 4, 23, 47), "minute"),
     ],
 )
 def test_formats(text, expected, precision):
@@ -140,3 +143,26 @@ def test_a_month_written_with_its_vowel_marks_is_read(text, hijri):
     # (the patterns let the marks stand; the month's table has none: it raised KeyError and lost the article)
     assert hijri in [h.hijri for h in find_dates(fold(text))]
     assert first("12 يَنَايِر 2024").value == datetime(2024, 1, 12)
+
+
+def test_a_numeric_hijri_date_in_an_arabic_text_is_the_lunar_calendars():
+    from ssg.extract import ExtractOptions, extract_text
+    from ssg.extract.dates import HIJRI_CONVERTED, TEXT_READ, persian_text
+    assert persian_text("تاریخ انتشار: ۱۴۰۳/۱۰/۱۸") and persian_text("گزارش پیشرفت چشمگیر")
+    assert not persian_text("التاريخ: 1419/12/05") and not persian_text("شركة جوجل (گوگل) تعلن")
+    token = TEXT_READ.set("التاريخ: 1419/12/05 الساعة: 14:20")       # (the extractor sets it for each text)
+    try:
+        hit = find_dates(fold("التاريخ: 1419/12/05 الساعة: 14:20"))[0]
+        assert (hit.value, hit.hijri, hit.rule) == (datetime(1999, 3, 22, 14, 20), "1419-12-05", HIJRI_CONVERTED)
+        # day first with its era mark, and a year above the Solar range without one
+        assert find_dates(fold("5/12/1419هـ"))[0].value == datetime(1999, 3, 22)
+        assert find_dates(fold("1445/11/06"))[0].value == datetime(2024, 5, 14)
+    finally:
+        TEXT_READ.reset(token)
+    text = "بدء صرف الإعانات لمزارعي القمح\n\nتاريخ النشر: 1420/3/7\n\nبدأ فرع البنك الزراعي صرف الإعانات المقررة لمزارعي القمح عن الموسم الحالي.\n"
+    r = extract_text(text, options=ExtractOptions())
+    assert (r.published, r.hijri) == (datetime(1999, 6, 21), "1420-03-07")
+    # (in a Persian text the same numbers are the Solar calendar's)
+    r = extract_text("نرخ تورم در بهمن‌ماه به ۳۲ درصد رسید\n\nتاریخ انتشار: ۱۴۰۳/۱۱/۲۴\n\nمرکز آمار ایران اعلام کرد نرخ تورم نقطه به نقطه کاهش یافت.\n",
+                     options=ExtractOptions())
+    assert r.published == datetime(2025, 2, 12)
