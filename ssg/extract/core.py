@@ -386,7 +386,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         elif words <= 12:
             m = rules.copyright_loose.match(f.strip())
             if m:
-                g = "site" if m.group("site") else "site2" if m.group("site2") else "site3"
+                g = "site" if m.group("site") else "site2" if m.group("site2") else "site3" if m.group("site3") else "site4"
                 line.sub = "copyright_loose"
                 line.val = (m.start(g) + len(f) - len(f.lstrip()), m.end(g) + len(f) - len(f.lstrip()))
         if not line.sub and f[:1] in _TEASER_FIRST and rules.teaser.match(f):

@@ -554,6 +554,9 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         (('whatsapp', 'telegram', 'واتساب', 'تلغرام', 'تيليجرام'),
          r'(?:receba|recibe|recevez|get|تابع|احصل على)\s.{0,100}(?:whatsapp|telegram|واتساب|تلغرام|تيليجرام)\b.{0,60}'),
         (("جميع الحقوق محفوظة",), r".*جميع الحقوق محفوظة.*"),
+        (("جملہ حقوق محفوظ",), r".*جملہ حقوق محفوظ.*"),
+        # the site's name before the sign: "هسبريس © 2021 جميع الحقوق محفوظة", "جنگ نیوز © 2021 …"
+        (("©",), r"[^©\d|]{2,50}©\s*(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?(?:[\s.,،\-–|]+.{0,60})?"),
         (("all rights reserved",), r".*all rights reserved.*"),
         # a share bar naming two networks or more ("شارك التغطية: واتساب | إكس | فيسبوك")
         (("واتساب", "فيسبوك", "فايسبوك", "تويتر", "تلغرام", "تيليجرام", "لينكد إن", "لينكدإن", "whatsapp", "facebook", "twitter",
@@ -735,16 +738,18 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
         strip=re.compile("|".join(f"(?:{fold_pattern(s)})" for s in strip), _FL) if strip else None,
         label=re.compile(label, _FL),
         copyright_site=re.compile(
-            rf"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?\s*[,،\-–]?\s*(?P<site>.+?)\s*[.,،\-–|]?\s*(?:{_RESERVED})",
+            rf"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?\s*[,،\-–]?\s*(?P<site>(?!(?:19|20)\d\d(?!\d))\S.*?)\s*[.,،\-–|]?\s*(?:{_RESERVED})",
             _FL,
         ),
         copyright_loose=re.compile(
             # "© 2024 المرصد اليمني", "© الساحل نت 2024", "© L’Écho de la Meuse 2024": the sign, a year and a name alone
-            rf"^(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|copyright))?\s*(?:(?:19|20)\d{{2}}(?:\s*[-–]\s*(?:19|20)\d{{2}})?\s+(?P<site>[^\d©|]{{2,50}}?)"
+            rf"^(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|copyright))?\s*(?:(?:19|20)\d{{2}}(?:\s*[-–]\s*(?:19|20)\d{{2}})?\s*[,،]?\s+(?!{_RESERVED})(?P<site>[^\d©|]{{2,50}}?)"
             rf"|(?P<site2>[^\d©|]{{2,50}}?)\s+(?:19|20)\d{{2}}(?:\s*[-–]\s*(?:19|20)\d{{2}})?)\s*[.]?$"
             # "جميع الحقوق محفوظة © أخبار المنامة 2025", "جميع الحقوق محفوظة لموقع العاصي اليوم 2024"
             rf"|^(?:{_RESERVED})\s*(?:©\s*)?(?:{fold_pattern('لموقع')}|ل(?=\S{{3}}))?\s*(?:©\s*)?(?P<site3>[^\d©|]{{2,50}}?)"
-            rf"\s*(?:©\s*)?(?:(?:19|20)\d{{2}}(?:\s*[-–]\s*(?:19|20)\d{{2}})?)?\s*[.]?$",
+            rf"\s*(?:©\s*)?(?:(?:19|20)\d{{2}}(?:\s*[-–]\s*(?:19|20)\d{{2}})?)?\s*[.]?$"
+            # "هسبريس © 2021 جميع الحقوق محفوظة": the name before the sign
+            rf"|^(?P<site4>[^\d©|]{{2,50}}?)\s*©\s*(?:19|20)\d{{2}}(?:\s*[-–]\s*(?:19|20)\d{{2}})?\s*[.,،\-–]?\s*(?:(?:{_RESERVED})\s*[.]?)?$",
             _FL,
         ),
         dateline=re.compile(

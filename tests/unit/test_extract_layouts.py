@@ -385,6 +385,11 @@ def test_a_fields_header_with_tags_and_a_rule_above_the_text():
     ("جميع الحقوق محفوظة لموقع العاصي اليوم 2024", "العاصي اليوم"),
     ("© L’Écho de la Meuse 2024", "L’Écho de la Meuse"),
     ("© 2024 Körfez Haber - Tüm hakları saklıdır.", "Körfez Haber"),
+    # the name before the sign; a comma after the year; not the reserved phrase itself
+    ("هسبريس © 2021 جميع الحقوق محفوظة", "هسبريس"),
+    ("جنگ نیوز © 2021 جملہ حقوق محفوظ ہیں", "جنگ نیوز"),
+    ("Copyright © 2021, Dawn", "Dawn"),
+    ("© 2021 جميع الحقوق محفوظة", None),
 ])
 def test_the_site_named_in_the_copyright_line_under_the_text(foot, site):
     text = (f"الرئيسية | محليات | اقتصاد | رياضة\n\nافتتاح مركز صحي جديد يخدم 45 ألف نسمة\n\nنشر بتاريخ: 2025-02-23 09:05\n\n"
