@@ -1126,6 +1126,10 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
     # the page's first line, a name of one to three words over its menu, is the site's masthead ("NewsHarbor" /
     # "Top Stories   U.S.   World …")
     first = next((i for i, l in enumerate(out) if l.kind != "blank"), None)
+    if page and first is not None and out[first].kind == "nav" and out[first].words <= 3 and not rules.nav_item.match(out[first].f):
+        k = next((k for k in range(first + 1, min(n, first + 3)) if out[k].kind != "blank"), None)
+        if k is not None and out[k].kind == "nav" and rules.home.match(out[k].f):
+            out[first].kind = "text"         # (taken into a menu led by its home word under it: "مصراوي" / "الرئيسية" / …)
     if page and first is not None and out[first].kind == "text" and out[first].words <= 3 and not _END_PUNCT.search(out[first].f) \
             and not _HAS_DIGIT.search(out[first].f):
         k = next((k for k in range(first + 1, min(n, first + 3)) if out[k].kind != "blank"), None)

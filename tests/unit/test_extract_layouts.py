@@ -576,3 +576,13 @@ def test_a_desks_credit_right_under_the_date_is_the_byline(credit):
             "گورنر اسٹیٹ بینک نے پریس کانفرنس میں کہا کہ مہنگائی کی شرح میں مسلسل کمی کے باعث یہ فیصلہ کیا گیا ہے۔\n")
     r = extract_text(text, rel_path="ur.txt", options=OPT)
     assert (r.author, len(r.paragraphs)) == (credit, 2)
+
+
+def test_the_pages_first_line_over_a_menu_one_item_a_line_led_by_its_home_word_is_the_site():
+    menu = "\n".join(("الرئيسية", "أخبار", "رياضة", "اقتصاد", "فنون", "منوعات"))
+    text = f"مصراوي\n{menu}\n\nافتتاح مركز صحي جديد يخدم 45 ألف نسمة في الجيزة\n\n03:22 م الإثنين 21 فبراير 2022\n\n{BODY_AR}\n\n{BODY_AR}\n"
+    r = extract_text(text, options=OPT)
+    assert (r.source, r.title, r.published) == ("مصراوي", "افتتاح مركز صحي جديد يخدم 45 ألف نسمة في الجيزة", datetime(2022, 2, 21, 15, 22))
+    # (a menu without its home word under the first line keeps it: "أخبار" over "سياسة" / … is an item)
+    r = extract_text(text.replace("مصراوي\nالرئيسية\n", "أخبار محلية\n"), options=OPT)
+    assert r.source is None
