@@ -1969,7 +1969,7 @@ def _under_headline(lines: list[_Line], start: int, parts: ArticleParts, rules: 
         start = k + 1
     elif (l.kind == "text" and parts.author is None and _printed_name(l, rules, most=3) and k is not None
             and (parts.published is not None or any(_dated(x) for x in lines[:j]))
-            and not _END_PUNCT.search(l.f.rstrip(":：") if _PLACE_NAME.fullmatch(l.f.strip().rstrip(":：").rstrip()) else l.f)
+            and not _END_PUNCT.search(l.f.rstrip(":：»") if _PLACE_NAME.fullmatch(l.f.strip().rstrip(":：").rstrip()) else l.f)
             and (any(_is_prose(x) for x in _next_content(lines, j + 1, 1)) or _wrapped_prose(lines, j + 1, 2))):
         # the date printed above the headline: "يوسف بنعلي", "نزوى ـ سالم بن حمد البلوشي:"
         parts.set("author", l.o.rstrip(" :："), "author:name-under-headline", l)
@@ -2766,6 +2766,8 @@ def _read_body(lines: list[_Line], start: int, parts: ArticleParts, rules: RuleS
             _read_copyright(l, parts)
         body.append(None)
 
+    if structured:
+        _tags_list_under_text(body, parts)
     # credit / byline line after the body
     texts = [x for x in body if x is not None]
     if len(texts) >= 2 and _STAFF_CREDIT.match(texts[-1].f):
@@ -2811,6 +2813,37 @@ def _read_body(lines: list[_Line], start: int, parts: ArticleParts, rules: RuleS
         body[idx] = None
 
     _assemble(body, parts, rules, options, profiles)
+
+
+def _tags_list_under_text(body: list[_Line | None], parts: ArticleParts) -> None:
+    """A page's tags printed one a line under its text, a blank line apart from it, with no label ("العراق" /
+    "الكهرباء", "السعودية" / "طاقة متجددة"): short lines, each a word or a few, most of them words of the article
+    (the topics it is about); two of them under a byline found over the text, three without one (else a credit and
+    its place, "محمد العتيبي" / "الرياض", may be printed so)."""
+    end = len(body)
+    while end and body[end - 1] is None:
+        end -= 1
+    start = end
+    while start and body[start - 1] is not None:
+        start -= 1
+    block = body[start:end]
+    if not (2 if parts.author else 3) <= len(block) <= 12 or start < 2 or body[start - 1] is not None:
+        return
+    before = next((x for x in reversed(body[:start]) if x is not None), None)
+    if before is None or not _is_prose(before) or not _terminal(before.f):
+        return
+    if any(l.words > 3 or len(l.o) > 40 or _END_PUNCT.search(l.f) or _HAS_DIGIT.search(l.f) or _LIST_MARK.match(l.f)
+           or _LABELLED.match(l.o) or "@" in l.f for l in block):
+        return
+    text = " ".join([fold(parts.title or "")] + [l.f for l in body[:start] if l is not None]).lower()
+    found = sum(any(len(w) >= 3 and w in text for w in (x[2:] if x.startswith("ال") else x for x in l.f.lower().split()))
+                for l in block)
+    if 2 * found < len(block):
+        return
+    for i in range(start, end):
+        parts.tags.append(clean(body[i].o))
+        body[i] = None
+    parts.evidence.append(("tags", "tags:list-under-text", block[0].no, " | ".join(l.o for l in block)))
 
 
 def _assemble(body: list[_Line | None], parts: ArticleParts, rules: RuleSet, options: ExtractOptions,

@@ -141,7 +141,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "yorumlar", "yorum yap", "yorum yaz", "commenti", "comentários", "reacties", "réagir", "réactions", "comentar",
         # (a tags heading alone, over its tags)
         "الوسوم", "وسوم", "الكلمات الدلالية", "كلمات دلالية", "tags", "tagged", "keywords", "etiketler", "palabras clave",
-        "parole chiave", "themen",
+        "parole chiave", "themen", "مواضيع", "موضوعات",
         # (a blog's: "ليست هناك تعليقات:", "No comments:", "إرسال تعليق", "Post a Comment")
         "ليست هناك تعليقات", "لا توجد تعليقات", "no comments", "إرسال تعليق", "ارسال تعليق",
     ),
@@ -207,7 +207,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"thanks for reading .{1,80}?[!.](?:\s*(?:subscribe|sign up|join) .{0,160})?|type your email.{0,40}",
         r"\d+\s+likes?(?:\s*[·•∙|]?\s*\d+\s+(?:restacks?|comments?|shares?|reposts?))*|start writing\s+get the app",
         # a page's tools: "A-  A+  Yazdır  Paylaş", "Reuse this content"
-        r"a-\s+a\+(?:\s+\S+){0,4}|a\+\s+a-(?:\s+\S+){0,4}|reuse this content",
+        r"a-\s+a\+(?:\s+\S+){0,4}|a\+\s+a-(?:\s+\S+){0,4}|reuse this content|tt",     # (and a lone "TT", a font-size toggle)
         # a forum's repost mark: "منقول", "منقول للفائدة", "(منقول)"
         r"[(\[]?\s*(?:منقول|منقوول|منقول للفائدة|منقول للأمانة|منقول للامانة|منقول بتصرف)\s*[)\]]?\s*[.!]?",
         r"(?:our standards|editorial standards)\s*:.{0,120}",
@@ -355,7 +355,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:وقت القراءة|مدة القراءة|زمن القراءة)\s*[:：]?\s*(?:دقيقة واحدة|دقيقة|دقيقتان|دقيقتين|\S+ دقائق)",
         r"(?:قراءة\s+(?:في\s+)?)?\d+\s*(?:دقيقة|دقائق)\s*(?:للقراءة|قراءة)?",
         r"(?:reading time|read time|okuma süresi)\s*[:：]?\s*\d+\s*(?:min|mins|minutes?|dk|dakika)\.?|\d+\s*(?:dk|dakika)\.?\s+okuma(?: süresi)?",
-        r"(?:(?:updated|published|posted)\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago",
+        r"(?:(?:updated|published|posted)\s+)?(?:about\s+|over\s+|almost\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago",
         r"(?:(?:آخر تحديث|اخر تحديث|نشر|تحديث)\s*[:：]?\s*)?منذ\s+(?:\d+\s+)?(?:ثانية|ثوان|ثواني|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|اسبوع|أسبوع|أسبوعين|أسابيع)",
         r"(?:عدد )?(?:المشاهدات|مشاهدات|القراءات|قراءة|قراءات|الزوار|الزيارات|زيارات|views|reads|visitors|lecturas|lectures|leituras|letture|aufrufe)\s*[:：]?\s*[\d,.]+",
         r"(?:comentários|comentarios|commenti|commentaires|comments|kommentare|reacties|yorumlar|комментарии|תגובות|التعليقات|تعليقات)\s*[:：]\s*\d+",

@@ -586,3 +586,23 @@ def test_the_pages_first_line_over_a_menu_one_item_a_line_led_by_its_home_word_i
     # (a menu without its home word under the first line keeps it: "أخبار" over "سياسة" / … is an item)
     r = extract_text(text.replace("مصراوي\nالرئيسية\n", "أخبار محلية\n"), options=OPT)
     assert r.source is None
+
+
+def test_a_pages_tags_one_a_line_under_its_text_with_no_label():
+    head = ("العربية\nالرئيسية | السعودية | الخليج | اقتصاد\n\nالعراق يطلق خطة لتأهيل محطات الكهرباء قبل الصيف\n\n"
+            "بغداد: فاضل النشمي\nنُشر: 15:27-18 أبريل 2023 م ـ 27 رَمضان 1444 هـ\nTT\n\n")
+    text = head + f"{BODY_AR}\n\n{BODY_AR} وتعاني محطات الكهرباء في العراق من الأعطال.\n\nالعراق\nالكهرباء\n\n© 2023 العربية\n"
+    r = extract_text(text, options=OPT)
+    assert r.tags == ("العراق", "الكهرباء") and len(r.paragraphs) == 2
+    assert (r.author, r.published) == ("بغداد: فاضل النشمي", datetime(2023, 4, 18, 15, 27))
+    # (short lines not of the article's words are not its tags: a credit and its place under the text stay its own)
+    r = extract_text(head + f"{BODY_AR}\n\n{BODY_AR}\n\nمحمد العتيبي\nجدة\n", options=OPT)
+    assert r.tags == () and r.paragraphs[-1] == "جدة"
+
+
+def test_a_place_and_the_outlet_in_quotes_under_the_headline_dated_above_it():
+    text = ("الشرق الأوسط\nالرئيسية | أخبار | الاقتصاد | الرياضة\n\nالسبت - 27 محرم 1443 هـ - 04 سبتمبر 2021 مـ رقم العدد [ 15621]\n\n"
+            f"الاقتصاد\n\nالسعودية: 18 % نمو الصادرات غير النفطية في الربع الثاني\n\nالرياض: «الشرق الأوسط»\n\n{BODY_AR}\n\n{BODY_AR}\n\n"
+            "مواضيع\nالاقتصاد السعودي\n\n© 2021 الشرق الأوسط - جميع الحقوق محفوظة\n")
+    r = extract_text(text, options=OPT)
+    assert (r.author, r.category, r.source, len(r.paragraphs)) == ("الرياض: «الشرق الأوسط»", "الاقتصاد", "الشرق الأوسط", 2)
