@@ -222,6 +222,7 @@ _PAYWALL_FIRST = frozenset(fold(w)[0].lower() for w in DEFAULT_RULES["paywall"])
 _PLACE_COLON = re.compile(rf"{_WORD_LETTERS}(?:\s{_WORD_LETTERS})?\s*[:：]")
 _PLACE_NAME = re.compile(rf"{_WORD_LETTERS}(?:\s{_WORD_LETTERS})?\s*(?:\s[-–—ـ/]|[:：])\s*"
                          rf"(?:{_WORD_LETTERS}(?:\s+{_WORD_LETTERS}){{1,3}}|«{_WORD_LETTERS}(?:\s+{_WORD_LETTERS}){{1,3}}»)")   # ("لندن: «الشرق الأوسط»")
+_PLACE_OUTLET = re.compile(rf"{_WORD_LETTERS}(?:\s{_WORD_LETTERS})?\s+[-–—ـ/]\s+{_WORD_LETTERS}")
 # ... or the name first, its place after it: "عادل الماس (جدة)", "إيمان الشايب – القطيف" (a line of its own)
 _NAME_PAREN_PLACE = re.compile(rf"(?!ـ){_WORD_LETTERS}(?:\s+{_WORD_LETTERS}){{0,3}}\s*\({_WORD_LETTERS}(?:\s{_WORD_LETTERS})?\)")
 _NAME_PLACE = re.compile(rf"{_NAME_PAREN_PLACE.pattern}|{_WORD_LETTERS}(?:\s+{_WORD_LETTERS}){{1,3}}\s+[-–—]\s+{_WORD_LETTERS}")
@@ -1317,6 +1318,8 @@ class ArticleParts:
             items = value.split(" / ")          # ("Business / Energy" over the headline: a short trail, its last item)
             if 2 <= len(items) <= 3 and all(1 <= _words(x) <= 3 for x in items):
                 value = items[-1].strip()
+        if field == "category" and rule == "category:line-above-title" and self.category is not None and value != self.source:
+            self.unset("category", _WEAK_CATEGORY)     # (the section over the headline, not the words beside the site's name)
         if value is None or value == "" or getattr(self, field) not in (None, "", []):
             return False
         if field == "category" and value == self.source:
@@ -1810,7 +1813,9 @@ def _read_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_pat
         if j > header_end + 1 and not _PLACE_COLON.match(l.f):
             l = lines[header_end + 1]
         if l.kind == "text" and j + 1 < n and (lines[j + 1].kind == "blank" or _is_prose(lines[j + 1])) \
-                and (_PLACE_NAME.fullmatch(l.f.strip()) or _NAME_PLACE.fullmatch(l.f.strip()) or _DESK_CREDIT.fullmatch(l.f.strip())) \
+                and (_PLACE_NAME.fullmatch(l.f.strip()) or _NAME_PLACE.fullmatch(l.f.strip()) or _DESK_CREDIT.fullmatch(l.f.strip())
+                     # (right under the date, a place and the outlet's one word: "مسقط - الرؤية")
+                     or j == header_end + 1 and _PLACE_OUTLET.fullmatch(l.f.strip())) \
                 and not rules.agency.search(l.f):
             parts.set("author", l.o, "author:place-name-under-date", l)
             body_start = j + 1

@@ -98,7 +98,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "artikel teilen", "beitrag teilen", "partager l'article", "compartir artículo", "compartir", "compartir en", "partager sur", "teilen", "condividi", "paylaş", "read later", "save for later",
         "شارك", "شاركها", "مشاركة", "شارك هذا الخبر", "شارك الخبر", "شارك المقال", "انشر", "share", "share this",
         "share on", "inshare", "deel dit artikel", "deel", "i-share", "udostępnij", "κοινοποίηση", "शेयर करें", "shiriki", "إعجاب", "اس خبر کو شیئر کریں", "شیئر کریں", "bagikan", "bagikan artikel", "print", "طباعة", "اطبع", "email", "أرسل لصديق", "ارسل لصديق", "أرسل", "تابعونا", "تابعنا",
-        "follow us", "follow", "tweet", "تغريد", "facebook", "twitter", "whatsapp", "فيسبوك", "فايسبوك", "فيس بوك", "تويتر", "واتساب",
+        "follow us", "follow", "tweet", "تغريد", "facebook", "twitter", "whatsapp", "فيسبوك", "فايسبوك", "فيس بوك", "تويتر", "واتساب", "واتس اب", "واتس آب",
         "انستقرام",
         "تيليجرام", "telegram", "linkedin", "pinterest", "reddit", "comments", "comment", "التعليقات", "تعليقات",
         "أضف تعليق", "اضف تعليق", "leave a comment", "add comment", "كن أول من يعلق", "حجم الخط", "font size",
@@ -553,6 +553,8 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
          r'.{0,120}(?:في بريدك|إلى بريدك|الى بريدك|dans votre boîte(?: mail| de réception)?|en tu (?:bandeja|correo)).{0,120}'),
         (('whatsapp', 'telegram', 'واتساب', 'تلغرام', 'تيليجرام'),
          r'(?:receba|recibe|recevez|get|تابع|احصل على)\s.{0,100}(?:whatsapp|telegram|واتساب|تلغرام|تيليجرام)\b.{0,60}'),
+        # an invitation to the site's newsletter: "لمتابعة اخر الاخبار اشترك في النشرة الإخبارية لمصراوي"
+        (("النشرة", "نشرتنا"), r".{0,60}(?:اشترك|اشتركوا|اشتركي|سجل|سجّل)\s+(?:الآن\s+)?(?:في|ب)\s*(?:النشرة|نشرتنا)(?:\s+(?:الإخبارية|البريدية|اليومية))?.{0,60}"),
         (("جميع الحقوق محفوظة",), r".*جميع الحقوق محفوظة.*"),
         (("جملہ حقوق محفوظ",), r".*جملہ حقوق محفوظ.*"),
         # the site's name before the sign: "هسبريس © 2021 جميع الحقوق محفوظة", "جنگ نیوز © 2021 …"
