@@ -222,6 +222,10 @@ _PAYWALL_FIRST = frozenset(fold(w)[0].lower() for w in DEFAULT_RULES["paywall"])
 _PLACE_COLON = re.compile(rf"{_WORD_LETTERS}(?:\s{_WORD_LETTERS})?\s*[:：]")
 _PLACE_NAME = re.compile(rf"{_WORD_LETTERS}(?:\s{_WORD_LETTERS})?\s*(?:\s[-–—ـ/]|[:：])\s*"
                          rf"(?:{_WORD_LETTERS}(?:\s+{_WORD_LETTERS}){{1,3}}|«{_WORD_LETTERS}(?:\s+{_WORD_LETTERS}){{1,3}}»)")   # ("لندن: «الشرق الأوسط»")
+# a page's labels for screen readers, saved as words before the byline's fields: "Author, X", "Role, Y" (BBC's pages in
+# every language)
+_COMMA_LABEL = re.compile(fold_pattern(r"^(?:author|(?P<role>role)|الكاتب|الكاتبة)\s*[,،]\s*(?P<val>\S.*)$"), re.IGNORECASE)
+_COMMA_LABEL_FIRST = frozenset("AaRr" + fold("ا"))
 _PLACE_OUTLET = re.compile(rf"{_WORD_LETTERS}(?:\s{_WORD_LETTERS})?\s+[-–—ـ/]\s+{_WORD_LETTERS}")
 # ... or the name first, its place after it: "عادل الماس (جدة)", "إيمان الشايب – القطيف" (a line of its own)
 _NAME_PAREN_PLACE = re.compile(rf"(?!ـ){_WORD_LETTERS}(?:\s+{_WORD_LETTERS}){{0,3}}\s*\({_WORD_LETTERS}(?:\s{_WORD_LETTERS})?\)")
@@ -434,6 +438,13 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
     m = _BY_CORRESPONDENT.match(f) if words <= 12 and f[:1] in _BY_CORRESPONDENT_FIRST else None
     if m:                                   # "كتب مراسلنا في بنغازي: عبدالسلام الفيتوري": the name
         line.kind, line.sub, line.val = "label", "auth", (m.start("name"), n)
+        return
+    m = _COMMA_LABEL.match(f) if words <= 12 and f[:1] in _COMMA_LABEL_FIRST else None
+    if m:                                   # "Author, سالي نبيل" / "Role, بي بي سي نيوز عربي" (a page's hidden labels)
+        if m.group("role"):
+            line.kind, line.sub = "boiler", "role"
+        else:
+            line.kind, line.sub, line.val = "label", "auth", (m.start("val"), n)
         return
     if words <= 60:
         m = rules.label.match(f)
@@ -1271,6 +1282,9 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
                     break
                 j += 1
                 continue
+            if l.kind == "boiler" and l.words == 1 and l.f.strip().isdigit() and j + 1 < n and out[j + 1].kind == "text":
+                j += 1                       # (a list's rank over its title: "الأكثر قراءة" / "1" / title / "2" / …)
+                continue
             if (l.kind == "text" and l.words <= (16 if is_open else 40) and not _STATEMENT_END.search(l.f)
                     and not (is_open and l.f.rstrip().endswith((":", "：")))) or (
                 l.kind in ("text", "crumb", "date", "site", "nav") and _LIST_MARK.match(l.f) and l.words <= 30
@@ -1297,7 +1311,7 @@ class ArticleParts:
     __slots__ = (
         "title", "published", "precision", "tz_given", "hijri", "category", "section", "tags", "source",
         "author", "agency", "dek", "blocks", "language", "dir", "encoding", "url", "warnings", "evidence",
-        "updated_at",
+        "updated_at", "authors",
     )
 
     def __init__(self) -> None:
@@ -1307,6 +1321,7 @@ class ArticleParts:
         self.tz_given = False
         self.updated_at: tuple | None = None     # set_date's arguments for the first "updated" date: published only failing all else
         self.tags: list[str] = []
+        self.authors: list[str] = []              # (bylines stacked one a line: each name, for the byline they make)
         self.blocks: list[tuple[str, str]] = []
         self.warnings: list[str] = []
         self.evidence: list[tuple[str, str, int | None, str]] = []
@@ -2511,6 +2526,14 @@ def _minor(l: _Line, rules: RuleSet) -> bool:
     return l.words <= 3 or _dateline_like(l, rules)
 
 
+def _join_names(names: list[str]) -> str:
+    """Names printed one a line, as a byline writes them together: "A وB وC" in Arabic script, "A and B",
+    "A, B and C" in others."""
+    if any(_ARABIC.match(x) for x in names):
+        return " و".join(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _byline_name(value: str, rules: RuleSet) -> str:
     """The names of a byline without the role, outlet or place after them: "Jenny Hill, BBC News,
     Berlin" -> "Jenny Hill", "سارة علي، مراسلة الجزيرة" -> "سارة علي"; a list of names stays whole."""
@@ -2693,7 +2716,16 @@ def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | Non
         head, bar, rest = value.partition("|")
         if bar and (rules.label.match(fold(rest.strip())) or _WORD_LABEL.match(rest)):
             value = clean(head)                 # "Penulis: Dimas Pratama | Editor: Rina Ayu": the writer
-        parts.set("author", _byline_name(value, rules), "author:label", l)
+        name = _byline_name(value, rules)
+        prev = next((e for e in reversed(parts.evidence) if e[0] == "author"), None)
+        if prev is not None and prev[1] in ("author:label", "author:stacked-labels") and prev[2] is not None and 0 < l.no - prev[2] <= 2 \
+                and header and name not in (parts.authors or [parts.author]):
+            # bylines stacked one a line ("Author, A" / "Role, …" / "Author, B"): the names together
+            parts.authors = (parts.authors or [parts.author]) + [name]
+            parts.author = _join_names(parts.authors)
+            parts.evidence.append(("author", "author:stacked-labels", l.no, l.o))
+        else:
+            parts.set("author", name, "author:label", l)
     elif g == "dek":
         parts.set("dek", value, "dek:label", l)
     elif g == "tags":

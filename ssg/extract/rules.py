@@ -161,7 +161,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "читайте также", "смотрите также", "читайте еще", "по теме", "קראו עוד", "קראו גם", "بخوانید",
         "más información", "mas información", "ebenfalls interessant",
         "lee también", "leer también", "ver también", "noticias relacionadas", "artículos relacionados", "relacionadas",
-        "à lire également", "auch interessant", "اقرئي أيضاً", "اقرئي أيضا", "اقرئي ايضا", "اقرأ", "إقرأ", "مقالات مقترحة", "أخبار مقترحة", "مواضيع مقترحة",
+        "à lire également", "auch interessant", "اقرئي أيضاً", "اقرئي أيضا", "اقرئي ايضا", "اقرأ", "إقرأ", "مقالات مقترحة", "أخبار مقترحة", "مواضيع مقترحة", "قصص مقترحة", "موضوعات مقترحة", "المزيد حول هذه القصة",
         "مقالات في نفس القسم", "أخبار في نفس القسم", "في نفس القسم", "مواضيع ذات علاقة", "أخبار ذات علاقة", "شاهدي أيضاً", "شاهدي أيضا",
         "relacionados", "artigos relacionados", "notícias relacionadas", "اقرأ في", "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "إقرأ أيضاً", "اقرأ كذلك", "اقرأ المزيد", "أخبار ذات صلة", "أخبار متعلقة",
         "مواضيع ذات صلة", "مقالات ذات صلة", "موضوعات ذات صلة", "ذات صلة", "المزيد من الأخبار", "الأكثر قراءة",
@@ -195,6 +195,9 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"(?:©|\(c\)|copyright\b|کاپی رائٹ|حق نشر).*",
         r"(?:صورة|الصورة|صور|تصوير|photo|image|picture|pictured|caption|foto|fotografía|fotografia|bild|φωτογραφία|фото|צילום|عکس)\s*[:：|].{0,150}",
         r"(?:image|media|photo|video|picture)\s+(?:copyright|caption|source|credit)\b.{0,150}",
+        # (BBC's captions in Arabic: "مصدر الصورة، Getty Images", "التعليق على الصورة، …"; and its "suggested stories" box's end)
+        r"(?:مصدر الصورة|التعليق على الصورة|شرح الصورة|حقوق الصورة)\s*[،,:：].{0,200}",
+        r"(?:قصص مقترحة|موضوعات مقترحة)\s+نهاية|نهاية\s+(?:قصص مقترحة|موضوعات مقترحة)",
         r"media playback is (?:unsupported|not supported) on your device",
         r"\[\d{1,2}/\d{1,2}\].{0,300}",                                   # a gallery's caption: "[1/3] ..."
         r"[(\[]\s*(?:الصورة|صورة|photo|image|picture)\s*[:：].{0,200}[)\]]",       # "(الصورة: أرشيفية ...)"

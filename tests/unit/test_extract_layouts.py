@@ -615,3 +615,21 @@ def test_the_section_over_the_headline_wins_over_the_words_beside_the_sites_name
     r = extract_text(text, options=OPT)
     assert (r.category, r.author, r.published) == ("محليات", "مسقط - الرؤية", datetime(2021, 9, 4, 23, 47))
     assert r.paragraphs == (BODY_AR, BODY_AR)
+
+
+def test_a_pages_hidden_labels_author_and_role_stacked_one_a_line():
+    text = ("تخطى إلى المحتوى\nبي بي سي نيوز عربي\nالقسم الرئيسي\nأخبار\nاقتصاد\nصحة\n\n"
+            "السودان: عشرات الآلاف يفرون من القتال في دارفور نحو تشاد\n\n"
+            "Author, محمد عثمان\nRole, بي بي سي نيوز عربي - الخرطوم\nAuthor, نجلاء حسن\nAuthor, إيمان عريقات\nRole, بي بي سي نيوز عربي\n"
+            "20 يونيو/ حزيران 2023\n\nمصدر الصورة، Getty Images\nالتعليق على الصورة، لاجئون سودانيون قرب الحدود\n\n"
+            f"{BODY_AR}\n\n{BODY_AR}\n\nقصص مقترحة\nلماذا يتجدد القتال في دارفور؟\nقصص مقترحة نهاية\n\n"
+            "الأكثر قراءة\n1\nزلزال يضرب جنوب تركيا\n2\nما هي أسباب ارتفاع أسعار الذهب؟\n")
+    r = extract_text(text, options=OPT)
+    assert (r.title, r.source, r.published) == ("السودان: عشرات الآلاف يفرون من القتال في دارفور نحو تشاد", "بي بي سي نيوز عربي",
+                                                 datetime(2023, 6, 20))
+    assert r.author == "محمد عثمان ونجلاء حسن وإيمان عريقات"
+    assert r.paragraphs == (BODY_AR, BODY_AR)
+    en = extract_text("Home\nNews\nSport\n\nThe headline of the story is here\n\nAuthor, Jane Doe\nRole, BBC News\nAuthor, Omar Khalid\n"
+                      "4 September 2021\n\n" + "The story's first sentence is long enough to be prose on its own line here. " * 2 + "\n",
+                      options=OPT)
+    assert en.author == "Jane Doe and Omar Khalid"
