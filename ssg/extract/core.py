@@ -1613,7 +1613,7 @@ def _read_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_pat
             if _is_prose(l):
                 break
             texts_seen.append(i)
-            pending += 1
+            pending += not (pending >= 2 and _names_over_date(lines, i))     # (names stacked one a line over their date count once)
             if pending >= 5 or l.words > 20 and (_SENT_END.search(l.f) or l.words > 40):
                 break                   # (a standfirst of 21 to 40 words, unpunctuated, is still the header's)
 
@@ -2420,6 +2420,17 @@ def _header_rest(lines: list[_Line], texts: list[int], title_idx: int | None, he
                                 or lines[nxt].kind == "label" and lines[nxt].sub == "date" and l.words <= 4) \
                 and (l.words > 1 or rules.agency.search(l.f) or not _section_like(l, rules) or _STAFF_BYLINE.fullmatch(l.f)):
             if parts.set("author", _byline_name(l.o, rules), "author:line-above-date", l):
+                # names stacked one a line over it ("Martin Hale in Beirut" / "Nadia Khalil" / the date): the byline's
+                above = []
+                x = t - 1
+                while x > (title_idx if title_idx is not None else -1) and x in texts and _stacked_name(lines[x]):
+                    above.insert(0, x)
+                    x -= 1
+                if above and _stacked_name(l):
+                    parts.authors = [_byline_name(lines[x].o, rules) for x in above] + [parts.author]
+                    parts.author = _join_names(parts.authors)
+                    parts.evidence.append(("author", "author:names-stacked-above-date", lines[above[0]].no, lines[above[0]].o))
+                    parts.warnings = [w for w in parts.warnings if not any(w.startswith(f"header line {lines[x].no} ") for x in above)]
                 continue
         if l.words <= 10 and _byline_like(l, rules) and parts.author is None:
             parts.set("author", _byline_name(l.o, rules), "author:header-byline", l)
@@ -2524,6 +2535,20 @@ def _section_like(l: _Line, rules: RuleSet) -> bool:
 def _minor(l: _Line, rules: RuleSet) -> bool:
     """A header line too short or too dateline-like to be the headline when a longer one is there."""
     return l.words <= 3 or _dateline_like(l, rules)
+
+
+def _stacked_name(l: _Line) -> bool:
+    """A name alone on its line, maybe with its place ("Nadia Khalil", "Martin Hale in Beirut", "سالي نبيل")."""
+    return l.kind == "text" and 2 <= l.words <= 6 and (
+        l.words <= 4 and _NAME_ONLY.fullmatch(l.f) is not None or _NAME_IN_PLACE.fullmatch(l.o) is not None)
+
+
+def _names_over_date(lines: list[_Line], i: int) -> bool:
+    """Whether line ``i`` opens a few names stacked one a line right over a date line."""
+    j = i
+    while j < len(lines) and j - i < 5 and _stacked_name(lines[j]):
+        j += 1
+    return j > i and j < len(lines) and _dated(lines[j])
 
 
 def _join_names(names: list[str]) -> str:

@@ -633,3 +633,17 @@ def test_a_pages_hidden_labels_author_and_role_stacked_one_a_line():
                       "4 September 2021\n\n" + "The story's first sentence is long enough to be prose on its own line here. " * 2 + "\n",
                       options=OPT)
     assert en.author == "Jane Doe and Omar Khalid"
+
+
+def test_names_stacked_one_a_line_over_the_date():
+    body = "Hospitals across the country have begun switching off air conditioning as the fuel crisis deepens this week. "
+    text = ("The Guardian\nNews\nOpinion\nSport\nCulture\nWorld\nEurope\nMiddle East\n\n"
+            "EU leaders agree emergency plan to cut gas demand by 15% this winter\n"
+            "Member states will be able to opt out of mandatory targets in some circumstances, under compromise deal\n\n"
+            "Helen Rourke in Brussels\nJon Ellery\nKatrin Vogt in Berlin\nTue 26 Jul 2022 14.05 BST\n\n"
+            f"{body * 2}\n\n{body * 2}\n\n{body * 2}\n")
+    r = extract_text(text, options=OPT)
+    assert r.author == "Helen Rourke, Jon Ellery and Katrin Vogt"
+    assert r.published == datetime(2022, 7, 26, 14, 5, tzinfo=timezone(timedelta(hours=1)))
+    assert r.dek == "Member states will be able to opt out of mandatory targets in some circumstances, under compromise deal"
+    assert len(r.paragraphs) == 3
