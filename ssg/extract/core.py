@@ -226,6 +226,10 @@ _PLACE_NAME = re.compile(rf"{_WORD_LETTERS}(?:\s{_WORD_LETTERS})?\s*(?:\s[-–�
 # every language)
 _COMMA_LABEL = re.compile(fold_pattern(r"^(?:author|(?P<role>role)|الكاتب|الكاتبة)\s*[,،]\s*(?P<val>\S.*)$"), re.IGNORECASE)
 _COMMA_LABEL_FIRST = frozenset("AaRr" + fold("ا"))
+# a byline that names the paper's staff, not a person ("Staff Reporter" is no site, though "The Daily Reporter" is one)
+_STAFF_REPORTER = re.compile(r"(?:our|a|special|staff|senior|own|city|sports|business|diplomatic|political)\s+(?:staff\s+)?"
+                             r"(?:reporter|correspondent|writer)s?", re.IGNORECASE)
+_STAFF_FIRST = frozenset("OoAaSsCcBbDdPpRrWw")
 _PLACE_OUTLET = re.compile(rf"{_WORD_LETTERS}(?:\s{_WORD_LETTERS})?\s+[-–—ـ/]\s+{_WORD_LETTERS}")
 # ... or the name first, its place after it: "عادل الماس (جدة)", "إيمان الشايب – القطيف" (a line of its own)
 _NAME_PAREN_PLACE = re.compile(rf"(?!ـ){_WORD_LETTERS}(?:\s+{_WORD_LETTERS}){{0,3}}\s*\({_WORD_LETTERS}(?:\s{_WORD_LETTERS})?\)")
@@ -418,6 +422,9 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
         line.kind, line.sub, line.val = "label", "time", (m.start("val"), m.end("val"))
         return
 
+    if words <= 4 and f[:1] in _STAFF_FIRST and _STAFF_REPORTER.fullmatch(f):
+        line.kind, line.sub, line.val = "label", "auth", (0, n)        # "Staff Reporter", "Our Correspondent": the desk's byline
+        return
     if 2 <= words <= 4 and "." in f and _INITIAL_NAME.fullmatch(line.o):
         line.kind, line.sub, line.val = "label", "auth", (0, n)        # "ك. مراد", "A. Benali": a byline
         return
@@ -2689,8 +2696,11 @@ def _masthead_of_copyright(lines: list[_Line]) -> None:
 def _read_copyright(l: _Line, parts: ArticleParts) -> None:
     site = _copyright_name(l)
     if site and _words(site) <= 8:
-        if parts.source is not None and parts.source.isupper() and not site.isupper() and parts.source.casefold() == site.casefold():
+        if parts.source is not None and (parts.source.isupper() and not site.isupper() and parts.source.casefold() == site.casefold()
+                                         or _BARE_DOMAIN.fullmatch(parts.source) and " " not in site
+                                         and parts.source.casefold().removeprefix("www.").split(".")[0] == site.casefold()):
             parts.unset("source")               # "MWANGAZA LEO" over the page, "© 2025 Mwangaza Leo." under it: the name as written
+            # (and "DAWN.COM" over it, "Copyright © 2021, Dawn" under it: the name, not the domain)
         parts.set("source", site, "source:copyright-line", l)
 
 
@@ -2743,8 +2753,11 @@ def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | Non
             value = clean(head)                 # "Penulis: Dimas Pratama | Editor: Rina Ayu": the writer
         name = _byline_name(value, rules)
         prev = next((e for e in reversed(parts.evidence) if e[0] == "author"), None)
-        if prev is not None and prev[1] in ("author:label", "author:stacked-labels") and prev[2] is not None and 0 < l.no - prev[2] <= 2 \
-                and header and name not in (parts.authors or [parts.author]):
+        stacked = prev is not None and prev[1] in ("author:label", "author:stacked-labels") and prev[2] is not None \
+            and 0 < l.no - prev[2] <= 2 and header
+        if stacked and (_STAFF_REPORTER.fullmatch(name) or name in (parts.authors or [parts.author])):
+            pass                                # ("By Priya Lal" / "Business Reporter": her role)
+        elif stacked:
             # bylines stacked one a line ("Author, A" / "Role, …" / "Author, B"): the names together
             parts.authors = (parts.authors or [parts.author]) + [name]
             parts.author = _join_names(parts.authors)

@@ -647,3 +647,15 @@ def test_names_stacked_one_a_line_over_the_date():
     assert r.published == datetime(2022, 7, 26, 14, 5, tzinfo=timezone(timedelta(hours=1)))
     assert r.dek == "Member states will be able to opt out of mandatory targets in some circumstances, under compromise deal"
     assert len(r.paragraphs) == 3
+
+
+def test_a_staff_byline_and_a_domain_masthead_named_by_the_copyright_line():
+    body = "The city's water utility said the supply to several districts would be suspended from Monday for repairs. "
+    text = ("DAWN.COM\nHome\nLatest\nPakistan\nWorld\nBusiness\n\nKarachi water utility announces 36-hour shutdown for repairs\n\n"
+            "Staff Reporter\nPublished September 4, 2021\nUpdated about 3 hours ago\n\n"
+            f"{body * 2}\n\n{body * 2}\n\nCopyright © 2021, Dawn\n")
+    r = extract_text(text, options=OPT)
+    assert (r.author, r.source, r.published, len(r.paragraphs)) == ("Staff Reporter", "Dawn", datetime(2021, 9, 4), 2)
+    # (under a name, it is the name's role)
+    r = extract_text(text.replace("Staff Reporter\n", "By Priya Lal\nBusiness Reporter\n"), options=OPT)
+    assert r.author == "Priya Lal"
