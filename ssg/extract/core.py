@@ -1131,13 +1131,17 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
     i = 0
     while page and i < first_prose:
         j = i
-        while j < n and out[j].kind in ("text", "nav") and out[j].words <= 2 and not _END_PUNCT.search(out[j].f) \
+        while j < n and out[j].kind in ("text", "nav") and out[j].words <= 4 and not _END_PUNCT.search(out[j].f) \
                 and not _HARAKAT_RE.search(out[j].o):
             j += 1
-        if j - i >= 6:
+        # (one item of three or four words among them, "Le Goût du Monde", not first: a site's name over the menu)
+        longer = sum(out[x].words > 2 for x in range(i, j))
+        if j - i - longer >= 6 and longer <= 1 and out[i].words <= 2:
             last = j - 1 if out[j - 1].kind == "text" and any(x.f == out[j - 1].f for x in out[i:j - 1]) else j
             for l in out[i:last]:             # (an item printed again under the menu is the section)
                 l.kind = "nav"
+        elif longer:
+            j = i + 1                          # (from the next line: the items of one or two words under it)
         i = max(j, i + 1)
     for l in out[first_prose:]:            # under the text, "كلمة اليوم" is a credit, not a brand
         if l.kind == "site" and l.sub == "weak":
@@ -1612,7 +1616,8 @@ def _read_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_pat
             nxt = _next_nonblank(lines, i + 1)
             # a headline may end in "؟", "!" or "..": it is not prose when metadata (a date, the
             # site name, a label) follows it
-            heads_metadata = (l.words <= 45 and nxt is not None and lines[nxt].kind in ("date", "site", "label", "crumb"))
+            heads_metadata = (l.words <= 45 and nxt is not None and (lines[nxt].kind in ("date", "site", "label", "crumb")
+                                                                     or texts_seen and _over_byline_and_date(lines, nxt)))
             if heads_metadata:
                 texts_seen.append(i)
                 pending += 1
@@ -2550,6 +2555,16 @@ def _stacked_name(l: _Line) -> bool:
         l.words <= 4 and _NAME_ONLY.fullmatch(l.f) is not None or _NAME_IN_PLACE.fullmatch(l.o) is not None)
 
 
+def _over_byline_and_date(lines: list[_Line], i: int) -> bool:
+    """Whether line ``i`` is a short byline over a date line, with the text under them (a standfirst that ends in a
+    period over "Le Monde avec AFP" / "Publié le …" is the header's, not the text's first paragraph)."""
+    l = lines[i]
+    if l.kind != "text" or l.words > 6 or _END_PUNCT.search(l.f):
+        return False
+    j = _next_nonblank(lines, i + 1)
+    return j is not None and j == i + 1 and _dated(lines[j]) and any(_is_prose(x) for x in _next_content(lines, j + 1, 4))
+
+
 def _names_over_date(lines: list[_Line], i: int) -> bool:
     """Whether line ``i`` opens a few names stacked one a line right over a date line."""
     j = i
@@ -2843,6 +2858,11 @@ def _read_body(lines: list[_Line], start: int, parts: ArticleParts, rules: RuleS
 
     if structured:
         _tags_list_under_text(body, parts)
+        last = next((x for x in reversed(range(len(body))) if body[x] is not None), None)
+        if last is not None and parts.author and not credit_ok and body[last].words <= 8 \
+                and squash(body[last].o).casefold() == squash(parts.author).casefold() \
+                and sum(x is not None for x in body) >= 2:
+            body[last] = None                   # the byline printed again under the text ("Le Monde avec AFP")
     # credit / byline line after the body
     texts = [x for x in body if x is not None]
     if len(texts) >= 2 and _STAFF_CREDIT.match(texts[-1].f):

@@ -95,7 +95,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
     ),
     # Share / print / follow / comment bars (a line starting with one of these, short).
     "share": (
-        "artikel teilen", "beitrag teilen", "partager l'article", "compartir artículo", "compartir", "compartir en", "partager sur", "teilen", "condividi", "paylaş", "read later", "save for later",
+        "artikel teilen", "beitrag teilen", "partager l'article", "compartir artículo", "compartir", "compartir en", "partager sur", "envoyer par", "teilen", "condividi", "paylaş", "read later", "save for later",
         "شارك", "شاركها", "مشاركة", "شارك هذا الخبر", "شارك الخبر", "شارك المقال", "انشر", "share", "share this",
         "share on", "inshare", "deel dit artikel", "deel", "i-share", "udostępnij", "κοινοποίηση", "शेयर करें", "shiriki", "إعجاب", "اس خبر کو شیئر کریں", "شیئر کریں", "bagikan", "bagikan artikel", "print", "طباعة", "اطبع", "email", "أرسل لصديق", "ارسل لصديق", "أرسل", "تابعونا", "تابعنا",
         "follow us", "follow", "tweet", "تغريد", "facebook", "twitter", "whatsapp", "فيسبوك", "فايسبوك", "فيس بوك", "تويتر", "واتساب", "واتس اب", "واتس آب",
@@ -210,7 +210,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         r"thanks for reading .{1,80}?[!.](?:\s*(?:subscribe|sign up|join) .{0,160})?|type your email.{0,40}",
         r"\d+\s+likes?(?:\s*[·•∙|]?\s*\d+\s+(?:restacks?|comments?|shares?|reposts?))*|start writing\s+get the app",
         # a page's tools: "A-  A+  Yazdır  Paylaş", "Reuse this content"
-        r"a-\s+a\+(?:\s+\S+){0,4}|a\+\s+a-(?:\s+\S+){0,4}|reuse this content|tt",     # (and a lone "TT", a font-size toggle)
+        r"a-\s+a\+(?:\s+\S+){0,4}|a\+\s+a-(?:\s+\S+){0,4}|reuse this content|réutiliser ce contenu|contribuer|tt",     # (and a lone "TT", a font-size toggle)
         # a forum's repost mark: "منقول", "منقول للفائدة", "(منقول)"
         r"[(\[]?\s*(?:منقول|منقوول|منقول للفائدة|منقول للأمانة|منقول للامانة|منقول بتصرف)\s*[)\]]?\s*[.!]?",
         r"(?:our standards|editorial standards)\s*:.{0,120}",
@@ -732,7 +732,7 @@ def compile_rules(profiles: tuple[Profile, ...] = (), extra_boiler: tuple[str, .
                            rf"(?:\s+(?:de|du|des|de la|del|della|di|do|da|dos|von|für|am)?\s*[A-Z][\w'’.&-]*){{0,3}}$", _FL),
         agency=re.compile(rf"(?<!\w)(?:{ag})(?!\w)", _FL),
         agency_only=re.compile(rf"^[\s(\[{{«\-–—ـ*/]*(?:{ag})[\s)\]}}»\-–—ـ:./]*$", _FL),
-        share=re.compile(rf"^(?:{_alt(r['share'])})" + fold_pattern(r"(?:\s*[:：|\-–—]|\s*$|\s+(?:on|this|هذا|هذه|عبر|على|من خلال|في|via|the|الخبر|المقال|الموضوع|الصفحة|facebook|twitter|فيسبوك|تويتر|\W))"), _FL),
+        share=re.compile(rf"^(?:{_alt(r['share'])})" + fold_pattern(r"(?:\s*[:：|\-–—]|\s*$|\s+(?:on|this|هذا|هذه|عبر|على|من خلال|في|via|the|الخبر|المقال|الموضوع|الصفحة|facebook|twitter|linkedin|whatsapp|e-mail|email|فيسبوك|تويتر|\W))"), _FL),
         read_also=re.compile(rf"^(?:(?:{_alt(r['read_also'])})(?:\s+(?:{fold_pattern('في|من')}|in|from|en|dans|aus)\s+[^:：|.]{{1,30}}(?=\s*[:：]|\s*$))?|(?P<open>more from|more in|also on|más en|más de|plus de|plus sur|mehr aus|mehr von|auch auf|altro da|mais em|المزيد من)(?:\s+[^\s:：|.]+){{1,3}}|(?P<other>[^\s:：|.]+(?:\s+[^\s:：|.]+)?\s+{fold_pattern('أخرى')}|other \S+))"     # ("More from Community")
                              rf"(?:\s*[:：|\-–—.…]\s*(?P<rest>.*)|\s*)$", _FL),
         boiler=re.compile("^(?:" + "|".join(f"(?:{fold_pattern(b)})" for b in boiler) + r")\s*$", _FL),

@@ -659,3 +659,18 @@ def test_a_staff_byline_and_a_domain_masthead_named_by_the_copyright_line():
     # (under a name, it is the name's role)
     r = extract_text(text.replace("Staff Reporter\n", "By Priya Lal\nBusiness Reporter\n"), options=OPT)
     assert r.author == "Priya Lal"
+
+
+def test_a_standfirst_ending_in_a_period_over_a_byline_and_its_date_is_the_headers():
+    body = "Le gouvernement grec a annoncé samedi le déploiement de plusieurs centaines de soldats sur l'île d'Eubée. "
+    text = ("Le Monde\nActualités\nÉconomie\nVidéos\nDébats\nCulture\nLe Goût du Monde\nServices\n\nPlanète\n\n"
+            "Incendies : la Grèce mobilise l'armée pour protéger les villages de l'île d'Eubée\n\n"
+            "Les pompiers luttent depuis six jours contre un feu qui a déjà ravagé plus de 40 000 hectares de forêt.\n\n"
+            "Le Monde avec AFP\nPublié le 4 septembre 2021 à 23h47 - Mis à jour le 5 septembre 2021 à 08h12\n"
+            "Partager sur Facebook\nEnvoyer par e-mail\nPartager sur Linkedin\n\n"
+            f"{body * 2}\n\n{body * 2}\n\nLe Monde avec AFP\n\nContribuer\nRéutiliser ce contenu\n")
+    r = extract_text(text, options=OPT)
+    assert (r.title, r.category, r.author) == ("Incendies : la Grèce mobilise l'armée pour protéger les villages de l'île d'Eubée",
+                                               "Planète", "Le Monde avec AFP")
+    assert r.dek.startswith("Les pompiers") and r.published == datetime(2021, 9, 4, 23, 47)
+    assert len(r.paragraphs) == 2
