@@ -425,7 +425,7 @@ def _classify(line: _Line, rules: RuleSet, day_first: bool) -> None:
     if words <= 4 and f[:1] in _STAFF_FIRST and _STAFF_REPORTER.fullmatch(f):
         line.kind, line.sub, line.val = "label", "auth", (0, n)        # "Staff Reporter", "Our Correspondent": the desk's byline
         return
-    if 2 <= words <= 4 and "." in f and _INITIAL_NAME.fullmatch(line.o):
+    if 2 <= words <= 4 and "." in f and _INITIAL_NAME.fullmatch(line.o) and not _SECTION_NEWS.fullmatch(line.o.replace(".", "")):
         line.kind, line.sub, line.val = "label", "auth", (0, n)        # "ك. مراد", "A. Benali": a byline
         return
     m = _MAIL_FROM.match(line.o) if words <= 12 and "@" in f else None
@@ -673,7 +673,7 @@ def _site_name(o: str, f: str, rules: RuleSet) -> bool:
     return (words <= 6 and bool(rules.site.match(f)) and not _HEADLINE_PUNCT.search(f)
             or words <= 4 and _site_ar(f, rules) and not _HEADLINE_PUNCT.search(f)
             or words <= 3 and _DOMAIN_SITE.fullmatch(f.strip()) is not None
-            or words <= 5 and _title_case(o) and bool(rules.site_en.match(o.strip())) and not _SECTION_NEWS.match(f))
+            or words <= 5 and _title_case(o) and bool(rules.site_en.match(o.strip())) and not _SECTION_NEWS.match(f.replace(".", "")))
 
 
 _DATE_WORDS_AT_END = re.compile(fold_pattern(
@@ -1131,8 +1131,8 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
     i = 0
     while page and i < first_prose:
         j = i
-        while j < n and out[j].kind in ("text", "nav") and out[j].words <= 4 and not _END_PUNCT.search(out[j].f) \
-                and not _HARAKAT_RE.search(out[j].o):
+        while j < n and (out[j].kind in ("text", "nav") or out[j].kind == "readalso" and not out[j].sub) and out[j].words <= 4 \
+                and not _END_PUNCT.search(out[j].f) and not _HARAKAT_RE.search(out[j].o):      # (a menu's "Top Stories")
             j += 1
         # (one item of three or four words among them, "Le Goût du Monde", not first: a site's name over the menu)
         longer = sum(out[x].words > 2 for x in range(i, j))

@@ -674,3 +674,15 @@ def test_a_standfirst_ending_in_a_period_over_a_byline_and_its_date_is_the_heade
                                                "Planète", "Le Monde avec AFP")
     assert r.dek.startswith("Les pompiers") and r.published == datetime(2021, 9, 4, 23, 47)
     assert len(r.paragraphs) == 2
+
+
+def test_a_menu_one_item_a_line_with_its_top_stories_and_us_news():
+    body = "A wildfire fanned by strong winds forced the evacuation of six mountain villages in northern Greece on Saturday. "
+    text = ("AP News\nTop Stories\nTopics\nVideo\nListen\nWorld News\nU.S. News\nPolitics\nSports\nEntertainment\nWorld News\n\n"
+            "Wildfire forces evacuation of mountain villages in northern Greece\n\n"
+            "By KOSTAS MARINOS and DEREK HALLORAN\nPublished 11:47 PM EDT, Sept. 4, 2021\n\n"
+            f"{body * 2}\n\n{body * 2}\n")
+    r = extract_text(text, options=OPT)
+    assert (r.title, r.category, r.source, r.author) == ("Wildfire forces evacuation of mountain villages in northern Greece",
+                                                         "World News", "AP News", "KOSTAS MARINOS and DEREK HALLORAN")
+    assert r.published == datetime(2021, 9, 4, 23, 47, tzinfo=timezone(timedelta(hours=-4)))
