@@ -230,6 +230,9 @@ _COMMA_LABEL_FIRST = frozenset("AaRr" + fold("ا"))
 _STAFF_REPORTER = re.compile(r"(?:our|a|special|staff|senior|own|city|sports|business|diplomatic|political)\s+(?:staff\s+)?"
                              r"(?:reporter|correspondent|writer)s?", re.IGNORECASE)
 _STAFF_FIRST = frozenset("OoAaSsCcBbDdPpRrWw")
+# a page's link for keyboards and screen readers, first on it: "Skip to content", "تخطي إلى المحتوى"
+_SKIP_LINK = re.compile(fold_pattern(r"(?:skip to|تخط|تخطى|تخطي|تخطَّ|انتقل إلى|تجاوز إلى|aller au|saltar al|saltar para|ir al|ir para|"
+                                     r"zum inhalt|direkt zum|vai al|içeriğe geç|ana içeriğe|langsung ke)"), re.IGNORECASE)
 _PLACE_OUTLET = re.compile(rf"{_WORD_LETTERS}(?:\s{_WORD_LETTERS})?\s+[-–—ـ/]\s+{_WORD_LETTERS}")
 # ... or the name first, its place after it: "عادل الماس (جدة)", "إيمان الشايب – القطيف" (a line of its own)
 _NAME_PAREN_PLACE = re.compile(rf"(?!ـ){_WORD_LETTERS}(?:\s+{_WORD_LETTERS}){{0,3}}\s*\({_WORD_LETTERS}(?:\s{_WORD_LETTERS})?\)")
@@ -1148,7 +1151,7 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
             l.kind, l.sub = "text", ""
     # the page's first line, a name of one to three words over its menu, is the site's masthead ("NewsHarbor" /
     # "Top Stories   U.S.   World …")
-    first = next((i for i, l in enumerate(out) if l.kind != "blank"), None)
+    first = next((i for i, l in enumerate(out) if l.kind != "blank" and not (l.kind == "nav" and _SKIP_LINK.match(l.f))), None)
     if page and first is not None and out[first].kind == "nav" and out[first].words <= 3 and not rules.nav_item.match(out[first].f):
         k = next((k for k in range(first + 1, min(n, first + 3)) if out[k].kind != "blank"), None)
         if k is not None and out[k].kind == "nav" and rules.home.match(out[k].f):
@@ -2194,7 +2197,16 @@ def _read_header(lines: list[_Line], header_end: int, repeats: dict[int, int], p
                     parts.unset("category", _WEAK_CATEGORY)
                     parts.set("category", last, "category:breadcrumb", l)
         elif k == "site":
-            _read_site(l, parts, rules)
+            nxt = _next_nonblank(lines, i + 1)
+            if parts.source is not None and i > max(menu, trail) and l.sub != "masthead" and l.words <= 5 \
+                    and nxt is not None and nxt == i + 1 and _dated(lines[nxt]) \
+                    and any(lines[t].kind == "text" and lines[t].words >= 4 for t in range(max(menu, trail) + 1, i)) \
+                    and squash(l.o).casefold() != squash(parts.source).casefold() and parts.author is None:
+                # under the headline, over the date, with the site's name printed at the top: its credit, the byline
+                # as printed ("دبي - العربية.نت", "العربية.نت" under "العربية"'s masthead)
+                parts.set("author", l.o, "author:site-credit-over-date", l)
+            else:
+                _read_site(l, parts, rules)
         elif k == "date":
             hit, hits = l.val
             parts.set_date(hit, hits, "published:date-line", l, tzname, refine=True,

@@ -686,3 +686,16 @@ def test_a_menu_one_item_a_line_with_its_top_stories_and_us_news():
     assert (r.title, r.category, r.source, r.author) == ("Wildfire forces evacuation of mountain villages in northern Greece",
                                                          "World News", "AP News", "KOSTAS MARINOS and DEREK HALLORAN")
     assert r.published == datetime(2021, 9, 4, 23, 47, tzinfo=timezone(timedelta(hours=-4)))
+
+
+def test_the_sites_credit_over_the_date_under_its_masthead_is_the_byline():
+    menu = "\n".join(("الرئيسية", "السعودية", "الخليج", "اقتصاد", "رياضة"))
+    def read(credit, top="العربية"):
+        return extract_text(f"تخطي إلى المحتوى\n{top}\n{menu}\n\nالعالم العربي\n\n"
+                            f"لبنان.. إضراب مفتوح لموظفي القطاع العام احتجاجا على تدني الرواتب\n\n{credit}\n"
+                            f"نشر في: 13 يونيو ,2022: 02:30 م GST آخر تحديث: 13 يونيو ,2022: 04:15 م GST\n\n{BODY_AR}\n\n{BODY_AR}\n",
+                            options=OPT)
+    r = read("دبي - العربية.نت")
+    assert (r.source, r.author, r.category) == ("العربية", "دبي - العربية.نت", "العالم العربي")
+    assert r.published == datetime(2022, 6, 13, 14, 30, tzinfo=timezone(timedelta(hours=4)))
+    assert (read("العربية.نت").source, read("العربية.نت").author) == ("العربية", "العربية.نت")
