@@ -230,6 +230,7 @@ _COMMA_LABEL_FIRST = frozenset("AaRr" + fold("ا"))
 _STAFF_REPORTER = re.compile(r"(?:our|a|special|staff|senior|own|city|sports|business|diplomatic|political)\s+(?:staff\s+)?"
                              r"(?:reporter|correspondent|writer)s?", re.IGNORECASE)
 _STAFF_FIRST = frozenset("OoAaSsCcBbDdPpRrWw")
+_NAME_AND_URL = re.compile(r"(.+?)\s*[(\[<]\s*((?:https?://|www\.)\S+?)\s*[)\]>]")
 # a page's link for keyboards and screen readers, first on it: "Skip to content", "تخطي إلى المحتوى"
 _SKIP_LINK = re.compile(fold_pattern(r"(?:skip to|تخط|تخطى|تخطي|تخطَّ|انتقل إلى|تجاوز إلى|aller au|saltar al|saltar para|ir al|ir para|"
                                      r"zum inhalt|direkt zum|vai al|içeriğe geç|ana içeriğe|langsung ke)"), re.IGNORECASE)
@@ -2773,6 +2774,9 @@ def _read_label(l: _Line, parts: ArticleParts, rules: RuleSet, tzname: str | Non
         elif re.match(r"(?:https?://|www\.)\S*/\S*$", value):
             parts.url = parts.url or value          # "source: https://…": the page's address, not its site's name
         else:
+            m = _NAME_AND_URL.fullmatch(value)      # "Printed from: Gulf Herald (https://…)": the name, and the address
+            if m:
+                value, parts.url = m.group(1).strip(), parts.url or m.group(2)
             parts.set("source", value, "source:label", l)
     elif g == "auth":
         head, bar, rest = value.partition("|")

@@ -610,7 +610,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
                        "catégorie", "rubrique", "categoría", "sección", "kategorie", "ressort", "rubrik", "kategori", "desk", "sezione"),
     "label_source": ("المصدر", "source", "المصدر الأصلي", "الجهة الناشرة", "الناشر", "publisher", "publication", "newspaper",
                      "site_name", "sitename", "site name", "og:site_name", "outlet", "site", "testata",
-                     "الصحيفة", "الجريدة", "الموقع", "المطبوعة", "الوسيلة", "الوسيلة الإعلامية"),
+                     "الصحيفة", "الجريدة", "الموقع", "المطبوعة", "الوسيلة", "الوسيلة الإعلامية", "printed from", "imprimé depuis"),
     "label_author": ("byline", "بواسطة", "رپورٹ", "رپورٹر", "تحریر", "خبرنگار", "نویسنده", "گزارشگر", "автор", "текст", "корреспондент", "כתב", "כתבה", "מאת", "autore", "autrice", "firma", "texto", "texte", "text", "συντάκτης", "συντάκτρια",
                      "रिपोर्ट", "लेखक", "संवाददाता", "tekst", "autorka", "mwandishi", "tagapag-ulat", "door", "تقديم", "إعداد وتقديم", "تغطية", "رصد", "muhabir", "redaktion", "redacción", "dc:creator", "creator", "autor", "auteur", "yazar", "écrit par", "escrito por",
                      "geschrieben von", "penulis", "wartawan", "بقلم", "كتب", "كتبت", "الكاتب", "الكاتبة", "إعداد", "اعداد", "تقرير", "حوار", "متابعة", "تحرير",

@@ -699,3 +699,15 @@ def test_the_sites_credit_over_the_date_under_its_masthead_is_the_byline():
     assert (r.source, r.author, r.category) == ("العربية", "دبي - العربية.نت", "العالم العربي")
     assert r.published == datetime(2022, 6, 13, 14, 30, tzinfo=timezone(timedelta(hours=4)))
     assert (read("العربية.نت").source, read("العربية.نت").author) == ("العربية", "العربية.نت")
+
+
+def test_a_print_views_printed_from_line_names_the_site_and_the_address():
+    body = "A 12-hectare desert park with walking trails and solar-powered lighting opened to the public on Saturday. "
+    text = ("Printed from: Gulf Herald (https://www.gulfherald.example/uae/2021/09/04/sharjah-opens-desert-park)\n"
+            "Printed on: 06/09/2021 10:12\n\nUAE\n\nSharjah opens 12-hectare desert park with solar-powered lighting\n\n"
+            "By Staff Reporter\nPublished: Sat 4 Sep 2021, 11:47 PM\nLast updated: Sun 5 Sep 2021, 8:12 AM\n\n"
+            f"{body * 2}\n\n{body * 2}\n")
+    r = extract_text(text, options=OPT)
+    assert (r.title, r.source, r.category, r.author) == ("Sharjah opens 12-hectare desert park with solar-powered lighting",
+                                                         "Gulf Herald", "UAE", "Staff Reporter")
+    assert (r.published, r.url) == (datetime(2021, 9, 4, 23, 47), "https://www.gulfherald.example/uae/2021/09/04/sharjah-opens-desert-park")
