@@ -1860,7 +1860,11 @@ def _read_lines(text: str, parts: ArticleParts, options: ExtractOptions, rel_pat
                 ag = _agency_in(lines[j].f, rules)
                 if ag:
                     parts.set("agency", _canon_agency(lines[j].o, lines[j].f, rules), "agency:credit-line", lines[j])
-            body_start = j + 1
+                body_start = j + 1
+            elif not (j > 0 and lines[j - 1].kind == "blank"):
+                body_start = j + 1
+            # (under a byline already read, set apart from it by a blank line, the dateline opens the text, as a
+            # dataset's text has it: "الدوحة/ الأناضول")
 
     # a Markdown file's standfirst: a quotation ("> …") first under the headline and its fields, over the text
     j = _next_nonblank(lines, body_start) if title_idx is not None and not body_only and parts.dek is None else None

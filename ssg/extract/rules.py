@@ -76,6 +76,7 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
         "standard", "mirror", "sun", "star", "magazine", "weekly", "press", "network", "courier", "bulletin",
         "dispatch", "examiner", "inquirer", "sentinel", "register", "ledger", "globe", "messenger", "advertiser",
         "wire", "insider", "mercury", "record", "reporter", "beacon", "clarion", "monitor", "voice", "eagle", "pioneer",
+        "agency", "ajansı", "ajansi", "gazetesi",
     ),
     # French, Spanish, Italian, Portuguese and German names start with these ("Le Courrier de
     # l'Estuaire", "El Diario de Cuyo", "Kölner Rundschau" ends with one: English rule).
@@ -556,6 +557,9 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
          r'.{0,120}(?:في بريدك|إلى بريدك|الى بريدك|dans votre boîte(?: mail| de réception)?|en tu (?:bandeja|correo)).{0,120}'),
         (('whatsapp', 'telegram', 'واتساب', 'تلغرام', 'تيليجرام'),
          r'(?:receba|recibe|recevez|get|تابع|احصل على)\s.{0,100}(?:whatsapp|telegram|واتساب|تلغرام|تيليجرام)\b.{0,60}'),
+        # an agency's note on what its site prints of the wire it sells ("… part of the news feed service (HAS) … in summary")
+        (("(has)", "الخدمة الإخبارية"), r".{0,120}(?:(?:haber akış sistemi|news broadcasting system|news feed system|نظام تدفق الأخبار)\s*\(HAS\)"
+                                         r"|(?:جزء من|ضمن) الخدمة الإخبارية).{0,240}"),
         # an invitation to the site's newsletter: "لمتابعة اخر الاخبار اشترك في النشرة الإخبارية لمصراوي"
         (("النشرة", "نشرتنا"), r".{0,60}(?:اشترك|اشتركوا|اشتركي|سجل|سجّل)\s+(?:الآن\s+)?(?:في|ب)\s*(?:النشرة|نشرتنا)(?:\s+(?:الإخبارية|البريدية|اليومية))?.{0,60}"),
         (("جميع الحقوق محفوظة",), r".*جميع الحقوق محفوظة.*"),

@@ -711,3 +711,20 @@ def test_a_print_views_printed_from_line_names_the_site_and_the_address():
     assert (r.title, r.source, r.category, r.author) == ("Sharjah opens 12-hectare desert park with solar-powered lighting",
                                                          "Gulf Herald", "UAE", "Staff Reporter")
     assert (r.published, r.url) == (datetime(2021, 9, 4, 23, 47), "https://www.gulfherald.example/uae/2021/09/04/sharjah-opens-desert-park")
+
+
+def test_an_agencys_dateline_under_its_byline_opens_the_text_and_its_note_on_the_wire_is_furniture():
+    text = ("وكالة الأناضول\nالرئيسية\nتركيا\nالدول العربية\nالعالم\nاقتصاد\n\nالدول العربية\n\n"
+            "قطر وتركيا تبحثان تطورات الأوضاع في أفغانستان\n\nمحمد شيخ يوسف   |04.09.2021 - تحديث : 05.09.2021\n\n"
+            f"الدوحة/ الأناضول\n\n{BODY_AR}\n\n{BODY_AR}\n\n"
+            "الأخبار المنشورة على الصفحة الرئيسية لموقع وكالة الأناضول هي جزء من الخدمة الإخبارية المتوفرة لمشتركي نظام تدفق "
+            "الأخبار (HAS) الخاص بالوكالة، ويتم نشرها بشكل ملخص.\n")
+    r = extract_text(text, options=OPT)
+    assert (r.author, r.source, r.published) == ("محمد شيخ يوسف", "وكالة الأناضول", datetime(2021, 9, 4))
+    assert r.paragraphs == ("الدوحة/ الأناضول", BODY_AR, BODY_AR)
+    tr = extract_text("Anadolu Ajansı\nGündem\nTürkiye\nDünya\nEkonomi\nSpor\nKültür-Sanat\n\nEkonomi\n\n"
+                      "Merkez Bankası politika faizini yüzde 19'da sabit tuttu\n\nAyşe Yılmaz   |04.09.2021 - Güncelleme : 05.09.2021\n\n"
+                      + "ANKARA (AA) - Türkiye Cumhuriyet Merkez Bankası politika faizini yüzde 19'da sabit bıraktı ve açıklama yaptı. " * 2
+                      + "\n\nAnadolu Ajansı web sitesinde, AA Haber Akış Sistemi (HAS) üzerinden abonelere sunulan haberler, özetlenerek yayımlanmaktadır.\n",
+                      options=OPT)
+    assert (tr.source, tr.author, len(tr.paragraphs)) == ("Anadolu Ajansı", "Ayşe Yılmaz", 1)
