@@ -1120,6 +1120,9 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
         run = [l for l in out[i:j] if not (l.kind == "nav" and l.words > 3)]     # (a whole menu on one line is not an item)
         if len(run) >= 4 and run[-1].kind == "text" and any(x.f == run[-1].f for x in run[:-1]):
             run = run[:-1]                   # (an item printed again under the menu is the section: "جهات")
+        elif len(run) >= 5 and run[-1].kind == run[-2].kind == "text" and any(x.f == run[-2].f for x in run[:-2]) \
+                and not any(x.f == run[-1].f for x in run[:-1]) and out[j - 1] is run[-1]:
+            run = run[:-2]                   # (... and its subsection under it, a trail one item a line: "الثقافة" / "كتب")
         menu_words = sum(1 for l in run if l.kind == "nav" or rules.nav_item.match(l.f))
         if len(run) >= 4 and menu_words >= 1 or len(run) >= 3 and menu_words >= 2:
             for l in run:
@@ -1142,6 +1145,9 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
         longer = sum(out[x].words > 2 for x in range(i, j))
         if j - i - longer >= 6 and longer <= 1 and out[i].words <= 2:
             last = j - 1 if out[j - 1].kind == "text" and any(x.f == out[j - 1].f for x in out[i:j - 1]) else j
+            if last == j and j - i >= 7 and out[j - 1].kind == out[j - 2].kind == "text" \
+                    and any(x.f == out[j - 2].f for x in out[i:j - 2]) and not any(x.f == out[j - 1].f for x in out[i:j - 1]):
+                last = j - 2                     # (and its subsection under it: "الثقافة" / "كتب")
             for l in out[i:last]:             # (an item printed again under the menu is the section)
                 l.kind = "nav"
         elif longer:

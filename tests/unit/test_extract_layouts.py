@@ -728,3 +728,11 @@ def test_an_agencys_dateline_under_its_byline_opens_the_text_and_its_note_on_the
                       + "\n\nAnadolu Ajansı web sitesinde, AA Haber Akış Sistemi (HAS) üzerinden abonelere sunulan haberler, özetlenerek yayımlanmaktadır.\n",
                       options=OPT)
     assert (tr.source, tr.author, len(tr.paragraphs)) == ("Anadolu Ajansı", "Ayşe Yılmaz", 1)
+
+
+def test_a_trail_one_item_a_line_under_the_menu_gives_the_subsection():
+    menu = "\n".join(("الرئيسية", "العالم العربي", "العالم", "الاقتصاد", "الرياضة", "الثقافة", "الرأي"))
+    text = (f"الشرق الأوسط\n{menu}\nالعالم العربي\nالمشرق العربي\n\nالحكومة العراقية تعلن خطة لإعادة تأهيل محطات الكهرباء قبل الصيف\n\n"
+            f"بغداد: فاضل النشمي\nنُشر: 15:27-18 أبريل 2023 م ـ 27 رَمضان 1444 هـ\n\n{BODY_AR}\n\n{BODY_AR}\n")
+    r = extract_text(text, options=OPT)
+    assert (r.category, r.source, r.author) == ("المشرق العربي", "الشرق الأوسط", "بغداد: فاضل النشمي")
