@@ -557,6 +557,10 @@ DEFAULT_RULES: dict[str, tuple[str, ...]] = {
          r'.{0,120}(?:في بريدك|إلى بريدك|الى بريدك|dans votre boîte(?: mail| de réception)?|en tu (?:bandeja|correo)).{0,120}'),
         (('whatsapp', 'telegram', 'واتساب', 'تلغرام', 'تيليجرام'),
          r'(?:receba|recibe|recevez|get|تابع|احصل على)\s.{0,100}(?:whatsapp|telegram|واتساب|تلغرام|تيليجرام)\b.{0,60}'),
+        # an invitation to follow the site's page: "تابع صفحة مصراوي الرياضي على فيسبوك"
+        (("فيسبوك", "فيس بوك", "تويتر", "يوتيوب", "انستغرام", "إنستغرام", "تيليجرام", "تلغرام", "تيك توك"),
+         r"(?:تابع|تابعي|تابعوا|اشترك في|اشترك ب)\s+(?:صفحة|صفحتنا|حساب|حسابنا|قناة|قناتنا)\s+.{0,60}(?:على|عبر|في)\s+"
+         r"(?:فيسبوك|فيس بوك|تويتر|إكس|يوتيوب|انستغرام|إنستغرام|تيليجرام|تلغرام|تيك توك).{0,40}"),
         # an agency's note on what its site prints of the wire it sells ("… part of the news feed service (HAS) … in summary")
         (("(has)", "الخدمة الإخبارية"), r".{0,120}(?:(?:haber akış sistemi|news broadcasting system|news feed system|نظام تدفق الأخبار)\s*\(HAS\)"
                                          r"|(?:جزء من|ضمن) الخدمة الإخبارية).{0,240}"),

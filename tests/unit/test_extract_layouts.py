@@ -611,7 +611,8 @@ def test_a_place_and_the_outlet_in_quotes_under_the_headline_dated_above_it():
 def test_the_section_over_the_headline_wins_over_the_words_beside_the_sites_name_and_a_place_and_outlet_under_the_date():
     text = ("جريدة الرؤية العمانية | النشرة الصباحية\nالأحد 28 محرم 1443هـ - 5 سبتمبر 2021م\n———\n\nمحليات\n"
             "بلدية مسقط تبدأ أعمال توسعة طريق السلطان قابوس في العذيبة\nنُشر في 4 سبتمبر 2021 - 11:47 م\nمسقط - الرؤية\n\n"
-            f"{BODY_AR}\n\n{BODY_AR}\n\nلمتابعة اخر الاخبار اشترك في النشرة الإخبارية للرؤية\n\nمشاركة\nواتس اب\nفيسبوك\n")
+            f"{BODY_AR}\n\n{BODY_AR}\n\nلمتابعة اخر الاخبار اشترك في النشرة الإخبارية للرؤية\n\nتابع صفحة الرؤية الرياضية على فيسبوك\n\n"
+            "مشاركة\nواتس اب\nفيسبوك\n")
     r = extract_text(text, options=OPT)
     assert (r.category, r.author, r.published) == ("محليات", "مسقط - الرؤية", datetime(2021, 9, 4, 23, 47))
     assert r.paragraphs == (BODY_AR, BODY_AR)
