@@ -1123,6 +1123,8 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
         elif len(run) >= 5 and run[-1].kind == run[-2].kind == "text" and any(x.f == run[-2].f for x in run[:-2]) \
                 and not any(x.f == run[-1].f for x in run[:-1]) and out[j - 1] is run[-1]:
             run = run[:-2]                   # (... and its subsection under it, a trail one item a line: "الثقافة" / "كتب")
+        elif len(run) >= 5 and run[-1].kind == "text" and out[j - 1] is run[-1] and _section_under_menu(out, run, j, rules):
+            run = run[:-1]                   # (a section named after an item, "أخبار مصر" under "أخبار", or under the home word)
         menu_words = sum(1 for l in run if l.kind == "nav" or rules.nav_item.match(l.f))
         if len(run) >= 4 and menu_words >= 1 or len(run) >= 3 and menu_words >= 2:
             for l in run:
@@ -1148,6 +1150,8 @@ def _prepare(text: str, rules: RuleSet, day_first: bool, *, page: bool = True) -
             if last == j and j - i >= 7 and out[j - 1].kind == out[j - 2].kind == "text" \
                     and any(x.f == out[j - 2].f for x in out[i:j - 2]) and not any(x.f == out[j - 1].f for x in out[i:j - 1]):
                 last = j - 2                     # (and its subsection under it: "الثقافة" / "كتب")
+            elif last == j and out[j - 1].kind == "text" and _section_under_menu(out, out[i:j], j, rules):
+                last = j - 1                     # (a section named after an item: "أخبار" … "أخبار مصر")
             for l in out[i:last]:             # (an item printed again under the menu is the section)
                 l.kind = "nav"
         elif longer:
@@ -2576,6 +2580,22 @@ def _stacked_name(l: _Line) -> bool:
     """A name alone on its line, maybe with its place ("Nadia Khalil", "Martin Hale in Beirut", "سالي نبيل")."""
     return l.kind == "text" and 2 <= l.words <= 6 and (
         l.words <= 4 and _NAME_ONLY.fullmatch(l.f) is not None or _NAME_IN_PLACE.fullmatch(l.o) is not None)
+
+
+def _section_under_menu(out: list[_Line], run: list[_Line], j: int, rules: RuleSet) -> bool:
+    """Whether the last line of a menu printed one item a line is the article's section, over its headline: two or three
+    words led by one of the menu's items ("أخبار" … "أخبار مصر", "رياضة" … "رياضة محلية"), or the one line under the
+    home word that is not the menu's first ("القائمة" / "بحث" / "الرئيسية" / "أخبار مصر": a trail)."""
+    last = run[-1]
+    k = _next_nonblank(out, j)
+    if k is None or k == j or out[k].kind != "text" or out[k].words < 4 or not 2 <= last.words <= 3 \
+            or any(x.f == last.f for x in run[:-1]):
+        return False
+    head = last.f.split()[0]
+    if any(x.f.strip() == head for x in run[:-1]):
+        return True
+    return run[-2].kind == "nav" and rules.home.match(run[-2].f) is not None and run[-2] is not run[0] \
+        and not (run[0].kind == "site" and run[1] is run[-2])
 
 
 def _over_byline_and_date(lines: list[_Line], i: int) -> bool:

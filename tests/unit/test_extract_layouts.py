@@ -737,3 +737,15 @@ def test_a_trail_one_item_a_line_under_the_menu_gives_the_subsection():
             f"بغداد: فاضل النشمي\nنُشر: 15:27-18 أبريل 2023 م ـ 27 رَمضان 1444 هـ\n\n{BODY_AR}\n\n{BODY_AR}\n")
     r = extract_text(text, options=OPT)
     assert (r.category, r.source, r.author) == ("المشرق العربي", "الشرق الأوسط", "بغداد: فاضل النشمي")
+
+
+@pytest.mark.parametrize("top, category", [
+    ("مصراوي\nالرئيسية\nأخبار\nرياضة\nاقتصاد\nفنون\nمنوعات\nرياضة محلية", "رياضة محلية"),     # an item's subsection
+    ("اليوم السابع\nالقائمة\nبحث\nالرئيسية\nأخبار مصر", "أخبار مصر"),                            # a trail under the home word
+    ("مصراوي\nالرئيسية\nأخبار\nرياضة\nاقتصاد\nفنون\nمنوعات", None),                               # a menu alone
+])
+def test_the_section_printed_as_a_menus_last_line(top, category):
+    text = (f"{top}\n\nالأهلي يتعاقد مع مدافع تونسي لمدة ثلاثة مواسم\n\nكتب- محمد عبد الهادي:\n\n09:05 ص الخميس 27 يناير 2022\n\n"
+            f"{BODY_AR}\n\n{BODY_AR}\n")
+    r = extract_text(text, options=OPT)
+    assert (r.category, r.title, r.author) == (category, "الأهلي يتعاقد مع مدافع تونسي لمدة ثلاثة مواسم", "محمد عبد الهادي")
