@@ -1,5 +1,5 @@
-"""929 invented articles as 929 different sites and tools saved them, each with the metadata a
-reader would give it (tests/fixtures/extract/layouts*/ and pages2/, *.expected.json), in thirty-eight sets
+"""968 invented articles as 968 different sites and tools saved them, each with the metadata a
+reader would give it (tests/fixtures/extract/layouts*/ and pages2/, *.expected.json), in thirty-nine sets
 written by helpers who had seen neither the extractor's rules nor the other sets:
 
 * layouts/ (36) and layouts2/ (24): scraped pages of Gulf, Egyptian, Levantine, Maghreb, English and
@@ -135,6 +135,16 @@ written by helpers who had seen neither the extractor's rules nor the other sets
   Afghan Dari site (the Solar Hijri months' Afghan names, a Gregorian twin in brackets); then six pages whose
   published/updated pair is printed on one line with the update first (Urdu, Turkish, Spanish, French, Portuguese,
   Persian).
+* layouts38/ (39), written in session 29, after the pages of big pan-Arab and other sites as scrapers save them: Al
+  Jazeera-like (a "نشر في 4/9/2021" over an update run into its time, "4/9/202123:47", its in-text "اقرأ أيضا" list), BBC
+  Arabic-like ("Author, X" / "Role, Y" stacked, "مصدر الصورة، …", "قصص مقترحة … نهاية"), Asharq Al-Awsat-like ("نُشر:
+  15:27-18 أبريل 2023 م ـ 27 رَمضان 1444 هـ", a trail one item a line, a font toggle "TT", tags under the text), Hespress-like
+  (Maghreb months, "هسبريس © 2021 …"), Masrawy-like ("كتب- X:" / "تصوير- Y:", "03:22 م الإثنين 21 فبراير 2022", UTF-16), Al
+  Arabiya-like ("نشر في: 04 سبتمبر ,2021: 11:47 م GST آخر تحديث: …", "دبي - العربية.نت"), Sky News Arabia-like ("بتوقيت
+  أبوظبي"), Anadolu-like ("Name   |04.09.2021 - تحديث : …", Arabic and Turkish); Pakistani dailies ("Staff Reporter"), a US
+  wire's capitals and "Sept.", a UK broadsheet's bylines stacked over "23.47 BST"; Le Monde-like and Algerian French ("23 h
+  47 min"); Urdu; a print view, an e-mail newsletter, a press release on its letterhead, an old Saudi archive's lunar Hijri
+  dates in numbers ("1419/12/05", once read as Solar), an AMP page, Arabic-Indic digits under a relative time, a reader view.
 
 A stand-in for the held-out articles of other sources: every field must come out as expected but
 the misses listed here, which are what the extractor does not yet get right; a new miss is a
@@ -152,7 +162,7 @@ SETS = ("layouts", "layouts2", "layouts3", "layouts4", "pages2", "layouts5", "la
         "layouts9", "layouts10", "layouts11", "layouts12", "layouts13", "layouts14", "layouts15", "layouts16",
         "layouts17", "layouts18", "layouts19", "layouts20", "layouts21", "layouts22", "layouts23", "layouts24",
         "layouts25", "layouts26", "layouts27", "layouts28", "layouts29", "layouts30", "layouts31", "layouts32", "layouts33",
-        "layouts34", "layouts35", "layouts36", "layouts37")
+        "layouts34", "layouts35", "layouts36", "layouts37", "layouts38")
 PATHS = sorted(p for name in SETS for p in (FIXTURES / name).iterdir() if p.suffix in (".txt", ".html"))
 FIELDS = ("title", "published", "category", "source", "author", "dek", "paragraphs_count")
 P = "paragraphs_count"
@@ -213,7 +223,6 @@ KNOWN_MISSES = {
     ("ar09_sudan_relative_plus_pm_place_dash_name", "author"),        # "بورتسودان – عثمان عبد الرحيم": a place and a name
     ("ar12_mauritania_tab_indent_two_authors_dateline", "author"),    # "تغطية: A و B" on the dateline's line
     ("ar16_kuwait_economy_ticker_hijri_name_role", "author"),         # a name over its role under a market ticker
-    ("en18_india_ist_published_updated_name_alone", "category"),      # the dateline's "HYDERABAD" after the date taken over the section above the headline
     ("tr20_turkey_update_before_giris_spot_muhabir", "category"),
     ("ar23_yemen_legacy_tables_no_meta_charset_mismatch", "title"),   # a headline in <font>
     *((stem, P) for stem in (
@@ -255,7 +264,7 @@ KNOWN_MISSES = {
         "22_wire_feed_indonesia_volcano")),                                                                    # contacts
     # -- layouts10/ (131 of 168 at 714f497; 144 when first run, unseen, at 1a7ee29: listed, not tuned on) --
     ("01_saudi_daily_cycling_path", P),                               # a contact line after the copyright (a text's line in the gold set)
-    ("04_bahraini_daily_indented", "source"), ("06_qatari_sports_portal_rich", "source"),   # a brand over its tagline
+    ("06_qatari_sports_portal_rich", "source"),   # a brand over its tagline (04_bahraini_daily_indented's right since session 29)
     ("05_omani_tv_rich_utf16", "category"),                           # a trail among menus
     ("11_moroccan_opinion_column", "dek"),                            # the writer's affiliation under the byline
     ("12_jordanian_daily_short_line", "category"),                    # "عمّان - الأردن": a place over the headline
@@ -264,7 +273,7 @@ KNOWN_MISSES = {
     ("14_sa_tv_makkah_time_afp_byline", P),        # a caption credited "(أ ف ب)": a short credited paragraph in SaudiNewsNet's texts
     ("16_en_wire_reuters_dateline", "source"),     # the agency's name alone among its menu's items
     # -- layouts13/ (115 of 168 at a381a39; 120 when first run, unseen, at 63ef840) ---------------------
-    ("02_libya_fezzan_cp1256_crlf", "author"), ("02_libya_fezzan_cp1256_crlf", P),   # a place–outlet credit under the date, over a caption
+    # (02_libya_fezzan_cp1256_crlf's place–outlet credit under the date, over a caption, right since session 29)
     ("13_pdf_to_text_newspaper_page_wrapped", P),   # a PDF's page: its running heads and wrapped lines (its byline and standfirst
     # right since session 26)
     *((("14_aggregator_saved_card", f) for f in ("title", "category", "source", "author", P))),   # an aggregator's card: the outlet over its time
@@ -376,8 +385,7 @@ KNOWN_MISSES = {
     ("16_in_portal", "author"),   # "Written by Rohit Menon | Kolkata | Published: …": a byline in a row of the page's fields
     ("22_us_ap_aggr", "category"),   # the section "U.S." (an abbreviation with its full stops) over the headline
     # -- layouts33/ (79 of 168 when first run, unseen, at cda6729 (79 at 3451588)) -----------------
-    # (a standfirst over the byline long enough to be taken for the text (the header ends above it))
-    ("03_iconviews", "published"), ("03_iconviews", "author"), ("03_iconviews", "dek"), ("03_iconviews", P),
+    # (03_iconviews's standfirst over the byline, once taken for the text, right since session 29)
     # (Joomla's <h2> headline with a trail holding the headline in quotes, its 'article-info' fields)
     ("05_joomla", "dek"), ("06_joomla", "title"), ("06_joomla", "author"), ("06_joomla", P),
     ("07_joomla", "published"), ("07_joomla", "category"), ("07_joomla", "dek"),
@@ -474,6 +482,14 @@ KNOWN_MISSES = {
     # paragraph, as the gold set has a standfirst set apart so in a plain text)
     ("19_fa_agency_solar_hijri", "dek"), ("19_fa_agency_solar_hijri", P), ("21_fa_agency_solar_hijri", "dek"),
     ("21_fa_agency_solar_hijri", P), ("23_fa_agency_solar_hijri", "dek"), ("23_fa_agency_solar_hijri", P),
+    # -- layouts38/ (190 of 273 when first run, unseen, at 1c605fe: one article crashed on "رَمضان") --------
+    ("09_panarab_daily_time_first_hijri", P),   # one tag alone under the text ("الرواية العربية"): a short line as far apart as
+    # the paragraphs is one, by the gold set's rule (two or more under a byline are tags)
+    ("29_fr_daily_publie_mis_a_jour", "category"),   # "Planète" right under a menu of sections one a line, no blank line
+    # between and named after none of them: the menu's last item
+    ("39_jo_reader_view_iso_zone", "category"), ("39_jo_reader_view_iso_zone", "source"),   # a reader view's export: the
+    # site's name, "الغد الأردني", alone over the headline, read as its section (a section's name stands there in the gold
+    # set's L4 pages)
 }
 
 
@@ -529,8 +545,10 @@ def test_the_layouts_score():
     134 (616ee0a), after all the others (119 and 133 at 3451588); in session 28, layouts37/ 226 of 266 when first run
     (78c658d: 168 of 196 on its first 28 files; the next four, a pair on one line with the update first, added after
     that first measure, 24 of 28 there; the last six, the same pair in six languages, 34 of 42 at 78c658d and at
-    d7db8e9), 260 now."""
-    assert len(PATHS) == 929
+    d7db8e9), 260 now; in session 29, layouts38/ 190 of 273 when first run (1c605fe, one article crashing on a month
+    written with its vowel marks), 269 now, and the older sets 6062 of 6503 at 1c605fe, 6070 now (layouts6/ 151,
+    layouts10/ 163, layouts13/ 158, layouts33/ 117)."""
+    assert len(PATHS) == 968
     right = sum(_same(f, g[f], e[f]) for p in PATHS
                 for g, e in [(_got(p), json.loads(p.with_suffix("").with_suffix(".expected.json").read_text(encoding="utf-8")))]
                 for f in FIELDS)
