@@ -375,7 +375,8 @@ def _lunar_numeric(line: str, m: re.Match, y: int, mo: int, d: int) -> DateHit |
     if not (1 <= mo <= 12 and 1 <= d <= 30):
         return None
     g = _umm_al_qura(y, mo, d)
-    hit = _with_time(line, m.start(), m.end(), *g, HIJRI_CONVERTED) if g else None
+    era = _LUNAR_ERA_AFTER.match(line, m.end())          # (its era mark is the date's: "7-7-1433 هـ")
+    hit = _with_time(line, m.start(), era.end() if era else m.end(), *g, HIJRI_CONVERTED) if g else None
     return replace(hit, hijri=f"{y:04d}-{mo:02d}-{d:02d}") if hit else None
 
 

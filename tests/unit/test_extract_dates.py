@@ -156,6 +156,8 @@ def test_a_numeric_hijri_date_in_an_arabic_text_is_the_lunar_calendars():
         assert (hit.value, hit.hijri, hit.rule) == (datetime(1999, 3, 22, 14, 20), "1419-12-05", HIJRI_CONVERTED)
         # day first with its era mark, and a year above the Solar range without one
         assert find_dates(fold("5/12/1419هـ"))[0].value == datetime(1999, 3, 22)
+        hit = find_dates(fold("بتاريخ 7-7-1433 هـ"))[0]                # (its era mark is the date's, not words after it)
+        assert (hit.value, fold("بتاريخ 7-7-1433 هـ")[hit.end:]) == (datetime(2012, 5, 28), "")
         assert find_dates(fold("1445/11/06"))[0].value == datetime(2024, 5, 14)
     finally:
         TEXT_READ.reset(token)
