@@ -2977,7 +2977,7 @@ def _tags_list_under_text(body: list[_Line | None], parts: ArticleParts) -> None
            or _LABELLED.match(l.o) or "@" in l.f for l in block):
         return
     text = " ".join([fold(parts.title or "")] + [l.f for l in body[:start] if l is not None]).lower()
-    found = sum(any(len(w) >= 3 and w in text for w in (x[2:] if x.startswith("ال") else x for x in l.f.lower().split()))
+    found = sum(any(len(w) >= 3 and w in text for w in (x.removeprefix("ال") for x in l.f.lower().split()))
                 for l in block)
     if 2 * found < len(block):
         return

@@ -579,7 +579,7 @@ def test_a_desks_credit_right_under_the_date_is_the_byline(credit):
 
 
 def test_the_pages_first_line_over_a_menu_one_item_a_line_led_by_its_home_word_is_the_site():
-    menu = "\n".join(("الرئيسية", "أخبار", "رياضة", "اقتصاد", "فنون", "منوعات"))
+    menu = "الرئيسية\nأخبار\nرياضة\nاقتصاد\nفنون\nمنوعات"
     text = f"مصراوي\n{menu}\n\nافتتاح مركز صحي جديد يخدم 45 ألف نسمة في الجيزة\n\n03:22 م الإثنين 21 فبراير 2022\n\n{BODY_AR}\n\n{BODY_AR}\n"
     r = extract_text(text, options=OPT)
     assert (r.source, r.title, r.published) == ("مصراوي", "افتتاح مركز صحي جديد يخدم 45 ألف نسمة في الجيزة", datetime(2022, 2, 21, 15, 22))
@@ -690,7 +690,7 @@ def test_a_menu_one_item_a_line_with_its_top_stories_and_us_news():
 
 
 def test_the_sites_credit_over_the_date_under_its_masthead_is_the_byline():
-    menu = "\n".join(("الرئيسية", "السعودية", "الخليج", "اقتصاد", "رياضة"))
+    menu = "الرئيسية\nالسعودية\nالخليج\nاقتصاد\nرياضة"
     def read(credit, top="العربية"):
         return extract_text(f"تخطي إلى المحتوى\n{top}\n{menu}\n\nالعالم العربي\n\n"
                             f"لبنان.. إضراب مفتوح لموظفي القطاع العام احتجاجا على تدني الرواتب\n\n{credit}\n"
@@ -732,7 +732,7 @@ def test_an_agencys_dateline_under_its_byline_opens_the_text_and_its_note_on_the
 
 
 def test_a_trail_one_item_a_line_under_the_menu_gives_the_subsection():
-    menu = "\n".join(("الرئيسية", "العالم العربي", "العالم", "الاقتصاد", "الرياضة", "الثقافة", "الرأي"))
+    menu = "الرئيسية\nالعالم العربي\nالعالم\nالاقتصاد\nالرياضة\nالثقافة\nالرأي"
     text = (f"الشرق الأوسط\n{menu}\nالعالم العربي\nالمشرق العربي\n\nالحكومة العراقية تعلن خطة لإعادة تأهيل محطات الكهرباء قبل الصيف\n\n"
             f"بغداد: فاضل النشمي\nنُشر: 15:27-18 أبريل 2023 م ـ 27 رَمضان 1444 هـ\n\n{BODY_AR}\n\n{BODY_AR}\n")
     r = extract_text(text, options=OPT)
