@@ -251,13 +251,7 @@ def atom_problems(data: bytes, url: str) -> list[str]:
             problems.append(f"{scope}: two rel=\"alternate\" links of the same type and hreflang")
         if scope != "feed":
             continue
-        selves = [link for link in links if link.get("rel") == "self"]
-        if len(selves) != 1:
-            problems.append(f"{len(selves)} rel=\"self\" links, not one")
-        elif selves[0].get("href") != url:
-            problems.append(f"the rel=\"self\" link is {selves[0].get('href')!r}, not the feed's URL {url!r}")
-        elif selves[0].get("type") not in (None, "application/atom+xml"):
-            problems.append(f"the rel=\"self\" link's type is {selves[0].get('type')!r}")
+        problems += _self_link(links, url, "application/atom+xml", 'rel="self" link', 'rel="self" links')
         if not alternates:
             problems.append("no rel=\"alternate\" link to the feed's page")
     # dates: RFC 3339 (InvalidRFC3339Date), plausible (ImplausibleDate), published not after updated
@@ -336,13 +330,7 @@ def rss_problems(data: bytes, url: str) -> list[str]:
     if language is not None and not language_tag(language):
         problems.append(f"<language>{language}</language> is not a language tag")
     # atom:link rel="self" (W3C's MissingAtomSelfLink), naming the feed's own URL (SelfDoesntMatchLocation)
-    selves = [link for link in channel.findall(A + "link") if link.get("rel") == "self"]
-    if len(selves) != 1:
-        problems.append(f"{len(selves)} atom:link rel=\"self\", not one")
-    elif selves[0].get("href") != url:
-        problems.append(f"the atom:link rel=\"self\" is {selves[0].get('href')!r}, not the feed's URL {url!r}")
-    elif selves[0].get("type") not in (None, "application/rss+xml"):
-        problems.append(f"the atom:link rel=\"self\" type is {selves[0].get('type')!r}")
+    problems += _self_link(channel.findall(A + "link"), url, "application/rss+xml", 'atom:link rel="self"', 'atom:link rel="self"')
     for name in ("pubDate", "lastBuildDate"):
         if channel.find(name) is not None:
             when = rfc822(channel.findtext(name))
@@ -437,3 +425,16 @@ def json_feed_problems(data: bytes, url: str) -> list[str]:
 
 
 CHECKS = {"feed.xml": rss_problems, "atom.xml": atom_problems, "feed.json": json_feed_problems}
+
+
+def _self_link(links: list, url: str, media_type: str, name: str, plural: str) -> list[str]:
+    """One rel="self" link among ``links``, naming the feed's own URL (W3C's MissingSelf /
+    SelfDoesntMatchLocation), of the feed's media type if it gives one."""
+    selves = [link for link in links if link.get("rel") == "self"]
+    if len(selves) != 1:
+        return [f"{len(selves)} {plural}, not one"]
+    if selves[0].get("href") != url:
+        return [f"the {name} is {selves[0].get('href')!r}, not the feed's URL {url!r}"]
+    if selves[0].get("type") not in (None, media_type):
+        return [f"the {name}'s type is {selves[0].get('type')!r}"]
+    return []
