@@ -23,7 +23,6 @@ import nh3
 import yaml
 
 from . import cmark, extract, search
-from .extract.dates import find_dates
 from .extract.markup import FRONT_MATTER
 from .extract.text import fold
 from .config import SiteConfig
@@ -532,6 +531,7 @@ def _coerce_date(value, config: SiteConfig, field: str) -> datetime | None:
 def _parse_loose_date(text: str, config: SiteConfig) -> datetime | None:
     """A front-matter date that is not ISO 8601, read by the extractor's own date rules (and its
     day_first: the site's, or [extract]'s where that table sets it)."""
+    from .extract.dates import find_dates          # (not at import: its patterns are compiled then, ~0.1 s)
     hits = [h for h in find_dates(fold(text), day_first=extract_options(config).day_first) if h.hijri is None]
     return hits[0].value if hits else None
 

@@ -300,6 +300,26 @@ def test_noop_rebuild_renders_nothing(small_site):
     assert report.rendered == frozenset() and report.written == frozenset()
 
 
+def test_a_no_op_or_a_markdown_edit_does_not_load_the_extractors_rules(small_site):
+    """The raw-text extractor's patterns are compiled when ssg.extract.core is imported (~0.3 s
+    of a no-op's ~1 s at 10k): only a build that extracts a raw text or a dump row loads it."""
+    (small_site / "content/note.txt").write_text("عنوان خبر نصي\n04-09-2021, 23:47\nنص الخبر في فقرة أولى طويلة بما يكفي.\n", encoding="utf-8")
+    probe = ("import sys; from pathlib import Path; from ssg.build import build; from ssg.config import load_config, with_overrides; "
+             "build(with_overrides(load_config(Path(sys.argv[1])), workers=1)); print(sorted(m for m in sys.modules if m.startswith('ssg.extract.')))")
+
+    def loaded() -> list[str]:
+        done = subprocess.run([sys.executable, "-c", probe, str(small_site)], capture_output=True, text=True, cwd=REPO)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.split("[", 1)[1]
+    assert "ssg.extract.core" in loaded()                  # a raw text read: the rules are loaded
+    assert "ssg.extract.core" not in loaded()              # a no-op
+    path = small_site / "content/2024/a.md"
+    path.write_text(path.read_text().replace("فقرة ثانية", "فقرة ثانية معدلة"))
+    assert "ssg.extract.core" not in loaded()              # Markdown read again
+    (small_site / "content/note.txt").write_text("عنوان آخر\n04-09-2021, 23:47\nنص معدل في فقرة أولى طويلة بما يكفي.\n", encoding="utf-8")
+    assert "ssg.extract.core" in loaded()
+
+
 def test_body_edit_rerenders_only_that_article(small_site):
     build_site(small_site)
     path = small_site / "content/2024/a.md"
