@@ -25,8 +25,11 @@ build: $(STAMP)
 	$(BIN)/ssg build .
 	@echo "Preview: $(BIN)/ssg serve   (then open http://127.0.0.1:8000/)"
 
+# ssg is byte-compiled first: where PYTHONDONTWRITEBYTECODE is set (as on the dev machines) nothing
+# writes its .pyc files, and each of the suite's ~80 `python -m ssg` runs compiled it anew (~0.2 s).
 test: $(TSTAMP)
 	@for script in .ci/deps/*.sh; do [ -e "$$script" ] || continue; bash "$$script" || exit 1; done
+	$(BIN)/python -m compileall -q ssg
 	$(BIN)/python -m pytest -q
 
 $(BSTAMP): pyproject.toml | $(BIN)/python
