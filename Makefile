@@ -27,10 +27,12 @@ build: $(STAMP)
 
 # ssg is byte-compiled first: where PYTHONDONTWRITEBYTECODE is set (as on the dev machines) nothing
 # writes its .pyc files, and each of the suite's ~80 `python -m ssg` runs compiled it anew (~0.2 s).
+# The suite runs on the machine's 2 cores (pytest-xdist), a test file to a worker, so that a file's
+# module fixtures (a built site, Chromium, a served site) are made once. Plain `pytest` runs in one process.
 test: $(TSTAMP)
 	@for script in .ci/deps/*.sh; do [ -e "$$script" ] || continue; bash "$$script" || exit 1; done
 	$(BIN)/python -m compileall -q ssg
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 $(BSTAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
