@@ -425,7 +425,8 @@ def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, 
             cache.put_terms(packed_terms)
             bodies, packed_terms = [], []
 
-    init_args = (config, config.content_path, known, terms is not None, _last_reads(todo, last, known, cache, reader))
+    last_reads = _last_reads(todo, last, known, cache, reader)
+    init_args = (config, config.content_path, known, terms is not None, last_reads)
     tasks = read_parts(todo, config.build.workers)
     # A big dataset's parts first, a task each (then the other files, 32 a task): its n parts
     # come back one after the other, in order, and are put together as the file's one result.
@@ -452,7 +453,9 @@ def read_all(sources: tuple[SourceFile, ...], config: SiteConfig, cache: Cache, 
             parts = []                            # (each part found the file known: taken once, with the last)
         if outcome[0] == "hit":                   # bytes already known under a new stamp (a git checkout)
             key = (outcome[1].rel_path, outcome[1].digest)
-            results.append(_restamp(kept.get(key) or cache.read_result(reader, *key), outcome[1]))
+            same = last_reads.get(key[0])         # (a dump's last read, loaded already: these very bytes)
+            same = same if same is not None and same.source.digest == key[1] else None
+            results.append(_restamp(kept.get(key) or same or cache.read_result(reader, *key), outcome[1]))
         else:
             _, blob, its_bodies, read_terms = outcome
             keep(its_bodies, read_terms)
